@@ -1,0 +1,94 @@
+"""The project's glossary: agreed translations of Kyrgyz terms, used by prefill and by QA.
+
+``glossary.tsv`` has a header row naming the languages (``ky  ru  en  note``); a cell may list
+accepted variants separated by ``|``, the first being preferred. Matching is by word start, so an
+inflected Kyrgyz or Russian form (``ЖӨБдүн``, ``ОМСУ``) still counts: Kyrgyz and Russian add
+suffixes, and an acronym in capitals takes lower-case suffixes (``ЖӨБдүн``, ``ЖӨБ-нүн``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Term:
+    source: str
+    targets: dict[str, tuple[str, ...]]
+    note: str = ""
+    line: int = 0
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return term_pattern(self.source)
+
+    def pattern_for(self, lang: str) -> re.Pattern[str] | None:
+        variants = self.targets.get(lang)
+        if not variants:
+            return None
+        return re.compile("|".join(f"(?:{term_pattern(v).pattern})" for v in variants))
+
+
+def _stem(word: str) -> str:
+    """Cut a lower-case word to a stem so that inflected forms match (``самоуправление``)."""
+    if word.isupper() or len(word) <= 4:
+        return re.escape(word)
+    return re.escape(word[: max(4, len(word) - 2)])
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    words = term.split()
+    parts = []
+    for word in words:
+        if word.isupper() and len(word) > 1:
+            parts.append(re.escape(word) + r"(?:-?[^\W\d_A-ZА-ЯЁӨҮҢ]*)")
+        else:
+            parts.append(_stem(word) + r"\w*")
+    flags = 0 if any(w.isupper() and len(w) > 1 for w in words) else re.IGNORECASE
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", flags)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    source_lang: str
+    terms: tuple[Term, ...] = ()
+
+    def find(self, text: str) -> list[Term]:
+        """Terms whose source form occurs in ``text``, longest first."""
+        found = [t for t in self.terms if t.pattern.search(text)]
+        return sorted(found, key=lambda t: -len(t.source))
+
+
+def load_glossary(path: Path | None, *, source_lang: str = "ky") -> Glossary:
+    if path is None:
+        return Glossary(source_lang)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError("glossary is not UTF-8 text", path=str(path)) from None
+    rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
+    if not rows or source_lang not in rows[0]:
+        raise ConfigError(f"glossary header must name {source_lang!r}", path=str(path), line=1)
+    header = [h.strip() for h in rows[0]]
+    terms = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not row or not any(c.strip() for c in row) or row[0].startswith("#"):
+            continue
+        cells = dict(zip(header, (c.strip() for c in row)))
+        source = cells.get(source_lang, "")
+        if not source:
+            raise ConfigError("row without a source term", path=str(path), line=number)
+        targets = {
+            lang: tuple(v.strip() for v in value.split("|") if v.strip())
+            for lang, value in cells.items()
+            if lang not in (source_lang, "note") and value
+        }
+        terms.append(Term(source, targets, cells.get("note", ""), number))
+    return Glossary(source_lang, tuple(terms))
