@@ -1,0 +1,76 @@
+"""Quality assurance: completeness statistics, registered checks, the CI gate and its reports.
+
+``check_catalog`` runs every registered check over one catalog; ``check_project`` reads the
+project's catalogs and decides the gate. Reports (table, json, junit, github) live in ``report``,
+the progress page in ``status``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..glossary import Glossary
+from ..model import CatalogRef, Release
+from . import checks as checks  # registers the checks
+from .gate import CheckResult, decide, gate_failures
+from .registry import CHECKS, Check
+from .runner import check_catalog
+from .stats import CatalogStats, catalog_stats
+
+if TYPE_CHECKING:
+    from ..config import Config
+
+__all__ = [
+    "CHECKS",
+    "CatalogStats",
+    "Check",
+    "CheckResult",
+    "catalog_stats",
+    "check_catalog",
+    "check_project",
+    "decide",
+    "gate_failures",
+]
+
+
+def check_project(
+    refs: Sequence[CatalogRef],
+    *,
+    releases: Mapping[str, Release],
+    config: Config,
+    glossary: Glossary | None = None,
+    min_translated: float | None = None,
+    strict: bool = False,
+    disabled: Collection[str] | None = None,
+) -> CheckResult:
+    """Statistics and problems for each catalog in ``refs`` and the gate's verdict."""
+    from .. import catalog
+
+    stats: list[CatalogStats] = []
+    problems = []
+    off = tuple(config.check.disable) if disabled is None else tuple(disabled)
+    for ref in refs:
+        shown = ref.source or config.rel(Path(ref.path))
+        po = catalog.read_po(Path(ref.path))
+        stats.append(catalog_stats(po, release=ref.release, lang=ref.lang, path=shown))
+        problems.extend(
+            check_catalog(
+                po,
+                release=releases.get(ref.release),
+                lang=ref.lang,
+                source_lang=config.source_lang,
+                glossary=glossary,
+                path=shown,
+                disabled=off,
+                slug=ref.release,
+            )
+        )
+    return decide(
+        stats,
+        problems,
+        overall=min_translated,
+        per_lang=config.check.min_translated,
+        strict=strict,
+    )

@@ -1,0 +1,345 @@
+"""PO and POT files: read them strictly, write them exactly as gettext's ``msgcat`` would.
+
+polib lives behind this module (and update.py). polib parses; the writer is pressflow's own, a
+port of gettext's ``write-po.c`` (see powrap), because polib wraps differently from gettext and
+every translator tool that re-saves a catalog would otherwise leave diff noise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import polib
+
+from .config import Config
+from .errors import CatalogError
+from .files import atomic_write
+from .model import Release, Segment
+from .poparse import RawEntry, decode, parse_entries
+from .powrap import PAGE_WIDTH, wrap_field
+
+#: gettext's format flags in the order ``msgcat`` prints them; other flags are dropped by msgcat,
+#: so they are dropped here too (pressflow's own markers live in translator comments).
+FORMAT_LANGUAGES = (
+    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
+    "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
+    "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace",
+    "php", "gcc-internal", "gfc-internal", "ycp",
+)  # fmt: skip
+_FORMAT_ORDER = {
+    flag: i
+    for i, lang in enumerate(FORMAT_LANGUAGES)
+    for flag in (f"{lang}-format", f"no-{lang}-format", f"possible-{lang}-format")
+}
+FOREIGN_FLAG = "foreign-text"
+DATE_FORMAT = "%Y-%m-%d %H:%M%z"
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+POT_HEADER_FIELDS = (
+    "Project-Id-Version",
+    "Report-Msgid-Bugs-To",
+    "POT-Creation-Date",
+    "PO-Revision-Date",
+    "Last-Translator",
+    "Language-Team",
+    "Language",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+    "Generated-By",
+)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_po(path: Path) -> polib.POFile:
+    """Parse a PO/POT file; any defect is a ``CatalogError`` naming the file and line.
+
+    The file is only read, never touched, so a translator's broken file survives for fixing.
+    """
+    shown = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise CatalogError("catalog file not found", path=shown) from None
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalog: {exc.strerror}", path=shown) from None
+    return parse_po(raw, path=shown)
+
+
+def parse_po(raw: bytes, *, path: str = "<string>") -> polib.POFile:
+    """A catalog from bytes (see ``read_po``); the header becomes ``metadata``."""
+    po = polib.POFile(wrapwidth=PAGE_WIDTH)
+    po.fpath = path
+    for raw_entry in parse_entries(decode(raw, path=path), path=path):
+        fields = raw_entry.fields
+        if not raw_entry.obsolete and fields["msgid"] == "" and "msgctxt" not in fields:
+            _set_header(po, raw_entry, path=path)
+            continue
+        po.append(_to_polib(raw_entry))
+    return po
+
+
+def _to_polib(raw: RawEntry) -> polib.POEntry:
+    fields = raw.fields
+    entry = polib.POEntry(
+        msgid=fields["msgid"],
+        msgstr=fields.get("msgstr", ""),
+        msgid_plural=fields.get("msgid_plural", ""),
+        msgstr_plural=dict(raw.plural),
+        msgctxt=fields.get("msgctxt"),
+        tcomment="\n".join(raw.tcomment),
+        comment="\n".join(raw.comment),
+        occurrences=list(raw.occurrences),
+        flags=list(raw.flags),
+        previous_msgctxt=raw.previous.get("msgctxt"),
+        previous_msgid=raw.previous.get("msgid"),
+        previous_msgid_plural=raw.previous.get("msgid_plural"),
+        obsolete=raw.obsolete,
+        linenum=raw.line,
+    )
+    return entry
+
+
+def _set_header(po: polib.POFile, raw: RawEntry, *, path: str) -> None:
+    po.header = "\n".join(raw.tcomment)
+    po.metadata_is_fuzzy = ["fuzzy"] if "fuzzy" in raw.flags else 0
+    key = None
+    for line in raw.fields.get("msgstr", "").split("\n"):
+        if not line:
+            continue
+        name, sep, value = line.partition(":")
+        if sep:
+            key = name.strip()
+            po.metadata[key] = value.strip()
+        elif key is not None:
+            po.metadata[key] += "\n" + line.strip()
+    charset = po.metadata.get("Content-Type", "").partition("charset=")[2].strip()
+    if charset and charset.upper() not in ("UTF-8", "UTF8", "CHARSET", "ASCII", "US-ASCII"):
+        raise CatalogError(
+            f"charset {charset}: pressflow catalogs are UTF-8 "
+            "(convert with msgconv --to-code=UTF-8)",
+            path=path,
+            line=raw.line,
+        )
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _flags_line(entry: polib.POEntry, *, obsolete: bool) -> str | None:
+    msgstr = _first_msgstr(entry)
+    fuzzy = "fuzzy" in entry.flags and bool(msgstr)
+    formats = sorted((f for f in entry.flags if f in _FORMAT_ORDER), key=_FORMAT_ORDER.__getitem__)
+    seen: set[str] = set()
+    formats = [f for f in formats if not (f in seen or seen.add(f))]
+    extra: list[str] = []
+    if not obsolete:
+        extra = sorted(f for f in entry.flags if f.startswith("range:"))[:1]
+    nowrap = ["no-wrap"] if "no-wrap" in entry.flags else []
+    flags = (["fuzzy"] if fuzzy else []) + formats + extra + nowrap
+    return "#, " + ", ".join(flags) if flags else None
+
+
+def _first_msgstr(entry: polib.POEntry) -> str:
+    if entry.msgid_plural:
+        plural = entry.msgstr_plural or {}
+        return plural.get(0, "") if plural else ""
+    return entry.msgstr
+
+
+def _comment_lines(mark: str, text: str) -> list[str]:
+    if not text:
+        return []
+    return [f"{mark} {line}" if line else mark for line in text.split("\n")]
+
+
+def _occurrence_lines(occurrences: Iterable[tuple[str, str]]) -> list[str]:
+    lines: list[str] = []
+    current = "#:"
+    column = 2
+    seen: set[tuple[str, str]] = set()
+    for name, line in occurrences:
+        if (name, str(line)) in seen:
+            continue
+        seen.add((name, str(line)))
+        while name.startswith("./"):
+            name = name[2:]
+        ref = f"{name}:{line}" if str(line) else name
+        width = len(ref) + 1
+        if column > 2 and column + width > PAGE_WIDTH:
+            lines.append(current)
+            current, column = "#:", 2
+        current += " " + ref
+        column += width
+    lines.append(current)
+    return lines
+
+
+def _entry_lines(entry: polib.POEntry) -> list[str]:
+    obsolete = bool(entry.obsolete)
+    wrap = "no-wrap" not in entry.flags
+    lines = _comment_lines("#", entry.tcomment)
+    lines += _comment_lines("#.", entry.comment)
+    if entry.occurrences:
+        lines += _occurrence_lines(entry.occurrences)
+    flags = _flags_line(entry, obsolete=obsolete)
+    if flags:
+        lines.append(flags)
+    prev = "#~| " if obsolete else "#| "
+    for name in ("msgctxt", "msgid", "msgid_plural"):
+        value = getattr(entry, f"previous_{name}", None)
+        if value is not None:
+            lines += wrap_field(name, value, prefix=prev, wrap=wrap)
+    prefix = "#~ " if obsolete else ""
+    if entry.msgctxt is not None:
+        lines += wrap_field("msgctxt", entry.msgctxt, prefix=prefix, wrap=wrap)
+    lines += wrap_field("msgid", entry.msgid, prefix=prefix, wrap=wrap)
+    if entry.msgid_plural:
+        lines += wrap_field("msgid_plural", entry.msgid_plural, prefix=prefix, wrap=wrap)
+        plural = entry.msgstr_plural or {0: ""}
+        for index in sorted(plural):
+            name = f"msgstr[{index}]"
+            lines += wrap_field(name, plural[index], prefix=prefix, wrap=wrap)
+    else:
+        lines += wrap_field("msgstr", entry.msgstr, prefix=prefix, wrap=wrap)
+    return lines
+
+
+def header_entry(po: polib.POFile) -> polib.POEntry:
+    """The header as the entry gettext sees: ``msgid ""`` with the metadata as msgstr."""
+    msgstr = "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
+    fuzzy = po.metadata_is_fuzzy
+    flags = list(fuzzy) if isinstance(fuzzy, list) else (["fuzzy"] if fuzzy else [])
+    return polib.POEntry(msgid="", msgstr=msgstr, tcomment=po.header or "", flags=flags)
+
+
+def format_po(po: polib.POFile) -> str:
+    """The catalog as ``msgcat`` writes it: same wrapping, escaping, order and final newline.
+
+    Obsolete entries go last (gettext sorts them to the end); an obsolete entry without a
+    translation is dropped and the fuzzy flag of an empty msgstr is omitted, as msgcat does.
+    """
+    blocks: list[list[str]] = []
+    if po.metadata or po.header or po.metadata_is_fuzzy:
+        blocks.append(_entry_lines(header_entry(po)))
+    for entry in po:
+        if not entry.obsolete:
+            blocks.append(_entry_lines(entry))
+    for entry in po:
+        if entry.obsolete and _first_msgstr(entry):
+            blocks.append(_entry_lines(entry))
+    return "\n".join("\n".join(block) + "\n" for block in blocks)
+
+
+def write_po(po: polib.POFile, path: Path) -> bool:
+    """Write ``po`` atomically; False (nothing touched) when the bytes would not change."""
+    return atomic_write(Path(path), format_po(po))
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def format_date(value: datetime) -> str:
+    """A PO header date, ``2018-07-03 09:29+0000``; naive datetimes are written as UTC."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.strftime(DATE_FORMAT)
+
+
+def parse_date(text: str) -> datetime | None:
+    try:
+        return datetime.strptime(text.strip(), DATE_FORMAT)
+    except (ValueError, AttributeError):
+        return None
+
+
+def _entries(release: Release, segments: Sequence[Segment]) -> list[polib.POEntry]:
+    by_msgid: dict[str, polib.POEntry] = {}
+    for seg in segments:
+        if not seg.text.strip():
+            continue
+        entry = by_msgid.get(seg.text)
+        if entry is None:
+            entry = by_msgid[seg.text] = polib.POEntry(msgid=seg.text, msgstr="")
+        ref = (release.path, str(seg.line))
+        if ref not in entry.occurrences:
+            entry.occurrences.append(ref)
+        notes = [seg.kind]
+        if FOREIGN_FLAG in seg.flags:
+            notes.append(f"pressflow: {seg.note}" if seg.note else "pressflow: not Kyrgyz text")
+        existing = entry.comment.split("\n") if entry.comment else []
+        for note in notes:
+            if note and note not in existing:
+                existing.append(note)
+        entry.comment = "\n".join(existing)
+    return list(by_msgid.values())
+
+
+def entries_signature(po: polib.POFile | None) -> list[tuple]:
+    """What a template's content is, for "has it changed?" (header dates excluded)."""
+    if po is None:
+        return []
+    return [
+        (e.msgctxt, e.msgid, e.msgid_plural, e.comment, tuple(e.occurrences), tuple(e.flags))
+        for e in po
+        if not e.obsolete
+    ]
+
+
+def _creation_date(release: Release, entries: list[polib.POEntry], previous: polib.POFile | None):
+    """POT-Creation-Date without a clock: kept while the content is unchanged, so a fresh clone
+    reproduces the committed bytes. First extraction: the release's own date. A changed template
+    gets ``SOURCE_DATE_EPOCH`` if set (the reproducible-builds convention), else the previous date
+    plus one minute: a deterministic revision stamp that still sorts later."""
+    if previous is not None:
+        before = previous.metadata.get("POT-Creation-Date", "")
+        fresh = polib.POFile()
+        fresh.extend(entries)
+        if entries_signature(previous) == entries_signature(fresh) and before:
+            return before
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():
+            return format_date(datetime.fromtimestamp(int(epoch), tz=timezone.utc))
+        old = parse_date(before)
+        if old is not None:
+            return format_date(old + timedelta(minutes=1))
+    return format_date(release.date or EPOCH)
+
+
+def make_template(
+    release: Release,
+    segments: Sequence[Segment],
+    *,
+    config: Config,
+    previous: polib.POFile | None = None,
+) -> polib.POFile:
+    """The POT of one release: one entry per distinct msgid, in source order, all references."""
+    entries = _entries(release, segments)
+    pot = polib.POFile(wrapwidth=PAGE_WIDTH)
+    pot.header = (
+        f"Translation template for the press release {release.slug}.\n"
+        f"Generated by pressflow from {release.path}; translate the PO files, not this one.\n"
+    )
+    pot.metadata_is_fuzzy = ["fuzzy"]
+    values = {
+        "Project-Id-Version": f"{config.name} {config.version}".strip(),
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": _creation_date(release, entries, previous),
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Generated-By": "pressflow",
+    }
+    for key in POT_HEADER_FIELDS:
+        pot.metadata[key] = values[key]
+    pot.extend(entries)
+    return pot

@@ -1,0 +1,309 @@
+"""The ``pressflow`` command: Typer over :mod:`pressflow.pipeline`.
+
+A command parses its options, calls one pipeline function, renders the result and returns the exit
+code: 0 success, 1 a gate or an error-severity check failed, 2 bad input or usage. Reports for
+machines go to stdout; messages for people go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import pipeline
+from .config import Config, load_config
+from .errors import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PressflowError
+from .model import Problem
+
+try:  # typer >= 0.20 vendors click and exposes the base of its usage errors
+    from typer import TyperException as UsageProblem
+except ImportError:  # pragma: no cover - older typer on real click
+    from click import ClickException as UsageProblem
+
+EXIT_CODES = (
+    "Exit codes: 0 success; 1 a gate or an error-severity check failed; 2 bad input or usage."
+)
+
+app = typer.Typer(
+    name="pressflow",
+    help="Kyrgyz press releases to Russian and English through gettext catalogs.\n\n"
+    + EXIT_CODES,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class SegmentFormat(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    junit = "junit"
+    github = "github"
+
+
+LangOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045 - typer needs Optional at runtime on 3.10
+    typer.Option("--lang", "-l", help="Target language (repeatable); default: all targets."),
+]
+ReleaseOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--release", "-r", help="Only this release slug (repeatable)."),
+]
+EngineOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--engine", help="MT engine: google, mymemory, yandex, microsoft or none."),
+]
+UrlOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--engine-url", help="Send MT requests to this address (mirror, proxy, test)."),
+]
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    project: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--project", "-C", help="Project folder (default: nearest pressflow.toml)."),
+    ] = None,
+) -> None:
+    ctx.obj = project
+
+
+def _config(ctx: typer.Context) -> Config:
+    return load_config(ctx.obj)
+
+
+def _where(problem: Problem) -> str:
+    if problem.path and problem.line:
+        return f"{problem.path}:{problem.line}: "
+    return f"{problem.path}: " if problem.path else ""
+
+
+def _warn(problems: list[Problem]) -> None:
+    for p in problems:
+        err.print(f"{_where(p)}{p.severity}: {p.message} [{p.check}]", markup=False)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@app.command(epilog="Example: pressflow segment releases/2018-07-03-lsg-forum.txt --format jsonl")
+def segment(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A release file (.txt, .md or .html).")],
+    fmt: Annotated[SegmentFormat, typer.Option("--format", "-f")] = SegmentFormat.text,
+) -> int:
+    """Print the translatable units of one release, one per line (or one JSON object each)."""
+    try:
+        config: Config | None = _config(ctx)
+    except PressflowError:
+        config = None  # a loose file outside any project is fine
+    result = pipeline.segment_file(file, config=config)
+    for seg in result.segments:
+        if fmt is SegmentFormat.jsonl:
+            record = {
+                "text": seg.text,
+                "kind": seg.kind,
+                "block": seg.block,
+                "index": seg.index,
+                "line": seg.line,
+                "flags": list(seg.flags),
+            }
+            out.print(json.dumps(record, ensure_ascii=False), markup=False)
+        else:
+            out.print(seg.text, markup=False)
+    _warn(pipeline._foreign_warnings(result.release, result.segments))
+    return EXIT_OK
+
+
+@app.command(epilog="Example: pressflow extract")
+def extract(ctx: typer.Context, release: ReleaseOpt = None) -> int:
+    """Segment the releases and write one POT template per release."""
+    result = pipeline.extract(_config(ctx), releases=release or ())
+    _warn(result.problems)
+    changed = sum(c.changed for c in result.templates)
+    err.print(f"extract: {len(result.templates)} templates, {result.units} units, {changed} written")
+    return EXIT_OK
+
+
+@app.command(epilog="Example: pressflow update --check   (CI: exit 1 when a catalog is stale)")
+def update(
+    ctx: typer.Context,
+    lang: LangOpt = None,
+    release: ReleaseOpt = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if a catalog is out of date.")
+    ] = False,
+) -> int:
+    """Re-extract and merge templates into the PO files, the way msgmerge --previous does."""
+    result = pipeline.update(_config(ctx), langs=lang, releases=release or (), check_only=check)
+    _warn(result.problems)
+    if check:
+        for change in result.outdated:
+            err.print(f"{change.path}: out of date with its release", markup=False)
+        state = "out of date" if result.outdated else "up to date"
+        err.print(f"update --check: {len(result.outdated)} file(s) {state}")
+    else:
+        written = len(result.outdated)
+        err.print(f"update: {len(result.catalogs)} catalogs, {written} file(s) written")
+    return result.exit_code
+
+
+@app.command(epilog="Example: pressflow prefill --lang ru --engine google --dry-run")
+def prefill(
+    ctx: typer.Context,
+    lang: LangOpt = None,
+    engine: EngineOpt = None,
+    engine_url: UrlOpt = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Count units and characters; send nothing.")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when MT failed or was stopped.")
+    ] = False,
+) -> int:
+    """Fill empty entries from the translation memory, then by MT; always fuzzy, with provenance."""
+    from .progress import render_prefill, run_with_progress
+
+    config = _config(ctx)
+    result = run_with_progress(
+        lambda progress: pipeline.prefill(
+            config, langs=lang, engine=engine, url=engine_url, dry_run=dry_run, progress=progress
+        ),
+        console=err,
+        enabled=not dry_run,
+    )
+    render_prefill(result, console=err)
+    failed = bool(getattr(result, "failed", 0)) or bool(getattr(result, "stopped_reason", ""))
+    return EXIT_FAILED if strict and failed else EXIT_OK
+
+
+@app.command(epilog="Example: pressflow check --min-translated 100 --format json")
+def check(
+    ctx: typer.Context,
+    lang: LangOpt = None,
+    release: ReleaseOpt = None,
+    min_translated: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--min-translated", min=0, max=100, help="Gate: percent translated."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the gate too.")] = False,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+) -> int:
+    """Completeness and quality of the translations; the CI gate."""
+    from .qa import report
+
+    result = pipeline.check(
+        _config(ctx),
+        langs=lang,
+        releases=release or (),
+        min_translated=min_translated,
+        strict=strict or None,
+    )
+    rendered = report.render(result, fmt.value)
+    if isinstance(rendered, str):
+        sys.stdout.write(rendered if rendered.endswith("\n") or not rendered else rendered + "\n")
+    else:
+        out.print(rendered)
+    return EXIT_OK if result.passed else EXIT_FAILED
+
+
+@app.command(epilog="Example: pressflow status --html status.html")
+def status(
+    ctx: typer.Context,
+    html: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--html", help="Also write a self-contained progress page here."),
+    ] = None,
+) -> int:
+    """One table of every release and language: translated, fuzzy, untranslated, problems."""
+    from .qa import report, status as status_page
+
+    result = pipeline.check(_config(ctx))
+    out.print(report.render(result, "status"))
+    if html is not None:
+        status_page.write_html(result, html)
+        err.print(f"status: wrote {html}", markup=False)
+    return EXIT_OK
+
+
+@app.command(epilog="Example: pressflow build --out site --allow-partial")
+def build(
+    ctx: typer.Context,
+    out_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--out", "-o", help="Output folder (default from pressflow.toml: site)."),
+    ] = None,
+    allow_partial: Annotated[
+        bool,
+        typer.Option("--allow-partial", help="Publish incomplete languages with marked fallback."),
+    ] = False,
+) -> int:
+    """Write the trilingual site: a page per release and language, indexes and a root page."""
+    from .progress import render_build
+
+    result = pipeline.build(_config(ctx), out=out_dir, allow_partial=allow_partial)
+    render_build(result, console=err)
+    return EXIT_OK
+
+
+@app.command(epilog="Example: pressflow run   (works offline: MT is skipped with one warning)")
+def run(ctx: typer.Context, engine: EngineOpt = None, engine_url: UrlOpt = None) -> int:
+    """update, prefill, check (report only) and build, in that order."""
+    from .progress import render_build, render_prefill, run_with_progress
+    from .qa import report
+
+    config = _config(ctx)
+    updated = pipeline.update(config)
+    _warn(updated.problems)
+    err.print(f"update: {len(updated.catalogs)} catalogs, {len(updated.outdated)} file(s) written")
+    filled = run_with_progress(
+        lambda progress: pipeline.prefill(config, engine=engine, url=engine_url, progress=progress),
+        console=err,
+        enabled=True,
+    )
+    render_prefill(filled, console=err)
+    checked = pipeline.check(config)
+    err.print(report.render(result=checked, fmt="summary"), markup=False)
+    render_build(pipeline.build(config), console=err)
+    return EXIT_OK
+
+
+def main() -> None:
+    """Console entry point: one line and a documented exit code for every user error."""
+    try:
+        code = app(standalone_mode=False)
+    except PressflowError as exc:
+        err.print(f"pressflow: error: {exc}", markup=False)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        err.print("pressflow: aborted")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except UsageProblem as exc:
+        exc.show()  # type: ignore[attr-defined]
+        sys.exit(EXIT_BAD_INPUT)
+    except KeyboardInterrupt:
+        err.print("pressflow: interrupted")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,355 @@
+"""The one adapter over deep-translator: engine registry, language codes, timeouts, error taxonomy.
+
+deep-translator calls ``requests.get`` with no timeout, gives no access to the response of a 429
+(so Retry-After is lost), lets raw ``requests`` exceptions escape and mutates its translator
+objects on every call (so they are not thread-safe). This module fixes all of that in one place:
+its engine modules see a stand-in for ``requests`` that, inside pressflow's calls only, goes
+through a per-thread ``requests.Session`` with a timeout and remembers the last response; every
+failure leaves as one ``MTFailure`` with a kind the pool can act on. Outside pressflow's calls the
+stand-in behaves exactly like ``requests``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from deep_translator import (
+    DeeplTranslator,
+    GoogleTranslator,
+    LibreTranslator,
+    MicrosoftTranslator,
+    MyMemoryTranslator,
+    YandexTranslator,
+)
+from deep_translator import constants as dt_constants
+from deep_translator import exceptions as dt_errors
+
+from ..errors import EngineError
+
+#: Failure kinds. ``rate``: 429 (slow the pool, honour Retry-After); ``timeout``; ``offline``:
+#: DNS failure or connection refused; ``server``: an HTTP error status; ``answer``: a reply that
+#: could not be read (HTML error page, malformed JSON, empty body); ``quota``: the provider says
+#: the daily allowance is used up (stop for this run).
+FAILURE_KINDS = ("rate", "timeout", "offline", "server", "answer", "quota")
+
+
+class MTFailure(Exception):
+    """One failed request, classified so that the pool knows whether to wait, retry or stop."""
+
+    def __init__(self, kind: str, message: str, *, retry_after: float | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.retry_after = retry_after
+
+
+# --------------------------------------------------------------------------- requests stand-in
+
+
+class _Call(threading.local):
+    session: requests.Session | None = None
+    timeout: float | None = None
+    last: requests.Response | None = None
+
+
+_CALL = _Call()
+
+
+class _RequestsShim:
+    """Replaces the ``requests`` global of deep-translator's engine modules (see module doc)."""
+
+    def __init__(self, real: Any):
+        self._real = real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def _request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
+        session = _CALL.session
+        if session is None:
+            return getattr(self._real, method)(url, **kwargs)
+        kwargs.setdefault("timeout", _CALL.timeout)
+        response = session.request(method.upper(), url, **kwargs)
+        _CALL.last = response
+        return response
+
+    def get(self, url: str, **kwargs: Any) -> requests.Response:
+        return self._request("get", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> requests.Response:
+        return self._request("post", url, **kwargs)
+
+
+def _install_shim() -> None:
+    import importlib
+
+    for name in ("google", "mymemory", "yandex", "microsoft", "deepl", "libre"):
+        module = importlib.import_module(f"deep_translator.{name}")
+        if not isinstance(getattr(module, "requests", None), _RequestsShim):
+            module.requests = _RequestsShim(requests)  # type: ignore[attr-defined]
+
+
+_install_shim()
+
+
+@contextmanager
+def _bound(session: requests.Session, timeout: float) -> Iterator[None]:
+    _CALL.session, _CALL.timeout, _CALL.last = session, timeout, None
+    try:
+        yield
+    finally:
+        _CALL.session = None
+
+
+# --------------------------------------------------------------------------- registry
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """What pressflow knows about one deep-translator engine."""
+
+    name: str
+    make: Callable[..., Any] | None  # (source=, target=, api_key=) -> translator; None: no MT
+    languages: Mapping[str, str]  # deep-translator's name -> code table
+    max_chars: int = 5000  # deep-translator refuses len(text) >= max_chars
+    max_bytes: int = 0  # provider limit in UTF-8 bytes (0: none)
+    key_env: tuple[str, ...] = ()  # environment variables holding the API key, first wins
+    free: bool = True
+    extra: Mapping[str, str] = field(default_factory=dict)  # pressflow code -> engine code
+
+    def code_for(self, lang: str) -> str | None:
+        """The engine's code for a language: ``ky`` is ``ky`` for Google, ``ky-KG`` for MyMemory."""
+        if lang in self.extra:
+            return self.extra[lang]
+        codes = list(self.languages.values())
+        for wanted in (lang, f"{lang}-{lang.upper()}"):
+            if wanted in codes:
+                return wanted
+        return next((c for c in codes if c.split("-")[0].lower() == lang.lower()), None)
+
+    def can(self, source: str, target: str) -> bool:
+        return self.make is None or (
+            self.code_for(source) is not None and self.code_for(target) is not None
+        )
+
+
+def _keyed(cls: Any, **fixed: Any) -> Callable[..., Any]:
+    def make(*, source: str, target: str, api_key: str | None) -> Any:
+        return cls(source=source, target=target, api_key=api_key, **fixed)
+
+    return make
+
+
+def _free(cls: Any) -> Callable[..., Any]:
+    def make(*, source: str, target: str, api_key: str | None) -> Any:
+        return cls(source=source, target=target)
+
+    return make
+
+
+_GOOGLE = dt_constants.GOOGLE_LANGUAGES_TO_CODES
+
+#: Engines by name. ``deepl`` and ``libre`` are listed so that asking for them gives a clear
+#: error (neither translates Kyrgyz) rather than "unknown engine".
+ENGINES: dict[str, EngineSpec] = {
+    spec.name: spec
+    for spec in (
+        EngineSpec("google", _free(GoogleTranslator), _GOOGLE, max_chars=5000),
+        EngineSpec(
+            "mymemory",
+            _free(MyMemoryTranslator),
+            dt_constants.MY_MEMORY_LANGUAGES_TO_CODES,
+            max_chars=500,
+            max_bytes=500,
+        ),
+        EngineSpec(
+            "yandex",
+            _keyed(YandexTranslator),
+            _GOOGLE,
+            max_chars=10000,
+            key_env=("PRESSFLOW_YANDEX_KEY", "YANDEX_API_KEY"),
+            free=False,
+        ),
+        EngineSpec(
+            "microsoft",
+            _keyed(MicrosoftTranslator),
+            _GOOGLE,  # the real table is fetched online; Microsoft does translate ky, ru, en
+            max_chars=10000,
+            key_env=("PRESSFLOW_MICROSOFT_KEY", "MICROSOFT_API_KEY"),
+            free=False,
+        ),
+        EngineSpec(
+            "deepl",
+            _keyed(DeeplTranslator, use_free_api=True),
+            dt_constants.DEEPL_LANGUAGE_TO_CODE,
+            key_env=("PRESSFLOW_DEEPL_KEY", "DEEPL_API_KEY"),
+            free=False,
+        ),
+        EngineSpec(
+            "libre",
+            _keyed(LibreTranslator),
+            dt_constants.LIBRE_LANGUAGES_TO_CODES,
+            key_env=("PRESSFLOW_LIBRE_KEY", "LIBRE_API_KEY"),
+        ),
+        EngineSpec("none", None, {}),
+    )
+}
+
+
+def engine_spec(name: str, *, source: str, targets: tuple[str, ...]) -> EngineSpec:
+    """The spec for ``name``, or an EngineError naming the engines that can do the job."""
+    spec = ENGINES.get(name)
+    if spec is None:
+        raise EngineError(f"unknown MT engine {name!r}; known: {', '.join(ENGINES)}")
+    missing = [t for t in targets if not spec.can(source, t)]
+    if missing:
+        able = [
+            s.name
+            for s in ENGINES.values()
+            if s.make is not None and all(s.can(source, t) for t in targets)
+        ]
+        pairs = ", ".join(f"{source}→{t}" for t in missing)
+        raise EngineError(
+            f"MT engine {name!r} cannot translate {pairs}; engines that can: "
+            f"{', '.join(able) or 'none'} (or 'none' for translation memory only)"
+        )
+    return spec
+
+
+# --------------------------------------------------------------------------- engine
+
+
+def _retry_after(response: requests.Response | None) -> float | None:
+    if response is None:
+        return None
+    value = response.headers.get("Retry-After", "")
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None  # an HTTP date: fall back to exponential backoff
+
+
+def _is_offline(exc: requests.exceptions.ConnectionError) -> bool:
+    """DNS failure or connection refused: the network (or the server) is not there at all."""
+    text = repr(exc)
+    return any(s in text for s in ("NameResolution", "NewConnectionError", "refused", "resolve"))
+
+
+class Engine:
+    """A deep-translator engine for one language pair, safe to call from several threads."""
+
+    def __init__(
+        self,
+        spec: EngineSpec,
+        *,
+        source: str,
+        target: str,
+        url: str = "",
+        timeout: float = 10.0,
+    ):
+        self.spec = spec
+        self.name = spec.name
+        self.source = source
+        self.target = target
+        self.url = url
+        self.timeout = timeout
+        self._codes = (spec.code_for(source), spec.code_for(target))
+        self._key = next((os.environ[v] for v in spec.key_env if os.environ.get(v)), None)
+        if spec.key_env and not self._key:
+            raise EngineError(f"MT engine {spec.name!r} needs an API key in ${spec.key_env[0]}")
+        self._local = threading.local()
+        self._translator()  # fail early, in the caller's thread, on a bad configuration
+
+    def _session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = requests.Session()
+        return session
+
+    def _translator(self) -> Any:
+        """One translator object per thread: deep-translator mutates it on every call."""
+        translator = getattr(self._local, "translator", None)
+        if translator is not None:
+            return translator
+        assert self.spec.make is not None
+        source, target = self._codes
+        try:
+            with _bound(self._session(), self.timeout):
+                translator = self.spec.make(source=source, target=target, api_key=self._key)
+        except (dt_errors.ApiKeyException, dt_errors.LanguageNotSupportedException) as exc:
+            raise EngineError(f"MT engine {self.name!r}: {exc}") from None
+        except Exception as exc:  # e.g. Microsoft fetches its language table online
+            raise EngineError(f"MT engine {self.name!r} could not start: {_brief(exc)}") from None
+        if self.url:
+            translator._base_url = self.url
+        self._local.translator = translator
+        return translator
+
+    def fits(self, text: str) -> bool:
+        """Whether one request may carry ``text`` (deep-translator and provider limits)."""
+        if len(text) >= self.spec.max_chars:
+            return False
+        return not self.spec.max_bytes or len(text.encode("utf-8")) < self.spec.max_bytes
+
+    def translate(self, text: str) -> str | None:
+        """Translate one text (one HTTP request); raise MTFailure on any failure."""
+        translator = self._translator()
+        with _bound(self._session(), self.timeout):
+            try:
+                result = translator.translate(text)
+            except dt_errors.TooManyRequests:
+                raise MTFailure(
+                    "rate", "429 too many requests", retry_after=_retry_after(_CALL.last)
+                ) from None
+            except requests.exceptions.Timeout:
+                raise MTFailure("timeout", f"no answer within {self.timeout:g} s") from None
+            except requests.exceptions.ConnectionError as exc:
+                if _is_offline(exc):
+                    host = urlsplit(str(translator._base_url)).netloc or "the engine"
+                    raise MTFailure("offline", f"cannot reach {host}") from None
+                raise MTFailure("server", f"connection failed: {_brief(exc)}") from None
+            except (dt_errors.RequestError, dt_errors.ServerException) as exc:
+                status = _CALL.last.status_code if _CALL.last is not None else "?"
+                raise MTFailure("server", f"HTTP {status}: {_brief(exc)}") from None
+            except Exception as exc:  # HTML error page, malformed JSON, empty body…
+                raise MTFailure("answer", f"unreadable answer: {_brief(exc)}") from None
+            self._check_reply(_CALL.last)
+        return result if isinstance(result, str) or result is None else str(result)
+
+    def _check_reply(self, response: requests.Response | None) -> None:
+        """MyMemory answers 200 with a warning as the 'translation' when the quota is used up."""
+        if self.name != "mymemory" or response is None:
+            return
+        try:
+            data = response.json()
+            status = int(data.get("responseStatus", 200))
+            text = str((data.get("responseData") or {}).get("translatedText", ""))
+        except Exception:
+            return
+        if status == 429 or "MYMEMORY WARNING" in text:
+            raise MTFailure("quota", f"MyMemory quota: {text[:80]}")
+        if status != 200:
+            raise MTFailure("server", f"MyMemory status {status}: {text[:80]}")
+
+
+def _brief(exc: BaseException) -> str:
+    """One line about an exception, without the multi-line essays some libraries produce."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 160 else text[:157] + "…"
+
+
+def open_engine(
+    name: str, *, source: str, target: str, url: str = "", timeout: float = 10.0
+) -> Engine | None:
+    """An Engine for the pair, or None for ``none``; EngineError for anything unusable."""
+    spec = engine_spec(name, source=source, targets=(target,))
+    if spec.make is None:
+        return None
+    return Engine(spec, source=source, target=target, url=url, timeout=timeout)

@@ -1,0 +1,114 @@
+"""Writing fills into catalogs: only empty entries, provenance comments, batched atomic saves.
+
+A fill lands only in an entry whose msgstr is empty, so nothing a person wrote, reviewed or
+fuzzy, is ever replaced. Provenance goes in a translator comment (``# mt: google``,
+``# tm: <slug> (87%)``) because msgcat drops unknown ``#,`` flags but keeps comments. Saves are
+atomic (``write_po``), and a catalog that changed on disk since it was read (a translator saving
+it during a long run) is read again and the fills re-applied to what is still empty.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..catalog import read_po, write_po
+from ..errors import CatalogError
+from ..model import CatalogRef
+
+_PROVENANCE = ("mt:", "tm:")
+
+
+@dataclass(frozen=True)
+class Fill:
+    msgstr: str
+    comment: str
+    fuzzy: bool
+    previous: str = ""
+
+
+def needs_fill(entry: Any) -> bool:
+    """An entry prefill may fill: live, not the header, singular, and with an empty msgstr."""
+    return bool(
+        entry.msgid and not entry.obsolete and not entry.msgid_plural and entry.msgstr == ""
+    )
+
+
+def apply_fill(entry: Any, fill: Fill) -> bool:
+    """Fill one entry if it is still empty; keep the translator's own comments."""
+    if not needs_fill(entry):
+        return False
+    entry.msgstr = fill.msgstr
+    kept = [
+        line
+        for line in (entry.tcomment or "").split("\n")
+        if line and not line.startswith(_PROVENANCE)
+    ]
+    entry.tcomment = "\n".join([*kept, fill.comment])
+    if fill.fuzzy and "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")
+    elif not fill.fuzzy and "fuzzy" in entry.flags:
+        entry.flags.remove("fuzzy")
+    if fill.previous:
+        entry.previous_msgid = fill.previous
+    return True
+
+
+class CatalogFile:
+    """One PO file being filled: its entries by msgid, fills made, and batched atomic saves."""
+
+    def __init__(self, ref: CatalogRef):
+        self.ref = ref
+        self.path = Path(ref.path)
+        self.fills: dict[str, Fill] = {}
+        self.pending = 0
+        self.written = False
+        self.problem = ""
+        self._load()
+
+    def _load(self) -> None:
+        self.po = read_po(self.path)
+        self.index = {e.msgid: e for e in self.po if needs_fill(e)}
+        self._stamp = self._disk_stamp()
+
+    def _disk_stamp(self) -> tuple[int, int]:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return (0, 0)
+        return (st.st_mtime_ns, st.st_size)
+
+    def fill(self, msgid: str, fill: Fill) -> None:
+        entry = self.index.get(msgid)
+        if entry is not None and apply_fill(entry, fill):
+            self.fills[msgid] = fill
+            self.pending += 1
+
+    def save(self) -> None:
+        """Write pending fills; if the file changed on disk, re-read it first and fill again.
+
+        A file that cannot be read back (an editor half-way through a save, or a translator's
+        syntax error) is retried briefly, then left alone with ``problem`` set: never clobbered.
+        """
+        if not self.pending:
+            return
+        if self._disk_stamp() != self._stamp:  # someone saved the file while we worked
+            for attempt in range(6):
+                try:
+                    self._load()
+                    break
+                except CatalogError as exc:
+                    if attempt == 5:
+                        self.problem = f"{exc} (changed during prefill; fills not written)"
+                        return
+                    time.sleep(0.05 * (attempt + 1))
+            for msgid, fill in self.fills.items():
+                entry = self.index.get(msgid)
+                if entry is not None:
+                    apply_fill(entry, fill)
+        self.written = write_po(self.po, self.path) or self.written
+        self._stamp = self._disk_stamp()
+        self.pending = 0
+        self.problem = ""

@@ -1,0 +1,402 @@
+"""Prefill: fill empty catalog entries from translation memory, then the MT cache, then MT.
+
+Only entries with an empty msgstr are touched, so nothing a person wrote (reviewed or fuzzy) is
+ever replaced. Every fill records where it came from in a translator comment (``# tm: <slug>``,
+``# tm: <slug> (87%)``, ``# mt: google``), which survives msgcat and msgmerge; MT fills are always
+fuzzy, exact memory fills are fuzzy when ``[tm] exact_fuzzy`` is true (the default, so that a
+pretranslation never looks approved).
+
+Identical texts are sent once; every accepted answer goes to the SQLite cache at once and to the
+catalogs in batches of ``[mt] batch`` entries, each an atomic write; a catalog changed on disk
+meanwhile (a translator saving) is re-read before our fills are applied to it again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..catalog import read_po
+from ..config import Config
+from ..errors import CatalogError
+from ..glossary import Glossary, load_glossary
+from ..model import CatalogRef, Problem
+from .cache import MTCache
+from .engines import Engine, engine_spec, open_engine
+from .fill import CatalogFile, Fill
+from .memory import TranslationMemory
+from .pool import Job, Outcome, run_jobs
+from .protect import (
+    LostMarker,
+    Piece,
+    Protected,
+    check_markers,
+    describe_lost,
+    protect,
+    restore,
+    split_for_limit,
+)
+from .results import LangCounts, PlanRow, PrefillResult, ProgressEvent
+
+__all__ = ["LangCounts", "PlanRow", "PrefillResult", "ProgressEvent", "prefill"]
+
+
+@dataclass
+class _Unit:
+    """One distinct source text of one language, on its way through MT."""
+
+    lang: str
+    msgid: str
+    protected: Protected
+    pieces: list[Piece]
+    lead: str
+    trail: str
+    replies: list[str | None] = field(default_factory=list)
+    missing: int = 0
+    open: bool = True
+    fresh: bool = False  # at least one piece came from a fresh MT answer
+    targets: list[CatalogFile] = field(default_factory=list)
+
+
+class _Run:
+    def __init__(
+        self,
+        config: Config,
+        refs: Sequence[CatalogRef],
+        engine: str,
+        url: str,
+        dry_run: bool,
+        progress: Callable[[ProgressEvent], None] | None,
+    ):
+        self.config = config
+        self.engine_name = engine
+        self.url = url
+        self.dry_run = dry_run
+        self.progress = progress
+        self.langs = list(dict.fromkeys(ref.lang for ref in refs))
+        self.spec = engine_spec(engine, source=config.source_lang, targets=tuple(self.langs))
+        self.glossary: Glossary = load_glossary(config.glossary, source_lang=config.source_lang)
+        self.catalogs = [CatalogFile(ref) for ref in refs]
+        self.counts = {lang: LangCounts(lang) for lang in self.langs}
+        self.warnings: list[str] = []
+        self.problems: list[Problem] = []
+        self.units: dict[tuple[str, str], _Unit] = {}
+        self.total = 0
+        self.done = 0
+        self.requests = 0
+        self.started = time.monotonic()
+
+    # ------------------------------------------------------------------ memory and cache
+    def memories(self) -> dict[str, TranslationMemory]:
+        memories = {
+            lang: TranslationMemory(lang, threshold=self.config.tm.threshold) for lang in self.langs
+        }
+        seen = {c.path.resolve() for c in self.catalogs}
+        for cat in self.catalogs:
+            memories[cat.ref.lang].add(cat.ref.release, cat.po)
+        folder = self.config.translations_dir
+        for lang in self.langs:
+            for path in sorted((folder / lang).glob("**/*.po")) if (folder / lang).is_dir() else ():
+                if path.resolve() in seen:
+                    continue
+                try:
+                    memories[lang].add(path.stem, read_po(path))
+                except CatalogError as exc:
+                    self.warnings.append(f"translation memory: skipped {exc}")
+        return memories
+
+    def plan_units(self) -> None:
+        """Memory pass: fill what memory knows, collect the rest as units for MT."""
+        memories = self.memories()
+        exact_fuzzy = self.config.tm.exact_fuzzy
+        for cat in self.catalogs:
+            counts = self.counts[cat.ref.lang]
+            for msgid in cat.index:
+                counts.empty += 1
+                self.total += 1
+                match = memories[cat.ref.lang].lookup(msgid)
+                if match is not None:
+                    if match.exact:
+                        counts.memory_exact += 1
+                    else:
+                        counts.memory_fuzzy += 1
+                    self.done += 1
+                    if not self.dry_run:
+                        fuzzy = exact_fuzzy or not match.exact
+                        prev = "" if match.exact else match.source
+                        cat.fill(msgid, Fill(match.translation, match.comment, fuzzy, prev))
+                    continue
+                key = (cat.ref.lang, msgid)
+                unit = self.units.get(key) or self._new_unit(cat.ref.lang, msgid)
+                unit.targets.append(cat)
+
+    def _new_unit(self, lang: str, msgid: str) -> _Unit:
+        core = msgid.strip()
+        lead, trail = msgid[: len(msgid) - len(msgid.lstrip())], msgid[len(msgid.rstrip()) :]
+        protected = protect(core, lang=lang, glossary=self.glossary)
+        fits = self._fits()
+        pieces = split_for_limit(protected.text, fits) if protected.translatable else []
+        unit = _Unit(lang, msgid, protected, pieces, lead, trail)
+        unit.replies = [None] * len(pieces)
+        unit.missing = len(pieces)
+        self.units[(lang, msgid)] = unit
+        return unit
+
+    def _fits(self) -> Callable[[str], bool]:
+        spec = self.spec
+
+        def fits(text: str) -> bool:
+            if len(text) >= spec.max_chars:
+                return False
+            return not spec.max_bytes or len(text.encode("utf-8")) < spec.max_bytes
+
+        return fits
+
+    # ------------------------------------------------------------------ bookkeeping
+    def emit(self, phase: str, message: str = "") -> None:
+        if self.progress is None:
+            return
+        c = self.summed()
+        self.progress(
+            ProgressEvent(
+                phase=phase,
+                total=self.total,
+                done=self.done,
+                memory=c.memory,
+                cache=c.cache,
+                mt=c.mt,
+                failed=c.failed + c.rejected + c.stopped + c.skipped,
+                requests=self.requests,
+                message=message,
+            )
+        )
+
+    def summed(self) -> LangCounts:
+        total = LangCounts("*")
+        for counts in self.counts.values():
+            total.add(counts)
+        return total
+
+    def close(self, unit: _Unit, how: str, *, problem: str = "") -> None:
+        """Count a finished unit once per entry it fills, and fill them (cache or mt)."""
+        if not unit.open:
+            return
+        unit.open = False
+        fill = None
+        if how in ("cache", "mt"):
+            pairs = zip(unit.replies, unit.pieces, strict=True)
+            joined = "".join((r or "") + p.space for r, p in pairs)
+            try:
+                text = unit.lead + restore(joined, unit.protected) + unit.trail
+            except LostMarker as exc:  # pieces are checked one by one: a safety net only
+                how, problem = "rejected", f"{self.engine_name} answer {exc}"
+            else:
+                fill = Fill(text, f"mt: {self.engine_name}", True)
+        counts = self.counts[unit.lang]
+        for cat in unit.targets:
+            setattr(counts, how, getattr(counts, how) + 1)
+            self.done += 1
+            if fill is not None and not self.dry_run:
+                cat.fill(unit.msgid, fill)
+                if cat.pending >= max(1, self.config.mt.batch):
+                    cat.save()
+        if problem:
+            releases = ",".join(sorted({c.ref.release for c in unit.targets}))
+            self.problems.append(
+                Problem(
+                    f"mt-{how}",
+                    "warning",
+                    problem,
+                    release=releases,
+                    lang=unit.lang,
+                    msgid=unit.msgid,
+                )
+            )
+
+    def refusal(self, unit: _Unit, sent: str, reply: str | None) -> str:
+        """Why an answer is refused ("" if it is good): empty, the source back, a lost marker."""
+        if reply is None or not reply.strip():
+            return "empty answer"
+        if reply.strip() == sent.strip():
+            return "the source came back unchanged"
+        try:
+            check_markers(sent, reply)
+        except LostMarker as exc:
+            lost = describe_lost(reply, unit.protected, among=sent)
+            return f"answer {exc}" + (f" ({lost})" if lost else "")
+        return ""
+
+    # ------------------------------------------------------------------ cache and MT
+    def from_cache(self, cache: MTCache) -> dict[tuple[str, str], list[tuple[_Unit, int]]]:
+        """Fill what needs no request; return the texts to send, with the pieces awaiting them."""
+        waiting: dict[tuple[str, str], list[tuple[_Unit, int]]] = {}
+        for unit in self.units.values():
+            if not unit.pieces or self.spec.make is None:
+                self.close(unit, "skipped")
+                continue
+            for i, piece in enumerate(unit.pieces):
+                hit = None if has_letters(piece.text) else piece.text  # markers only: kept
+                if hit is None:
+                    hit = cache.get(
+                        self.engine_name, self.config.source_lang, unit.lang, piece.text
+                    )
+                if hit is None:
+                    waiting.setdefault((unit.lang, piece.text), []).append((unit, i))
+                else:
+                    unit.replies[i] = hit
+                    unit.missing -= 1
+            if unit.missing == 0:
+                self.close(unit, "cache")
+        if not self.dry_run:
+            for cat in self.catalogs:
+                cat.save()
+        self.emit("memory")
+        return waiting
+
+    def machine(
+        self, cache: MTCache, waiting: dict[tuple[str, str], list[tuple[_Unit, int]]]
+    ) -> tuple[int, str, float, set[tuple[str, str]]]:
+        src, cfg = self.config.source_lang, self.config.mt
+        engines: dict[str, Engine] = {}
+        for lang in self.langs:
+            engine = open_engine(
+                self.engine_name, source=src, target=lang, url=self.url, timeout=cfg.timeout
+            )
+            assert engine is not None
+            engines[lang] = engine
+        sent: set[tuple[str, str]] = set()
+
+        def on_result(outcome: Outcome) -> None:
+            key: tuple[str, str] = outcome.job.key  # type: ignore[assignment]
+            self.requests += outcome.attempts
+            if not outcome.attempts:
+                return  # never sent: the breaker had opened
+            sent.add(key)
+            lang, text = key
+            for unit, i in waiting[key]:
+                if not unit.open:
+                    continue
+                if outcome.error is not None and outcome.error.kind in ("offline", "quota"):
+                    continue  # the breaker is open: counted as stopped, one warning line
+                if outcome.error is not None:
+                    self.close(
+                        unit,
+                        "failed",
+                        problem=f"{self.engine_name} failed: {outcome.error.message}",
+                    )
+                    continue
+                why = self.refusal(unit, text, outcome.reply)
+                if why:
+                    self.close(unit, "rejected", problem=f"{self.engine_name} refused: {why}")
+                    continue
+                unit.replies[i] = outcome.reply
+                unit.missing -= 1
+                unit.fresh = True
+                if unit.missing == 0:
+                    self.close(unit, "mt")
+            if outcome.error is None and not self.refusal(waiting[key][0][0], text, outcome.reply):
+                cache.put(self.engine_name, src, lang, text, str(outcome.reply))
+            self.emit("mt")
+
+        opts = cfg.options
+        report = run_jobs(
+            [Job(key, key[1], engines[key[0]].translate) for key in waiting],
+            on_result,
+            concurrency=cfg.concurrency,
+            rate=cfg.rate,
+            retries=cfg.retries,
+            breaker=int(opts.get("breaker", 5)),
+            backoff=float(opts.get("backoff", 1.0)),
+            max_backoff=float(opts.get("max_backoff", 60.0)),
+        )
+        for waiters in waiting.values():
+            for unit, _ in waiters:
+                self.close(unit, "stopped")
+        for cat in self.catalogs:
+            cat.save()
+        return report.requests, report.stopped_reason, report.waited, sent
+
+    def plan(self, waiting: dict[tuple[str, str], list[tuple[_Unit, int]]]) -> tuple[PlanRow, ...]:
+        rows = []
+        for lang in self.langs:
+            c = self.counts[lang]
+            units = {id(u): u for (lg, _), ws in waiting.items() if lg == lang for u, _ in ws}
+            texts = [t for lg, t in waiting if lg == lang]
+            rows.append(PlanRow(lang, "memory", c.memory, 0))
+            rows.append(PlanRow(lang, "cache", c.cache, 0))
+            rows.append(
+                PlanRow(
+                    lang,
+                    self.engine_name,
+                    sum(len(u.targets) for u in units.values()),
+                    sum(len(t) for t in texts),
+                    len(texts),
+                )
+            )
+        return tuple(rows)
+
+
+def has_letters(text: str) -> bool:
+    return Protected(text, text, (), ()).translatable
+
+
+def prefill(
+    config: Config,
+    refs: Sequence[CatalogRef],
+    *,
+    engine: str | None = None,
+    url: str | None = None,
+    dry_run: bool = False,
+    progress: Callable[[ProgressEvent], None] | None = None,
+) -> PrefillResult:
+    """Fill the empty entries of ``refs``: memory, then cache, then MT. Never prints.
+
+    Raises EngineError for an unknown engine, one that cannot translate the languages, or one
+    without its API key; CatalogError for a catalog that cannot be read. Network trouble is
+    never an exception: it ends in ``warnings`` and ``stopped_reason``.
+    """
+    name = (engine or config.mt.engine or "google").strip().lower()
+    run = _Run(config, refs, name, config.mt.url if url is None else url, dry_run, progress)
+    run.plan_units()
+    cache_path = config.root / config.mt.cache if config.mt.cache else None
+    cache = MTCache(cache_path, readonly=dry_run)
+    requests, stopped, waited = 0, "", 0.0
+    sent: set[tuple[str, str]] = set()
+    plan: tuple[PlanRow, ...] = ()
+    try:
+        waiting = run.from_cache(cache)
+        if dry_run:
+            plan = run.plan(waiting)
+        elif waiting:
+            requests, stopped, waited, sent = run.machine(cache, waiting)
+    finally:
+        if cache.warning:
+            run.warnings.append(cache.warning)
+        cache.close()
+    total = run.summed()
+    warnings = run.warnings + [c.problem for c in run.catalogs if c.problem]
+    if stopped and total.stopped:
+        warnings.append(f"{stopped}: machine translation skipped for {total.stopped} units")
+    for how, verb in (("failed", "failed"), ("rejected", "were refused")):
+        n = getattr(total, how)
+        if n:
+            first = next(p.message for p in run.problems if p.check == f"mt-{how}")
+            warnings.append(f"{name}: {n} units {verb} (e.g. {first})")
+    run.emit("done")
+    return PrefillResult(
+        engine=name,
+        dry_run=dry_run,
+        langs=tuple(run.counts[lang] for lang in run.langs),
+        total=total,
+        requests=requests,
+        texts=len(sent),
+        characters=sum(len(t) for _, t in sent),
+        seconds=round(time.monotonic() - run.started, 3),
+        waited=round(waited, 3),
+        warnings=tuple(warnings),
+        problems=tuple(run.problems),
+        stopped_reason=stopped,
+        plan=plan,
+        written=tuple(config.rel(c.path) for c in run.catalogs if c.written),
+    )

@@ -1,0 +1,319 @@
+"""The stages a newsroom runs: segment, extract, update, prefill, check, build, and run.
+
+Each stage reads what it needs, calls the pure core, writes through the atomic writer and returns
+a result value. Nothing here prints: the CLI (or any other caller) decides how to show a result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import catalog, qa, update as updating
+from .config import Config, check_language
+from .errors import EXIT_FAILED, EXIT_OK, CatalogError, ConfigError
+from .glossary import load_glossary
+from .model import CatalogRef, Problem, Release, Segment
+from .mt import prefill as mt_prefill
+from .readers import read_release, release_files
+from .render import ReleaseText, build_site
+from .segment import segment_release
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str
+    changed: bool
+    release: str = ""
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    release: Release
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    templates: list[FileChange] = field(default_factory=list)
+    units: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    extract: ExtractResult
+    catalogs: list[FileChange] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    check_only: bool = False
+
+    @property
+    def outdated(self) -> list[FileChange]:
+        return [c for c in (*self.extract.templates, *self.catalogs) if c.changed]
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FAILED if self.check_only and self.outdated else EXIT_OK
+
+
+@dataclass(frozen=True)
+class RunResult:
+    update: UpdateResult
+    prefill: object
+    check: qa.CheckResult
+    build: object
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _languages(config: Config, langs: Sequence[str] | None) -> tuple[str, ...]:
+    if not langs:
+        return config.target_langs
+    for lang in langs:
+        check_language(lang)
+        if lang not in config.target_langs:
+            known = ", ".join(config.target_langs)
+            raise ConfigError(f"language {lang!r} is not a target of this project ({known})")
+    return tuple(langs)
+
+
+def load_release(config: Config, path: Path) -> Release:
+    return read_release(path, rel_path=config.rel(path), source_lang=config.source_lang)
+
+
+def load_releases(config: Config, *, only: Collection[str] = ()) -> list[Release]:
+    """Every release in the releases folder (or those whose slug is in ``only``)."""
+    if not config.releases_dir.is_dir():
+        raise ConfigError("releases folder does not exist", path=config.rel(config.releases_dir))
+    paths = release_files(config.releases_dir)
+    releases = [load_release(config, p) for p in paths if not only or p.stem in only]
+    seen: dict[str, str] = {}
+    for release in releases:
+        if release.slug in seen:
+            raise ConfigError(
+                f"two releases share the slug {release.slug!r}: {seen[release.slug]}",
+                path=release.path,
+            )
+        seen[release.slug] = release.path
+    missing = set(only) - set(seen)
+    if missing:
+        raise ConfigError(f"no release with slug {', '.join(sorted(missing))!s}")
+    return releases
+
+
+def segment_file(path: Path, *, config: Config | None = None) -> SegmentResult:
+    """Read and segment one release file, inside a project or not."""
+    rel = config.rel(path) if config else Path(path).as_posix()
+    lang = config.source_lang if config else "ky"
+    release = read_release(Path(path), rel_path=rel, source_lang=lang)
+    return SegmentResult(release, segment_release(release))
+
+
+def _foreign_warnings(release: Release, segments: Sequence[Segment]) -> list[Problem]:
+    return [
+        Problem(
+            check="foreign-text",
+            severity="warning",
+            message=seg.note or "text in another language glued into the release",
+            release=release.slug,
+            msgid=seg.text,
+            path=release.path,
+            line=seg.line,
+        )
+        for seg in segments
+        if "foreign-text" in seg.flags
+    ]
+
+
+# --------------------------------------------------------------------------- extract/update
+
+
+def _templates(config: Config, releases: Sequence[Release], *, write: bool) -> tuple[
+    ExtractResult, dict[str, object]
+]:
+    changes: list[FileChange] = []
+    problems: list[Problem] = []
+    templates: dict[str, object] = {}
+    units = 0
+    for release in releases:
+        segments = segment_release(release)
+        units += len(segments)
+        problems.extend(release.problems)
+        problems.extend(_foreign_warnings(release, segments))
+        pot_path = config.pot_path(release.slug)
+        previous = catalog.read_po(pot_path) if pot_path.exists() else None
+        template = catalog.make_template(release, segments, config=config, previous=previous)
+        templates[release.slug] = template
+        if write:
+            changed = catalog.write_po(template, pot_path)
+        else:
+            changed = previous is None or catalog.format_po(template) != catalog.format_po(previous)
+        changes.append(FileChange(config.rel(pot_path), changed, release.slug))
+    known = {r.slug for r in releases}
+    template_dir = config.translations_dir / "templates"
+    if template_dir.is_dir():
+        for orphan in sorted(template_dir.glob("*.pot")):
+            if orphan.stem not in known:
+                problems.append(
+                    Problem(
+                        check="orphan-template",
+                        severity="warning",
+                        message="no release produces this template any more; its catalogs are "
+                        "kept (a renamed release takes its translations from the memory)",
+                        release=orphan.stem,
+                        path=config.rel(orphan),
+                    )
+                )
+    return ExtractResult(changes, units, problems), templates
+
+
+def extract(config: Config, *, releases: Collection[str] = ()) -> ExtractResult:
+    """Segment every release and write its POT template (only when its bytes change)."""
+    result, _ = _templates(config, load_releases(config, only=releases), write=True)
+    return result
+
+
+def update(
+    config: Config,
+    *,
+    langs: Sequence[str] | None = None,
+    releases: Collection[str] = (),
+    check_only: bool = False,
+) -> UpdateResult:
+    """Extract, then merge each template into its PO files the way ``msgmerge --previous`` does.
+
+    With ``check_only`` nothing is written; the result lists what is out of date.
+    """
+    languages = _languages(config, langs)
+    extracted, templates = _templates(
+        config, load_releases(config, only=releases), write=not check_only
+    )
+    changes: list[FileChange] = []
+    for slug, template in templates.items():
+        for lang in languages:
+            po_path = config.po_path(lang, slug)
+            old = catalog.read_po(po_path) if po_path.exists() else None
+            if old is not None:
+                _check_language_header(old, lang, config.rel(po_path))
+            merged = updating.merge(old, template, lang=lang, config=config)
+            if check_only:
+                changed = old is None or catalog.format_po(merged) != catalog.format_po(old)
+            else:
+                changed = catalog.write_po(merged, po_path)
+            changes.append(FileChange(config.rel(po_path), changed, slug, lang))
+    return UpdateResult(extracted, changes, list(extracted.problems), check_only)
+
+
+def _check_language_header(po: object, lang: str, path: str) -> None:
+    declared = (getattr(po, "metadata", {}) or {}).get("Language", "").strip()
+    if declared and declared.replace("-", "_").split("_")[0] != lang.split("_")[0]:
+        raise CatalogError(
+            f"Language header says {declared!r} but the file is in the {lang!r} folder; "
+            "move it or fix the header (nothing was changed)",
+            path=path,
+        )
+
+
+# --------------------------------------------------------------------------- prefill/check
+
+
+def catalog_refs(config: Config, langs: Sequence[str] | None = None) -> list[CatalogRef]:
+    """The PO files of the project that exist, for the given target languages."""
+    refs = []
+    for lang in _languages(config, langs):
+        folder = config.translations_dir / lang
+        if not folder.is_dir():
+            continue
+        for po_path in sorted(folder.glob("*.po")):
+            refs.append(CatalogRef(po_path.stem, lang, str(po_path), config.rel(po_path)))
+    return refs
+
+
+def prefill(
+    config: Config,
+    *,
+    langs: Sequence[str] | None = None,
+    engine: str | None = None,
+    url: str | None = None,
+    dry_run: bool = False,
+    progress: Callable[[object], None] | None = None,
+) -> object:
+    """Fill empty entries from the translation memory, then by machine translation (fuzzy)."""
+    refs = catalog_refs(config, langs)
+    return mt_prefill.prefill(
+        config, refs, engine=engine, url=url, dry_run=dry_run, progress=progress
+    )
+
+
+def check(
+    config: Config,
+    *,
+    langs: Sequence[str] | None = None,
+    releases: Collection[str] = (),
+    min_translated: float | None = None,
+    strict: bool | None = None,
+) -> qa.CheckResult:
+    """Statistics and QA problems for every catalog, and whether the gate passes."""
+    glossary = load_glossary(config.glossary, source_lang=config.source_lang)
+    by_slug = {r.slug: r for r in load_releases(config)}
+    missing = set(releases) - set(by_slug)
+    if missing:
+        raise ConfigError(f"no release with slug {', '.join(sorted(missing))}")
+    refs = [r for r in catalog_refs(config, langs) if not releases or r.release in releases]
+    return qa.check_project(
+        refs,
+        releases=by_slug,
+        config=config,
+        glossary=glossary,
+        min_translated=min_translated,
+        strict=config.check.strict if strict is None else strict,
+    )
+
+
+# --------------------------------------------------------------------------- build/run
+
+
+def reviewed_translations(po: object) -> dict[str, str]:
+    """msgid -> msgstr for the entries a person has reviewed: translated and not fuzzy."""
+    return {
+        e.msgid: e.msgstr
+        for e in po  # type: ignore[attr-defined]
+        if e.msgstr and not e.obsolete and "fuzzy" not in e.flags
+    }
+
+
+def build(config: Config, *, out: Path | None = None, allow_partial: bool = False) -> object:
+    """Publish one HTML page per release and language, indexes and the root page."""
+    texts = []
+    for release in load_releases(config):
+        segments = segment_release(release)
+        translations: dict[str, dict[str, str]] = {}
+        stats: dict[str, float] = {}
+        for lang in config.target_langs:
+            po_path = config.po_path(lang, release.slug)
+            if not po_path.exists():
+                translations[lang], stats[lang] = {}, 0.0
+                continue
+            po = catalog.read_po(po_path)
+            translations[lang] = reviewed_translations(po)
+            stats[lang] = qa.catalog_stats(po, release=release.slug, lang=lang).percent
+        texts.append(ReleaseText(release, segments, translations, stats))
+    return build_site(config, texts, out=out or config.site_dir, allow_partial=allow_partial)
+
+
+def run(
+    config: Config,
+    *,
+    engine: str | None = None,
+    url: str | None = None,
+    progress: Callable[[object], None] | None = None,
+) -> RunResult:
+    """Every stage in order; the check only reports here, it does not stop the build."""
+    updated = update(config)
+    filled = prefill(config, engine=engine, url=url, progress=progress)
+    checked = check(config)
+    built = build(config)
+    return RunResult(updated, filled, checked, built)

@@ -1,0 +1,263 @@
+"""A strict PO parser that reports the file and line of every defect, stdlib only.
+
+polib's parser accepts some broken files silently, reports others without a line, strips comment
+text and drops ``#~|`` previous msgids of obsolete entries. Translators edit PO files by hand, so
+pressflow needs gettext's rules and a precise ``path:line: what is wrong``. This module yields
+plain ``RawEntry`` values; catalog.py turns them into polib objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import CatalogError
+
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[(\d+)\]|msgstr)(?=[\s\"]|$)")
+_ESCAPES = {
+    "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v",
+    "\\": "\\", '"': '"',
+}  # fmt: skip
+_MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+
+
+@dataclass
+class RawEntry:
+    """One message as written in the file (previous fields are ``None`` when absent)."""
+
+    line: int
+    obsolete: bool = False
+    tcomment: list[str] = field(default_factory=list)
+    comment: list[str] = field(default_factory=list)
+    occurrences: list[tuple[str, str]] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    previous: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, str] = field(default_factory=dict)
+    plural: dict[int, str] = field(default_factory=dict)
+
+
+def decode(raw: bytes, *, path: str) -> str:
+    """The text of a catalog file, or a one-line error for empty, binary and non-UTF-8 files."""
+    if not raw.strip():
+        raise CatalogError("empty file: not a PO catalog", path=path)
+    if raw[:4] in _MO_MAGIC:
+        raise CatalogError("compiled MO file, not a PO catalog", path=path)
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise CatalogError("binary data (NUL byte): not a PO catalog", path=path, line=line)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CatalogError(
+            "not UTF-8 text (convert it with msgconv --to-code=UTF-8)", path=path, line=line
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _string(text: str, *, path: str, line: int, column: int) -> str:
+    """Unescape one ``"..."`` token that starts at ``text[0]``; the rest must be blank."""
+    out: list[str] = []
+    i = 1
+    n = len(text)
+    while i < n:
+        char = text[i]
+        if char == '"':
+            rest = text[i + 1 :].strip()
+            if rest and not rest.startswith("#"):
+                raise CatalogError(f"unexpected text after string: {rest[:20]!r}", path=path, line=line)
+            return "".join(out)
+        if char == "\\":
+            if i + 1 >= n:
+                break
+            nxt = text[i + 1]
+            if nxt in _ESCAPES:
+                out.append(_ESCAPES[nxt])
+                i += 2
+                continue
+            octal = re.match(r"[0-7]{1,3}", text[i + 1 :])
+            if octal:
+                out.append(chr(int(octal.group(), 8)))
+                i += 1 + len(octal.group())
+                continue
+            hexa = re.match(r"x([0-9A-Fa-f]+)", text[i + 1 :])
+            if hexa:
+                out.append(chr(int(hexa.group(1), 16)))
+                i += 1 + len(hexa.group())
+                continue
+            raise CatalogError(f"invalid escape sequence \\{nxt} in string", path=path, line=line)
+        out.append(char)
+        i += 1
+    raise CatalogError("string not terminated (missing closing quote)", path=path, line=line)
+
+
+def _references(text: str) -> list[tuple[str, str]]:
+    refs: list[tuple[str, str]] = []
+    for token in text.split():
+        name, sep, number = token.rpartition(":")
+        if sep and number.isdigit() and name:
+            refs.append((name, number))
+        else:
+            refs.append((token, ""))
+    return refs
+
+
+class _Parser:
+    def __init__(self, text: str, path: str) -> None:
+        self.lines = text.split("\n")
+        self.path = path
+        self.entries: list[RawEntry] = []
+        self.current: RawEntry | None = None
+        self.last_field: tuple[str, str | int] | None = None  # where continuation lines go
+        self.has_msgstr = False
+
+    def fail(self, message: str, line: int) -> CatalogError:
+        return CatalogError(message, path=self.path, line=line)
+
+    def entry(self, number: int, obsolete: bool) -> RawEntry:
+        if self.current is not None and self.has_msgstr:
+            self.finish()
+        if self.current is None:
+            self.current = RawEntry(line=number, obsolete=obsolete)
+        elif self.current.obsolete != obsolete and (self.current.fields or self.current.previous):
+            raise self.fail("inconsistent use of #~ (obsolete) within one entry", number)
+        self.current.obsolete = obsolete
+        return self.current
+
+    def finish(self) -> None:
+        entry = self.current
+        if entry is None:
+            return
+        if "msgid" not in entry.fields:
+            if entry.fields or entry.previous:
+                raise self.fail("msgstr without msgid", entry.line)
+            self.current = None  # trailing comments only: gettext ignores them
+            return
+        if not self.has_msgstr:
+            raise self.fail(f"msgid without msgstr (entry starting at line {entry.line})", entry.line)
+        if "msgid_plural" in entry.fields and not entry.plural:
+            raise self.fail("msgid_plural without msgstr[0]", entry.line)
+        if "msgid_plural" not in entry.fields and entry.plural:
+            raise self.fail("msgstr[N] without msgid_plural", entry.line)
+        self.entries.append(entry)
+        self.current = None
+        self.last_field = None
+        self.has_msgstr = False
+
+    def keyword(self, body: str, number: int, *, obsolete: bool, previous: bool) -> None:
+        match = _KEYWORD.match(body)
+        if not match:
+            word = body.split(None, 1)[0] if body.split() else body
+            raise self.fail(f'unknown keyword "{word}"', number)
+        name, index = match.group(1), match.group(2)
+        rest = body[match.end() :].strip()
+        if not rest.startswith('"'):
+            raise self.fail(f"{name} must be followed by a quoted string", number)
+        value = _string(rest, path=self.path, line=number, column=match.end())
+        if previous:
+            if name not in ("msgctxt", "msgid", "msgid_plural"):
+                raise self.fail(f"#| previous lines take msgctxt/msgid only, not {name}", number)
+            entry = self.entry(number, obsolete)
+            if entry.fields:
+                raise self.fail("#| previous msgid after msgid", number)
+            entry.previous[name] = value
+            self.last_field = ("previous", name)
+            return
+        if name in ("msgctxt", "msgid") and self.has_msgstr:
+            self.finish()
+        entry = self.entry(number, obsolete)
+        if name.startswith("msgstr"):
+            if "msgid" not in entry.fields:
+                raise self.fail("msgstr without msgid", number)
+            if index is not None:
+                entry.plural[int(index)] = value
+                self.last_field = ("plural", int(index))
+            else:
+                if "msgstr" in entry.fields:
+                    raise self.fail("second msgstr in one entry", number)
+                entry.fields["msgstr"] = value
+                self.last_field = ("fields", "msgstr")
+            self.has_msgstr = True
+            return
+        if name in entry.fields:
+            raise self.fail(f"second {name} in one entry (missing msgstr?)", number)
+        if name == "msgctxt" and "msgid" in entry.fields:
+            raise self.fail("msgctxt after msgid", number)
+        if name == "msgid_plural" and "msgid" not in entry.fields:
+            raise self.fail("msgid_plural without msgid", number)
+        entry.fields[name] = value
+        self.last_field = ("fields", name)
+
+    def continuation(self, body: str, number: int, *, obsolete: bool, previous: bool) -> None:
+        if self.current is None or self.last_field is None:
+            raise self.fail("string continuation line outside an entry", number)
+        where, key = self.last_field
+        if (where == "previous") != previous:
+            raise self.fail("continuation line does not continue the line above", number)
+        value = _string(body, path=self.path, line=number, column=0)
+        target = getattr(self.current, where)
+        target[key] = target[key] + value
+
+    def comment(self, line: str, number: int) -> None:
+        kind = line[1:2]
+        if self.has_msgstr or (self.current is not None and self.current.fields):
+            if self.current is not None and not self.has_msgstr:
+                raise self.fail("comment between msgid and msgstr", number)
+            self.finish()
+        entry = self.current
+        if entry is None:
+            entry = self.current = RawEntry(line=number)
+        if kind == ".":
+            entry.comment.append(line[3:] if line[2:3] == " " else line[2:])
+        elif kind == ":":
+            entry.occurrences.extend(_references(line[2:]))
+        elif kind == ",":
+            entry.flags.extend(f.strip() for f in line[2:].split(",") if f.strip())
+        else:
+            entry.tcomment.append(line[2:] if line[1:2] == " " else line[1:])
+
+    def run(self) -> list[RawEntry]:
+        for number, line in enumerate(self.lines, start=1):
+            line = line.rstrip("\r")
+            stripped = line.strip()
+            if not stripped:
+                continue
+            obsolete = previous = False
+            body = stripped
+            if body.startswith("#~"):
+                obsolete, body = True, body[2:].strip()
+                if body.startswith("|"):
+                    previous, body = True, body[1:].strip()
+                if not body:
+                    continue
+                if body.startswith("#"):
+                    self.comment(body, number)
+                    continue
+            elif body.startswith("#|"):
+                previous, body = True, body[2:].strip()
+            elif body.startswith("#"):
+                self.comment(line.lstrip(), number)
+                continue
+            if body.startswith('"'):
+                self.continuation(body, number, obsolete=obsolete, previous=previous)
+            else:
+                self.keyword(body, number, obsolete=obsolete, previous=previous)
+        if self.current is not None:
+            self.finish()
+        return self.entries
+
+
+def parse_entries(text: str, *, path: str) -> list[RawEntry]:
+    """Entries of a PO file's text, in file order; ``CatalogError`` with a line on any defect."""
+    entries = _Parser(text, path).run()
+    seen: dict[tuple[bool, str | None, str], int] = {}
+    for entry in entries:
+        key = (entry.obsolete, entry.fields.get("msgctxt"), entry.fields["msgid"])
+        if key in seen:
+            raise CatalogError(
+                f"duplicate message definition (first at line {seen[key]})",
+                path=path,
+                line=entry.line,
+            )
+        seen[key] = entry.line
+    return entries

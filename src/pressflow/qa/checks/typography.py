@@ -1,0 +1,69 @@
+"""Typography: final punctuation, doubled spaces, outer whitespace, implausible length."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..registry import Context, check
+from ..units import Unit
+
+_CLOSERS = "»”“\"’')]}"
+_FINAL = ".!?…"
+#: translation length / source length, outside which a translation is suspicious (per target)
+RATIO_BOUNDS: dict[str, tuple[float, float]] = {"ru": (0.45, 2.4), "en": (0.4, 2.2)}
+DEFAULT_BOUNDS = (0.35, 2.8)
+MIN_LENGTH = 40
+
+
+def _end(text: str) -> str:
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return stripped[-1:] if stripped else ""
+
+
+@check(
+    "final-punctuation",
+    "warning",
+    "The source ends a sentence (. ! ?) and the translation ends with no punctuation, or vice versa.",
+)
+def final_punctuation(unit: Unit, ctx: Context) -> Iterator[str]:
+    src, tgt = _end(unit.msgid), _end(unit.msgstr)
+    if not src or not tgt:
+        return
+    if src in _FINAL and tgt.isalnum():
+        yield f"the source ends with {src!r}, the translation has no final punctuation"
+    elif src.isalnum() and tgt in _FINAL and len(unit.msgid.split()) > 3:
+        yield f"the translation ends with {tgt!r}, the source has no final punctuation"
+
+
+@check("double-space", "warning", "Two spaces in a row in the translation, not in the source.")
+def double_space(unit: Unit, ctx: Context) -> Iterator[str]:
+    if re.search(r"\S {2,}\S", unit.msgstr) and not re.search(r"\S {2,}\S", unit.msgid):
+        yield "doubled space in the translation"
+
+
+@check(
+    "whitespace", "warning", "Leading or trailing whitespace differs between source and translation."
+)
+def whitespace(unit: Unit, ctx: Context) -> Iterator[str]:
+    src, tgt = unit.msgid, unit.msgstr
+    if (src[:1].isspace(), src[-1:].isspace()) == (tgt[:1].isspace(), tgt[-1:].isspace()):
+        return
+    yield "leading or trailing whitespace differs from the source"
+
+
+@check(
+    "length-ratio",
+    "warning",
+    "The translation is far shorter or longer than translations into this language usually are.",
+)
+def length_ratio(unit: Unit, ctx: Context) -> Iterator[str]:
+    src = len(unit.msgid.strip())
+    if src < MIN_LENGTH:
+        return
+    low, high = RATIO_BOUNDS.get(ctx.lang, DEFAULT_BOUNDS)
+    value = len(unit.msgstr.strip()) / src
+    if value < low:
+        yield f"the translation is {value:.0%} of the source's length: something may be missing"
+    elif value > high:
+        yield f"the translation is {value:.0%} of the source's length: something may be added"

@@ -1,0 +1,92 @@
+"""The CI gate: completeness thresholds plus check severities decide pass or fail.
+
+Completeness problems (untranslated, fuzzy, unreviewed MT) are governed by ``--min-translated``
+and the per-language thresholds, not by ``--strict``: otherwise ``en = 90`` could never pass in
+strict mode. Every other warning fails under ``--strict``; every error always fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..model import Problem
+from .registry import CHECKS
+from .stats import CatalogStats
+
+GATE_CODE = "min-translated"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    passed: bool
+    catalogs: list[CatalogStats] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    gate_failures: list[Problem] = field(default_factory=list)
+    strict: bool = False
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.all_problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.all_problems if p.severity == "warning"]
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        return [*self.gate_failures, *self.problems]
+
+
+def is_completeness(code: str) -> bool:
+    check = CHECKS.get(code)
+    return bool(check and check.completeness)
+
+
+def gate_failures(
+    catalogs: Sequence[CatalogStats],
+    *,
+    overall: float | None = None,
+    per_lang: Mapping[str, float] | None = None,
+) -> list[Problem]:
+    """A problem per catalog below its threshold (``overall`` wins over the per-language one)."""
+    failures = []
+    for stats in catalogs:
+        threshold = overall if overall is not None else (per_lang or {}).get(stats.lang)
+        if threshold is None or stats.total == 0:
+            continue
+        # exact comparison: 99.96% rounds to 100.0 but is not complete
+        if stats.translated * 100.0 < threshold * stats.total:
+            failures.append(
+                Problem(
+                    check=GATE_CODE,
+                    severity="error",
+                    message=(
+                        f"{stats.percent:g}% translated, below the required {threshold:g}% "
+                        f"({stats.translated}/{stats.total}, {stats.fuzzy} fuzzy)"
+                    ),
+                    release=stats.release,
+                    lang=stats.lang,
+                    path=stats.path,
+                    line=1,
+                )
+            )
+    return failures
+
+
+def decide(
+    catalogs: list[CatalogStats],
+    problems: list[Problem],
+    *,
+    overall: float | None = None,
+    per_lang: Mapping[str, float] | None = None,
+    strict: bool = False,
+) -> CheckResult:
+    """Combine statistics, problems and thresholds into the gate's verdict."""
+    failures = gate_failures(catalogs, overall=overall, per_lang=per_lang)
+    failing = any(p.severity == "error" for p in problems) or bool(failures)
+    if strict:
+        failing = failing or any(
+            p.severity == "warning" and not is_completeness(p.check) for p in problems
+        )
+    return CheckResult(not failing, list(catalogs), list(problems), failures, strict)

@@ -1,0 +1,86 @@
+"""The registry of QA checks: each check is a small decorated function with a code and a severity.
+
+A registry instead of an if-chain so that a check is added (or disabled by code in pressflow.toml,
+or silenced on one entry by a translator) without touching the runner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from ..glossary import Glossary
+from ..model import Release, Severity
+from .units import Unit
+
+Scope = Literal["unit", "source", "catalog"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may know besides the entry: languages, glossary, the release if read."""
+
+    lang: str
+    source_lang: str = "ky"
+    glossary: Glossary | None = None
+    release: Release | None = None
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A catalog-scope check's result: the unit it is about and what is wrong."""
+
+    unit: Unit
+    message: str
+
+
+UnitCheck = Callable[[Unit, Context], Iterable[str]]
+CatalogCheck = Callable[[list[Unit], Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One registered check.
+
+    ``scope`` says what it looks at: ``unit`` a reviewed translation (translated, not fuzzy),
+    ``source`` every entry's msgid whatever its state, ``catalog`` the whole list at once (for
+    checks judged over a paragraph, or over the entry's state such as completeness).
+    """
+
+    code: str
+    severity: Severity
+    explanation: str
+    scope: Scope
+    func: Callable[..., Iterable[object]]
+    completeness: bool = False  # governed by --min-translated, not by --strict
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def check(
+    code: str,
+    severity: Severity,
+    explanation: str,
+    *,
+    scope: Scope = "unit",
+    completeness: bool = False,
+) -> Callable[[Callable[..., Iterable[object]]], Callable[..., Iterable[object]]]:
+    """Register ``func`` as the check ``code``; the one-line explanation is shown in reports."""
+
+    def register(func: Callable[..., Iterable[object]]) -> Callable[..., Iterable[object]]:
+        if code in CHECKS:
+            raise ValueError(f"check {code!r} registered twice")
+        CHECKS[code] = Check(code, severity, explanation, scope, func, completeness)
+        return func
+
+    return register
+
+
+def iter_checks(disabled: Iterable[str] = ()) -> Iterator[Check]:
+    off = set(disabled)
+    for code in sorted(CHECKS):
+        if code not in off:
+            yield CHECKS[code]

@@ -1,0 +1,72 @@
+"""Run every registered check over one catalog and honour the translator's silencing flags."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from ..glossary import Glossary
+from ..model import Problem, Release
+from .registry import Check, Context, Finding, iter_checks
+from .units import Unit, units_of
+
+
+def _problem(check: Check, unit: Unit, message: str, ctx: Context, slug: str) -> Problem:
+    return Problem(
+        check=check.code,
+        severity=check.severity,
+        message=message,
+        release=slug,
+        lang=ctx.lang,
+        msgid=unit.msgid,
+        path=ctx.path,
+        line=unit.line,
+    )
+
+
+def run_checks(
+    units: list[Unit], ctx: Context, *, slug: str = "", disabled: Collection[str] = ()
+) -> list[Problem]:
+    """Problems of ``units`` in catalog order, then by check code."""
+    found: list[tuple[int, str, Problem]] = []
+    for check in iter_checks(disabled):
+        if check.scope == "catalog":
+            for finding in check.func(units, ctx):
+                assert isinstance(finding, Finding)
+                if not finding.unit.ignores(check.code):
+                    problem = _problem(check, finding.unit, finding.message, ctx, slug)
+                    found.append((finding.unit.index, check.code, problem))
+            continue
+        for unit in units:
+            if check.scope == "unit" and not unit.translated:
+                continue
+            if unit.ignores(check.code):
+                continue
+            for message in check.func(unit, ctx):
+                found.append((unit.index, check.code, _problem(check, unit, str(message), ctx, slug)))
+    found.sort(key=lambda item: (item[0], item[1]))
+    unique: list[Problem] = []
+    seen: set[tuple[str, int, str]] = set()
+    for _, _, problem in found:
+        key = (problem.check, problem.line, problem.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(problem)
+    return unique
+
+
+def check_catalog(
+    po: Any,
+    *,
+    release: Release | None,
+    lang: str,
+    source_lang: str = "ky",
+    glossary: Glossary | None = None,
+    path: str = "",
+    disabled: Collection[str] = (),
+    slug: str | None = None,
+) -> list[Problem]:
+    """Every registered check over one PO catalog (a polib-like object)."""
+    ctx = Context(lang=lang, source_lang=source_lang, glossary=glossary, release=release, path=path)
+    name = slug if slug is not None else (release.slug if release is not None else "")
+    return run_checks(units_of(po), ctx, slug=name, disabled=disabled)

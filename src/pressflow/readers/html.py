@@ -1,0 +1,390 @@
+"""HTML releases: translatable blocks and attributes, inline markup as numbered placeholders.
+
+The msgid a translator sees is ``Read <1>the report</1> on <2>kabar.kg</2>.``; the URLs and every
+other attribute stay in ``Block.inlines`` so that they never reach a translator or an MT engine.
+Each block carries an XPath ``locator`` into the tree ``parse_html`` builds from the same source, so
+a renderer can find the element again and replace only its text (see ``locate_block``).
+
+Conventions (the renderer relies on them):
+
+* A *container* (``p``, ``h1``…, ``li``, ``td``, ``div``…) splits its children into *runs* at each
+  block-level child; run 0 is ``container.text`` plus the inline children before the first
+  block-level child, run k is ``boundary[k-1].tail`` plus the inline children after it. Every run
+  with letters or digits becomes one block; its locator is the container's XPath, suffixed
+  ``#k`` for k > 0.
+* Placeholders are numbered from 1 per block, in document order of the inline elements' start
+  tags (depth first). Paired ``<N>…</N>`` wraps translatable content; empty ``<N/>`` stands for a
+  void element (``br``, ``img``), opaque content (``script``, ``svg``) or code and
+  ``translate="no"`` content, whose text is kept in ``Inline.text`` and markup in ``Inline.raw``.
+* Attribute blocks (``alt``, ``title``, ``aria-label``, ``placeholder``, meta ``content``) have
+  kind ``attribute`` (``caption`` for images read from Markdown), ``locator`` the element's XPath
+  and ``attr`` the attribute name.
+* Exactly one block has kind ``title``: the first ``h1``, or ``<title>`` when there is no ``h1``
+  (then ``<title>`` is kind ``meta``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import lxml.html
+from lxml import etree
+
+from ..errors import ReaderError
+from ..model import Block, Inline, Release
+from .dates import parse_date
+from .placeholders import PLACEHOLDER, placeholder_problems, plain_text
+
+__all__ = [
+    "PLACEHOLDER",
+    "Target",
+    "extract",
+    "locate_block",
+    "parse_html",
+    "plain_text",
+    "read_html",
+]
+
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: Block elements whose text is translatable, and the kind of block they make.
+KIND_OF: dict[str, str] = {
+    **{f"h{n}": "heading" for n in range(1, 7)},
+    "li": "list_item",
+    "blockquote": "quote",
+    "figcaption": "caption",
+    "caption": "caption",
+    "td": "table_cell",
+    "th": "table_cell",
+    "dt": "term",
+    "dd": "definition",
+    "summary": "heading",
+    "legend": "caption",
+}
+#: Containers that take the kind of the nearest ``KIND_OF`` ancestor ("paragraph" otherwise).
+GENERIC = _names(
+    "p div section article main header footer aside nav body figure address center "
+    "details form fieldset dialog hgroup search"
+)
+#: Elements that end a run of inline content but hold no text of their own.
+STRUCTURE = _names(
+    "html head ul ol dl menu table thead tbody tfoot tr colgroup col hr pre frameset "
+    "frame optgroup option"
+)
+BLOCK_LEVEL = frozenset(KIND_OF) | GENERIC | STRUCTURE
+#: Never extracted, kept whole: inside a run they become empty placeholders.
+OPAQUE = _names(
+    "script style template noscript svg math iframe object embed video audio canvas "
+    "textarea select pre code kbd samp var"
+)
+VOID = _names("br wbr img input area source track param meta link base col hr")
+#: Attributes whose values are translatable text.
+TEXT_ATTRS = ("alt", "title", "aria-label", "placeholder")
+#: ``<meta name|property=…>`` whose ``content`` is translatable.
+META_TEXT = _names("description og:title og:description twitter:title twitter:description")
+META_DATE = ("date", "article:published_time", "dcterms.date", "dc.date", "pubdate")
+
+_WS = re.compile(r"[ \t\n\r\f]+")  # ASCII whitespace as browsers collapse it; not U+00A0
+
+
+def parse_html(source: str) -> lxml.html.HtmlElement:
+    """Parse HTML exactly as the reader does, so that block locators resolve in the result."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False, remove_pis=False)
+    return lxml.html.document_fromstring(source.encode("utf-8"), parser=parser)
+
+
+def _is_element(node: object) -> bool:
+    return isinstance(getattr(node, "tag", None), str)
+
+
+def _skipped(el: lxml.html.HtmlElement) -> bool:
+    """``translate="no"`` (and Google's ``notranslate`` class) excludes a whole subtree."""
+    return (
+        el.get("translate", "").strip().lower() == "no"
+        or "notranslate" in el.get("class", "").split()
+    )
+
+
+def _boundary(node: object) -> bool:
+    return _is_element(node) and node.tag in BLOCK_LEVEL and not _skipped(node)
+
+
+def runs(container: lxml.html.HtmlElement) -> list[tuple[str, list]]:
+    """The runs of ``container``: (leading text, inline child nodes) split at block-level children.
+
+    Comments and processing instructions count as inline nodes (their tails carry text).
+    """
+    result: list[tuple[str, list]] = [(container.text or "", [])]
+    for child in container:
+        if _boundary(child):
+            result.append((child.tail or "", []))
+        else:
+            result[-1][1].append(child)
+    return result
+
+
+def run_placeholders(nodes: list) -> list[lxml.html.HtmlElement]:
+    """Elements that placeholders 1, 2… of a run stand for, in the reader's numbering order."""
+    found: list[lxml.html.HtmlElement] = []
+
+    def walk(items: list) -> None:
+        for node in items:
+            if not _is_element(node):
+                continue
+            found.append(node)
+            if not _empty(node):
+                walk(list(node))
+
+    walk(nodes)
+    return found
+
+
+def _empty(el: lxml.html.HtmlElement) -> bool:
+    return el.tag in VOID or el.tag in OPAQUE or _skipped(el)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a block lives in a parsed page: the element, the attribute or the run, the inlines."""
+
+    element: lxml.html.HtmlElement
+    attr: str = ""
+    run: int = 0
+    anchor: lxml.html.HtmlElement | None = None  # block-level child whose tail starts run > 0
+    nodes: tuple = ()  # the run's child nodes, to be replaced by the translated run
+    placeholders: tuple = ()  # placeholders[i] is the element for placeholder i + 1
+
+
+def locate_block(root: lxml.html.HtmlElement, block: Block) -> Target:
+    """Resolve ``block.locator`` in a tree from ``parse_html``; resolve all before changing any."""
+    xpath, _, run = block.locator.partition("#")
+    found = root.getroottree().xpath(xpath)
+    if not found:
+        raise LookupError(f"block {block.index}: {block.locator!r} not found")
+    element = found[0]
+    if block.attr:
+        return Target(element=element, attr=block.attr)
+    index = int(run or 0)
+    _text, nodes = runs(element)[index]
+    anchor = [c for c in element if _boundary(c)][index - 1] if index else None
+    return Target(
+        element=element,
+        run=index,
+        anchor=anchor,
+        nodes=tuple(nodes),
+        placeholders=tuple(run_placeholders(nodes)),
+    )
+
+
+class _Extractor:
+    """Walks a parsed page once, in document order, collecting blocks."""
+
+    def __init__(self, root: lxml.html.HtmlElement, *, line_attr: str, image_kind: str):
+        self.tree = root.getroottree()
+        self.line_attr = line_attr
+        self.image_kind = image_kind
+        self.blocks: list[Block] = []
+
+    def line(self, el: lxml.html.HtmlElement, text: str = "") -> int:
+        lead = text[: len(text) - len(text.lstrip())].count("\n")
+        if self.line_attr:
+            raw = f"{self.line_attr}-raw"  # raw HTML copied through: count lines from it
+            for node in (el, *el.iterancestors()):
+                if node.get(self.line_attr):
+                    return int(node.get(self.line_attr)) + lead
+                if node.get(raw):
+                    delta = (el.sourceline or 0) - (node.sourceline or 0)
+                    return int(node.get(raw)) + max(delta, 0) + lead
+            return 1 + lead
+        return (el.sourceline or 1) + lead
+
+    def add(self, kind: str, text: str, line: int, **extra: object) -> None:
+        self.blocks.append(Block(index=len(self.blocks), kind=kind, text=text, line=line, **extra))
+
+    # -- attributes ---------------------------------------------------------------------------
+    def attributes(self, el: lxml.html.HtmlElement) -> None:
+        if el.tag == "meta":
+            key = (el.get("name") or el.get("property") or "").lower()
+            if key in META_TEXT and _has_text(el.get("content", "")):
+                where = {"locator": self.path(el), "attr": "content"}
+                self.add("meta", el.get("content"), self.line(el), **where)
+            return
+        for name in TEXT_ATTRS:
+            value = el.get(name)
+            if value is not None and _has_text(value):
+                kind = (
+                    self.image_kind if el.tag == "img" and name in {"alt", "title"} else "attribute"
+                )
+                self.add(kind, value, self.line(el), locator=self.path(el), attr=name)
+
+    def path(self, el: lxml.html.HtmlElement) -> str:
+        return self.tree.getpath(el)
+
+    # -- walking ------------------------------------------------------------------------------
+    def walk(self, el: lxml.html.HtmlElement, kind: str) -> None:
+        if not _is_element(el) or el.tag in OPAQUE or _skipped(el):
+            return
+        if el.tag == "head":
+            for child in el:
+                if _is_element(child) and child.tag == "title" and _has_text(child.text or ""):
+                    text = _WS.sub(" ", child.text).strip(" ")
+                    self.add("title", text, self.line(child), locator=self.path(child))
+                elif _is_element(child):
+                    self.attributes(child)
+            return
+        self.attributes(el)
+        if el.tag not in BLOCK_LEVEL:  # an inline element outside any container (rare)
+            for child in el:
+                self.walk(child, kind)
+            return
+        kind = KIND_OF.get(el.tag, kind)
+        if el.tag in STRUCTURE:
+            for child in el:
+                self.walk(child, kind)
+            return
+        boundaries = [c for c in el if _boundary(c)]
+        for index, (lead, nodes) in enumerate(runs(el)):
+            anchor = boundaries[index - 1] if index else None
+            if anchor is not None:  # the block-level child before this run
+                self.walk(anchor, kind)
+            text, inlines = _inline_text(lead, nodes)
+            if _has_text(text):
+                locator = self.path(el) + (f"#{index}" if index else "")
+                line = self.run_line(el, anchor, lead, nodes)
+                self.add(kind, text, line, locator=locator, inlines=tuple(inlines))
+            for node in nodes:
+                self.walk_inline(node)
+
+    def walk_inline(self, node: object) -> None:
+        """Attributes of inline elements (``img`` alt, ``a`` title) become their own blocks."""
+        if not _is_element(node) or node.tag in OPAQUE or _skipped(node):
+            return
+        self.attributes(node)
+        if node.tag not in VOID:
+            for child in node:
+                self.walk_inline(child)
+
+    def run_line(self, el: lxml.html.HtmlElement, anchor: object, lead: str, nodes: list) -> int:
+        """Line of a run's first text: the container's, the first inline's, or past the anchor."""
+        if not lead.strip() and nodes:
+            return self.first_line(nodes)
+        if anchor is None:
+            return self.line(el, lead)
+        inner = etree.tostring(anchor, encoding=str, with_tail=False)
+        return self.line(anchor, lead) + inner.count("\n")
+
+    def first_line(self, nodes: list) -> int:
+        for node in nodes:
+            if _is_element(node) or isinstance(node, etree._Comment):
+                return self.line(node) if _is_element(node) else node.sourceline or 1
+        return 1
+
+
+def _has_text(text: str) -> bool:
+    return any(ch.isalnum() for ch in PLACEHOLDER.sub("", text))
+
+
+def _inline_text(lead: str, nodes: list) -> tuple[str, list[Inline]]:
+    """Render a run as placeholder text plus the ``Inline`` list, browser-style whitespace."""
+    parts: list[str] = [lead]
+    inlines: list[Inline] = []
+
+    def emit(items: list) -> None:
+        for node in items:
+            if _is_element(node):
+                number = len(inlines) + 1
+                attrs = tuple((str(k), str(v)) for k, v in node.attrib.items())
+                if _empty(node):
+                    keep = (
+                        "" if node.tag in {"script", "style", "template"} else node.text_content()
+                    )
+                    raw = etree.tostring(node, encoding=str, with_tail=False, method="html")
+                    inlines.append(
+                        Inline(number, node.tag, attrs, paired=False, text=keep, raw=raw)
+                    )
+                    parts.append(f"<{number}/>")
+                else:
+                    inlines.append(Inline(number, node.tag, attrs))
+                    parts.append(f"<{number}>{node.text or ''}")
+                    emit(list(node))
+                    parts.append(f"</{number}>")
+            parts.append(node.tail or "")
+
+    emit(nodes)
+    return _WS.sub(" ", "".join(parts)).strip(" "), inlines
+
+
+def _date(root: lxml.html.HtmlElement, path: str) -> datetime | None:
+    """``<meta name="date">`` and kin (a bad value is an error), else the first ``<time>``."""
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").lower()
+        if key in META_DATE and meta.get("content"):
+            try:
+                return parse_date(meta.get("content"))
+            except ValueError as exc:
+                raise ReaderError(f"<meta {key}>: {exc}", path=path, line=meta.sourceline) from None
+    for time in root.iter("time"):
+        try:
+            return parse_date(time.get("datetime") or time.text_content())
+        except ValueError:
+            continue
+    return None
+
+
+def extract(
+    root: lxml.html.HtmlElement, *, line_attr: str = "", image_kind: str = "attribute"
+) -> tuple[Block, ...]:
+    """All blocks of a parsed page in document order, with exactly one ``title`` block at most."""
+    walker = _Extractor(root, line_attr=line_attr, image_kind=image_kind)
+    for child in root:
+        walker.walk(child, "paragraph")
+    blocks = walker.blocks
+    first_h1 = next((b for b in blocks if _tag_of(b) == "h1"), None)
+    retitled = []
+    for b in blocks:
+        if b is first_h1:
+            b = replace(b, kind="title")
+        elif b.kind == "title" and first_h1 is not None:
+            b = replace(b, kind="meta")
+        retitled.append(b)
+    return tuple(retitled)
+
+
+def _tag_of(block: Block) -> str:
+    if block.attr or "#" in block.locator or not block.locator:
+        return ""
+    return block.locator.rsplit("/", 1)[-1].split("[", 1)[0]
+
+
+def parse_or_fail(source: str, *, path: str) -> lxml.html.HtmlElement:
+    """``parse_html`` with lxml's failures turned into one-line ``ReaderError``s."""
+    try:
+        return parse_html(source)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        line = getattr(exc, "lineno", None) or 1
+        raise ReaderError(f"cannot parse HTML: {exc}", path=path, line=line) from None
+
+
+def read_html(source: str, *, slug: str, path: str, lang: str) -> Release:
+    """Read an HTML release (``source`` already decoded)."""
+    root = parse_or_fail(source, path=path)
+    blocks = extract(root)
+    if not blocks:
+        raise ReaderError("no translatable text in the page", path=path, line=1)
+    title = next((plain_text(b.text) for b in blocks if b.kind == "title"), slug)
+    return Release(
+        slug=slug,
+        path=path,
+        lang=lang,
+        title=title,
+        blocks=blocks,
+        date=_date(root, path),
+        format="html",
+        source=source,
+        problems=placeholder_problems(blocks, path=path),
+    )

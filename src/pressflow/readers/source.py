@@ -1,0 +1,52 @@
+"""Bytes to text for every reader: one place that refuses empty, binary and non-UTF-8 releases.
+
+Each refusal names the line of the first offending byte, because a communications officer who
+pasted a release from a word processor needs to know *where* the stray bytes are, not just that
+they exist.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..errors import ReaderError
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """1-based line of byte ``offset``, counting LF, CRLF and lone CR as one break each."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def decode_release(data: bytes, *, path: str) -> str:
+    """Return the UTF-8 text of a release (a leading BOM dropped) or raise ``ReaderError``."""
+    if data.startswith(_UTF16_BOMS):
+        raise ReaderError("file is UTF-16, not UTF-8: save it as UTF-8", path=path, line=1)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ReaderError(
+            "binary file (NUL byte), not a text release", path=path, line=_line_of(data, nul)
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start]
+        raise ReaderError(
+            f"not UTF-8 (byte 0x{bad:02x}): save the release as UTF-8",
+            path=path,
+            line=_line_of(data, exc.start),
+        ) from None
+    if not text.strip():
+        raise ReaderError("release is empty", path=path, line=1)
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as editors and gettext references count them (not ``str.splitlines``'s extras)."""
+    return _LINE_BREAK.split(text)

@@ -1,0 +1,64 @@
+"""What the site builder takes and what it reports: values, so the CLI decides how to show them.
+
+``ReleaseText`` is a release with everything a page needs and nothing the builder would have to
+read itself; ``BuildResult`` says what was written, what was held back and why, and what is stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Release, Segment
+
+
+@dataclass(frozen=True)
+class ReleaseText:
+    """A release, its units, and the *reviewed* translations (translated, not fuzzy) per language.
+
+    ``translations[lang]`` maps msgid -> msgstr; ``stats[lang]`` is the percent of the catalog that
+    is translated and reviewed, which the publishing policy compares with the site threshold.
+    """
+
+    release: Release
+    segments: tuple[Segment, ...]
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    stats: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """A language version that was not published, and why (below threshold, nothing to show…)."""
+
+    release: str
+    lang: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Stale:
+    """A page published earlier whose catalog no longer meets the threshold: kept, never deleted."""
+
+    release: str
+    lang: str
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What ``build_site`` did. It never prints; the CLI renders this."""
+
+    out: Path
+    written: tuple[Path, ...] = ()
+    unchanged: tuple[Path, ...] = ()
+    held_back: tuple[HeldBack, ...] = ()
+    stale: tuple[Stale, ...] = ()
+    warnings: tuple[str, ...] = ()
+    partial: tuple[tuple[str, str], ...] = ()  # (release, lang) published with fallback text
+
+    @property
+    def pages(self) -> tuple[Path, ...]:
+        """Every file the build produced, written or already up to date, sorted."""
+        return tuple(sorted((*self.written, *self.unchanged)))

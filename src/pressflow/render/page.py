@@ -1,0 +1,227 @@
+"""The parts every page has, and the default layout that assembles them into a document.
+
+A page is described by ``PageParts`` (heading, date, content, head metadata, switcher); a layout
+turns parts into an lxml tree. The default layout is built here in code; ``template.py`` is the
+other layout, filling a newsroom's own HTML. Serialization is one function, so bytes are stable.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from .lang import Lang, iso_datetime, lang_info
+from .safe import json_ld, safe_url
+from .ui import say
+
+DOCTYPE = "<!DOCTYPE html>"
+STYLE_FILE = "style.css"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where pages are: relative links between them, absolute URLs when the site has a base URL."""
+
+    base_url: str = ""
+
+    @classmethod
+    def for_site(cls, base_url: str) -> Links:
+        url = safe_url(base_url.strip()) if base_url.strip() else ""
+        if not url or not url.lower().startswith(("http://", "https://")):
+            return cls("")
+        return cls(url if url.endswith("/") else url + "/")
+
+    def href(self, target: str, *, page: str) -> str:
+        """``target`` (a path under the site root) as a relative link from ``page``."""
+        if target == "" or target.endswith("/"):
+            target = target + "index.html"
+        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+    def url(self, target: str, *, page: str) -> str:
+        """The absolute URL of ``target`` with a base URL; the relative link without one."""
+        return self.base_url + target if self.base_url else self.href(target, page=page)
+
+
+@dataclass(frozen=True)
+class Version:
+    """One language version of a page: its language and its path under the site root."""
+
+    lang: str
+    path: str
+
+
+@dataclass
+class PageParts:
+    """Everything a layout needs; elements are fresh and owned by the page being built."""
+
+    path: str
+    lang: Lang
+    doc_title: str
+    heading: etree._Element
+    content: list[etree._Element]
+    head: list[etree._Element]
+    switcher: etree._Element
+    site_title: str
+    home: str
+    css: str
+    date: etree._Element | None = None
+    footer: str = ""
+    article: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def el(tag: str, text: str | None = None, /, **attrs: str) -> etree._Element:
+    """An HTML element with text and attributes (``class_`` for ``class``), text escaped by lxml."""
+    node = lxml.html.Element(tag)
+    for key, value in attrs.items():
+        node.set(key.rstrip("_").replace("_", "-"), value)
+    if text is not None:
+        node.text = text
+    return node
+
+
+def time_element(when: datetime, lang: Lang) -> etree._Element:
+    """``<time datetime="2018-07-03T09:29">`` with the date as the language writes it."""
+    return el("time", lang.date_text(when), datetime=iso_datetime(when))
+
+
+def switcher(
+    versions: Sequence[Version], *, current: str, page: str, links: Links, label_lang: str = ""
+) -> etree._Element:
+    """A nav with every published language version, each named in its own language.
+
+    ``current`` is the page's language ("" on the root page, where no version is current);
+    ``label_lang`` the language of the nav's label (default: ``current``).
+    """
+    nav = el("nav", None, class_="switcher", aria_label=say(label_lang or current, "language"))
+    items = etree.SubElement(nav, "ul")
+    for version in versions:
+        info = lang_info(version.lang)
+        item = etree.SubElement(items, "li")
+        link = etree.SubElement(item, "a", href=links.href(version.path, page=page))
+        link.set("hreflang", version.lang)
+        link.set("lang", version.lang)
+        if info.dir != lang_info(label_lang or current).dir:
+            link.set("dir", info.dir)
+        if version.lang == current:
+            link.set("aria-current", "page")
+        else:
+            link.set("rel", "alternate")
+        link.text = info.name
+    return nav
+
+
+def head_meta(
+    *,
+    page: str,
+    lang: Lang,
+    title: str,
+    description: str,
+    versions: Sequence[Version],
+    x_default: str,
+    links: Links,
+    og_type: str,
+    site_name: str,
+    data: dict[str, Any] | None = None,
+) -> list[etree._Element]:
+    """Description, canonical, hreflang alternates, Open Graph and JSON-LD for one page."""
+    out: list[etree._Element] = []
+    if description:
+        out.append(el("meta", name="description", content=description))
+    if links.base_url:
+        out.append(el("link", rel="canonical", href=links.url(page, page=page)))
+    for version in versions:
+        link = el("link", rel="alternate", hreflang=version.lang)
+        link.set("href", links.url(version.path, page=page))
+        out.append(link)
+    out.append(
+        el("link", rel="alternate", hreflang="x-default", href=links.url(x_default, page=page))
+    )
+    og = [("og:title", title), ("og:type", og_type), ("og:locale", lang.og_locale)]
+    if description:
+        og.append(("og:description", description))
+    if site_name:
+        og.append(("og:site_name", site_name))
+    if links.base_url:
+        og.append(("og:url", links.url(page, page=page)))
+    og += [
+        ("og:locale:alternate", lang_info(v.lang).og_locale)
+        for v in versions
+        if v.lang != lang.code
+    ]
+    out += [el("meta", property=prop, content=value) for prop, value in og]
+    if data is not None:
+        out.append(el("script", json_ld(data), type="application/ld+json"))
+    return out
+
+
+def default_layout(parts: PageParts) -> etree._Element:
+    """The built-in page: header with the site name and language switcher, main, footer."""
+    root = el("html", lang=parts.lang.code, dir=parts.lang.dir)
+    head = etree.SubElement(root, "head")
+    head.append(el("meta", charset="utf-8"))
+    head.append(el("meta", name="viewport", content="width=device-width, initial-scale=1"))
+    head.append(el("title", parts.doc_title))
+    head.append(el("link", rel="stylesheet", href=parts.css))
+    head.extend(parts.head)
+    body = etree.SubElement(root, "body")
+    header = etree.SubElement(body, "header", {"class": "site"})
+    header.append(el("a", parts.site_title, class_="home", href=parts.home))
+    header.append(parts.switcher)
+    main = etree.SubElement(body, "main", id="content")
+    box = etree.SubElement(main, "article") if parts.article else main
+    box.append(parts.heading)
+    if parts.date is not None:
+        box.append(parts.date)
+    box.extend(parts.content)
+    if parts.footer:
+        footer = etree.SubElement(body, "footer", {"class": "site"})
+        footer.append(el("p", parts.footer))
+    return root
+
+
+_BLOCK_LEVEL = frozenset(
+    {
+        *("html", "head", "body", "header", "main", "article", "footer", "nav", "section"),
+        *("ul", "ol", "li", "dl", "dt", "dd", "p", "h1", "h2", "h3", "h4", "h5", "h6"),
+        *("blockquote", "figure", "figcaption", "div", "table", "tr", "td", "th"),
+        *("title", "meta", "link", "script"),
+    }
+)
+
+#: Blocks whose content is text: a line break inside them would add visible whitespace.
+_TEXT_BLOCKS = frozenset({"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "title"})
+
+
+def serialize(root: etree._Element, *, pretty: bool = True) -> str:
+    """The document as HTML5 text: doctype, one block-level element per line, final newline.
+
+    ``pretty`` is off for pages rebuilt from a source or a template, whose whitespace is theirs.
+    """
+    if pretty:
+        tidy(root)
+    text = lxml.html.tostring(root, doctype=DOCTYPE, encoding="unicode", method="html")
+    return text if text.endswith("\n") else text + "\n"
+
+
+def tidy(root: etree._Element) -> None:
+    """Line breaks between block-level elements only, never inside text (deterministic)."""
+    for node in root.iter():
+        if not isinstance(node.tag, str) or node.tag not in _BLOCK_LEVEL or node.tag == "html":
+            continue
+        if len(node) and node[0].tag in _BLOCK_LEVEL and not (node.text or "").strip():
+            node.text = "\n"
+        parent = node.getparent()
+        if (
+            parent is not None
+            and parent.tag in _BLOCK_LEVEL
+            and parent.tag not in _TEXT_BLOCKS
+            and not (node.tail or "").strip()
+        ):
+            node.tail = "\n"

@@ -1,0 +1,163 @@
+"""A release in one language: each block's text as pieces of translation or marked source.
+
+Pure: from the release, its units and the reviewed translations, decide what every block says in
+a language and which units fall back to the source. Pages, indexes and templates only lay it out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Block, Release, Segment
+from .inline import Piece, placeholders_match, plain_text, strip_placeholders
+from .model import ReleaseText
+
+#: A paragraph shorter than this (in words) is not taken as the lead: a date line, a byline.
+_LEAD_WORDS = 4
+#: Block kinds that are not part of the article body (front matter fields, attributes of HTML).
+NOT_BODY = frozenset({"meta", "attribute"})
+
+
+@dataclass(frozen=True)
+class LocalBlock:
+    """One block in one language: pieces to lay out, and how many units fell back to the source."""
+
+    block: Block
+    pieces: tuple[Piece, ...]
+    missing: int = 0
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.pieces, self.block.inlines)
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A release in one language, ready to lay out."""
+
+    release: Release
+    lang: str
+    blocks: tuple[LocalBlock, ...]
+    title: str
+    lead: str
+    units: int
+    missing: int
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def title_block(self) -> LocalBlock | None:
+        return next((b for b in self.blocks if b.block.kind == "title"), None)
+
+    @property
+    def body(self) -> tuple[LocalBlock, ...]:
+        """Blocks laid out as the article body (no title, front matter or attribute values)."""
+        skip = NOT_BODY | {"title"}
+        return tuple(b for b in self.blocks if b.block.kind not in skip and not b.block.attr)
+
+    @property
+    def description(self) -> str:
+        """The front matter summary when the release has one, else the lead sentence."""
+        summary = next((b for b in self.blocks if b.block.attr == "summary"), None)
+        text = " ".join(summary.text.split()) if summary is not None else ""
+        return _clip(text) if text else self.lead
+
+
+def localize(text: ReleaseText, lang: str, *, source_lang: str) -> Localized:
+    """Every block of ``text.release`` in ``lang``: the source itself, or reviewed translations
+    joined with each unit's own following space, the source (marked) where a unit has none."""
+    release = text.release
+    by_block: dict[int, list[Segment]] = defaultdict(list)
+    for seg in text.segments:
+        by_block[seg.block].append(seg)
+    table = text.translations.get(lang, {}) if lang != source_lang else {}
+    warnings: list[str] = []
+    blocks: list[LocalBlock] = []
+    units = missing = 0
+    for block in release.blocks:
+        segs = sorted(by_block.get(block.index, ()), key=lambda s: s.index)
+        units += len(segs)
+        if lang == source_lang:
+            blocks.append(LocalBlock(block, (Piece(block.text),)))
+            continue
+        local = _translate(block, segs, table, lang=lang, slug=release.slug, warnings=warnings)
+        missing += local.missing
+        blocks.append(local)
+    title_block = next((b for b in blocks if b.block.kind == "title"), None)
+    if title_block is not None and title_block.text.strip():
+        title = title_block.text.strip()
+    else:
+        title = table.get(release.title, release.title) if lang != source_lang else release.title
+        title = strip_placeholders(title).strip() or release.slug
+    return Localized(
+        release=release,
+        lang=lang,
+        blocks=tuple(blocks),
+        title=title,
+        lead=_lead(blocks, by_block, table, lang=lang, source_lang=source_lang),
+        units=units,
+        missing=missing,
+        warnings=tuple(warnings),
+    )
+
+
+def _translate(
+    block: Block,
+    segs: list[Segment],
+    table: dict[str, str] | object,
+    *,
+    lang: str,
+    slug: str,
+    warnings: list[str],
+) -> LocalBlock:
+    if not segs:
+        if not block.text.strip():
+            return LocalBlock(block, (Piece(block.text),))
+        return LocalBlock(block, (Piece(block.text, fallback=True),), missing=1)
+    pieces: list[Piece] = []
+    missing = 0
+    for seg in segs:
+        msgstr = table.get(seg.text, "")  # type: ignore[attr-defined]
+        if not msgstr:
+            pieces.append(Piece(seg.text, fallback=True))
+            missing += 1
+        elif placeholders_match(seg.text, msgstr):
+            pieces.append(Piece(msgstr))
+        else:
+            warnings.append(
+                f"{slug} [{lang}] line {seg.line}: the translation's inline markup does not match"
+                " the source; shown as plain text"
+            )
+            pieces.append(Piece(strip_placeholders(msgstr)))
+        if seg.space:
+            pieces.append(Piece(seg.space))
+    return LocalBlock(block, tuple(pieces), missing)
+
+
+def _lead(
+    blocks: list[LocalBlock],
+    by_block: dict[int, list[Segment]],
+    table: object,
+    *,
+    lang: str,
+    source_lang: str,
+) -> str:
+    """The first sentence of the first real paragraph (a date line or a byline is not one)."""
+    for local in blocks:
+        if local.block.kind != "paragraph" or len(local.text.split()) < _LEAD_WORDS:
+            continue
+        segs = sorted(by_block.get(local.block.index, ()), key=lambda s: s.index)
+        if not segs:
+            return _clip(local.text)
+        first = segs[0].text
+        shown = first if lang == source_lang else (table.get(first) or first)  # type: ignore[attr-defined]
+        return _clip(plain_text([Piece(shown)], local.block.inlines))
+    return ""
+
+
+def _clip(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"

@@ -1,0 +1,52 @@
+"""The few words pressflow itself puts on a page, per language (English for any other language).
+
+Kept as data so that a newsroom adding a language adds one entry here, nothing else.
+"""
+
+from __future__ import annotations
+
+from babel import Locale, UnknownLocaleError
+
+UI: dict[str, dict[str, str]] = {
+    "en": {
+        "language": "Language",
+        "releases": "Press releases",
+        "all": "All press releases",
+        "choose": "Choose a language",
+        "empty": "No press releases yet.",
+        "partial": "Parts of this translation have not been reviewed yet; they are shown in the"
+        " original language ({source}).",
+    },
+    "ru": {
+        "language": "Язык",
+        "releases": "Пресс-релизы",
+        "all": "Все пресс-релизы",
+        "choose": "Выберите язык",
+        "empty": "Пресс-релизов пока нет.",
+        "partial": "Часть перевода ещё не проверена; эти места показаны на языке оригинала"
+        " ({source}).",
+    },
+    "ky": {
+        "language": "Тил",
+        "releases": "Пресс-релиздер",
+        "all": "Бардык пресс-релиздер",
+        "choose": "Тилди тандаңыз",
+        "empty": "Азырынча пресс-релиздер жок.",
+        "partial": "Котормонун айрым бөлүктөрү али текшериле элек; алар түп нускадагыдай"
+        " ({source}) берилди.",
+    },
+}
+
+
+def say(lang: str, key: str, **values: str) -> str:
+    """The UI text ``key`` in ``lang`` (English when the language has no entry)."""
+    table = UI.get(lang.split("-")[0].split("_")[0], UI["en"])
+    return table.get(key, UI["en"][key]).format(**values)
+
+
+def language_name(code: str, *, in_lang: str) -> str:
+    """The name of language ``code`` as written in ``in_lang`` (``ky`` in ru: киргизский)."""
+    try:
+        return Locale.parse(in_lang.replace("-", "_")).languages.get(code, code)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code

@@ -1,0 +1,283 @@
+"""Prefill end to end: memory, cache, MT through the real deep-translator clients on fakes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from fakes.mt_newsroom import Entry, config, make_newsroom, write_catalog
+from fakes.mt_provider import FakeProvider
+from pressflow.catalog import read_po
+from pressflow.errors import EngineError
+from pressflow.mt.prefill import prefill
+
+SENTENCES = [
+    "Бишкекте 2018-жылы 3-июлда ЖӨБ форуму өттү.",
+    "Кошумча маалымат https://lsg.kg/forum сайтында.",
+    "Бул <1>шилтеме</1> жана <2/> бар.",
+    "Катышуучулар мамлекеттик саясатты талкуулашты.",
+]
+HUMAN = Entry("Адам которгон сүйлөм.", "Предложение, переведённое человеком.")
+HUMAN_FUZZY = Entry("Адам баштаган сүйлөм.", "Черновик переводчика", fuzzy=True)
+
+
+def entries(path: str) -> dict[str, object]:
+    return {e.msgid: e for e in read_po(Path(path)) if e.msgid}
+
+
+def msgfmt_ok(path: str) -> bool:
+    run = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", path], capture_output=True)
+    return run.returncode == 0
+
+
+@pytest.fixture
+def room(tmp_path: Path) -> Path:
+    return make_newsroom(tmp_path / "room")
+
+
+def test_fills_every_empty_entry_with_provenance_and_leaves_people_alone(room):
+    ru = write_catalog(room, "ru", "a", [*SENTENCES, HUMAN, HUMAN_FUZZY])
+    with FakeProvider() as fake:
+        result = prefill(config(room), [ru], url=fake.url)
+    found = entries(ru.path)
+    for text in SENTENCES:
+        entry = found[text]
+        assert entry.msgstr.startswith("[ru] ")
+        assert "fuzzy" in entry.flags
+        assert "mt: google" in entry.tcomment
+    assert found[HUMAN.msgid].msgstr == HUMAN.msgstr
+    assert "fuzzy" not in found[HUMAN.msgid].flags
+    assert found[HUMAN_FUZZY.msgid].msgstr == HUMAN_FUZZY.msgstr
+    assert result.total.mt == len(SENTENCES) and result.failed == 0
+    assert result.written == ("translations/ru/a.po",)
+    assert msgfmt_ok(ru.path)
+
+
+def test_markers_come_back_intact(room):
+    ru = write_catalog(room, "ru", "a", SENTENCES)
+    with FakeProvider() as fake:
+        prefill(config(room), [ru], url=fake.url)
+        sent = fake.texts
+    assert "Бишкекте {0}-жылы {1}-июлда {2} форум өттү." in sent  # glossary applied
+    assert all("https://" not in t and "<1>" not in t for t in sent)
+    found = entries(ru.path)
+    assert found[SENTENCES[0]].msgstr == "[ru] Бишкекте 2018-жылы 3-июлда ОМСУ форум өттү."
+    assert found[SENTENCES[1]].msgstr == "[ru] Кошумча маалымат https://lsg.kg/forum сайтында."
+    assert found[SENTENCES[2]].msgstr == "[ru] Бул <1>шилтеме</1> жана <2/> бар."
+
+
+def test_requests_are_distinct_texts_and_never_repeated(room):
+    a = ["Биринчи сүйлөм.", "Экинчи сүйлөм.", "Биринчи сүйлөм.", "Үчүнчү сүйлөм."]
+    refs = [write_catalog(room, "ru", "a", a[:2] + a[3:])]
+    refs.append(write_catalog(room, "ru", "b", ["Биринчи сүйлөм.", "Төртүнчү сүйлөм."]))
+    with FakeProvider() as fake:
+        first = prefill(config(room), refs, url=fake.url)
+        assert sorted(fake.texts) == sorted(set(a) | {"Төртүнчү сүйлөм."})
+        assert first.requests == first.texts == 4
+        assert first.total.mt == 5  # one text fills two catalogs
+        again = prefill(config(room), refs, url=fake.url)
+        assert again.requests == 0 and again.total.empty == 0
+        c = write_catalog(room, "ru", "c", ["Экинчи сүйлөм.", "Бешинчи сүйлөм."])
+        d = write_catalog(room, "en", "c", ["Экинчи сүйлөм."])
+        later = prefill(config(room), [c, d], url=fake.url)
+        assert fake.texts[4:] == ["Бешинчи сүйлөм.", "Экинчи сүйлөм."] or sorted(
+            fake.texts[4:]
+        ) == ["Бешинчи сүйлөм.", "Экинчи сүйлөм."]
+    # "Экинчи" for ru came from the memory (reviewed? no: fuzzy MT) -> the cache; en was new
+    assert later.counts("ru").cache == 1 and later.counts("ru").mt == 1
+    assert later.counts("en").mt == 1
+
+
+def test_memory_exact_and_close_matches_come_first(room):
+    write_catalog(
+        room,
+        "ru",
+        "old",
+        [
+            Entry("Форум 3-июлда өтөт.", "Форум пройдёт 3 июля."),
+            Entry("Бул эски сүйлөм.", "Это старое предложение.", obsolete=True),
+            Entry("Министр сүйлөдү.", "Черновик", fuzzy=True),  # not reviewed: not memory
+        ],
+    )
+    ru = write_catalog(
+        room, "ru", "new", ["Форум 3-июлда өтөт.", "Бул эски сүйлөм!", "Министр сүйлөдү."]
+    )
+    with FakeProvider() as fake:
+        result = prefill(config(room), [ru], url=fake.url)
+        assert fake.texts == ["Министр сүйлөдү."]
+    found = entries(ru.path)
+    exact = found["Форум 3-июлда өтөт."]
+    assert exact.msgstr == "Форум пройдёт 3 июля." and "fuzzy" in exact.flags
+    assert exact.tcomment == "tm: old"
+    close = found["Бул эски сүйлөм!"]
+    assert close.msgstr == "Это старое предложение." and "fuzzy" in close.flags
+    assert close.tcomment.startswith("tm: old (") and close.tcomment.endswith("%)")
+    assert close.previous_msgid == "Бул эски сүйлөм."
+    assert result.total.memory_exact == 1 and result.total.memory_fuzzy == 1
+    assert result.total.mt == 1
+
+
+def test_exact_memory_can_be_reviewed_when_configured(tmp_path):
+    room = make_newsroom(tmp_path / "r", exact_fuzzy=False)
+    write_catalog(room, "ru", "old", [Entry("Салам.", "Привет.")])
+    ru = write_catalog(room, "ru", "new", ["Салам."])
+    result = prefill(config(room), [ru], engine="none")
+    entry = entries(ru.path)["Салам."]
+    assert entry.msgstr == "Привет." and "fuzzy" not in entry.flags
+    assert result.total.memory_exact == 1 and result.failed == 0
+
+
+def test_an_answer_that_lost_a_marker_is_refused_and_reported(room):
+    ru = write_catalog(room, "ru", "a", ["Форумга 100 киши келди.", "Жөн сүйлөм."])
+    with FakeProvider(script=["drop-marker", "drop-marker"]) as fake:
+        result = prefill(config(room), [ru], url=fake.url)
+    found = entries(ru.path)
+    assert found["Форумга 100 киши келди."].msgstr == ""
+    assert result.total.rejected == 1
+    problem = next(p for p in result.problems if p.check == "mt-rejected")
+    assert "number '100'" in problem.message and problem.lang == "ru"
+    assert any("refused" in w for w in result.warnings)
+    # the refused answer was not cached: a later run asks again and fills it
+    with FakeProvider() as fake:
+        prefill(config(room), [ru], url=fake.url)
+        assert fake.texts == ["Форум {0} киши келди."]
+    assert entries(ru.path)["Форумга 100 киши келди."].msgstr == "[ru] Форум 100 киши келди."
+
+
+@pytest.mark.parametrize("behaviour", ["source", "none", "html", "500", "empty"])
+def test_bad_answers_are_not_written(room, behaviour):
+    ru = write_catalog(room, "ru", "a", ["Жалгыз сүйлөм."])
+    with FakeProvider(default=behaviour) as fake:
+        result = prefill(config(room), [ru], url=fake.url)
+    assert entries(ru.path)["Жалгыз сүйлөм."].msgstr == ""
+    assert result.failed == 1 and result.total.mt == 0
+    assert len(result.warnings) == 1
+
+
+def test_no_network_gives_one_warning_and_leaves_entries_empty(room):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    ru = write_catalog(room, "ru", "a", SENTENCES)
+    en = write_catalog(room, "en", "a", SENTENCES)
+    before = Path(ru.path).read_bytes()
+    result = prefill(config(room), [ru, en], url=f"http://127.0.0.1:{port}/m")
+    assert len(result.warnings) == 1
+    assert result.warnings[0].startswith("no network")
+    assert f"skipped for {2 * len(SENTENCES)} units" in result.warnings[0]
+    assert Path(ru.path).read_bytes() == before
+    assert result.total.stopped == 2 * len(SENTENCES)
+
+
+def test_429_then_normal_fills_everything_after_backing_off(tmp_path):
+    room = make_newsroom(tmp_path / "r", concurrency=1, backoff=0.05)
+    texts = [f"Сүйлөм номер {w}." for w in ("бир", "эки", "үч", "төрт")]
+    ru = write_catalog(room, "ru", "a", texts)
+    with FakeProvider(script=["429", "429", "429"], retry_after="0.2") as fake:
+        result = prefill(config(room), [ru], url=fake.url)
+        seen = fake.seen
+    assert all(entries(ru.path)[t].msgstr.startswith("[ru]") for t in texts)
+    assert [s.behaviour for s in seen[:4]] == ["429", "429", "429", "ok"]
+    gaps = [b.at - a.at for a, b in zip(seen, seen[1:4], strict=False)]
+    assert all(gap >= 0.19 for gap in gaps)  # Retry-After honoured every time
+    assert result.waited >= 0.6 and result.requests == 7
+
+
+def test_429_slows_the_whole_pool(tmp_path):
+    room = make_newsroom(tmp_path / "r", concurrency=4, backoff=0.3)
+    texts = [f"Сүйлөм {w}." for w in "абвгдежзий"]
+    ru = write_catalog(room, "ru", "a", texts)
+    with FakeProvider(script=["429"], retry_after="0") as fake:
+        result = prefill(config(room), [ru], url=fake.url)
+        seen = fake.seen
+    first = seen[0].at
+    later = [s.at - first for s in seen if s.at - first > 0.05]
+    assert later and min(later) >= 0.29  # nobody sent anything during the pause
+    assert result.total.mt == len(texts)
+
+
+def test_a_hanging_provider_opens_the_breaker_within_the_budget(tmp_path):
+    room = make_newsroom(tmp_path / "r", timeout=0.3, retries=1, concurrency=2, breaker=3)
+    ru = write_catalog(room, "ru", "a", [f"Сүйлөм {w}." for w in "абвгдежзий"])
+    with FakeProvider(default="hang") as fake:
+        started = time.monotonic()
+        result = prefill(config(room), [ru], url=fake.url)
+        elapsed = time.monotonic() - started
+    assert elapsed < 0.3 * 2 * 3 + 1  # timeout x attempts x waves, plus slack
+    assert result.stopped_reason.startswith("3 failures in a row")
+    assert result.failed == 10 and result.total.mt == 0
+    assert any("skipped for" in w for w in result.warnings)
+
+
+def test_long_units_are_split_for_mymemory_and_joined(tmp_path):
+    room = make_newsroom(tmp_path / "r", engine="mymemory")
+    words = ("бир", "эки", "үч", "төрт", "беш", "алты", "жети", "сегиз")
+    sentences = [f"Бул абдан узун сүйлөмдүн {w}-бөлүгү болуп саналат жана ал улантылат." for w in words]
+    long_text = " ".join(sentences)  # > 500 bytes of Cyrillic
+    ru = write_catalog(room, "ru", "a", [long_text])
+    with FakeProvider("mymemory") as fake:
+        result = prefill(config(room), [ru], url=fake.url)
+        sent = fake.texts
+    assert len(sent) >= 2 and all(len(t.encode()) < 500 for t in sent)
+    assert all(t.endswith(".") for t in sent)  # cut at sentence ends
+    msgstr = entries(ru.path)[long_text].msgstr
+    assert msgstr == " ".join(f"[ru] {t}" for t in sorted(sent, key=long_text.index))
+    assert result.total.mt == 1 and result.texts == len(sent)
+
+
+def test_dry_run_counts_and_sends_nothing(room):
+    write_catalog(room, "ru", "old", [Entry("Салам.", "Привет.")])
+    ru = write_catalog(room, "ru", "a", ["Салам.", "Жаңы сүйлөм.", "Дагы бир."])
+    before = Path(ru.path).read_bytes()
+    with FakeProvider() as fake:
+        result = prefill(config(room), [ru], url=fake.url, dry_run=True)
+        assert fake.texts == []
+    assert Path(ru.path).read_bytes() == before
+    rows = {(r.lang, r.source): r for r in result.plan}
+    assert rows[("ru", "memory")].units == 1
+    assert rows[("ru", "google")].units == 2
+    assert rows[("ru", "google")].characters == len("Жаңы сүйлөм.") + len("Дагы бир.")
+    assert not (room / ".pressflow").exists()
+
+
+def test_progress_events_reach_the_total(room):
+    ru = write_catalog(room, "ru", "a", SENTENCES)
+    events = []
+    with FakeProvider() as fake:
+        prefill(config(room), [ru], url=fake.url, progress=events.append)
+    assert events[-1].phase == "done"
+    assert events[-1].done == events[-1].total == len(SENTENCES)
+    assert events[-1].mt == len(SENTENCES)
+
+
+def test_an_engine_that_cannot_do_kyrgyz_is_a_clear_error(room):
+    ru = write_catalog(room, "ru", "a", SENTENCES)
+    with pytest.raises(EngineError, match="engines that can: google, mymemory"):
+        prefill(config(room), [ru], engine="libre")
+
+
+def test_a_translator_saving_during_the_run_is_not_overwritten(tmp_path):
+    room = make_newsroom(tmp_path / "r", concurrency=1, batch=100)
+    texts = [f"Сүйлөм {w}." for w in "абвгд"]
+    ru = write_catalog(room, "ru", "a", texts)
+
+    def translate(text: str, target: str) -> str:
+        if text == "Сүйлөм в.":  # meanwhile, a translator saves the file in their editor
+            path = Path(ru.path)
+            text = path.read_text(encoding="utf-8").replace(
+                'msgid "Сүйлөм д."\nmsgstr ""', 'msgid "Сүйлөм д."\nmsgstr "Человек"'
+            )
+            path.with_suffix(".tmp").write_text(text, encoding="utf-8")
+            os.replace(path.with_suffix(".tmp"), path)
+        return f"[{target}] {text}"
+
+    with FakeProvider(translate=translate) as fake:
+        prefill(config(room), [ru], url=fake.url)
+    found = entries(ru.path)
+    assert found["Сүйлөм д."].msgstr == "Человек"
+    assert found["Сүйлөм а."].msgstr == "[ru] Сүйлөм а."

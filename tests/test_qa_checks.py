@@ -1,0 +1,178 @@
+"""Each registered check: one case it must flag and one it must let pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pressflow.glossary import load_glossary
+from pressflow.model import Block, Release
+from pressflow.qa import CHECKS
+from pressflow.qa.numbers import missing_numbers
+from pressflow.qa.registry import Context
+from pressflow.qa.runner import run_checks
+from pressflow.qa.translit import skeleton, transliterate
+from pressflow.qa.units import Unit
+
+ROOT = Path(__file__).resolve().parents[1]
+GLOSSARY = load_glossary(ROOT / "glossary.tsv")
+
+
+def problems(units: list[Unit], lang: str = "ru", release: Release | None = None) -> set[str]:
+    ctx = Context(lang=lang, glossary=GLOSSARY, release=release, path="x.po")
+    return {p.check for p in run_checks(units, ctx)}
+
+
+def one(msgid: str, msgstr: str, lang: str = "ru", **kw: object) -> set[str]:
+    return problems([Unit(msgid, msgstr, line=3, **kw)], lang)  # type: ignore[arg-type]
+
+
+# (code, lang, source, bad translation, good translation)
+CASES = [
+    ("numbers", "ru", "100 ЖӨБ органы талкуулашат.", "Органы МСУ обсудят.", "100 органов МСУ обсудят."),
+    ("numbers", "en", "Иш 3-июлда 2018-жылы өтөт.", "It is on July 4, 2018.", "It is on July 3, 2018."),
+    ("dates", "en", "Жыйын 3-июлда өтөт.", "The meeting is on 3 June.", "The meeting is on 3 July."),
+    ("urls", "en", "Кара: https://ex.kg/a.", "See: https://ex.kg/b.", "See: https://ex.kg/a."),
+    ("emails", "ru", "Жаз: a@ex.kg.", "Пишите: b@ex.kg.", "Пишите: a@ex.kg."),
+    ("placeholders", "ru", "<1>Бишкек</1> шаары.", "<1>Бишкек.", "Город <1>Бишкек</1>."),
+    ("quotes", "ru", "Ал “Парк-отель” жөнүндө айтты.", "Он сказал о «Парк-отеле.", "Он сказал о «Парк-отеле»."),
+    ("brackets", "en", "Форум (Бишкек) өттү.", "The forum (Bishkek took place.", "The forum (Bishkek) took place."),
+    ("untranslated-text", "ru", "Бүгүн кала берүүгө болбойт.", "Бүгүн кала берүүгө болбойт.", "Сегодня нельзя оставаться."),
+    ("untranslated-text", "en", "Бүгүн кала берүүгө болбойт.", "Today we cannot кала.", "Today we cannot stay."),
+    ("names", "en", "Директор Бахтияр САЛИЕВ айтты.", "The director said.", "Director Bakhtiyar SALIEV said."),
+    ("names", "ru", "Аны Элизабет Уоррен айтты.", "Это сказала она.", "Это сказала Элизабет Уоррен."),
+    ("glossary", "en", "КР өкмөтү.", "The government of the country.", "The government of the KR."),
+    ("final-punctuation", "en", "Форум Бишкекте өтөт.", "The forum is in Bishkek", "The forum is in Bishkek."),
+    ("double-space", "en", "Форум өтөт.", "The  forum is held.", "The forum is held."),
+    ("whitespace", "en", "Форум өтөт.", " The forum is held.", "The forum is held."),
+    (
+        "length-ratio",
+        "en",
+        "Форумдун уюштуруучулары Швейцария ушул тапта жардам көрсөтүп келатканын белгилешет.",
+        "Thanks.",
+        "The organisers of the Forum note that Switzerland is currently providing assistance.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "lang", "source", "bad", "good"), CASES)
+def test_check_flags_the_mistake_and_passes_the_fix(
+    code: str, lang: str, source: str, bad: str, good: str
+) -> None:
+    assert code in one(source, bad, lang)
+    assert code not in one(source, good, lang)
+
+
+def test_every_check_is_registered_with_severity_explanation_and_a_test() -> None:
+    tested = {c[0] for c in CASES} | {
+        "untranslated", "fuzzy", "mt-unreviewed", "foreign-text", "title-repeated",
+        "empty-paragraph",
+    }
+    assert set(CHECKS) == tested
+    for check in CHECKS.values():
+        assert check.severity in ("error", "warning")
+        assert check.explanation and "\n" not in check.explanation
+
+
+def test_completeness_codes() -> None:
+    units = [
+        Unit("Бир.", "", line=1, index=0),
+        Unit("Эки.", "Два.", line=2, fuzzy=True, index=1),
+        Unit("Үч.", "Три.", line=3, fuzzy=True, comment="mt: google", index=2),
+        Unit("Төрт.", "Четыре.", line=4, index=3),
+    ]
+    ctx = Context(lang="ru", path="x.po")
+    found = [(p.check, p.line) for p in run_checks(units, ctx)]
+    assert found == [("untranslated", 1), ("fuzzy", 2), ("mt-unreviewed", 3)]
+
+
+def test_fuzzy_entries_are_not_checked_for_content() -> None:
+    assert "numbers" not in one("100 орган.", "Органы.", fuzzy=True)
+
+
+def test_silencing_by_comment_and_by_flag() -> None:
+    assert "numbers" in one("100 орган.", "Органы.")
+    assert "numbers" not in one("100 орган.", "Органы.", comment="pressflow: ignore-numbers")
+    assert "numbers" not in one("100 орган.", "Органы.", flags=("ignore-numbers",))
+
+
+def test_acronym_translated_is_not_an_error() -> None:
+    """pofilter calls ЖӨБ → ОМСУ an acronym error; it is the agreed translation."""
+    assert one("ЖӨБ органы.", "ОМСУ.") == set()
+    assert one("ЖӨБ органы.", "LSG bodies.", "en") == set()
+
+
+def test_quotation_split_across_units_is_judged_per_paragraph() -> None:
+    units = [
+        Unit("Ал айтты: “Биз даярбыз.", "Он сказал: «Мы готовы.", line=5, index=0,
+             references=(("r.txt", "3"),)),
+        Unit("Форум өтөт”.", "Форум пройдет».", line=9, index=1, references=(("r.txt", "3"),)),
+    ]
+    assert problems(units) == set()
+    units[1] = Unit("Форум өтөт”.", "Форум пройдет.", line=9, index=1, references=(("r.txt", "3"),))
+    ctx = Context(lang="ru", path="x.po")
+    found = [(p.check, p.line) for p in run_checks(units, ctx)]
+    assert found == [("quotes", 9)]
+
+
+def test_paragraphs_from_the_release_blocks() -> None:
+    release = Release(
+        "r", "r.txt", "ky", "Т",
+        (Block(0, "paragraph", "Ал айтты: “Биз даярбыз. Форум өтөт”.", 3),),
+    )
+    units = [
+        Unit("Ал айтты: “Биз даярбыз.", "He said: “We are ready.", index=0),
+        Unit("Форум өтөт”.", "The forum is on”.", index=1),
+    ]
+    assert problems(units, "en", release) == set()
+
+
+def test_source_problems() -> None:
+    glued = Unit("Белгилешет.Error. Page cannot be displayed.", index=0)
+    assert "foreign-text" in problems([glued])
+    noted = Unit("Text", extracted="paragraph\npressflow: not Kyrgyz text", index=0)
+    assert "foreign-text" in problems([noted])
+    title = Unit("Форум", extracted="title", references=(("r.txt", "1"), ("r.txt", "4")), index=0)
+    assert "title-repeated" in problems([title])
+    assert "empty-paragraph" in problems([Unit("…", index=0)])
+    assert problems([Unit("Бишкекте форум өтөт.", index=0)]) == {"untranslated"}
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("1 000 адам", "1000 человек"),
+        ("1 000 адам", "1,000 people"),
+        ("1,5 млн сом", "1.5 million soms"),
+        ("1,5 млн сом", "1 500 000 сомов"),
+        ("3-июлда", "3 июля"),
+        ("3-июлда", "July 3"),
+        ("2018-жылдагы", "в 2018 году"),
+        ("14%га", "на 14%"),
+        ("саат 09:29", "в 9:29"),
+        ("саат 21:00", "at 9 p.m."),
+        ("03.07.2018", "3 July 2018"),
+        ("3 адам", "three people"),
+    ],
+)
+def test_numbers_tolerate_each_languages_writing(source: str, translation: str) -> None:
+    assert missing_numbers(source, translation) == []
+
+
+def test_transliteration() -> None:
+    assert transliterate("Өмүрбек АЛМАНБЕТОВ") == "Omurbek ALMANBETOV"
+    assert transliterate("Бахтияр САЛИЕВ") == "Bakhtiyar SALIEV"
+    for a, b in [("Bakhtiyar", "Bahtiyar"), ("Zheenbekov", "Jeenbekov"), ("Tsoy", "Coi"),
+                 ("Ölmez", "Olmez"), ("Yuliya", "Iuliia"), ("Бахтияр", "Bakhtiyar")]:
+        assert skeleton(a) == skeleton(b)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9))
+def test_any_number_survives_each_languages_grouping(n: int) -> None:
+    ky = f"{n:,}".replace(",", " ")
+    assert missing_numbers(f"{ky} сом", f"{n:,} soms") == []
+    assert missing_numbers(f"{ky} сом", f"{n} сомов") == []

@@ -1,0 +1,177 @@
+"""Issue 6, must-show 2: the sample release, correctly translated, passes the gate; each kind of
+real mistake fails it with the right check code, file and line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pressflow import catalog
+from qa_sample_translations import EN, RU
+
+ROOT = Path(__file__).resolve().parents[1]
+SLUG = "2018-07-03-lsg-forum"
+
+
+def pressflow(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pressflow", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("newsroom")
+    for name in ("pressflow.toml", "glossary.tsv"):
+        shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "releases", root / "releases")
+    done = pressflow(root, "update")
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+def fill(root: Path, lang: str, translations: list[str]) -> Path:
+    path = root / "translations" / lang / f"{SLUG}.po"
+    po = catalog.read_po(path)
+    live = [e for e in po if not e.obsolete]
+    assert len(live) == len(translations), "the sample's units changed: update the translations"
+    for entry, text in zip(live, translations):
+        entry.msgstr = text
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    catalog.write_po(po, path)
+    return path
+
+
+def check_json(root: Path, *extra: str) -> tuple[int, dict]:
+    done = pressflow(root, "check", "--format", "json", *extra)
+    assert done.returncode in (0, 1), done.stderr
+    return done.returncode, json.loads(done.stdout)
+
+
+def msgid_line(path: Path, msgid_start: str) -> int:
+    """The line of the msgid of the entry whose msgid starts with ``msgid_start``."""
+    po = catalog.read_po(path)
+    entry = next(e for e in po if e.msgid.startswith(msgid_start))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n in range(entry.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid"))
+
+
+def test_fresh_catalogs_fail_the_gate_then_correct_translations_pass(newsroom: Path) -> None:
+    code, data = check_json(newsroom, "--min-translated", "100")
+    assert code == 1 and data["passed"] is False
+    assert {p["check"] for p in data["problems"]} >= {"min-translated", "untranslated"}
+    fill(newsroom, "ru", RU)
+    fill(newsroom, "en", EN)
+    code, data = check_json(newsroom, "--min-translated", "100")
+    errors = [p for p in data["problems"] if p["severity"] == "error"]
+    assert errors == [] and code == 0 and data["passed"] is True
+    assert [c["percent"] for c in data["catalogs"]] == [100.0, 100.0]
+    assert set(data["catalogs"][0]) == {
+        "release", "lang", "total", "translated", "fuzzy", "untranslated", "percent"
+    }
+
+
+def _broken(newsroom: Path, lang: str, index: int, text: str) -> tuple[dict, Path]:
+    good = RU if lang == "ru" else EN
+    changed = list(good)
+    changed[index] = text
+    path = fill(newsroom, lang, changed)
+    try:
+        code, data = check_json(newsroom)
+    finally:
+        fill(newsroom, lang, good)
+    assert code == 1 and data["passed"] is False
+    return data, path
+
+
+def _assert_problem(data: dict, path: Path, lang: str, check: str, msgid_start: str) -> None:
+    line = msgid_line(path, msgid_start)
+    found = [
+        p
+        for p in data["problems"]
+        if p["check"] == check and p["lang"] == lang and p["severity"] == "error"
+    ]
+    assert found, data["problems"]
+    assert found[0]["file"] == f"translations/{lang}/{SLUG}.po"
+    assert found[0]["line"] == line
+    assert found[0]["msgid"].startswith(msgid_start)
+
+
+def test_number_100_removed(newsroom: Path) -> None:
+    text = RU[1].replace("100 органов", "Органы")
+    data, path = _broken(newsroom, "ru", 1, text)
+    _assert_problem(data, path, "ru", "numbers", "100 ЖӨБ")
+
+
+def test_saliev_missing_from_english(newsroom: Path) -> None:
+    text = EN[7].replace("Bakhtiyar SALIEV, Director", "The Director")
+    assert "SALIEV" not in text
+    data, path = _broken(newsroom, "en", 7, text)
+    _assert_problem(data, path, "en", "names", "КР Өкмөтүнө")
+
+
+def test_unclosed_guillemet(newsroom: Path) -> None:
+    # the quotation opens in one unit and closes five units later: only the close is dropped
+    text = RU[12].rstrip(".").rstrip("»") + "."
+    data, path = _broken(newsroom, "ru", 12, text)
+    _assert_problem(data, path, "ru", "quotes", "Жарандар жана өлкө")
+
+
+def test_quote_style_change_is_not_an_error(newsroom: Path) -> None:
+    ru = [t.replace("«", "“").replace("»", "”") for t in RU]
+    fill(newsroom, "ru", ru)
+    try:
+        code, data = check_json(newsroom)
+    finally:
+        fill(newsroom, "ru", RU)
+    assert code == 0, [p for p in data["problems"] if p["severity"] == "error"]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_sentence_left_in_kyrgyz(newsroom: Path, lang: str) -> None:
+    po = catalog.read_po(newsroom / "translations" / "templates" / f"{SLUG}.pot")
+    source = [e.msgid for e in po if not e.obsolete][10]
+    data, path = _broken(newsroom, lang, 10, source)
+    _assert_problem(data, path, lang, "untranslated-text", source[:20])
+
+
+def test_silencing_one_entry(newsroom: Path) -> None:
+    path = fill(newsroom, "ru", [*RU[:1], RU[1].replace("100 органов", "Органы"), *RU[2:]])
+    po = catalog.read_po(path)
+    entry = next(e for e in po if e.msgid.startswith("100 ЖӨБ"))
+    entry.tcomment = "pressflow: ignore-numbers"
+    catalog.write_po(po, path)
+    try:
+        code, data = check_json(newsroom)
+    finally:
+        fill(newsroom, "ru", RU)
+        po = catalog.read_po(path)
+        for e in po:
+            e.tcomment = ""
+        catalog.write_po(po, path)
+    assert not [p for p in data["problems"] if p["check"] == "numbers"]
+    assert code == 0
+
+
+def test_exit_codes_and_formats(newsroom: Path) -> None:
+    fill(newsroom, "ru", RU)
+    fill(newsroom, "en", EN)
+    ok = pressflow(newsroom, "check", "--format", "github")
+    assert ok.returncode == 0
+    for line in ok.stdout.splitlines()[:-1]:
+        assert line.startswith(("::error file=", "::warning file="))
+    strict = pressflow(newsroom, "check", "--strict")
+    # the sample's scraped junk line is a source warning: strict mode fails on it
+    assert strict.returncode == 1
+    bad = pressflow(newsroom, "check", "--release", "no-such-release")
+    assert bad.returncode == 2

@@ -1,0 +1,127 @@
+"""Publishing policy: below the threshold a language version is held back; a page published
+earlier is kept and reported stale (never deleted); ``allow_partial`` publishes with marked
+source text and a visible notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pressflow import pipeline
+from pressflow.catalog import read_po, write_po
+from pressflow.render import build_site
+from test_render_support import INCOMPLETE_RU, RU, config, hand_text, newsroom_copy, page, texts_of
+
+MISSING = "Форумга жүз адам катышты."
+
+
+def test_incomplete_language_is_held_back_with_a_reason(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = build_site(config(tmp_path), [hand_text(ru=INCOMPLETE_RU)], out=out)
+    assert not (out / "ru" / "forum.html").exists()
+    assert (out / "en" / "forum.html").is_file() and (out / "ky" / "forum.html").is_file()
+    ((held),) = result.held_back
+    assert (held.release, held.lang) == ("forum", "ru")
+    assert "75.0%" in held.reason and "threshold of 100%" in held.reason
+    assert result.stale == () and result.partial == ()
+    ky = page(out / "ky" / "forum.html")
+    assert sorted(ky.xpath("//head/link[@hreflang]/@hreflang")) == ["en", "ky", "x-default"]
+    assert sorted(ky.xpath("//nav//a/@hreflang")) == ["en", "ky"]
+    assert ky.xpath("//meta[@property='og:locale:alternate']/@content") == ["en_US"]
+    assert page(out / "ru" / "index.html").xpath("//main//article") == []
+    assert texts_of(page(out / "ru" / "index.html"), "//p[@class='empty']") == [
+        "Пресс-релизов пока нет."
+    ]
+
+
+def test_published_page_is_kept_and_reported_stale(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    cfg = config(tmp_path)
+    build_site(cfg, [hand_text()], out=out)
+    published = (out / "ru" / "forum.html").read_bytes()
+    result = build_site(cfg, [hand_text(ru=INCOMPLETE_RU)], out=out)
+    assert (out / "ru" / "forum.html").read_bytes() == published
+    ((stale),) = result.stale
+    assert (stale.release, stale.lang, stale.path) == ("forum", "ru", out / "ru" / "forum.html")
+    assert "below the site threshold" in stale.reason
+    assert result.held_back == ()
+    assert out / "ru" / "forum.html" not in result.written
+    # the kept page stays linked: in its index and from the other language versions
+    index = page(out / "ru" / "index.html")
+    assert index.xpath("//main//article//a/@href") == ["forum.html"]
+    assert texts_of(index, "//main//article//h2") == ["Форум прошёл"]
+    ky = page(out / "ky" / "forum.html")
+    assert "ru" in ky.xpath("//head/link[@hreflang]/@hreflang")
+
+
+def test_allow_partial_marks_fallback_text_and_shows_a_notice(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    text = hand_text(ru=INCOMPLETE_RU)
+    result = build_site(config(tmp_path), [text], out=out, allow_partial=True)
+    assert result.held_back == () and result.partial == (("forum", "ru"),)
+    root = page(out / "ru" / "forum.html")
+    (fallback,) = root.xpath("//article//span[@lang]")
+    assert (fallback.get("lang"), fallback.text) == ("ky", MISSING)
+    (notice,) = root.xpath("//p[@class='notice']")
+    assert "ещё не проверена" in notice.text and "киргизский" in notice.text
+    assert notice.get("role") == "note"
+    assert root.get("lang") == "ru"
+    english = page(out / "en" / "forum.html")  # complete: no notice, no fallback
+    assert not english.xpath("//p[@class='notice'] | //article//span[@lang]")
+
+
+def test_fallback_inside_inline_markup_stays_valid(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    ru = {k: v for k, v in RU.items() if "<1>" not in k}
+    build_site(config(tmp_path), [hand_text(ru=ru)], out=out, allow_partial=True)
+    root = page(out / "ru" / "forum.html")
+    link = root.xpath("//article//a")[0]
+    assert link.get("href") == "https://example.kg/report"
+    assert [s.text for s in link.xpath("span[@lang='ky']")] == ["баяндамада"]
+    spans = root.xpath("//article//span[@lang='ky']")
+    assert "".join(s.text for s in spans) == "Кененирээк баяндамада."
+
+
+def test_threshold_from_config(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = build_site(config(tmp_path, threshold=70.0), [hand_text(ru=INCOMPLETE_RU)], out=out)
+    assert result.held_back == () and result.partial == (("forum", "ru"),)
+    assert page(out / "ru" / "forum.html").xpath("//p[@class='notice']")
+    result = build_site(config(tmp_path, threshold=80.0), [hand_text(ru=INCOMPLETE_RU)], out=out)
+    assert [s.lang for s in result.stale] == ["ru"]
+
+
+def _translate_everything(cfg, lang: str) -> None:
+    for path in sorted((cfg.translations_dir / lang).glob("*.po")):
+        po = read_po(path)
+        for entry in po:
+            if not entry.obsolete:
+                entry.msgstr = entry.msgstr or f"[{lang}] {entry.msgid}"
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
+        write_po(po, path)
+
+
+def test_pipeline_stale_then_allow_partial(tmp_path: Path) -> None:
+    """Issue 7, must show 4, through the pipeline and real catalogs."""
+    cfg = newsroom_copy(tmp_path)
+    pipeline.update(cfg)
+    for lang in cfg.target_langs:
+        _translate_everything(cfg, lang)
+    built = pipeline.build(cfg)
+    slug = "2018-07-03-lsg-forum"
+    ru_page = cfg.site_dir / "ru" / f"{slug}.html"
+    assert ru_page.is_file() and built.held_back == ()
+    published = ru_page.read_bytes()
+    release = cfg.releases_dir / f"{slug}.txt"
+    release.write_text(
+        release.read_text(encoding="utf-8") + "\n\nФорум эртең да уланат.", encoding="utf-8"
+    )
+    pipeline.update(cfg)
+    again = pipeline.build(cfg)
+    assert ru_page.read_bytes() == published
+    assert sorted((s.lang, s.release) for s in again.stale) == [("en", slug), ("ru", slug)]
+    partial = pipeline.build(cfg, allow_partial=True)
+    assert (slug, "ru") in partial.partial
+    root = page(ru_page)
+    assert texts_of(root, "//article//span[@lang='ky']") == ["Форум эртең да уланат."]
+    assert root.xpath("//p[@class='notice']")
