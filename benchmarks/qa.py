@@ -27,9 +27,11 @@ from pathlib import Path
 import polib
 
 from pressflow import catalog
-from pressflow.glossary import Glossary, load_glossary
+from pressflow.glossary import Glossary, load_glossary, term_pattern
 from pressflow.qa import check_catalog
-from pressflow.qa.checks.names import missing_names, names
+from pressflow.qa.checks.names import names, targets_of, word_in
+from pressflow.qa.checks.paragraph import quote_ok
+from pressflow.qa.checks.terms import occurs
 from pressflow.qa.numbers import numbers
 from pressflow.qa.registry import CHECKS
 
@@ -39,13 +41,24 @@ GLOSSARY = HERE / "qa-glossary.tsv"
 LANGS = ("ru", "en")
 #: a legitimate-looking synonym that the glossary does not allow, per source term and language
 WRONG_TERMS = {
+    "АКШ доллар": {"ru": "зелёные", "en": "greenbacks"},
     "АКШ": {"ru": "Штаты", "en": "the States"},
-    "полиция": {"ru": "милиция", "en": "constabulary"},
-    "шайлоо": {"ru": "плебисцит", "en": "ballot"},
-    "өкмөт": {"ru": "кабинет", "en": "cabinet"},
+    "Ак үй": {"ru": "администрация", "en": "the Executive Mansion"},
+    "БУУ": {"ru": "мировое сообщество", "en": "the world body"},
+    "Бириккен Улуттар Уюму": {"ru": "мировое сообщество", "en": "the world body"},
+    "НАТО": {"ru": "альянс", "en": "the alliance"},
+    "Жогорку сот": {"ru": "высшая инстанция", "en": "the top court"},
+    "Сенат": {"ru": "верхняя палата", "en": "the upper chamber"},
+    "Түндүк Корея": {"ru": "Север", "en": "the North"},
+    "Улуу Британия": {"ru": "Альбион", "en": "Albion"},
+    "Брексит": {"ru": "развод с ЕС", "en": "the EU divorce"},
+    "Эмгек партия": {"ru": "рабочая партия", "en": "the Workers' Party"},
+    "Республикалык партия": {"ru": "правые", "en": "the right"},
     "президент": {"ru": "глава государства", "en": "head of state"},
+    "полиция": {"ru": "милиция", "en": "constabulary"},
+    "өкмөт башчы": {"ru": "канцлер", "en": "chancellor"},
 }
-QUOTES = "«»“”„\""
+QUOTES = '«»“”„"'
 
 
 @dataclass
@@ -68,7 +81,7 @@ def pairs(folder: Path, doc: str, lang: str) -> list[tuple[int, str, str]]:
     ky = (folder / f"{doc}.ky.txt").read_text(encoding="utf-8").split("\n")
     tr = (folder / f"{doc}.{lang}.txt").read_text(encoding="utf-8").split("\n")
     out, seen = [], set()
-    for number, (src, tgt) in enumerate(zip(ky, tr), start=1):
+    for number, (src, tgt) in enumerate(zip(ky, tr, strict=False), start=1):
         src, tgt = src.strip(), tgt.strip()
         if src and tgt and src not in seen:
             seen.add(src)
@@ -111,20 +124,28 @@ def _drop_number(src: str, tgt: str, rng: random.Random) -> str | None:
 
 
 def _change_number(src: str, tgt: str, rng: random.Random) -> str | None:
-    spots = list(re.finditer(r"\d+", tgt))
-    if not spots or not numbers(src):
+    """Change one digit of a number of the translation that stands for a number of the source."""
+    wanted = {v for n in numbers(src) for v in n.values}
+    spots = [
+        m
+        for m in re.finditer(r"\d+(?:[.,]\d+)*", tgt)
+        if any(v in wanted for n in numbers(m.group(0)) for v in n.values)
+    ]
+    if not spots:
         return None
     m = rng.choice(spots)
     digits = list(m.group(0))
-    i = rng.randrange(len(digits))
+    places = [i for i, c in enumerate(digits) if c.isdigit()]
+    i = rng.choice(places)
     digits[i] = str((int(digits[i]) + rng.randint(1, 8)) % 10)
-    if i == 0 and digits[0] == "0" and len(digits) > 1:
+    if i == 0 and digits[0] == "0" and len(places) > 1:
         digits[0] = "9"
     return tgt[: m.start()] + "".join(digits) + tgt[m.end() :]
 
 
 def _unbalance_quote(src: str, tgt: str, rng: random.Random) -> str | None:
-    if not any(q in src for q in QUOTES):
+    """Drop one quotation mark from a translation whose quotations are balanced."""
+    if not any(q in src for q in QUOTES) or not quote_ok(tgt):
         return None
     spots = [i for i, c in enumerate(tgt) if c in QUOTES]
     if not spots:
@@ -137,19 +158,39 @@ def _leave_kyrgyz(src: str, tgt: str, rng: random.Random) -> str | None:
     return src if len(src.split()) >= 3 else None
 
 
-def _drop_name(src: str, tgt: str, rng: random.Random) -> str | None:
-    found = [n for n in names(src) if not missing_names(" ".join(n.words), tgt)]
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«“\"A-ZА-ЯЁӨҮҢ])")
+
+
+def _partial_kyrgyz(src: str, tgt: str, rng: random.Random) -> str | None:
+    """Leave one sentence of a several-sentence unit in Kyrgyz, the rest translated."""
+    source, target = _SENTENCE.split(src), _SENTENCE.split(tgt)
+    if len(source) < 2 or len(target) < 2 or len(source[-1].split()) < 3:
+        return None
+    return " ".join([*target[:-1], source[-1]])
+
+
+def _drop_name(src: str, tgt: str, rng: random.Random, *, single: bool = False) -> str | None:
+    """Remove a person's full name (or, with ``single``, a one-word name) from the translation."""
+    found = [
+        n
+        for n in names(src)
+        if (len(n.words) == 1) == single and any(word_in(w, targets_of(tgt)) for w in n.words)
+    ]
     if not found:
         return None
     name = rng.choice(found)
-    # remove every capitalised word of the translation that matches the name
+    targets = set(name.words)
     words = list(re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", tgt))
     keep = tgt
     for m in reversed(words):
-        if m.group(0)[:1].isupper() and not missing_names(" ".join(name.words), m.group(0)):
+        if m.group(0)[:1].isupper() and any(word_in(w, targets_of(m.group(0))) for w in targets):
             keep = keep[: m.start()] + keep[m.end() :]
     keep = re.sub(r"\s{2,}", " ", keep).strip()
     return keep if keep != tgt else None
+
+
+def _drop_single_name(src: str, tgt: str, rng: random.Random) -> str | None:
+    return _drop_name(src, tgt, rng, single=True)
 
 
 def _break_placeholder(src: str, tgt: str, rng: random.Random) -> tuple[str, str] | None:
@@ -164,10 +205,14 @@ def _break_placeholder(src: str, tgt: str, rng: random.Random) -> tuple[str, str
 
 
 def _non_glossary(src: str, tgt: str, rng: random.Random, *, lang: str, glossary: Glossary):
+    """Replace an agreed translation of a glossary term (used in the source) by a synonym."""
     for term in glossary.find(src):
-        pattern = term.pattern_for(lang)
         wrong = WRONG_TERMS.get(term.source, {}).get(lang)
-        if pattern and wrong and pattern.search(tgt):
+        variants = term.targets.get(lang, ())
+        if not wrong or not variants or not occurs(term, src):
+            continue
+        pattern = re.compile("|".join(f"(?:{term_pattern(v).pattern})" for v in variants), re.I)
+        if pattern.search(tgt):
             return pattern.sub(wrong, tgt)
     return None
 
@@ -180,7 +225,14 @@ KINDS: dict[str, Callable[..., object]] = {
     "drop-name": _drop_name,
     "break-placeholder": _break_placeholder,
     "non-glossary-term": _non_glossary,
+    "drop-single-name": _drop_single_name,
+    "partial-kyrgyz": _partial_kyrgyz,
 }
+#: measured and printed, but not in the headline share: a one-word name (a surname on its second
+#: mention, a place) is often legitimately a pronoun or a paraphrase in a good translation, so
+#: the names check does not require it (see pressflow.qa.checks.names.MIN_WORDS); one sentence of
+#: a several-sentence unit left in Kyrgyz is a harder variant of leave-kyrgyz
+INFORMATIONAL = ("drop-single-name", "partial-kyrgyz")
 
 
 def inject(
@@ -226,6 +278,7 @@ def _pressflow(po_path: Path, lang: str, glossary: Glossary) -> dict[str, set[st
 
 def _pofilter(folder: Path, out: Path, lang: str) -> dict[str, dict[str, set[str]]]:
     """Run pofilter once over a folder; doc -> msgid -> failed tests."""
+    out.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         ["pofilter", "--progress=none", f"--language={lang}", "-i", str(folder), "-o", str(out)],
         check=True,
@@ -247,6 +300,8 @@ class Tally:
     units: int = 0
     alarms: int = 0
     alarm_checks: Counter[str] | None = None
+    gate_alarms: int = 0  # units whose false alarm is error-severity: the gate would fail
+    by_lang: Counter[str] | None = None  # "ru units", "ru alarms", …
     injected: int = 0
     caught: int = 0
     by_kind: Counter[str] | None = None
@@ -254,6 +309,7 @@ class Tally:
 
     def __post_init__(self) -> None:
         self.alarm_checks = Counter()
+        self.by_lang = Counter()
         self.by_kind = Counter()
         self.caught_by_kind = Counter()
 
@@ -293,7 +349,9 @@ def main(argv: list[str] | None = None) -> int:
                     injections[(lang, doc, r)] = done
         for lang in LANGS:
             start = time.perf_counter()
-            good_pf = {doc: _pressflow(root / "good" / lang / f"{doc}.po", lang, glossary) for doc in docs}
+            good_pf = {
+                doc: _pressflow(root / "good" / lang / f"{doc}.po", lang, glossary) for doc in docs
+            }
             timing["pressflow"] += time.perf_counter() - start
             results = {"pressflow": good_pf}
             if "pofilter" in tools:
@@ -307,8 +365,14 @@ def main(argv: list[str] | None = None) -> int:
                     t.units += n
                     flagged = results[tool].get(doc, {})
                     t.alarms += len(flagged)
+                    t.by_lang[f"{lang} units"] += n
+                    t.by_lang[f"{lang} alarms"] += len(flagged)
                     for msgid, codes in flagged.items():
                         t.alarm_checks.update(codes)
+                        if tool == "pressflow" and any(
+                            CHECKS[c].severity == "error" for c in codes
+                        ):
+                            t.gate_alarms += 1
                         if args.verbose and tool == "pressflow":
                             print(f"  FA {lang} {doc}: {sorted(codes)} {msgid[:90]}")
             for r in range(args.rounds):
@@ -331,16 +395,24 @@ def main(argv: list[str] | None = None) -> int:
                         before = results[tool].get(doc, {})
                         after = bad_results[tool].get(doc, {})
                         for inj in injections[(lang, doc, r)]:
-                            t.injected += 1
+                            counted = inj.kind not in INFORMATIONAL
+                            t.injected += counted
                             t.by_kind[inj.kind] += 1
                             new = after.get(inj.msgid, set()) - before.get(inj.msgid, set())
                             if new or (inj.msgid not in before and after.get(inj.msgid)):
-                                t.caught += 1
+                                t.caught += counted
                                 t.caught_by_kind[inj.kind] += 1
                             elif args.verbose and tool == "pressflow":
                                 print(f"  MISS {lang} {doc} {inj.kind}: {inj.after[:100]}")
     print(f"documents: {len(docs)} from {args.data}; seed {args.seed}; {args.rounds} rounds")
-    header = f"{'tool':<10} {'units':>6} {'alarms':>7} {'per 100':>8} {'injected':>9} {'caught':>7} {'share':>7} {'time':>7}"
+    print(
+        "alarms: units with any finding (completeness aside) on the human translations; "
+        "caught: injected errors that add a finding to their unit"
+    )
+    header = (
+        f"{'tool':<10} {'units':>6} {'alarms':>7} {'per 100':>8} {'injected':>9} "
+        f"{'caught':>7} {'share':>7} {'time':>7}"
+    )
     print(header)
     for tool in tools:
         t = tally[tool]
@@ -353,10 +425,26 @@ def main(argv: list[str] | None = None) -> int:
     for tool in tools:
         t = tally[tool]
         kinds = ", ".join(
-            f"{k} {t.caught_by_kind[k]}/{t.by_kind[k]}" for k in KINDS if t.by_kind[k]
+            f"{k} {t.caught_by_kind[k]}/{t.by_kind[k]}"
+            for k in KINDS
+            if t.by_kind[k] and k not in INFORMATIONAL
+        )
+        extra = ", ".join(
+            f"{k} {t.caught_by_kind[k]}/{t.by_kind[k]}" for k in INFORMATIONAL if t.by_kind[k]
         )
         print(f"{tool} caught by kind: {kinds}")
+        print(f"{tool} not in the share (informational): {extra}")
         print(f"{tool} false alarms by check: {dict(t.alarm_checks.most_common())}")
+        per_lang = ", ".join(
+            f"{lang} {100.0 * t.by_lang[f'{lang} alarms'] / max(t.by_lang[f'{lang} units'], 1):.2f}"
+            for lang in LANGS
+        )
+        print(f"{tool} false alarms per 100 units by language: {per_lang}")
+    t = tally["pressflow"]
+    print(
+        f"pressflow error-severity false alarms (would fail the gate): {t.gate_alarms} "
+        f"({100.0 * t.gate_alarms / max(t.units, 1):.2f} per 100 units); the rest are warnings"
+    )
     return 0
 
 

@@ -23,10 +23,13 @@ MARK = "‖"
 Splitter = Callable[[str], Iterable[tuple[int, int]]]
 
 
-def read_gold(path: Path) -> list[tuple[str, frozenset[int]]]:
-    """Blocks of the gold file, each with the offsets where its inner sentences start."""
+def read_gold(path: Path) -> list[tuple[str, frozenset[int], str]]:
+    """Blocks of the gold file: text, offsets where its inner sentences start, section name."""
     blocks = []
+    section = ""
     for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# section:"):
+            section = line.split(":", 1)[1].strip()
         if not line.strip() or line.startswith("#"):
             continue
         text, starts = "", set()
@@ -34,7 +37,7 @@ def read_gold(path: Path) -> list[tuple[str, frozenset[int]]]:
             if i:
                 starts.add(len(text) + len(part) - len(part.lstrip()))
             text += part
-        blocks.append((text, frozenset(starts)))
+        blocks.append((text, frozenset(starts), section))
     return blocks
 
 
@@ -67,7 +70,7 @@ def starts_of(text: str, spans: Iterable[tuple[int, int]]) -> set[int]:
 
 
 def segmenters() -> dict[str, Splitter]:
-    """pressflow and the segmenters it is compared with (skipped if not installed)."""
+    """pressflow and the segmenters it is compared with (each skipped if not installed)."""
     found: dict[str, Splitter] = {"pressflow": lambda t: split_text(t, lang="ky")}
     try:
         import pysbd
@@ -90,21 +93,42 @@ def segmenters() -> dict[str, Splitter]:
         found["spaCy ky sentencizer"] = lambda t: [(s.start_char, s.end_char) for s in nlp(t).sents]
     except (ImportError, OSError):
         pass
+    try:
+        from translate.lang import factory
+
+        ttk = factory.getlanguage("ky")
+        found["translate-toolkit (ky)"] = lambda t: spans_from_strings(t, ttk.sentences(t))
+    except ImportError:
+        pass
     return found
 
 
-def score(gold: list[tuple[str, frozenset[int]]], split: Splitter) -> tuple[int, int, int, list]:
-    """True positives, false positives, false negatives, and the blocks with errors."""
-    tp = fp = fn = 0
-    errors = []
-    for text, truth in gold:
+Gold = list[tuple[str, frozenset[int], str]]
+
+
+def score(gold: Gold, split: Splitter) -> dict[str, tuple[int, int, int, list]]:
+    """Per section (and "all"): true and false positives, false negatives, blocks in error."""
+    counts: dict[str, tuple[int, int, int, list]] = {}
+    for text, truth, section in gold:
         got = starts_of(text, split(text))
-        tp += len(got & truth)
-        fp += len(got - truth)
-        fn += len(truth - got)
-        if got != truth:
-            errors.append((text, sorted(got - truth), sorted(truth - got)))
-    return tp, fp, fn, errors
+        for key in ("all", section):
+            tp, fp, fn, errors = counts.get(key, (0, 0, 0, []))
+            if got != truth and key == "all":
+                errors.append((text, sorted(got - truth), sorted(truth - got)))
+            counts[key] = (
+                tp + len(got & truth),
+                fp + len(got - truth),
+                fn + len(truth - got),
+                errors,
+            )
+    return counts
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 (0 when undefined)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def main() -> None:
@@ -113,23 +137,32 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="show pressflow's errors")
     args = parser.parse_args()
     gold = read_gold(args.gold)
-    total = sum(len(b) for _, b in gold)
+    sections = list(dict.fromkeys(section for _, _, section in gold if section))
+    total = sum(len(b) for _, b, _ in gold)
     print(f"gold: {args.gold.name}: {len(gold)} blocks, {total} inner sentence boundaries")
     print(f"{'segmenter':<24}{'precision':>10}{'recall':>10}{'F1':>10}{'seconds':>10}")
+    results = {}
     for name, split in segmenters().items():
         began = time.perf_counter()
-        tp, fp, fn, errors = score(gold, split)
+        results[name] = counts = score(gold, split)
         took = time.perf_counter() - began
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        p, r, f = prf(*counts["all"][:3])
         print(f"{name:<24}{p:>10.3f}{r:>10.3f}{f:>10.3f}{took:>10.2f}")
         if args.errors and name == "pressflow":
-            for text, extra, missed in errors:
+            for text, extra, missed in counts["all"][3]:
                 print(
                     f"  extra {[text[i : i + 20] for i in extra]} missed "
                     f"{[text[i : i + 20] for i in missed]}"
                 )
+    if sections:
+        print("\nF1 by section (boundaries):")
+        print(f"{'segmenter':<24}" + "".join(f"{s:>18}" for s in sections))
+        for name, counts in results.items():
+            cells = []
+            for section in sections:
+                tp, fp, fn, _ = counts[section]
+                cells.append(f"{prf(tp, fp, fn)[2]:>11.3f} ({tp + fn:>3})")
+            print(f"{name:<24}" + "".join(cells))
 
 
 if __name__ == "__main__":

@@ -114,3 +114,22 @@ def test_keyed_engines_need_their_key(monkeypatch):
     with pytest.raises(EngineError, match="PRESSFLOW_YANDEX_KEY"):
         open_engine("yandex", source="ky", target="ru")
     assert open_engine("none", source="ky", target="ru") is None
+
+
+def test_yandex_with_a_key_from_the_environment(monkeypatch):
+    monkeypatch.setenv("PRESSFLOW_YANDEX_KEY", "test-key")
+    with FakeProvider("yandex", script=["ok", "429"]) as fake:
+        url = fake.url.replace("/get", "/api/{version}/tr.json/{endpoint}")
+        engine = open_engine("yandex", source="ky", target="en", url=url)
+        assert engine is not None
+        assert engine.translate("Салам") == "[en] Салам"
+        with pytest.raises(MTFailure) as caught:
+            engine.translate("Салам")
+    assert caught.value.kind == "rate"
+
+
+def test_mymemory_html_entities_are_decoded():
+    with FakeProvider("mymemory", translate=lambda text, target: "It&#39;s &quot;LSG&quot;") as f:
+        engine = open_engine("mymemory", source="ky", target="en", url=f.url)
+        assert engine is not None
+        assert engine.translate("Салам") == 'It\'s "LSG"'

@@ -115,3 +115,9 @@ def test_protect_then_restore_is_identity(text):
     p = protect(text, lang="ru")
     assert restore(p.text, p) == text
     assert len(p.values) == len(set(re.findall(r"\{(\d+)\}", p.text)))
+
+
+def test_thousands_split_by_spaces_are_one_number():
+    p = protect("Бюджет 1 250 000,5 сом, 2018 100 киши", lang="en")
+    assert p.text == "Бюджет {0} сом, {1} {2} киши"
+    assert p.values == ("1 250 000,5", "2018", "100")

@@ -32,20 +32,80 @@ def one(msgid: str, msgstr: str, lang: str = "ru", **kw: object) -> set[str]:
 
 # (code, lang, source, bad translation, good translation)
 CASES = [
-    ("numbers", "ru", "100 ЖӨБ органы талкуулашат.", "Органы МСУ обсудят.", "100 органов МСУ обсудят."),
-    ("numbers", "en", "Иш 3-июлда 2018-жылы өтөт.", "It is on July 4, 2018.", "It is on July 3, 2018."),
-    ("dates", "en", "Жыйын 3-июлда өтөт.", "The meeting is on 3 June.", "The meeting is on 3 July."),
+    (
+        "numbers",
+        "ru",
+        "100 ЖӨБ органы талкуулашат.",
+        "Органы МСУ обсудят.",
+        "100 органов МСУ обсудят.",
+    ),
+    (
+        "numbers",
+        "en",
+        "Иш 3-июлда 2018-жылы өтөт.",
+        "It is on July 4, 2018.",
+        "It is on July 3, 2018.",
+    ),
+    (
+        "dates",
+        "en",
+        "Жыйын 3-июлда өтөт.",
+        "The meeting is on 3 June.",
+        "The meeting is on 3 July.",
+    ),
     ("urls", "en", "Кара: https://ex.kg/a.", "See: https://ex.kg/b.", "See: https://ex.kg/a."),
     ("emails", "ru", "Жаз: a@ex.kg.", "Пишите: b@ex.kg.", "Пишите: a@ex.kg."),
     ("placeholders", "ru", "<1>Бишкек</1> шаары.", "<1>Бишкек.", "Город <1>Бишкек</1>."),
-    ("quotes", "ru", "Ал “Парк-отель” жөнүндө айтты.", "Он сказал о «Парк-отеле.", "Он сказал о «Парк-отеле»."),
-    ("brackets", "en", "Форум (Бишкек) өттү.", "The forum (Bishkek took place.", "The forum (Bishkek) took place."),
-    ("untranslated-text", "ru", "Бүгүн кала берүүгө болбойт.", "Бүгүн кала берүүгө болбойт.", "Сегодня нельзя оставаться."),
-    ("untranslated-text", "en", "Бүгүн кала берүүгө болбойт.", "Today we cannot кала.", "Today we cannot stay."),
-    ("names", "en", "Директор Бахтияр САЛИЕВ айтты.", "The director said.", "Director Bakhtiyar SALIEV said."),
-    ("names", "ru", "Аны Элизабет Уоррен айтты.", "Это сказала она.", "Это сказала Элизабет Уоррен."),
+    (
+        "quotes",
+        "ru",
+        "Ал “Парк-отель” жөнүндө айтты.",
+        "Он сказал о «Парк-отеле.",
+        "Он сказал о «Парк-отеле».",
+    ),
+    (
+        "brackets",
+        "en",
+        "Форум (Бишкек) өттү.",
+        "The forum (Bishkek took place.",
+        "The forum (Bishkek) took place.",
+    ),
+    (
+        "untranslated-text",
+        "ru",
+        "Бүгүн кала берүүгө болбойт.",
+        "Бүгүн кала берүүгө болбойт.",
+        "Сегодня нельзя оставаться.",
+    ),
+    (
+        "untranslated-text",
+        "en",
+        "Бүгүн кала берүүгө болбойт.",
+        "Today we cannot кала.",
+        "Today we cannot stay.",
+    ),
+    (
+        "names",
+        "en",
+        "Директор Бахтияр САЛИЕВ айтты.",
+        "The director said.",
+        "Director Bakhtiyar SALIEV said.",
+    ),
+    (
+        "names",
+        "ru",
+        "Аны Элизабет Уоррен айтты.",
+        "Это сказала она.",
+        "Это сказала Элизабет Уоррен.",
+    ),
     ("glossary", "en", "КР өкмөтү.", "The government of the country.", "The government of the KR."),
-    ("final-punctuation", "en", "Форум Бишкекте өтөт.", "The forum is in Bishkek", "The forum is in Bishkek."),
+    (
+        "final-punctuation",
+        "en",
+        "Форум эртең Бишкектеги мейманканада өтөбү?",
+        "Will the forum take place tomorrow at a hotel in Bishkek",
+        "Will the forum take place tomorrow at a hotel in Bishkek?",
+    ),
     ("double-space", "en", "Форум өтөт.", "The  forum is held.", "The forum is held."),
     ("whitespace", "en", "Форум өтөт.", " The forum is held.", "The forum is held."),
     (
@@ -68,7 +128,11 @@ def test_check_flags_the_mistake_and_passes_the_fix(
 
 def test_every_check_is_registered_with_severity_explanation_and_a_test() -> None:
     tested = {c[0] for c in CASES} | {
-        "untranslated", "fuzzy", "mt-unreviewed", "foreign-text", "title-repeated",
+        "untranslated",
+        "fuzzy",
+        "mt-unreviewed",
+        "foreign-text",
+        "title-repeated",
         "empty-paragraph",
     }
     assert set(CHECKS) == tested
@@ -107,8 +171,13 @@ def test_acronym_translated_is_not_an_error() -> None:
 
 def test_quotation_split_across_units_is_judged_per_paragraph() -> None:
     units = [
-        Unit("Ал айтты: “Биз даярбыз.", "Он сказал: «Мы готовы.", line=5, index=0,
-             references=(("r.txt", "3"),)),
+        Unit(
+            "Ал айтты: “Биз даярбыз.",
+            "Он сказал: «Мы готовы.",
+            line=5,
+            index=0,
+            references=(("r.txt", "3"),),
+        ),
         Unit("Форум өтөт”.", "Форум пройдет».", line=9, index=1, references=(("r.txt", "3"),)),
     ]
     assert problems(units) == set()
@@ -120,7 +189,10 @@ def test_quotation_split_across_units_is_judged_per_paragraph() -> None:
 
 def test_paragraphs_from_the_release_blocks() -> None:
     release = Release(
-        "r", "r.txt", "ky", "Т",
+        "r",
+        "r.txt",
+        "ky",
+        "Т",
         (Block(0, "paragraph", "Ал айтты: “Биз даярбыз. Форум өтөт”.", 3),),
     )
     units = [
@@ -165,8 +237,14 @@ def test_numbers_tolerate_each_languages_writing(source: str, translation: str) 
 def test_transliteration() -> None:
     assert transliterate("Өмүрбек АЛМАНБЕТОВ") == "Omurbek ALMANBETOV"
     assert transliterate("Бахтияр САЛИЕВ") == "Bakhtiyar SALIEV"
-    for a, b in [("Bakhtiyar", "Bahtiyar"), ("Zheenbekov", "Jeenbekov"), ("Tsoy", "Coi"),
-                 ("Ölmez", "Olmez"), ("Yuliya", "Iuliia"), ("Бахтияр", "Bakhtiyar")]:
+    for a, b in [
+        ("Bakhtiyar", "Bahtiyar"),
+        ("Zheenbekov", "Jeenbekov"),
+        ("Tsoy", "Coi"),
+        ("Ölmez", "Olmez"),
+        ("Yuliya", "Iuliia"),
+        ("Бахтияр", "Bakhtiyar"),
+    ]:
         assert skeleton(a) == skeleton(b)
 
 
@@ -176,3 +254,89 @@ def test_any_number_survives_each_languages_grouping(n: int) -> None:
     ky = f"{n:,}".replace(",", " ")
     assert missing_numbers(f"{ky} сом", f"{n:,} soms") == []
     assert missing_numbers(f"{ky} сом", f"{n} сомов") == []
+
+
+_STYLES = [("«", "»"), ("“", "”"), ('"', '"'), ("„", "“")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Ал", "айтты", "форум", "бүгүн", "өтөт"]), min_size=2, max_size=6),
+    st.sampled_from(_STYLES),
+    st.integers(min_value=0, max_value=2),
+)
+def test_a_change_of_quote_style_is_never_a_problem(
+    words: list[str], style: tuple[str, str], split: int
+) -> None:
+    """Whatever style the translation uses and wherever the unit boundary falls."""
+    opening, closing = style
+    quoted = " ".join(words)
+    source = [f"Ал айтты: “{quoted}.", "Форум өтөт”."]
+    target = [f"He said: {opening}{quoted}.", f"The forum is held{closing}."]
+    if split == 1:  # the whole quotation in one unit
+        source = [f"Ал айтты: “{quoted}”.", "Форум өтөт."]
+        target = [f"He said: {opening}{quoted}{closing}.", "The forum is held."]
+    refs = (("r.txt", "3"),)
+    units = [
+        Unit(s, t, line=5 + i, index=i, references=refs)
+        for i, (s, t) in enumerate(zip(source, target, strict=True))
+    ]
+    assert "quotes" not in problems(units, "en")
+    broken = [
+        *units[:-1],
+        Unit(source[-1], target[-1].replace(closing, ""), line=6, index=1, references=refs),
+    ]
+    if closing in target[-1]:
+        assert "quotes" in problems(broken, "en")
+
+
+def test_months_in_three_languages() -> None:
+    from pressflow.qa.numbers import month_of
+
+    assert [month_of(w) for w in ("июлда", "июля", "July", "Jul.", "сентябрындагы")] == [
+        7,
+        7,
+        7,
+        7,
+        9,
+    ]
+    assert month_of("separate") is None and month_of("маршрут") is None
+
+
+def test_a_project_can_disable_a_check() -> None:
+    units = [Unit("100 орган.", "Органы.", line=3)]
+    ctx = Context(lang="ru", path="x.po")
+    assert {p.check for p in run_checks(units, ctx)} == {"numbers"}
+    assert run_checks(units, ctx, disabled=("numbers",)) == []
+
+
+def test_problems_carry_file_line_release_and_language() -> None:
+    ctx = Context(lang="en", path="translations/en/r.po")
+    (found,) = run_checks([Unit("100 орган.", "Bodies.", line=42)], ctx, slug="r")
+    assert (found.path, found.line, found.release, found.lang, found.msgid) == (
+        "translations/en/r.po",
+        42,
+        "r",
+        "en",
+        "100 орган.",
+    )
+
+
+def test_a_quotation_over_several_paragraphs_is_not_an_error() -> None:
+    """«A. / B. / C» over three paragraphs, each a unit of its own (an English convention too)."""
+    rows = [
+        ("Ал айтты: “Биз даярбыз.", "Он сказал: «Мы готовы."),
+        ("Форум өтөт.", "Форум пройдет."),
+        ("Баары жакшы болот”.", "Всё будет хорошо»."),
+    ]
+    units = [
+        Unit(s, t, line=3 + 4 * i, index=i, references=(("r.txt", str(i)),))
+        for i, (s, t) in enumerate(rows)
+    ]
+    assert "quotes" not in problems(units)
+
+
+def test_russian_nested_quotations_may_close_with_one_mark() -> None:
+    source = "Ал “Биз “Форум” деп атадык” деди."
+    assert "quotes" not in one(source, "Он сказал: «Мы назвали его «Форум».")
+    assert "quotes" in one(source, "Он сказал: «Мы назвали его Форум.")

@@ -44,7 +44,7 @@ def fill(root: Path, lang: str, translations: list[str]) -> Path:
     po = catalog.read_po(path)
     live = [e for e in po if not e.obsolete]
     assert len(live) == len(translations), "the sample's units changed: update the translations"
-    for entry, text in zip(live, translations):
+    for entry, text in zip(live, translations, strict=True):
         entry.msgstr = text
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
@@ -77,7 +77,13 @@ def test_fresh_catalogs_fail_the_gate_then_correct_translations_pass(newsroom: P
     assert errors == [] and code == 0 and data["passed"] is True
     assert [c["percent"] for c in data["catalogs"]] == [100.0, 100.0]
     assert set(data["catalogs"][0]) == {
-        "release", "lang", "total", "translated", "fuzzy", "untranslated", "percent"
+        "release",
+        "lang",
+        "total",
+        "translated",
+        "fuzzy",
+        "untranslated",
+        "percent",
     }
 
 
@@ -175,3 +181,23 @@ def test_exit_codes_and_formats(newsroom: Path) -> None:
     assert strict.returncode == 1
     bad = pressflow(newsroom, "check", "--release", "no-such-release")
     assert bad.returncode == 2
+
+
+def test_status_page_from_the_cli(newsroom: Path) -> None:
+    fill(newsroom, "ru", RU)
+    out = newsroom / "status.html"
+    done = pressflow(newsroom, "status", "--html", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "2018-07-03-lsg-forum" in done.stdout
+    html = out.read_text(encoding="utf-8")
+    assert html.count("<progress") == 2
+    assert "<link" not in html and "<script" not in html
+
+
+def test_list_checks_names_every_code(newsroom: Path) -> None:
+    from pressflow.qa import CHECKS
+
+    done = pressflow(newsroom, "check", "--list-checks")
+    assert done.returncode == 0
+    for code in CHECKS:
+        assert code in done.stdout

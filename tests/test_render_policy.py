@@ -4,12 +4,25 @@ source text and a visible notice."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from pressflow import pipeline
 from pressflow.catalog import read_po, write_po
 from pressflow.render import build_site
-from test_render_support import INCOMPLETE_RU, RU, config, hand_text, newsroom_copy, page, texts_of
+from test_render_support import (
+    INCOMPLETE_RU,
+    RU,
+    SAMPLE_SLUG,
+    config,
+    hand_text,
+    newsroom_copy,
+    page,
+    sample_text,
+    texts_of,
+)
 
 MISSING = "Форумга жүз адам катышты."
 
@@ -49,6 +62,7 @@ def test_published_page_is_kept_and_reported_stale(tmp_path: Path) -> None:
     index = page(out / "ru" / "index.html")
     assert index.xpath("//main//article//a/@href") == ["forum.html"]
     assert texts_of(index, "//main//article//h2") == ["Форум прошёл"]
+    assert index.xpath("//main//article//time/@datetime") == ["2018-07-03T09:29"]
     ky = page(out / "ky" / "forum.html")
     assert "ru" in ky.xpath("//head/link[@hreflang]/@hreflang")
 
@@ -125,3 +139,52 @@ def test_pipeline_stale_then_allow_partial(tmp_path: Path) -> None:
     root = page(ru_page)
     assert texts_of(root, "//article//span[@lang='ky']") == ["Форум эртең да уланат."]
     assert root.xpath("//p[@class='notice']")
+
+
+def test_untranslated_foreign_unit_is_not_marked_kyrgyz(tmp_path: Path) -> None:
+    """The sample's scraped junk is flagged foreign-text: as fallback it gets lang="" (unknown)."""
+    text = sample_text(complete=False)
+    out = tmp_path / "site"
+    build_site(config(tmp_path), [text], out=out, allow_partial=True)
+    root = page(out / "ru" / f"{SAMPLE_SLUG}.html")
+    junk = [s for s in text.segments if "foreign-text" in s.flags]
+    assert junk, "the segmenter flags the sample's junk line"
+    unknown = texts_of(root, "//article//span[@lang='']")
+    if junk[0].text not in text.translations["ru"]:
+        assert unknown == [junk[0].text]
+    assert not any("Error." in t for t in texts_of(root, "//article//span[@lang='ky']"))
+
+
+def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pressflow", "-C", str(root), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_cli_build_reports_held_back_stale_and_template_errors(tmp_path: Path) -> None:
+    cfg = newsroom_copy(tmp_path)
+    shutil.rmtree(cfg.translations_dir, ignore_errors=True)
+    pipeline.update(cfg)  # fresh, empty catalogs
+    public = tmp_path / "public"
+    held = _cli(tmp_path, "build", "--out", str(public))
+    assert held.returncode == 0, held.stderr
+    assert f"held back {SAMPLE_SLUG} [ru]" in held.stderr
+    assert (public / "ky" / f"{SAMPLE_SLUG}.html").is_file()
+    assert not (public / "ru" / f"{SAMPLE_SLUG}.html").exists()
+    partial = _cli(tmp_path, "build", "--out", str(public), "--allow-partial")
+    assert partial.returncode == 0 and (public / "ru" / f"{SAMPLE_SLUG}.html").is_file()
+    stale = _cli(tmp_path, "build", "--out", str(public))
+    assert stale.returncode == 0 and "stale" in stale.stderr
+    (tmp_path / "page.html").write_text("<html><body>\n<p data-pressflow='nope'></p>", "utf-8")
+    toml = tmp_path / "pressflow.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8") + '\ntemplate = "page.html"\n', encoding="utf-8"
+    )
+    bad = _cli(tmp_path, "build", "--out", str(public))
+    assert bad.returncode == 2
+    last = bad.stderr.strip().splitlines()[-1]
+    assert "page.html:2: unknown slot data-pressflow='nope' (known: title|date|body|" in last
+    assert "Traceback" not in bad.stderr

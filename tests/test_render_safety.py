@@ -9,10 +9,13 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressflow.model import Block, Inline, Segment
 from pressflow.readers import read_release
 from pressflow.render import ReleaseText, build_site
+from pressflow.render.inline import Piece, fill, plain_text
 from pressflow.render.safe import URL_ATTRS, json_ld, safe_url
 from pressflow.segment import segment_release
 from test_render_support import EN, RU, config, hand_text, page
@@ -167,3 +170,25 @@ def test_unsafe_base_url_is_ignored_with_a_warning(tmp_path: Path) -> None:
     assert not (out / "sitemap.xml").exists()
     assert_inert(out / "en" / "forum.html")
     assert EN["Форум өттү"] == page(out / "en" / "forum.html").findtext(".//h1")
+
+
+_ALPHABET = st.sampled_from([*"ab ы<>/\"'&=;:1 2", "<1>", "</1>", "<2/>", "<3>", "</3>"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_ALPHABET, max_size=30).map("".join), st.booleans())
+def test_any_translation_builds_only_known_elements(msgstr: str, fallback: bool) -> None:
+    """Whatever a translator types, the paragraph holds only the source's inline elements (or
+    fallback spans), and its visible text is the translation without the placeholder tags."""
+    inlines = (LINK_INLINE, Inline(2, "img", (("src", "x.png"), ("onerror", "alert(1)")), False))
+    paragraph = lxml.html.Element("p")
+    fill(paragraph, [Piece(msgstr, fallback=fallback)], inlines, fallback_lang="ky")
+    html = lxml.html.tostring(paragraph, encoding="unicode")
+    parsed = lxml.html.fragment_fromstring(html)
+    allowed = {"p", "a", "img", "span"}
+    assert {el.tag for el in parsed.iter()} <= allowed
+    assert not parsed.xpath("//*[@onerror] | //span[not(@lang='ky')]")
+    assert parsed.text_content() == plain_text([Piece(msgstr)])
+
+
+LINK_INLINE = Inline(1, "a", (("href", "https://example.kg/"),))

@@ -259,3 +259,34 @@ def test_source_page_uses_the_source_text(site: Path) -> None:
         release.blocks[2].text,
     ]
     assert not root.xpath("//p[@class='notice']")
+
+
+def test_every_russian_translation_in_source_order(tmp_path: Path) -> None:
+    """Issue 2, must show 5: site/ru/<slug>.html holds every Russian translation in order."""
+    text = sample_text()
+    out = tmp_path / "site"
+    build_site(config(tmp_path), [text], out=out)
+    article = page(out / "ru" / "2018-07-03-lsg-forum.html").xpath("//article")[0]
+    visible = " ".join(article.text_content().split())
+    position = 0
+    for segment in sorted(text.segments, key=lambda s: (s.block, s.index)):
+        wanted = " ".join(text.translations["ru"][segment.text].split())
+        found = visible.find(wanted, position)
+        assert found >= 0, wanted
+        position = found + len(wanted)
+
+
+def test_right_to_left_language(tmp_path: Path) -> None:
+    cfg = replace(config(tmp_path), target_langs=("ar",))
+    base = hand_text()
+    arabic = {"Форум өттү": "منتدى", "Форумга жүз адам катышты.": "شارك مئة شخص."}
+    text = ReleaseText(base.release, base.segments, {"ar": arabic}, {"ar": 50.0})
+    out = tmp_path / "site"
+    build_site(cfg, [text], out=out, allow_partial=True)
+    root = page(out / "ar" / "forum.html")
+    assert (root.get("lang"), root.get("dir")) == ("ar", "rtl")
+    spans = root.xpath("//article//span[@lang='ky']")
+    assert spans and all(s.get("dir") == "ltr" for s in spans)
+    ky_link = root.xpath("//nav//a[@hreflang='ky']")[0]
+    assert ky_link.get("dir") == "ltr"
+    assert root.xpath("//meta[@property='og:locale']/@content") == ["ar_EG"]

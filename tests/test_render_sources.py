@@ -10,9 +10,11 @@ import lxml.html
 import pytest
 
 from pressflow.errors import TemplateError
+from pressflow.readers import read_release
 from pressflow.readers.html import parse_html
 from pressflow.readers.markdown import body_html
-from pressflow.render import build_site
+from pressflow.render import ReleaseText, build_site
+from pressflow.segment import segment_release
 from test_render_support import DATA, TEMPLATE, config, fixture_text, hand_text, page
 
 _WS = re.compile(r"[ \t\n\r\f]+")  # as browsers collapse it; U+00A0 is kept
@@ -116,21 +118,22 @@ def test_custom_template_keeps_the_look(tmp_path: Path) -> None:
         "x-default",
     ]
     assert not root.xpath("//*[@data-pressflow]")
+    assert root.xpath("//meta[@name='description']/@content") == ["Сегодня в Бишкеке прошёл форум."]
     assert root.xpath("//link[@rel='stylesheet']/@href") == ["/assets/newsroom.css"]
 
 
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        (TEMPLATE.replace('"switcher"', '"sidebar"'), 11, "unknown slot"),
+        (TEMPLATE.replace('"switcher"', '"sidebar"'), 12, "unknown slot"),
         (TEMPLATE.replace('data-pressflow="body"', ""), 1, "no data-pressflow"),
-        (TEMPLATE.replace("</main>", '</main><div data-pressflow="title"></div>'), 16, "repeated"),
-        (TEMPLATE.replace("<main>", "<main><script>alert(1)</script>"), 12, "scripts"),
+        (TEMPLATE.replace("</main>", '</main><div data-pressflow="title"></div>'), 17, "repeated"),
+        (TEMPLATE.replace("<main>", "<main><script>alert(1)</script>"), 13, "scripts"),
         (
             TEMPLATE.replace('<meta data-pressflow="alternates">', "").replace(
                 '<p class="when">', '<p data-pressflow="alternates">'
             ),
-            14,
+            15,
             "<head>",
         ),
         ("", 1, "empty"),
@@ -154,3 +157,47 @@ def test_missing_or_binary_template(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="UTF-8") as caught:
         build_site(config(tmp_path, template="bin.html"), [hand_text()], out=tmp_path / "s")
     assert caught.value.line == 2
+
+
+def test_template_applies_to_indexes_and_root(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(TEMPLATE, encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(config(tmp_path, template="page.html"), [hand_text()], out=out)
+    for name in ("index.html", "ru/index.html"):
+        root = page(out / name)
+        assert root.findtext(".//div[@class='masthead']") == "Ministry of Culture"
+        assert not root.xpath("//time[not(ancestor::article)]")  # no date slot on an index
+    index = page(out / "ru" / "index.html")
+    assert index.xpath("//div[@class='story']//article//a/@href") == ["forum.html"]
+
+
+TRICKY = """<!DOCTYPE html>
+<html lang="ky"><head><title>Сынак</title></head>
+<body>
+<h1>Сынак <a href="/a"><em>ичинде</em> шилтеме</a></h1>
+<div class="box">Биринчи бөлүк <b>калың</b>
+<p lang="ky">\u00a0Ички абзац <img src="/i.png" alt="Сүрөт"> бар.</p>
+экинчи бөлүк <i>курсив</i>.<br>
+үчүнчү сап</div>
+<ul><li>Пункт <span title="Түшүндүрмө">бир</span></li><li>Пункт эки</li></ul>
+</body></html>
+"""
+
+
+def test_html_runs_split_by_block_children_rebuild_exactly(tmp_path: Path) -> None:
+    source = tmp_path / "tricky.html"
+    source.write_text(TRICKY, encoding="utf-8")
+    release = read_release(source, rel_path="releases/tricky.html")
+    segments = segment_release(release)
+    ident = {s.text: s.text for s in segments}
+    text = ReleaseText(release, segments, {"ru": ident, "en": ident}, {"ru": 100.0, "en": 100.0})
+    out = tmp_path / "site"
+    assert build_site(config(tmp_path), [text], out=out).warnings == ()
+    expected = shape(parse_html(TRICKY).find("body"))
+    built = strip(page(out / "ru" / "tricky.html"), "//nav[@class='switcher']")
+    got = shape(built.find("body"))
+    # the inner paragraph was marked Kyrgyz; its text is now the page's language
+    assert got == [
+        (tag, tuple((k, "ru" if (k, v) == ("lang", "ky") else v) for k, v in attrs), txt)
+        for tag, attrs, txt in expected
+    ]

@@ -169,6 +169,7 @@ TEMPLATE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <title>placeholder</title>
 <link rel="stylesheet" href="/assets/newsroom.css">
+<meta name="description" content="the template's own, replaced">
 <meta data-pressflow="alternates">
 </head>
 <body class="newsroom">

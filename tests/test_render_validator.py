@@ -58,13 +58,14 @@ def test_nu_checker_reports_no_errors(tmp_path: Path) -> None:
         fixture_text("demo-release.html"),
         fixture_text("demo-release.md", slug="demo-md"),
         hand_text(ru=INCOMPLETE_RU),
+        sample_text(complete=False),  # fallback spans, lang="" for the flagged junk line
     ]
     build_site(config(tmp_path), texts, out=more, allow_partial=True)
     (tmp_path / "page.html").write_text(TEMPLATE, encoding="utf-8")
     templated = tmp_path / "templated"
     build_site(config(tmp_path, template="page.html"), [hand_text()], out=templated)
     files = sorted(str(p) for folder in (site, more, templated) for p in folder.rglob("*.html"))
-    assert len(files) == 7 + 13 + 7
+    assert len(files) == 7 + 16 + 7
     run = subprocess.run(
         [*command, "--format", "json", "--also-check-css", *files, str(site / "style.css")],
         capture_output=True,

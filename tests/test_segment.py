@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,11 @@ import pytest
 from pressflow.model import Block, Release
 from pressflow.readers import read_release
 from pressflow.segment import FOREIGN_FLAG, rules_for, segment_release, split_spans, split_text
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = Path(__file__).resolve().parent / "data" / "segmentation-gold.txt"
@@ -86,6 +92,9 @@ def test_sentence_starting_with_initials_is_its_own_sentence() -> None:
         "Долбоор боюнча 120 км. жол оңдолду.",
         "Жүк 5 кг. салмакта.",
         "Мөөнөт 2021-ж. 15-янв. чейин узартылды.",
+        "Иш-чарага полк. А. Асанов жана орун бас. Н. Касымов катышты.",
+        "Жыйынга т.и.к. А. Асанов жана ф.-м.и.д. Б. Бакиев катышты.",
+        "Министрлик токтом кылат: 1. Жобо бекитилсин; 2. Токтом күчүнө кирет.",
     ],
 )
 def test_abbreviations_inside_a_sentence(text: str) -> None:
@@ -97,6 +106,11 @@ def test_abbreviation_that_ends_a_sentence() -> None:
     assert units(text) == [
         "Көргөзмөдө кийиз, шырдак, көөкөр ж.б.",
         "Ал эми балдар үчүн оюндар уюштурулду.",
+    ]
+    assert units("Алдыда бийик тоо. Ал эми артта катуу кыш. Бүттү.") == [
+        "Алдыда бийик тоо.",
+        "Ал эми артта катуу кыш.",
+        "Бүттү.",
     ]
     assert units("Токтом кабыл алынды. Кол коюлган күн: 15.04.2016 ж.") == [
         "Токтом кабыл алынды.",
@@ -207,6 +221,17 @@ def test_mismatched_quotes() -> None:
         "Вест 41 жашта.",
         "„Жаңы ат“ жакты.",
     ]
+
+
+def test_quoted_speech_is_split_but_quoted_names_are_not() -> None:
+    assert units("«Биз даярбыз. Келгиле» деп айтты ал.") == [
+        "«Биз даярбыз.",
+        "Келгиле» деп айтты ал.",
+    ]
+    assert units("«Биз даярбыз. Келгиле!» — деди ал.") == ["«Биз даярбыз.", "Келгиле!» — деди ал."]
+    one("«Биз бирге! Алга!» акциясы башталды.")
+    one("«Таза шаар. Жашыл шаар», «Алга» программалары ишке кирди.")
+    one("«Таза шаар. Жашыл шаар» деген долбоор ишке кирди.")
 
 
 def test_quotation_ending_in_a_comma_is_split_inside() -> None:
@@ -408,6 +433,18 @@ def test_rules_for_other_languages_and_fallback() -> None:
     assert units("One. Two.", lang="xx") == ["One.", "Two."]
 
 
+def test_rule_files_compile_and_lists_do_not_overlap() -> None:
+    folder = ROOT / "src" / "pressflow" / "data" / "segment"
+    langs = sorted(p.stem for p in folder.glob("*.toml"))
+    assert {"common", "ky", "ru", "en"} <= set(langs)
+    for lang in langs:
+        rules = rules_for(lang)
+        assert rules.rules and all(rule.name for rule in rules.rules)
+        data = tomllib.loads((folder / f"{lang}.toml").read_text(encoding="utf-8"))
+        lists = data.get("abbreviations", {})
+        assert not set(lists.get("never", ())) & set(lists.get("lower", ())), lang
+
+
 def _gold() -> list[tuple[str, set[int]]]:
     blocks = []
     for line in GOLD.read_text(encoding="utf-8").splitlines():
@@ -432,3 +469,54 @@ def test_gold_file_precision_and_f1() -> None:
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert precision >= 0.99
     assert 2 * precision * recall / (precision + recall) >= 0.98
+
+
+def test_unit_of_a_wrapped_paragraph_points_at_its_own_line(tmp_path: Path) -> None:
+    path = tmp_path / "wrapped.txt"
+    path.write_text(
+        "Сынак\n\nБиринчи сүйлөм бул жерде\nуланат. Экинчи сүйлөм\nушул жерде. Үчүнчү\nсүйлөм.\n",
+        encoding="utf-8",
+    )
+    segs = segment_release(read_release(path, rel_path="releases/wrapped.txt"))
+    assert [(s.line, s.text) for s in segs] == [
+        (1, "Сынак"),
+        (3, "Биринчи сүйлөм бул жерде уланат."),
+        (4, "Экинчи сүйлөм ушул жерде."),
+        (5, "Үчүнчү сүйлөм."),
+    ]
+
+
+# --------------------------------------------------------------------------- more real cases
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "БИШКЕК, 31-окт. — Sputnik. Куткаруучулар 236 адамды куткарышкан.",
+            ["БИШКЕК, 31-окт. — Sputnik.", "Куткаруучулар 236 адамды куткарышкан."],
+        ),
+        (
+            "Бишкек, 20.04.18. /Кабар/. Бишкекте көчөнүн бөлүгү жабык болот.",
+            ["Бишкек, 20.04.18. /Кабар/.", "Бишкекте көчөнүн бөлүгү жабык болот."],
+        ),
+        ("Маалымат Kabar.KGга жарыяланды. Бүттү.", ["Маалымат Kabar.KGга жарыяланды.", "Бүттү."]),
+        (
+            "Маалымат үчүн тел. 0312 62 00 00. Бүттү.",
+            ["Маалымат үчүн тел. 0312 62 00 00.", "Бүттү."],
+        ),
+        ("Аралык 3 м. болот. Бүттү.", ["Аралык 3 м. болот.", "Бүттү."]),
+        ("II. Жалпы жоболор", ["II. Жалпы жоболор"]),
+        ("1.2. Жобо бекитилсин.", ["1.2. Жобо бекитилсин."]),
+        (
+            "Уюштуруучулар белгилешетError. Page cannot be displayed.",
+            ["Уюштуруучулар белгилешет", "Error. Page cannot be displayed."],
+        ),
+        (
+            "Кабар «Азаттык» радиосуна билдирди. Айтбаев комментарий бере элек. (RsK/NT)",
+            ["Кабар «Азаттык» радиосуна билдирди.", "Айтбаев комментарий бере элек.", "(RsK/NT)"],
+        ),
+    ],
+)
+def test_real_release_patterns(text: str, expected: list[str]) -> None:
+    assert units(text) == expected

@@ -16,7 +16,7 @@ import polib
 
 from .config import Config
 from .errors import CatalogError
-from .files import atomic_write
+from .files import WriteBatch, atomic_write
 from .model import Release, Segment
 from .poparse import RawEntry, decode, parse_entries
 from .powrap import PAGE_WIDTH, wrap_field
@@ -84,9 +84,23 @@ def parse_po(raw: bytes, *, path: str = "<string>") -> polib.POFile:
     return po
 
 
+_ENTRY_DEFAULTS = vars(polib.POEntry())
+
+
+def new_entry(**fields: object) -> polib.POEntry:
+    """A ``polib.POEntry`` with ``fields`` set, without polib's slower keyword handling
+    (catalogs with thousands of entries are parsed and merged on every update)."""
+    entry = polib.POEntry.__new__(polib.POEntry)
+    values = dict(_ENTRY_DEFAULTS, msgstr_plural={}, occurrences=[], flags=[])
+    values.update(fields)
+    entry.__dict__.update(values)
+    return entry
+
+
 def _to_polib(raw: RawEntry) -> polib.POEntry:
     fields = raw.fields
-    entry = polib.POEntry(
+    previous = raw.previous
+    return new_entry(
         msgid=fields["msgid"],
         msgstr=fields.get("msgstr", ""),
         msgid_plural=fields.get("msgid_plural", ""),
@@ -94,15 +108,14 @@ def _to_polib(raw: RawEntry) -> polib.POEntry:
         msgctxt=fields.get("msgctxt"),
         tcomment="\n".join(raw.tcomment),
         comment="\n".join(raw.comment),
-        occurrences=list(raw.occurrences),
-        flags=list(raw.flags),
-        previous_msgctxt=raw.previous.get("msgctxt"),
-        previous_msgid=raw.previous.get("msgid"),
-        previous_msgid_plural=raw.previous.get("msgid_plural"),
+        occurrences=raw.occurrences,
+        flags=raw.flags,
+        previous_msgctxt=previous.get("msgctxt"),
+        previous_msgid=previous.get("msgid"),
+        previous_msgid_plural=previous.get("msgid_plural"),
         obsolete=raw.obsolete,
         linenum=raw.line,
     )
-    return entry
 
 
 def _set_header(po: polib.POFile, raw: RawEntry, *, path: str) -> None:
@@ -134,9 +147,7 @@ def _set_header(po: polib.POFile, raw: RawEntry, *, path: str) -> None:
 def _flags_line(entry: polib.POEntry, *, obsolete: bool) -> str | None:
     msgstr = _first_msgstr(entry)
     fuzzy = "fuzzy" in entry.flags and bool(msgstr)
-    formats = sorted((f for f in entry.flags if f in _FORMAT_ORDER), key=_FORMAT_ORDER.__getitem__)
-    seen: set[str] = set()
-    formats = [f for f in formats if not (f in seen or seen.add(f))]
+    formats = sorted({f for f in entry.flags if f in _FORMAT_ORDER}, key=_FORMAT_ORDER.__getitem__)
     extra: list[str] = []
     if not obsolete:
         extra = sorted(f for f in entry.flags if f.startswith("range:"))[:1]
@@ -222,7 +233,10 @@ def format_po(po: polib.POFile) -> str:
     """The catalog as ``msgcat`` writes it: same wrapping, escaping, order and final newline.
 
     Obsolete entries go last (gettext sorts them to the end); an obsolete entry without a
-    translation is dropped and the fuzzy flag of an empty msgstr is omitted, as msgcat does.
+    translation is dropped, the fuzzy flag of an empty msgstr is omitted, and flags other than
+    fuzzy, the format flags, ``range:`` and ``no-wrap`` are dropped, all as msgcat does. A file
+    without any entry keeps its header (``msgcat`` alone would write nothing: ``--force-po``).
+    Not ported: gettext's refusal to break inside printf directives of ``c-format`` entries.
     """
     blocks: list[list[str]] = []
     if po.metadata or po.header or po.metadata_is_fuzzy:
@@ -236,9 +250,42 @@ def format_po(po: polib.POFile) -> str:
     return "\n".join("\n".join(block) + "\n" for block in blocks)
 
 
-def write_po(po: polib.POFile, path: Path) -> bool:
-    """Write ``po`` atomically; False (nothing touched) when the bytes would not change."""
-    return atomic_write(Path(path), format_po(po))
+def _entry_signature(e: polib.POEntry) -> tuple:
+    plural = sorted((e.msgstr_plural or {}).items())
+    previous = (e.previous_msgctxt, e.previous_msgid, e.previous_msgid_plural)
+    texts = (e.msgctxt, e.msgid, e.msgid_plural, e.msgstr, plural)
+    return (e.obsolete, texts, e.tcomment, e.comment, e.occurrences, e.flags, previous)
+
+
+def _signature(po: polib.POFile) -> tuple:
+    entries = [_entry_signature(e) for e in po]
+    return (po.header, bool(po.metadata_is_fuzzy), list(po.metadata.items()), entries)
+
+
+def equivalent(a: polib.POFile, b: polib.POFile) -> bool:
+    """Same header and entries, field by field (cheaper than formatting both and comparing)."""
+    return len(a) == len(b) and _signature(a) == _signature(b)
+
+
+def write_po(
+    po: polib.POFile,
+    path: Path,
+    *,
+    batch: WriteBatch | None = None,
+    previous: polib.POFile | None = None,
+) -> bool:
+    """Write ``po`` atomically; False (nothing touched) when the bytes would not change.
+
+    With a ``batch`` the write is staged and made durable with the batch's single flush, which
+    is what a stage rewriting many catalogs wants (one fsync per file costs more than merging).
+    ``previous`` is the catalog as read from ``path``: when ``po`` holds exactly the same
+    content the file is left as it is, without formatting, even if a translator's tool wrapped
+    it differently (nothing changed, so pressflow adds no diff).
+    """
+    if previous is not None and equivalent(po, previous):
+        return False
+    text = format_po(po)
+    return batch.write(Path(path), text) if batch is not None else atomic_write(Path(path), text)
 
 
 # --------------------------------------------------------------------------- templates

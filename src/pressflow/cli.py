@@ -204,10 +204,20 @@ def check(
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the gate too.")] = False,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    list_checks: Annotated[
+        bool,
+        typer.Option(
+            "--list-checks",
+            help="List the check codes (for '# pressflow: ignore-<code>') and exit.",
+        ),
+    ] = False,
 ) -> int:
     """Completeness and quality of the translations; the CI gate."""
     from .qa import report
 
+    if list_checks:
+        out.print(report.checks_table())
+        return EXIT_OK
     result = pipeline.check(
         _config(ctx),
         langs=lang,
@@ -232,7 +242,8 @@ def status(
     ] = None,
 ) -> int:
     """One table of every release and language: translated, fuzzy, untranslated, problems."""
-    from .qa import report, status as status_page
+    from .qa import report
+    from .qa import status as status_page
 
     result = pipeline.check(_config(ctx))
     out.print(report.render(result, "status"))

@@ -6,6 +6,7 @@ holds pressflow.toml, so the rest of the code never guesses where it runs.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,14 +149,17 @@ def load_config(root: Path | None = None) -> Config:
     except UnicodeDecodeError:
         raise ConfigError("not UTF-8 text", path=shown) from None
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        msg = str(exc).split(" (at line")[0]
+        found = re.search(r"\(at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else None
+        msg = str(exc).split(" (at ")[0]
         raise ConfigError(f"malformed TOML: {msg}", path=shown, line=line) from None
     base = path.parent.resolve()
     proj = data.get("project", {})
     folders = data.get("paths", {})
     source = check_language(str(proj.get("source_lang", "ky")), path=shown)
-    targets = tuple(check_language(str(t), path=shown) for t in proj.get("target_langs", ["ru", "en"]))
+    targets = tuple(
+        check_language(str(t), path=shown) for t in proj.get("target_langs", ["ru", "en"])
+    )
     if source in targets:
         raise ConfigError(f"source language {source!r} is also a target", path=shown)
     check = _section(data, "check", CheckConfig, shown)

@@ -81,7 +81,7 @@ def load_glossary(path: Path | None, *, source_lang: str = "ky") -> Glossary:
     for number, row in enumerate(rows[1:], start=2):
         if not row or not any(c.strip() for c in row) or row[0].startswith("#"):
             continue
-        cells = dict(zip(header, (c.strip() for c in row)))
+        cells = dict(zip(header, (c.strip() for c in row), strict=False))
         source = cells.get(source_lang, "")
         if not source:
             raise ConfigError("row without a source term", path=str(path), line=number)

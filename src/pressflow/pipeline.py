@@ -10,15 +10,18 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalog, qa, update as updating
+from . import catalog, qa
+from . import update as updating
 from .config import Config, check_language
 from .errors import EXIT_FAILED, EXIT_OK, CatalogError, ConfigError
+from .files import WriteBatch
 from .glossary import load_glossary
 from .model import CatalogRef, Problem, Release, Segment
 from .mt import prefill as mt_prefill
 from .readers import read_release, release_files
 from .render import ReleaseText, build_site
 from .segment import segment_release
+from .stamps import Stamps, fresh_slugs, release_stamp
 
 
 @dataclass(frozen=True)
@@ -131,9 +134,14 @@ def _foreign_warnings(release: Release, segments: Sequence[Segment]) -> list[Pro
 # --------------------------------------------------------------------------- extract/update
 
 
-def _templates(config: Config, releases: Sequence[Release], *, write: bool) -> tuple[
-    ExtractResult, dict[str, object]
-]:
+def _templates(
+    config: Config,
+    releases: Sequence[Release],
+    *,
+    write: bool,
+    skipped: Collection[str] = (),
+    batch: WriteBatch | None = None,
+) -> tuple[ExtractResult, dict[str, object]]:
     changes: list[FileChange] = []
     problems: list[Problem] = []
     templates: dict[str, object] = {}
@@ -148,11 +156,14 @@ def _templates(config: Config, releases: Sequence[Release], *, write: bool) -> t
         template = catalog.make_template(release, segments, config=config, previous=previous)
         templates[release.slug] = template
         if write:
-            changed = catalog.write_po(template, pot_path)
+            changed = catalog.write_po(template, pot_path, batch=batch, previous=previous)
         else:
             changed = previous is None or catalog.format_po(template) != catalog.format_po(previous)
         changes.append(FileChange(config.rel(pot_path), changed, release.slug))
-    known = {r.slug for r in releases}
+    folder = config.rel(config.translations_dir)  # once: rel() resolves, skipped ones are many
+    for slug in sorted(skipped):
+        changes.append(FileChange(f"{folder}/templates/{slug}.pot", False, slug))
+    known = {r.slug for r in releases} | set(skipped)
     template_dir = config.translations_dir / "templates"
     if template_dir.is_dir():
         for orphan in sorted(template_dir.glob("*.pot")):
@@ -172,8 +183,26 @@ def _templates(config: Config, releases: Sequence[Release], *, write: bool) -> t
 
 def extract(config: Config, *, releases: Collection[str] = ()) -> ExtractResult:
     """Segment every release and write its POT template (only when its bytes change)."""
-    result, _ = _templates(config, load_releases(config, only=releases), write=True)
+    with WriteBatch() as batch:
+        loaded = load_releases(config, only=releases)
+        result, _ = _templates(config, loaded, write=True, batch=batch)
     return result
+
+
+def _stale_releases(
+    config: Config, stamps: Stamps, only: Collection[str]
+) -> tuple[list[Release], set[str]]:
+    """Releases to process, and the slugs skipped because their source and catalogs are exactly
+    as pressflow last wrote them (see stamps.py): a run with nothing changed reads no release."""
+    if not config.releases_dir.is_dir():
+        return load_releases(config, only=only), set()
+    paths = [p for p in release_files(config.releases_dir) if not only or p.stem in only]
+    fresh = fresh_slugs(config, paths, stamps)
+    stale = {p.stem for p in paths} - fresh
+    missing = set(only) - {p.stem for p in paths}
+    if missing or not stale:
+        return (load_releases(config, only=only) if missing else []), fresh
+    return load_releases(config, only=stale), fresh
 
 
 def update(
@@ -188,22 +217,33 @@ def update(
     With ``check_only`` nothing is written; the result lists what is out of date.
     """
     languages = _languages(config, langs)
-    extracted, templates = _templates(
-        config, load_releases(config, only=releases), write=not check_only
-    )
+    stamps = Stamps.load(config.root)
+    loaded, fresh = _stale_releases(config, stamps, releases)
     changes: list[FileChange] = []
-    for slug, template in templates.items():
+    with WriteBatch() as batch:  # one flush to disk for the whole run, not one per file
+        extracted, templates = _templates(
+            config, loaded, write=not check_only, skipped=fresh, batch=batch
+        )
+        for slug, template in templates.items():
+            for lang in languages:
+                po_path = config.po_path(lang, slug)
+                old = catalog.read_po(po_path) if po_path.exists() else None
+                if old is not None:
+                    _check_language_header(old, lang, config.rel(po_path))
+                merged = updating.merge(old, template, lang=lang, config=config)
+                if check_only:
+                    changed = old is None or catalog.format_po(merged) != catalog.format_po(old)
+                else:
+                    changed = catalog.write_po(merged, po_path, batch=batch, previous=old)
+                changes.append(FileChange(config.rel(po_path), changed, slug, lang))
+    folder = config.rel(config.translations_dir)
+    for slug in sorted(fresh):
         for lang in languages:
-            po_path = config.po_path(lang, slug)
-            old = catalog.read_po(po_path) if po_path.exists() else None
-            if old is not None:
-                _check_language_header(old, lang, config.rel(po_path))
-            merged = updating.merge(old, template, lang=lang, config=config)
-            if check_only:
-                changed = old is None or catalog.format_po(merged) != catalog.format_po(old)
-            else:
-                changed = catalog.write_po(merged, po_path)
-            changes.append(FileChange(config.rel(po_path), changed, slug, lang))
+            changes.append(FileChange(f"{folder}/{lang}/{slug}.po", False, slug, lang))
+    if not check_only and tuple(languages) == tuple(config.target_langs):
+        for release in loaded:  # the files as written now: the next run may skip them
+            stamps.record(release.slug, release_stamp(config, config.root / release.path))
+        stamps.save()
     return UpdateResult(extracted, changes, list(extracted.problems), check_only)
 
 

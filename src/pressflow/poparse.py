@@ -55,40 +55,35 @@ def decode(raw: bytes, *, path: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _string(text: str, *, path: str, line: int, column: int) -> str:
+_QUOTED = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
+_UNESCAPE = re.compile(r'\\(?:([ntrabfv\\"])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))')
+
+
+def _string(text: str, *, path: str, line: int) -> str:
     """Unescape one ``"..."`` token that starts at ``text[0]``; the rest must be blank."""
-    out: list[str] = []
-    i = 1
-    n = len(text)
-    while i < n:
-        char = text[i]
-        if char == '"':
-            rest = text[i + 1 :].strip()
-            if rest and not rest.startswith("#"):
-                raise CatalogError(f"unexpected text after string: {rest[:20]!r}", path=path, line=line)
-            return "".join(out)
-        if char == "\\":
-            if i + 1 >= n:
-                break
-            nxt = text[i + 1]
-            if nxt in _ESCAPES:
-                out.append(_ESCAPES[nxt])
-                i += 2
-                continue
-            octal = re.match(r"[0-7]{1,3}", text[i + 1 :])
-            if octal:
-                out.append(chr(int(octal.group(), 8)))
-                i += 1 + len(octal.group())
-                continue
-            hexa = re.match(r"x([0-9A-Fa-f]+)", text[i + 1 :])
-            if hexa:
-                out.append(chr(int(hexa.group(1), 16)))
-                i += 1 + len(hexa.group())
-                continue
-            raise CatalogError(f"invalid escape sequence \\{nxt} in string", path=path, line=line)
-        out.append(char)
-        i += 1
-    raise CatalogError("string not terminated (missing closing quote)", path=path, line=line)
+    match = _QUOTED.match(text)
+    if match is None:
+        raise CatalogError("string not terminated (missing closing quote)", path=path, line=line)
+    rest = text[match.end() :].strip()
+    if rest:
+        message = f"unexpected text after the string: {rest[:20]!r}"
+        raise CatalogError(message, path=path, line=line)
+    body = match.group(1)
+    if "\\" not in body:
+        return body
+
+    def replace(m: re.Match[str]) -> str:
+        if m.group(1):
+            return _ESCAPES[m.group(1)]
+        if m.group(2):
+            return chr(int(m.group(2), 8))
+        if m.group(3):
+            return chr(int(m.group(3), 16))
+        raise CatalogError(
+            f"invalid escape sequence \\{m.group(4)} in string", path=path, line=line
+        )
+
+    return _UNESCAPE.sub(replace, body)
 
 
 def _references(text: str) -> list[tuple[str, str]]:
@@ -103,8 +98,9 @@ def _references(text: str) -> list[tuple[str, str]]:
 
 
 class _Parser:
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(self, text: str, path: str, *, first_line: int = 1) -> None:
         self.lines = text.split("\n")
+        self.first_line = first_line
         self.path = path
         self.entries: list[RawEntry] = []
         self.current: RawEntry | None = None
@@ -115,8 +111,6 @@ class _Parser:
         return CatalogError(message, path=self.path, line=line)
 
     def entry(self, number: int, obsolete: bool) -> RawEntry:
-        if self.current is not None and self.has_msgstr:
-            self.finish()
         if self.current is None:
             self.current = RawEntry(line=number, obsolete=obsolete)
         elif self.current.obsolete != obsolete and (self.current.fields or self.current.previous):
@@ -134,7 +128,7 @@ class _Parser:
             self.current = None  # trailing comments only: gettext ignores them
             return
         if not self.has_msgstr:
-            raise self.fail(f"msgid without msgstr (entry starting at line {entry.line})", entry.line)
+            raise self.fail("msgid without msgstr", entry.line)
         if "msgid_plural" in entry.fields and not entry.plural:
             raise self.fail("msgid_plural without msgstr[0]", entry.line)
         if "msgid_plural" not in entry.fields and entry.plural:
@@ -153,7 +147,9 @@ class _Parser:
         rest = body[match.end() :].strip()
         if not rest.startswith('"'):
             raise self.fail(f"{name} must be followed by a quoted string", number)
-        value = _string(rest, path=self.path, line=number, column=match.end())
+        value = _string(rest, path=self.path, line=number)
+        if self.has_msgstr and (previous or name in ("msgctxt", "msgid")):
+            self.finish()
         if previous:
             if name not in ("msgctxt", "msgid", "msgid_plural"):
                 raise self.fail(f"#| previous lines take msgctxt/msgid only, not {name}", number)
@@ -163,8 +159,6 @@ class _Parser:
             entry.previous[name] = value
             self.last_field = ("previous", name)
             return
-        if name in ("msgctxt", "msgid") and self.has_msgstr:
-            self.finish()
         entry = self.entry(number, obsolete)
         if name.startswith("msgstr"):
             if "msgid" not in entry.fields:
@@ -179,8 +173,10 @@ class _Parser:
                 self.last_field = ("fields", "msgstr")
             self.has_msgstr = True
             return
+        if name in ("msgid", "msgctxt") and "msgid" in entry.fields:
+            raise self.fail("msgid without msgstr", entry.line)
         if name in entry.fields:
-            raise self.fail(f"second {name} in one entry (missing msgstr?)", number)
+            raise self.fail(f"second {name} in one entry", number)
         if name == "msgctxt" and "msgid" in entry.fields:
             raise self.fail("msgctxt after msgid", number)
         if name == "msgid_plural" and "msgid" not in entry.fields:
@@ -194,7 +190,7 @@ class _Parser:
         where, key = self.last_field
         if (where == "previous") != previous:
             raise self.fail("continuation line does not continue the line above", number)
-        value = _string(body, path=self.path, line=number, column=0)
+        value = _string(body, path=self.path, line=number)
         target = getattr(self.current, where)
         target[key] = target[key] + value
 
@@ -217,7 +213,7 @@ class _Parser:
             entry.tcomment.append(line[2:] if line[1:2] == " " else line[1:])
 
     def run(self) -> list[RawEntry]:
-        for number, line in enumerate(self.lines, start=1):
+        for number, line in enumerate(self.lines, start=self.first_line):
             line = line.rstrip("\r")
             stripped = line.strip()
             if not stripped:
@@ -247,9 +243,133 @@ class _Parser:
         return self.entries
 
 
+# Fast path: well-formed live entries, the way gettext and pressflow write them, are matched
+# whole by one regular expression; the first entry that does not fit hands over to the strict
+# line parser (for a tail of comments and obsolete entries), or the whole file goes to it.
+_STR = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+_STRS = rf"{_STR}(?:\n{_STR})*"
+_FAST_ENTRY = re.compile(
+    rf"(?P<comments>(?:#(?!~)[^\n]*\n)*)"
+    rf"(?:msgctxt (?P<ctxt>{_STRS})\n)?"
+    rf"msgid (?P<id>{_STRS})\n"
+    rf"(?:msgid_plural (?P<idp>{_STRS})\n)?"
+    rf"(?:msgstr (?P<str>{_STRS})(?:\n|\Z)(?!msgstr)"
+    rf"|(?P<strs>(?:msgstr(?:\[\d+\])? {_STRS}(?:\n|\Z))+))"
+    rf"\n*"
+)
+_FAST_STR = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
+_FAST_MSGSTR = re.compile(rf"msgstr(?:\[(\d+)\])? ({_STRS})")
+_FAST_PREVIOUS = re.compile(r"#\|\s*(msgctxt|msgid_plural|msgid)\s+(.*)")
+
+
+class _Unusual(Exception):
+    """The fast path met something only the strict parser may judge."""
+
+
+def _fast_value(block: str) -> str:
+    value = "".join(_FAST_STR.findall(block))
+    if "\\" not in value:
+        return value
+
+    def replace(m: re.Match[str]) -> str:
+        if m.group(1):
+            return _ESCAPES[m.group(1)]
+        if m.group(2):
+            return chr(int(m.group(2), 8))
+        if m.group(3):
+            return chr(int(m.group(3), 16))
+        raise _Unusual
+
+    return _UNESCAPE.sub(replace, value)
+
+
+def _fast_entry(m: re.Match[str], line: int) -> RawEntry:
+    comments, ctxt, msgid, msgid_plural, msgstr, strs = m.group(
+        "comments", "ctxt", "id", "idp", "str", "strs"
+    )
+    entry = RawEntry(line=line)
+    fields = entry.fields
+    if ctxt is not None:
+        fields["msgctxt"] = _fast_value(ctxt)
+    fields["msgid"] = _fast_value(msgid)
+    if msgstr is not None and msgid_plural is None:
+        fields["msgstr"] = _fast_value(msgstr)
+    elif strs is not None:
+        _fast_msgstrs(entry, strs, plural=msgid_plural is not None)
+    else:
+        raise _Unusual  # a plural entry with a plain msgstr
+    if msgid_plural is not None:
+        fields["msgid_plural"] = _fast_value(msgid_plural)
+    if comments:
+        _fast_comments(entry, comments)
+    return entry
+
+
+def _fast_msgstrs(entry: RawEntry, strs: str, *, plural: bool) -> None:
+    for sm in _FAST_MSGSTR.finditer(strs):
+        if (sm.group(1) is not None) != plural:
+            raise _Unusual
+        if sm.group(1) is None:
+            if "msgstr" in entry.fields:
+                raise _Unusual
+            entry.fields["msgstr"] = _fast_value(sm.group(2))
+        else:
+            entry.plural[int(sm.group(1))] = _fast_value(sm.group(2))
+
+
+def _fast_comments(entry: RawEntry, comments: str) -> None:
+    previous_key = ""
+    for text in comments.split("\n")[:-1]:
+        kind = text[1:2]
+        if kind == "|":
+            body = text[2:].strip()
+            if body.startswith('"') and previous_key:
+                entry.previous[previous_key] += _fast_value(body)
+                continue
+            match = _FAST_PREVIOUS.fullmatch(text.strip())
+            if not match or not _FAST_STR.fullmatch(match.group(2).strip()):
+                raise _Unusual
+            previous_key = match.group(1)
+            entry.previous[previous_key] = _fast_value(match.group(2))
+        elif kind == ".":
+            entry.comment.append(text[3:] if text[2:3] == " " else text[2:])
+        elif kind == ":":
+            entry.occurrences.extend(_references(text[2:]))
+        elif kind == ",":
+            entry.flags.extend(f.strip() for f in text[2:].split(",") if f.strip())
+        else:
+            entry.tcomment.append(text[2:] if text[1:2] == " " else text[1:])
+
+
+def _fast_parse(text: str, path: str) -> list[RawEntry] | None:
+    if "\r" in text:
+        return None
+    entries: list[RawEntry] = []
+    pos = len(text) - len(text.lstrip("\n"))
+    line = 1 + pos
+    try:
+        while pos < len(text):
+            m = _FAST_ENTRY.match(text, pos)
+            if m is None:
+                break
+            entries.append(_fast_entry(m, line))
+            line += text.count("\n", pos, m.end())
+            pos = m.end()
+    except _Unusual:
+        return None
+    if pos >= len(text):
+        return entries
+    tail = text[pos:]
+    if any(ln.strip() and not ln.lstrip().startswith("#") for ln in tail.split("\n")):
+        return None  # a live entry the fast path could not read: the strict parser judges
+    return entries + _Parser(tail, path, first_line=line).run()
+
+
 def parse_entries(text: str, *, path: str) -> list[RawEntry]:
     """Entries of a PO file's text, in file order; ``CatalogError`` with a line on any defect."""
-    entries = _Parser(text, path).run()
+    entries = _fast_parse(text, path)
+    if entries is None:
+        entries = _Parser(text, path).run()
     seen: dict[tuple[bool, str | None, str], int] = {}
     for entry in entries:
         key = (entry.obsolete, entry.fields.get("msgctxt"), entry.fields["msgid"])

@@ -9,6 +9,7 @@ into 79 columns counting display width. This module is that algorithm, stdlib on
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
@@ -17,7 +18,9 @@ from importlib import resources
 PAGE_WIDTH = 79
 
 # Break actions of libunistring's pair table: D direct, I indirect (only after a space), P none.
-_CLASSES = "WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR SY AL H2 H3 ID JL JV JT HL RI ZWJ EB EM OW"
+_CLASSES = (
+    "WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR SY AL H2 H3 ID JL JV JT HL RI ZWJ EB EM OW"
+)
 _ORDER = {name: i for i, name in enumerate(_CLASSES.split())}
 # Rows: class before the break; columns: class after it. Measured from libunistring 1.0, the
 # library gettext 0.21 links (its table differs from the published UAX #14 pair table).
@@ -134,7 +137,7 @@ def possible_breaks(text: str) -> list[int]:
 
 
 def width_breaks(text: str, overrides: list[int], *, width: int, start_column: int) -> list[bool]:
-    """Where to break ``text`` so that lines fit ``width`` (libunistring ``u8_width_linebreaks``)."""
+    """Where to break ``text`` to fit ``width``: libunistring's ``u8_width_linebreaks``."""
     breaks = possible_breaks(text)
     chosen = [False] * len(text)
     last_p = -1
@@ -161,6 +164,95 @@ def width_breaks(text: str, overrides: list[int], *, width: int, start_column: i
 
 
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
+_ESCAPE_RE = re.compile(r'[\a\b\f\n\r\t\v"\\]')
+
+# Fast path for ordinary text (Cyrillic, Latin, digits, punctuation, all one column wide, none of
+# the classes with special rules): letters and digits never break against each other without a
+# space, so only spaces and punctuation need the pair table, found with regular expressions.
+_RANGES = ((0x20, 0x7E), (0xA0, 0x52F), (0x1E00, 0x1EFF), (0x2010, 0x2027), (0x2030, 0x205E),
+           (0x2070, 0x20CF), (0x2100, 0x218F))  # fmt: skip
+_SPECIAL_CLASSES = ("CM", "ZW", "ZWJ", "BK", "HL", "RI", "SP")
+
+
+def _char_class(chars: list[str]) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        out.append(
+            re.escape(chars[i]) if i == j else f"{re.escape(chars[i])}-{re.escape(chars[j])}"
+        )
+        i = j + 1
+    return "".join(out)
+
+
+def _build_fast() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    plain: list[str] = []
+    special: list[str] = []
+    for first, last in _RANGES:
+        for code in range(first, last + 1):
+            char = chr(code)
+            name = line_break_class(char)
+            if char_width(char) != 1 or name in _SPECIAL_CLASSES:
+                continue
+            (plain if name in ("AL", "NU") else special).append(char)
+    plain_set, special_set = _char_class(plain), _char_class(special)
+    eligible = re.compile(f"[ {plain_set}{special_set}]*")
+    spaced = re.compile(f"(?<=[{plain_set}]) +(?=[{plain_set}])")
+    punct = re.compile(f"[{special_set}]")
+    return eligible, spaced, punct
+
+
+_ELIGIBLE, _PLAIN_SPACE, _PUNCT = _build_fast()
+
+
+def _action(before: str, after: str) -> str:
+    return _TABLE[_ORDER[line_break_class(before)]][_ORDER[line_break_class(after)]]
+
+
+def _fast_breaks(text: str) -> set[int]:
+    """Break positions (before index) in text that ``_ELIGIBLE`` accepts: same as the general
+    algorithm, since without special classes only the last non-space class and spaces matter."""
+    found = {m.end() for m in _PLAIN_SPACE.finditer(text)}
+    n = len(text)
+    for m in _PUNCT.finditer(text):
+        k = m.start()
+        j = k - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j >= 0:
+            action = _action(text[j], text[k])
+            if action == "D" or (action == "I" and j < k - 1):
+                found.add(k)
+        after = k + 1
+        while after < n and text[after] == " ":
+            after += 1
+        if after < n:
+            action = _action(text[k], text[after])
+            if action == "D" or (action == "I" and after > k + 1):
+                found.add(after)
+    return found
+
+
+def _greedy(positions: list[int], length: int, *, width: int, start_column: int) -> list[int]:
+    """u8_width_linebreaks over candidate positions when every character is one column wide."""
+    chosen: list[int] = []
+    last_p = -1
+    column = start_column
+    previous = 0
+    for pos in positions:
+        piece = pos - previous
+        if last_p >= 0 and column + piece > width:
+            chosen.append(last_p)
+            column = 0
+        last_p = pos
+        column += piece
+        previous = pos
+    if last_p >= 0 and column + length - previous > width:
+        chosen.append(last_p)
+    return chosen
 
 
 def _portions(value: str) -> list[str]:
@@ -174,9 +266,40 @@ def _portions(value: str) -> list[str]:
     return out
 
 
+def _escape(portion: str) -> tuple[str, set[int]]:
+    """The portion as written between quotes, and where gettext forbids a break."""
+    if not _ESCAPE_RE.search(portion):
+        return portion, set()
+    text = _ESCAPE_RE.sub(lambda m: "\\" + _ESCAPES.get(m.group(), m.group()), portion)
+    # Every backslash in ``text`` starts an escape pair: forbid a break inside each pair.
+    prohibited = set()
+    i = 0
+    while i < len(text):
+        if text[i] == "\\":
+            prohibited.add(i + 1)
+            i += 2
+        else:
+            i += 1
+    if portion.endswith("\n"):
+        prohibited.add(len(text) - 2)  # no break right before the final "\n"
+    return text, prohibited
+
+
+def _breaks(text: str, prohibited: set[int], *, width: int, start: int) -> list[int]:
+    if _ELIGIBLE.fullmatch(text):
+        if start + len(text) <= width:
+            return []
+        positions = sorted(_fast_breaks(text) - prohibited)
+        return _greedy(positions, len(text), width=width, start_column=start)
+    overrides = [PROHIBITED if i in prohibited else UNDEFINED for i in range(len(text))]
+    chosen = width_breaks(text, overrides, width=width, start_column=start)
+    return [i for i, flag in enumerate(chosen) if flag]
+
+
+@lru_cache(maxsize=32768)
 def wrap_field(
     name: str, value: str, *, prefix: str = "", wrap: bool = True, page_width: int = PAGE_WIDTH
-) -> list[str]:
+) -> tuple[str, ...]:
     """Lines of ``name "value"`` as gettext's ``write-po.c`` prints them (no indented style)."""
     lines: list[str] = []
     first_line = True
@@ -185,39 +308,23 @@ def wrap_field(
     width = (page_width if wrap else 1 << 30) - 1 - after_break
     for index, portion in enumerate(portions):
         more = index < len(portions) - 1
-        chars: list[str] = []
-        overrides: list[int] = []
-        for char in portion:
-            if char in _ESCAPES or char in '"\\':
-                chars += ["\\", _ESCAPES.get(char, char)]
-                overrides += [UNDEFINED, PROHIBITED]
-            else:
-                chars.append(char)
-                overrides.append(UNDEFINED)
-        if portion.endswith("\n"):
-            overrides[-2] = PROHIBITED
-        text = "".join(chars)
-        total = sum(w for w in map(char_width, chars) if w > 0)
+        text, prohibited = _escape(portion)
         while True:
             start = len(prefix) + (len(name) + 1 if first_line else 0) + 1 - after_break
-            if not more and start + total <= width:
-                chosen = [False] * len(chars)  # fits: gettext would not break either
-            else:
-                chosen = width_breaks(text, overrides, width=width, start_column=start)
-            if first_line and chars and (more or start > width or any(chosen)):
+            chosen = _breaks(text, prohibited, width=width, start=start)
+            if first_line and text and (more or start > width or chosen):
                 lines.append(f'{prefix}{name} ""')
                 first_line = False
                 continue
             break
         head = f"{prefix}{name} " if first_line else prefix
         first_line = False
-        current = [head, '"']
-        for i, char in enumerate(chars):
-            if chosen[i]:
-                current.append('"')
-                lines.append("".join(current))
-                current = [prefix, '"']
-            current.append(char)
-        current.append('"')
-        lines.append("".join(current))
-    return lines
+        pieces = []
+        previous = 0
+        for cut in chosen:
+            pieces.append(text[previous:cut])
+            previous = cut
+        pieces.append(text[previous:])
+        lines.append(f'{head}"{pieces[0]}"')
+        lines.extend(f'{prefix}"{piece}"' for piece in pieces[1:])
+    return tuple(lines)

@@ -35,8 +35,10 @@ def run_with_progress(
         TextColumn("[bold]prefill[/] {task.fields[lang]}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("memory {task.fields[memory]} · cache {task.fields[cache]} · "
-                   "mt {task.fields[mt]} · failed {task.fields[failed]}"),
+        TextColumn(
+            "memory {task.fields[memory]} · cache {task.fields[cache]} · "
+            "mt {task.fields[mt]} · failed {task.fields[failed]}"
+        ),
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=console, transient=True) as bar:
@@ -65,8 +67,9 @@ def render_prefill(result: PrefillResult, *, console: Console) -> None:
         for name in ("lang", "from", "units", "characters", "requests"):
             table.add_column(name, justify="left" if name in ("lang", "from") else "right")
         for row in result.plan:
-            table.add_row(row.lang, row.source, str(row.units), str(row.characters),
-                          str(row.requests))
+            table.add_row(
+                row.lang, row.source, str(row.units), str(row.characters), str(row.requests)
+            )
         console.print(table)
     else:
         for c in result.langs:
@@ -88,24 +91,24 @@ def render_prefill(result: PrefillResult, *, console: Console) -> None:
     for warning in result.warnings:
         console.print(f"warning: {warning}", markup=False)
     if result.stopped_reason and not any(result.stopped_reason in w for w in result.warnings):
-        console.print(f"warning: machine translation stopped: {result.stopped_reason}",
-                      markup=False)
+        console.print(
+            f"warning: machine translation stopped: {result.stopped_reason}", markup=False
+        )
 
 
 def render_build(result: BuildResult, *, console: Console) -> None:
     """What was written, what was held back and why, what is stale."""
     for held in result.held_back:
-        console.print(f"build: held back {held.release} [{held.lang}]: {held.reason}",
-                      markup=False)
+        console.print(f"build: held back {held.release} [{held.lang}]: {held.reason}", markup=False)
     for stale in result.stale:
         console.print(f"warning: stale page kept: {stale.path} ({stale.reason})", markup=False)
     for release, lang in result.partial:
-        console.print(f"build: {release} [{lang}] published with source-text fallback",
-                      markup=False)
+        console.print(
+            f"build: {release} [{lang}] published with source-text fallback", markup=False
+        )
     for warning in result.warnings:
         console.print(f"warning: {warning}", markup=False)
     console.print(
-        f"build: {len(result.written)} written, {len(result.unchanged)} unchanged "
-        f"in {result.out}",
+        f"build: {len(result.written)} written, {len(result.unchanged)} unchanged in {result.out}",
         markup=False,
     )

@@ -3,44 +3,37 @@
 Why rules as data: every segmenter we measured fails on Kyrgyz initials, year abbreviations and
 ordinal-date sentence starts, and each fix is a pattern, not an algorithm. The rules live in
 ``data/segment/<lang>.toml`` (SRX spirit: ordered break / no-break rules with a ``before`` and an
-``after`` regex, plus abbreviation lists), so fixing a case or adding a language is a data change
-with a test. This module only compiles those rules, walks the candidate positions, keeps inline
-placeholders and quoted titles whole, and marks runs of foreign-script text.
+``after`` regex, plus abbreviation lists; compiled by ``segment_rules``), so fixing a case or
+adding a language is a data change with a test. This module walks the candidate positions, keeps
+inline placeholders, addresses and quoted titles whole, and marks runs of foreign-script text.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 from .model import Block, Release, Segment
+from .segment_rules import Foreign, Rules, rules_for
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+__all__ = [
+    "FOREIGN_FLAG",
+    "Span",
+    "rules_for",
+    "segment_block",
+    "segment_release",
+    "split_spans",
+    "split_text",
+]
 
 FOREIGN_FLAG = "foreign-text"
 
 #: How far back a ``before`` pattern may look (characters); rules describe local context.
 _WINDOW = 80
 
-#: Unicode blocks per script, for the letter macros and the foreign-text test.
-_SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
-    "Latin": ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF)),
-    "Greek": ((0x370, 0x3FF),),
-    "Cyrillic": ((0x400, 0x52F),),
-}
-
 _WORD = re.compile(r"[^\W\d_]+")
 _PAIRED = re.compile(r"<(\d+)>")
 _OPENS_AFTER = re.compile(r"[\s(\[«„“‘\-–—/]")
-_TERMINAL = re.compile(r"[.!?…,;:]\W*$")
 
 
 @dataclass(frozen=True)
@@ -51,133 +44,6 @@ class Span:
     end: int
     flags: tuple[str, ...] = ()
     note: str = ""
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A compiled SRX-style rule: break (or not) where ``before`` ends and ``after`` begins."""
-
-    name: str
-    brk: bool
-    before: re.Pattern[str] | None
-    after: re.Pattern[str] | None
-
-
-@dataclass(frozen=True)
-class Foreign:
-    """How to tell text that is not in the release's language: letters of another script."""
-
-    native: re.Pattern[str]
-    other: re.Pattern[str]
-    min_words: int
-    max_native_share: float
-    note: str
-
-
-@dataclass(frozen=True)
-class Rules:
-    """Everything needed to segment one language."""
-
-    lang: str
-    candidate: re.Pattern[str]
-    rules: tuple[Rule, ...]
-    quotes: tuple[tuple[str, str], ...]
-    title_quote_max: int
-    foreign: Foreign | None
-    urls: re.Pattern[str]
-
-
-def _char_class(pred: Any, scripts: Iterable[str] = ("Latin", "Greek", "Cyrillic")) -> str:
-    """The characters of ``scripts`` that satisfy ``pred``, as the body of a regex class."""
-    chars = [
-        chr(c) for s in scripts for lo, hi in _SCRIPTS[s] for c in range(lo, hi + 1) if pred(chr(c))
-    ]
-    out: list[str] = []
-    i = 0
-    while i < len(chars):
-        j = i
-        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
-            j += 1
-        out.append(re.escape(chars[i]) + ("-" + re.escape(chars[j]) if j > i else ""))
-        i = j + 1
-    return "".join(out)
-
-
-def _abbrev_alternation(items: Iterable[str]) -> str:
-    """Abbreviations without their final dot -> one alternation; inner dots allow a space."""
-    pats = sorted({re.escape(a).replace(r"\.", r"\.\s?") for a in items}, key=len, reverse=True)
-    return "|".join(pats) or r"(?!)"
-
-
-def _load(lang: str) -> dict[str, Any]:
-    path = resources.files("pressflow") / "data" / "segment" / f"{lang}.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-def _available(lang: str) -> bool:
-    return (resources.files("pressflow") / "data" / "segment" / f"{lang}.toml").is_file()
-
-
-@lru_cache(maxsize=16)
-def rules_for(lang: str) -> Rules:
-    """Compile the rules of ``lang`` (``ky``, ``ky-KG``…), falling back to the shared ones."""
-    base = lang.lower().replace("_", "-").split("-")[0] or "common"
-    if not _available(base):
-        base = "common"
-    own = _load(base)
-    chain = [own]
-    while "inherit" in chain[-1]:
-        chain.append(_load(chain[-1]["inherit"]))
-    common = chain[-1]
-    abbrev = own.get("abbreviations", {})
-    macros = {
-        "Lu": _char_class(str.isupper),
-        "Ll": _char_class(str.islower),
-        "L": _char_class(str.isalpha),
-        **common.get("macros", {}),
-        "tld": "|".join(re.escape(t) for t in common.get("tlds", ())) or r"(?!)",
-        "never": _abbrev_alternation(abbrev.get("never", ())),
-        "lower": _abbrev_alternation(abbrev.get("lower", ())),
-    }
-
-    def expand(pattern: str) -> str:
-        return re.sub(r"\{(\w+)\}", lambda m: macros.get(m[1], m[0]), pattern)
-
-    compiled = []
-    for data in chain:
-        for r in data.get("rule", ()):
-            before = r.get("before")
-            after = r.get("after")
-            compiled.append(
-                Rule(
-                    name=r.get("name", ""),
-                    brk=bool(r["break"]),
-                    before=re.compile(f"(?:{expand(before)})\\Z") if before else None,
-                    after=re.compile(expand(after)) if after else None,
-                )
-            )
-    foreign = None
-    spec = own.get("foreign", {})
-    if spec.get("script"):
-        foreign = Foreign(
-            native=re.compile(f"[{_char_class(str.isalpha, (spec['script'],))}]"),
-            other=re.compile(f"[{_char_class(str.isalpha, spec.get('other', ()))}]"),
-            min_words=int(spec.get("min_words", 2)),
-            max_native_share=float(spec.get("max_native_share", 0.2)),
-            note=str(spec.get("note", "")),
-        )
-    return Rules(
-        lang=base,
-        candidate=re.compile(expand(common["candidate"])),
-        rules=tuple(compiled),
-        quotes=tuple((q[0], q[1]) for q in common.get("quotes", ())),
-        title_quote_max=int(common.get("title_quote_max", 150)),
-        foreign=foreign,
-        urls=re.compile(
-            r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-            rf"|[\w-]+(?:\.[\w-]+)*\.(?:{macros['tld']})(?![A-Za-z])(?:/\S*)?"
-        ),
-    )
 
 
 def _placeholder_interiors(text: str) -> list[tuple[int, int]]:
@@ -193,8 +59,8 @@ def _placeholder_interiors(text: str) -> list[tuple[int, int]]:
 def _title_quotes(text: str, rules: Rules) -> list[tuple[int, int]]:
     """Quoted names inside a sentence (``«Таза шаар. Жашыл шаар» программасы``) stay whole.
 
-    A quotation counts as a name when it does not end with a terminator and a lower-case word
-    follows it; a real multi-sentence quotation ends with one and is split at its sentence ends.
+    A short quotation counts as a name when a lower-case word that is not reported speech follows
+    it (``программасы``, not ``деп``); a quotation that is said is split at its sentence ends.
     """
     spans = []
     openers = {o for o, _ in rules.quotes}
@@ -212,11 +78,21 @@ def _title_quotes(text: str, rules: Rules) -> list[tuple[int, int]]:
         if j == -1:
             i += 1
             continue
-        inner = text[i + 1 : j].strip()
-        if inner and not _TERMINAL.search(inner) and text[j + 1 :].lstrip()[:1].islower():
+        if text[i + 1 : j].strip() and _names_something(text[j + 1 :], rules, openers):
             spans.append((i + 1, j))
         i = j + 1
     return spans
+
+
+def _names_something(rest: str, rules: Rules, openers: set[str]) -> bool:
+    """Does the text after a closing quote make the quotation a name rather than speech?"""
+    rest = rest.lstrip()
+    if rest[:1] in (",", ";"):
+        rest = rest[1:].lstrip()
+        if rest[:1] in openers:
+            return True
+    words = rest.split(None, 1)
+    return bool(words) and rest[0].islower() and words[0] not in rules.speech_words
 
 
 def _url_interiors(text: str, urls: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -270,10 +146,10 @@ def _is_foreign(text: str, foreign: Foreign, urls: re.Pattern[str]) -> tuple[boo
     return bool(words) and native <= foreign.max_native_share * total, words
 
 
-def _mark_foreign(text: str, spans: list[Span], rules: Rules) -> list[Span]:
+def _mark_foreign(
+    text: str, spans: list[Span], foreign: Foreign, urls: re.Pattern[str]
+) -> list[Span]:
     """Merge each run of foreign-script units (and letterless tails like ``(17)``) into one."""
-    foreign = rules.foreign
-    assert foreign is not None
     out: list[Span] = []
     run: list[Span] = []
     words = 0
@@ -289,7 +165,7 @@ def _mark_foreign(text: str, spans: list[Span], rules: Rules) -> list[Span]:
 
     for span in spans:
         piece = text[span.start : span.end]
-        is_foreign, n = _is_foreign(piece, foreign, rules.urls)
+        is_foreign, n = _is_foreign(piece, foreign, urls)
         letterless = not _WORD.search(piece)
         if is_foreign or (run and letterless):
             run.append(span)
@@ -305,14 +181,18 @@ def split_spans(text: str, *, lang: str = "ky") -> list[Span]:
     """Units of ``text`` as spans with flags; the spans cover every non-whitespace character."""
     rules = rules_for(lang)
     spans: list[Span] = []
-    start = len(text) - len(text.lstrip())
+    start = 0
     for pos in [*_boundaries(text, rules), len(text)]:
-        end = len(text[:pos].rstrip())
+        while start < pos and text[start].isspace():
+            start += 1
+        end = pos
+        while end > start and text[end - 1].isspace():
+            end -= 1
         if end > start:
             spans.append(Span(start, end))
-        start = pos + len(text[pos:]) - len(text[pos:].lstrip())
+        start = pos
     if rules.foreign is not None:
-        spans = _mark_foreign(text, spans, rules)
+        spans = _mark_foreign(text, spans, rules.foreign, rules.urls)
     return spans
 
 
@@ -321,8 +201,40 @@ def split_text(text: str, *, lang: str = "ky") -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in split_spans(text, lang=lang)]
 
 
-def segment_block(block: Block, *, release: str, lang: str) -> tuple[Segment, ...]:
-    """The units of one block, each knowing its line and the whitespace that followed it."""
+def _start_line(block: Block, start: int, source_lines: list[str]) -> int:
+    """The source line where a unit starts, for a block a reader joined from wrapped lines.
+
+    Counted in non-whitespace characters, which a reader keeps while it normalises spaces and
+    line breaks; any doubt (the unit's first word is not on that line) keeps the block's line.
+    """
+    text = block.text
+    line = block.line + text.count("\n", 0, start)
+    if not source_lines or "\n" in text or start == 0:
+        return line
+    head = text[start:].split(None, 1)[0] if text[start:].strip() else ""
+    want = sum(1 for c in text[:start] if not c.isspace())
+    first = source_lines[block.line - 1] if block.line <= len(source_lines) else ""
+    lead = text.split(None, 1)[0] if text.strip() else ""
+    at = first.find(lead) if lead else -1
+    if at < 0:
+        return line
+    seen = -sum(1 for c in first[:at] if not c.isspace())
+    for no in range(block.line, len(source_lines) + 1):
+        here = sum(1 for c in source_lines[no - 1] if not c.isspace())
+        if seen + here > want:
+            return no if head and head in source_lines[no - 1] else line
+        seen += here
+    return line
+
+
+def segment_block(
+    block: Block, *, release: str, lang: str, source_lines: list[str] | None = None
+) -> tuple[Segment, ...]:
+    """The units of one block, each knowing its line and the whitespace that followed it.
+
+    ``source_lines`` (a plain-text release's lines) lets a unit of a hard-wrapped paragraph
+    point at the line where it starts, so that ``#:`` references lead the translator there.
+    """
     text = block.text
     spans = split_spans(text, lang=lang)
     out = []
@@ -336,7 +248,7 @@ def segment_block(block: Block, *, release: str, lang: str) -> tuple[Segment, ..
                 index=i,
                 kind=block.kind,
                 text=text[span.start : span.end],
-                line=block.line + text.count("\n", 0, span.start),
+                line=_start_line(block, span.start, source_lines or []),
                 start=span.start,
                 end=span.end,
                 space=text[span.end : nxt],
@@ -350,8 +262,9 @@ def segment_block(block: Block, *, release: str, lang: str) -> tuple[Segment, ..
 def segment_release(release: Release) -> tuple[Segment, ...]:
     """All units of a release, block by block, in source order."""
     lang = release.lang or "ky"
+    lines = release.source.split("\n") if release.format == "txt" and release.source else []
     return tuple(
         seg
         for block in release.blocks
-        for seg in segment_block(block, release=release.slug, lang=lang)
+        for seg in segment_block(block, release=release.slug, lang=lang, source_lines=lines)
     )

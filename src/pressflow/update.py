@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import polib
 from babel.core import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
 from rapidfuzz import fuzz, process
 
+from .catalog import new_entry
 from .config import Config
 from .errors import CatalogError
 from .powrap import PAGE_WIDTH
@@ -28,8 +30,6 @@ THRESHOLD = 0.6
 #: inside a longer old one is a piece of a split sentence: it is offered that translation.
 MIN_PART = 20
 PART_SCORE = 90
-#: Header fields that belong to the template; every other field is the translator's.
-TEMPLATE_FIELDS = ("POT-Creation-Date",)
 PO_FIELD_ORDER = (
     "Project-Id-Version",
     "Report-Msgid-Bugs-To",
@@ -46,6 +46,7 @@ PO_FIELD_ORDER = (
 )
 
 
+@lru_cache(maxsize=64)
 def plural_forms(lang: str) -> str:
     """The Plural-Forms header for ``lang`` from CLDR (through Babel)."""
     try:
@@ -54,6 +55,15 @@ def plural_forms(lang: str) -> str:
         return "nplurals=2; plural=(n != 1);"
 
 
+@lru_cache(maxsize=64)
+def plural_count(lang: str) -> int:
+    try:
+        return get_plural(lang.replace("-", "_")).num_plurals
+    except (UnknownLocaleError, ValueError):
+        return 2
+
+
+@lru_cache(maxsize=64)
 def language_name(lang: str) -> str:
     try:
         return Locale.parse(lang.replace("-", "_")).english_name or lang
@@ -64,7 +74,10 @@ def language_name(lang: str) -> str:
 def check_language(po: polib.POFile, lang: str, *, path: str) -> None:
     """Refuse a PO file whose Language header names another language than its folder."""
     declared = (po.metadata.get("Language") or "").strip()
-    if declared and declared.replace("-", "_").split("_")[0] != lang.replace("-", "_").split("_")[0]:
+    if (
+        declared
+        and declared.replace("-", "_").split("_")[0] != lang.replace("-", "_").split("_")[0]
+    ):
         raise CatalogError(
             f"Language header says {declared!r} but the file is in the {lang!r} folder; "
             "move the file or fix its header (nothing was changed)",
@@ -163,13 +176,13 @@ def _copy_translation(target: polib.POEntry, source: polib.POEntry) -> None:
     target.flags = [*target.flags, *extra]
 
 
-def _new_entry(tentry: polib.POEntry) -> polib.POEntry:
-    return polib.POEntry(
+def _new_entry(tentry: polib.POEntry, *, nplurals: int) -> polib.POEntry:
+    return new_entry(
         msgid=tentry.msgid,
         msgid_plural=tentry.msgid_plural,
         msgctxt=tentry.msgctxt,
         msgstr="",
-        msgstr_plural={0: "", 1: ""} if tentry.msgid_plural else {},
+        msgstr_plural=dict.fromkeys(range(nplurals), "") if tentry.msgid_plural else {},
         comment=tentry.comment,
         occurrences=list(tentry.occurrences),
         flags=[f for f in tentry.flags if f != "fuzzy"],
@@ -218,7 +231,7 @@ class _Matcher:
     def pair(self, msgid: str, *, floor: float) -> tuple[_Old, _Old, float] | None:
         """Two old sentences in a row whose union is this new sentence (two merged into one)."""
         best: tuple[_Old, _Old, float] | None = None
-        for first, second in zip(self.in_order, self.in_order[1:]):
+        for first, second in zip(self.in_order, self.in_order[1:], strict=False):
             if second.position != first.position + 1:
                 continue
             joined = f"{first.entry.msgid} {second.entry.msgid}"
@@ -260,8 +273,11 @@ def merge(
     """The PO file for ``lang`` after the release became ``template``; nothing is lost.
 
     Unchanged units keep translation, flags and comments; edited units get the closest old
-    translation as fuzzy with ``#| msgid``; new units are empty; removed translated units become
-    obsolete (and return when their text does); entries follow the template's order.
+    translation as fuzzy with ``#| msgid`` (an old entry that was fuzzy keeps its first previous
+    msgid); new units are empty; removed translated units become obsolete and return, translated,
+    when their text does; entries follow the template's order. The header keeps the translator's
+    fields and takes POT-Creation-Date from the template, Language and Plural-Forms from ``lang``.
+    ``config`` is accepted for symmetry with the other stages; nothing in it changes the merge.
     """
     result = polib.POFile(wrapwidth=PAGE_WIDTH)
     result.header, header = _header(old, template, lang)
@@ -273,9 +289,10 @@ def merge(
     dead = {_key(o.entry): o for o in olds if o.entry.obsolete}
     matcher = _Matcher(olds)
     pending: list[tuple[int, polib.POEntry]] = []
+    nplurals = plural_count(lang)
 
     for index, tentry in enumerate(e for e in template if not e.obsolete):
-        entry = _new_entry(tentry)
+        entry = _new_entry(tentry, nplurals=nplurals)
         result.append(entry)
         found = live.get(_key(tentry)) or dead.get(_key(tentry))
         if found is None:

@@ -1,7 +1,8 @@
 """Fake MT providers on 127.0.0.1 for the real deep-translator clients.
 
 ``google`` serves the mobile page (``/m``) with the translation in a ``result-container`` div, as
-deep-translator's GoogleTranslator scrapes it; ``mymemory`` serves the JSON of ``/get``. Each
+deep-translator's GoogleTranslator scrapes it; ``mymemory`` serves the JSON of ``/get``;
+``yandex`` answers the JSON of its ``translate`` POST endpoint. Each
 request takes the next behaviour from ``script`` (then ``default``): ``ok``, ``429`` (with
 ``Retry-After``), ``500``, ``html`` (an error page with status 200), ``malformed`` (broken JSON /
 markup), ``empty`` (empty body), ``hang`` (no answer until the server stops), ``source`` (the
@@ -59,6 +60,8 @@ class FakeProvider:
         self.retry_after = retry_after
         self.translate = translate
         self.seen: list[Seen] = []
+        self.in_flight = 0
+        self.max_in_flight = 0  # the most requests the provider was answering at once
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._server: ThreadingHTTPServer | None = None
@@ -80,10 +83,17 @@ class FakeProvider:
             def do_GET(self) -> None:
                 provider._handle(self)
 
+            def do_POST(self) -> None:
+                provider._handle(self)
+
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request: object, client_address: object) -> None:
+                pass  # a client killed mid-request (the kill -9 test): not the fake's problem
+
+        self._server = Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -102,8 +112,8 @@ class FakeProvider:
         path = "/m" if self.kind == "google" else "/get"
         return f"http://127.0.0.1:{port}{path}"
 
-    @property
     def texts(self) -> list[str]:
+        """The texts received, in order of arrival."""
         return [s.text for s in self.seen]
 
     # ---------------------------------------------------------------- answers
@@ -115,12 +125,29 @@ class FakeProvider:
 
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
         query = parse_qs(urlsplit(handler.path).query)
-        text = query.get("q", [""])[0]
+        if handler.command == "POST":
+            length = int(handler.headers.get("Content-Length", 0) or 0)
+            query = parse_qs(handler.rfile.read(length).decode("utf-8"))
+        text = query.get("q", query.get("text", [""]))[0]
         if self.kind == "google":
             target = query.get("tl", ["?"])[0]
+        elif self.kind == "yandex":
+            target = query.get("lang", ["?-?"])[0].split("-")[-1]
         else:
             target = query.get("langpair", ["?|?"])[0].split("|")[-1].split("-")[0]
         behaviour = self._next(text, target)
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            self._reply(handler, behaviour, text, target)
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+    def _reply(
+        self, handler: BaseHTTPRequestHandler, behaviour: str, text: str, target: str
+    ) -> None:
         if self.latency:
             time.sleep(self.latency)
         if behaviour == "hang":
@@ -142,7 +169,8 @@ class FakeProvider:
         json_type = {"Content-Type": "application/json"}
         html_type = {"Content-Type": "text/html; charset=utf-8"}
         if behaviour == "429":
-            return 429, "Too Many Requests", {"Retry-After": self.retry_after}
+            body = json.dumps({"code": 429}) if self.kind == "yandex" else "Too Many Requests"
+            return 429, body, {"Retry-After": self.retry_after}
         if behaviour == "500":
             return 500, "<html><body>Internal error</body></html>", html_type
         if behaviour == "html":
@@ -168,6 +196,9 @@ class FakeProvider:
                 f'<div class="result-container">{html.escape(result)}</div></body></html>'
             )
             return 200, page, html_type
+        if self.kind == "yandex":
+            data = {"code": 200, "lang": f"ky-{target}", "text": [result]}
+            return 200, json.dumps(data, ensure_ascii=False), json_type
         data = {
             "responseData": {"translatedText": result, "match": 0.85},
             "responseStatus": 200,

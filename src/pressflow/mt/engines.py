@@ -11,7 +11,9 @@ stand-in behaves exactly like ``requests``.
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -123,6 +125,13 @@ class EngineSpec:
     key_env: tuple[str, ...] = ()  # environment variables holding the API key, first wins
     free: bool = True
     extra: Mapping[str, str] = field(default_factory=dict)  # pressflow code -> engine code
+    unescape: bool = False  # the provider returns HTML entities in plain text
+
+    def fits(self, text: str) -> bool:
+        """Whether one request may carry ``text`` (deep-translator's and the provider's limits)."""
+        if len(text) >= self.max_chars:
+            return False
+        return not self.max_bytes or len(text.encode("utf-8")) < self.max_bytes
 
     def code_for(self, lang: str) -> str | None:
         """The engine's code for a language: ``ky`` is ``ky`` for Google, ``ky-KG`` for MyMemory."""
@@ -154,6 +163,12 @@ def _free(cls: Any) -> Callable[..., Any]:
     return make
 
 
+def _mymemory(*, source: str, target: str, api_key: str | None) -> Any:
+    """MyMemory allows more words a day to a caller that gives an e-mail address."""
+    email = os.environ.get("PRESSFLOW_MYMEMORY_EMAIL") or None
+    return MyMemoryTranslator(source=source, target=target, email=email)
+
+
 _GOOGLE = dt_constants.GOOGLE_LANGUAGES_TO_CODES
 
 #: Engines by name. ``deepl`` and ``libre`` are listed so that asking for them gives a clear
@@ -161,13 +176,16 @@ _GOOGLE = dt_constants.GOOGLE_LANGUAGES_TO_CODES
 ENGINES: dict[str, EngineSpec] = {
     spec.name: spec
     for spec in (
-        EngineSpec("google", _free(GoogleTranslator), _GOOGLE, max_chars=5000),
+        # the mobile page is fetched by GET: 3,000 UTF-8 bytes keep the URL (percent-encoded
+        # Cyrillic: ~9 KB) well under what web servers accept, below deep-translator's 5,000
+        EngineSpec("google", _free(GoogleTranslator), _GOOGLE, max_chars=5000, max_bytes=3000),
         EngineSpec(
             "mymemory",
-            _free(MyMemoryTranslator),
+            _mymemory,
             dt_constants.MY_MEMORY_LANGUAGES_TO_CODES,
             max_chars=500,
             max_bytes=500,
+            unescape=True,
         ),
         EngineSpec(
             "yandex",
@@ -265,13 +283,32 @@ class Engine:
         if spec.key_env and not self._key:
             raise EngineError(f"MT engine {spec.name!r} needs an API key in ${spec.key_env[0]}")
         self._local = threading.local()
-        self._translator()  # fail early, in the caller's thread, on a bad configuration
+        self._lock = threading.Lock()
+        self._sessions: list[requests.Session] = []
+        if spec.free:  # fail early, in the caller's thread, on a bad configuration; keyed
+            try:  # engines may call their provider while starting, so they start in the pool
+                with _bound(self._session(), self.timeout):
+                    self._translator()
+            except EngineError:
+                raise
+            except Exception as exc:
+                message = f"MT engine {self.name!r} could not start: {_brief(exc)}"
+                raise EngineError(message) from None
 
     def _session(self) -> requests.Session:
+        """One keep-alive session per thread: fewer handshakes, politer to the provider."""
         session = getattr(self._local, "session", None)
         if session is None:
             session = self._local.session = requests.Session()
+            with self._lock:
+                self._sessions.append(session)
         return session
+
+    def close(self) -> None:
+        with self._lock:
+            for session in self._sessions:
+                session.close()
+            self._sessions.clear()
 
     def _translator(self) -> Any:
         """One translator object per thread: deep-translator mutates it on every call."""
@@ -280,30 +317,24 @@ class Engine:
             return translator
         assert self.spec.make is not None
         source, target = self._codes
-        try:
-            with _bound(self._session(), self.timeout):
-                translator = self.spec.make(source=source, target=target, api_key=self._key)
+        try:  # called inside _bound: Microsoft fetches its language table while starting
+            translator = self.spec.make(source=source, target=target, api_key=self._key)
         except (dt_errors.ApiKeyException, dt_errors.LanguageNotSupportedException) as exc:
-            raise EngineError(f"MT engine {self.name!r}: {exc}") from None
-        except Exception as exc:  # e.g. Microsoft fetches its language table online
-            raise EngineError(f"MT engine {self.name!r} could not start: {_brief(exc)}") from None
+            raise EngineError(f"MT engine {self.name!r}: {_brief(exc)}") from None
         if self.url:
             translator._base_url = self.url
         self._local.translator = translator
         return translator
 
-    def fits(self, text: str) -> bool:
-        """Whether one request may carry ``text`` (deep-translator and provider limits)."""
-        if len(text) >= self.spec.max_chars:
-            return False
-        return not self.spec.max_bytes or len(text.encode("utf-8")) < self.spec.max_bytes
-
     def translate(self, text: str) -> str | None:
         """Translate one text (one HTTP request); raise MTFailure on any failure."""
-        translator = self._translator()
         with _bound(self._session(), self.timeout):
+            translator = None
             try:
+                translator = self._translator()
                 result = translator.translate(text)
+            except EngineError as exc:
+                raise MTFailure("server", exc.message) from None
             except dt_errors.TooManyRequests:
                 raise MTFailure(
                     "rate", "429 too many requests", retry_after=_retry_after(_CALL.last)
@@ -312,7 +343,9 @@ class Engine:
                 raise MTFailure("timeout", f"no answer within {self.timeout:g} s") from None
             except requests.exceptions.ConnectionError as exc:
                 if _is_offline(exc):
-                    host = urlsplit(str(translator._base_url)).netloc or "the engine"
+                    named = re.search(r"host='([^']+)'", repr(exc))
+                    base = getattr(translator, "_base_url", "") or self.url
+                    host = named.group(1) if named else urlsplit(str(base)).netloc or self.name
                     raise MTFailure("offline", f"cannot reach {host}") from None
                 raise MTFailure("server", f"connection failed: {_brief(exc)}") from None
             except (dt_errors.RequestError, dt_errors.ServerException) as exc:
@@ -321,6 +354,10 @@ class Engine:
             except Exception as exc:  # HTML error page, malformed JSON, empty body…
                 raise MTFailure("answer", f"unreadable answer: {_brief(exc)}") from None
             self._check_reply(_CALL.last)
+        if isinstance(result, list):  # Yandex answers a list, one item per text sent
+            result = " ".join(str(r) for r in result)
+        if self.spec.unescape and isinstance(result, str):
+            result = html.unescape(result)  # MyMemory's JSON carries "It&#39;s"
         return result if isinstance(result, str) or result is None else str(result)
 
     def _check_reply(self, response: requests.Response | None) -> None:

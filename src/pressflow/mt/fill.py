@@ -41,11 +41,8 @@ def apply_fill(entry: Any, fill: Fill) -> bool:
     if not needs_fill(entry):
         return False
     entry.msgstr = fill.msgstr
-    kept = [
-        line
-        for line in (entry.tcomment or "").split("\n")
-        if line and not line.startswith(_PROVENANCE)
-    ]
+    lines = entry.tcomment.split("\n") if entry.tcomment else []
+    kept = [line for line in lines if not line.startswith(_PROVENANCE)]  # stale provenance
     entry.tcomment = "\n".join([*kept, fill.comment])
     if fill.fuzzy and "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
@@ -70,7 +67,10 @@ class CatalogFile:
 
     def _load(self) -> None:
         self.po = read_po(self.path)
-        self.index = {e.msgid: e for e in self.po if needs_fill(e)}
+        self.index: dict[str, list[Any]] = {}  # msgid -> empty entries (one per msgctxt)
+        for entry in self.po:
+            if needs_fill(entry):
+                self.index.setdefault(entry.msgid, []).append(entry)
         self._stamp = self._disk_stamp()
 
     def _disk_stamp(self) -> tuple[int, int]:
@@ -81,8 +81,8 @@ class CatalogFile:
         return (st.st_mtime_ns, st.st_size)
 
     def fill(self, msgid: str, fill: Fill) -> None:
-        entry = self.index.get(msgid)
-        if entry is not None and apply_fill(entry, fill):
+        filled = [apply_fill(entry, fill) for entry in self.index.get(msgid, ())]
+        if any(filled):
             self.fills[msgid] = fill
             self.pending += 1
 
@@ -105,8 +105,7 @@ class CatalogFile:
                         return
                     time.sleep(0.05 * (attempt + 1))
             for msgid, fill in self.fills.items():
-                entry = self.index.get(msgid)
-                if entry is not None:
+                for entry in self.index.get(msgid, ()):
                     apply_fill(entry, fill)
         self.written = write_po(self.po, self.path) or self.written
         self._stamp = self._disk_stamp()

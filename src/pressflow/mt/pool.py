@@ -71,17 +71,22 @@ class Limiter:
                     reserved = True
                 else:
                     reserved = False
-            self.stop.wait(start - now)
+            if self.stop.wait(start - now):
+                break
             if reserved and time.monotonic() >= self._pause_until:
                 return time.monotonic()
         return None
 
-    def too_many(self, sent_at: float, retry_after: float | None) -> float:
-        """A 429 for a request sent at ``sent_at``: pause the pool, return the pause length."""
+    def too_many(self, sent_at: float, retry_after: float | None) -> tuple[float, bool]:
+        """A 429 for a request sent at ``sent_at``: pause the pool.
+
+        Returns the pause and whether this 429 started a new one (requests already on their
+        way when the first 429 came back belong to the same wave and do not pause again).
+        """
         with self._lock:
             now = time.monotonic()
-            if sent_at < self._pause_started:  # same wave as a 429 already handled
-                return max(0.0, self._pause_until - now)
+            if sent_at < self._pause_started:
+                return max(0.0, self._pause_until - now), False
             delay = min(self.max_backoff, self.backoff * (2**self._strikes))
             if retry_after is not None:
                 delay = max(delay, min(retry_after, self.max_backoff))
@@ -91,7 +96,7 @@ class Limiter:
             self.waited += delay
             if self.rate:
                 self.rate = max(self.rate / 2, 0.2)
-            return delay
+            return delay, True
 
     def ok(self) -> None:
         with self._lock:
@@ -101,7 +106,8 @@ class Limiter:
 
 
 class Breaker:
-    """Opens after ``threshold`` consecutive failed attempts, or at once for 'offline'/'quota'."""
+    """Opens after ``threshold`` consecutive failed attempts (or 429 pauses), at once when the
+    network is missing from the start, the quota is used up, or Retry-After exceeds patience."""
 
     def __init__(self, threshold: int, stop: threading.Event):
         self.threshold = max(1, threshold)
@@ -118,13 +124,17 @@ class Breaker:
             self._failures = self._rate_strikes = 0
             self._successes += 1
 
+    def rate_limited(self, error: MTFailure, *, max_wait: float) -> None:
+        """A new 429 pause. Too many in a row, or a Retry-After beyond patience, stop the run."""
+        with self._lock:
+            self._rate_strikes += 1
+            if error.retry_after is not None and error.retry_after > max_wait:
+                self._open(f"rate limited: the provider asks to wait {error.retry_after:g} s")
+            elif self._rate_strikes >= self.threshold:
+                self._open(f"rate limited: {self._rate_strikes} pauses for 429 in a row")
+
     def failure(self, error: MTFailure) -> None:
         with self._lock:
-            if error.kind == "rate":
-                self._rate_strikes += 1
-                if self._rate_strikes >= self.threshold * 4:
-                    self._open(f"rate limited: {self._rate_strikes} answers 429 in a row")
-                return
             self._failures += 1
             self._last = error.message
             if error.kind == "offline" and not self._successes:
@@ -172,10 +182,13 @@ def run_jobs(
                 reply = job.translate(job.text)
             except MTFailure as error:
                 last = error
-                fuse.failure(error)
                 if error.kind == "rate":
-                    stop.wait(limiter.too_many(sent_at, error.retry_after))
+                    delay, new_pause = limiter.too_many(sent_at, error.retry_after)
+                    if new_pause:
+                        fuse.rate_limited(error, max_wait=max_backoff)
+                    stop.wait(delay)
                     continue
+                fuse.failure(error)
                 failures += 1
                 if error.kind in ("offline", "quota") or failures > retries:
                     return Outcome(job, error=error, attempts=attempts)
@@ -196,6 +209,7 @@ def run_jobs(
             if stop.is_set():
                 for future in pending:
                     future.cancel()
-    finally:
+    finally:  # normal end, breaker, or Ctrl-C: nothing new starts, requests in flight end
+        stop.set()
         pool.shutdown(wait=True, cancel_futures=True)
     return PoolReport(counter[0], fuse.reason, limiter.waited)

@@ -9,6 +9,8 @@ pretranslation never looks approved).
 Identical texts are sent once; every accepted answer goes to the SQLite cache at once and to the
 catalogs in batches of ``[mt] batch`` entries, each an atomic write; a catalog changed on disk
 meanwhile (a translator saving) is re-read before our fills are applied to it again.
+
+Settings and keys: see the package docstring (``pressflow.mt``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..catalog import read_po
 from ..config import Config
@@ -26,18 +29,20 @@ from .cache import MTCache
 from .engines import Engine, engine_spec, open_engine
 from .fill import CatalogFile, Fill
 from .memory import TranslationMemory
-from .pool import Job, Outcome, run_jobs
+from .pool import Job, Outcome, PoolReport, run_jobs
 from .protect import (
     LostMarker,
     Piece,
     Protected,
     check_markers,
     describe_lost,
+    has_letters,
     protect,
     restore,
     split_for_limit,
 )
 from .results import LangCounts, PlanRow, PrefillResult, ProgressEvent
+from .settings import cache_file, pool_settings, unknown_settings
 
 __all__ = ["LangCounts", "PlanRow", "PrefillResult", "ProgressEvent", "prefill"]
 
@@ -55,7 +60,6 @@ class _Unit:
     replies: list[str | None] = field(default_factory=list)
     missing: int = 0
     open: bool = True
-    fresh: bool = False  # at least one piece came from a fresh MT answer
     targets: list[CatalogFile] = field(default_factory=list)
 
 
@@ -76,15 +80,21 @@ class _Run:
         self.progress = progress
         self.langs = list(dict.fromkeys(ref.lang for ref in refs))
         self.spec = engine_spec(engine, source=config.source_lang, targets=tuple(self.langs))
+        self.pool = pool_settings(config)
         self.glossary: Glossary = load_glossary(config.glossary, source_lang=config.source_lang)
-        self.catalogs = [CatalogFile(ref) for ref in refs]
+        unique = {str(Path(ref.path).resolve()): ref for ref in refs}  # a file is filled once
+        self.catalogs = [CatalogFile(ref) for ref in unique.values()]
         self.counts = {lang: LangCounts(lang) for lang in self.langs}
-        self.warnings: list[str] = []
+        self.warnings: list[str] = [
+            f"pressflow.toml: unknown [mt] setting {name!r} ignored"
+            for name in unknown_settings(config)
+        ]
         self.problems: list[Problem] = []
         self.units: dict[tuple[str, str], _Unit] = {}
         self.total = 0
         self.done = 0
         self.requests = 0
+        self.sent: set[tuple[str, str]] = set()  # (lang, text) that reached the provider
         self.started = time.monotonic()
 
     # ------------------------------------------------------------------ memory and cache
@@ -135,23 +145,13 @@ class _Run:
         core = msgid.strip()
         lead, trail = msgid[: len(msgid) - len(msgid.lstrip())], msgid[len(msgid.rstrip()) :]
         protected = protect(core, lang=lang, glossary=self.glossary)
-        fits = self._fits()
+        fits = self.spec.fits
         pieces = split_for_limit(protected.text, fits) if protected.translatable else []
         unit = _Unit(lang, msgid, protected, pieces, lead, trail)
         unit.replies = [None] * len(pieces)
         unit.missing = len(pieces)
         self.units[(lang, msgid)] = unit
         return unit
-
-    def _fits(self) -> Callable[[str], bool]:
-        spec = self.spec
-
-        def fits(text: str) -> bool:
-            if len(text) >= spec.max_chars:
-                return False
-            return not spec.max_bytes or len(text.encode("utf-8")) < spec.max_bytes
-
-        return fits
 
     # ------------------------------------------------------------------ bookkeeping
     def emit(self, phase: str, message: str = "") -> None:
@@ -168,6 +168,7 @@ class _Run:
                 mt=c.mt,
                 failed=c.failed + c.rejected + c.stopped + c.skipped,
                 requests=self.requests,
+                lang=",".join(self.langs),
                 message=message,
             )
         )
@@ -201,16 +202,18 @@ class _Run:
                 cat.fill(unit.msgid, fill)
                 if cat.pending >= max(1, self.config.mt.batch):
                     cat.save()
-        if problem:
-            releases = ",".join(sorted({c.ref.release for c in unit.targets}))
+        for cat in unit.targets if problem else ():
+            entry = (cat.index.get(unit.msgid) or [None])[0]
             self.problems.append(
                 Problem(
                     f"mt-{how}",
                     "warning",
                     problem,
-                    release=releases,
+                    release=cat.ref.release,
                     lang=unit.lang,
                     msgid=unit.msgid,
+                    path=self.config.rel(cat.path),
+                    line=int(getattr(entry, "linenum", 0) or 0),
                 )
             )
 
@@ -256,66 +259,66 @@ class _Run:
 
     def machine(
         self, cache: MTCache, waiting: dict[tuple[str, str], list[tuple[_Unit, int]]]
-    ) -> tuple[int, str, float, set[tuple[str, str]]]:
+    ) -> PoolReport:
+        """Send what is left, concurrently; fill and save as answers arrive."""
         src, cfg = self.config.source_lang, self.config.mt
         engines: dict[str, Engine] = {}
-        for lang in self.langs:
+        for lang in dict.fromkeys(lang for lang, _ in waiting):
             engine = open_engine(
                 self.engine_name, source=src, target=lang, url=self.url, timeout=cfg.timeout
             )
             assert engine is not None
             engines[lang] = engine
-        sent: set[tuple[str, str]] = set()
+        sent = self.sent
 
         def on_result(outcome: Outcome) -> None:
             key: tuple[str, str] = outcome.job.key  # type: ignore[assignment]
             self.requests += outcome.attempts
             if not outcome.attempts:
                 return  # never sent: the breaker had opened
-            sent.add(key)
+            if outcome.error is None or outcome.error.kind != "offline":
+                sent.add(key)  # it reached the provider
             lang, text = key
+            error, reply = outcome.error, outcome.reply
+            if error is not None and error.kind in ("offline", "quota", "rate"):
+                return  # not this text's fault, the breaker is open: stopped, one warning line
+            why = f"failed: {error.message}" if error is not None else ""
+            if not why:
+                refused = self.refusal(waiting[key][0][0], text, reply)
+                why = f"refused: {refused}" if refused else ""
+            if not why:  # the cache first: it is what a killed run resumes from
+                cache.put(self.engine_name, src, lang, text, str(reply))
             for unit, i in waiting[key]:
                 if not unit.open:
                     continue
-                if outcome.error is not None and outcome.error.kind in ("offline", "quota"):
-                    continue  # the breaker is open: counted as stopped, one warning line
-                if outcome.error is not None:
-                    self.close(
-                        unit,
-                        "failed",
-                        problem=f"{self.engine_name} failed: {outcome.error.message}",
-                    )
+                if why and error is not None:
+                    self.close(unit, "failed", problem=f"{self.engine_name} {why}")
                     continue
-                why = self.refusal(unit, text, outcome.reply)
-                if why:
-                    self.close(unit, "rejected", problem=f"{self.engine_name} refused: {why}")
+                if why:  # described per unit: the same markers may stand for other values
+                    why = f"refused: {self.refusal(unit, text, reply)}"
+                    self.close(unit, "rejected", problem=f"{self.engine_name} {why}")
                     continue
-                unit.replies[i] = outcome.reply
+                unit.replies[i] = reply
                 unit.missing -= 1
-                unit.fresh = True
                 if unit.missing == 0:
                     self.close(unit, "mt")
-            if outcome.error is None and not self.refusal(waiting[key][0][0], text, outcome.reply):
-                cache.put(self.engine_name, src, lang, text, str(outcome.reply))
             self.emit("mt")
 
-        opts = cfg.options
-        report = run_jobs(
-            [Job(key, key[1], engines[key[0]].translate) for key in waiting],
-            on_result,
-            concurrency=cfg.concurrency,
-            rate=cfg.rate,
-            retries=cfg.retries,
-            breaker=int(opts.get("breaker", 5)),
-            backoff=float(opts.get("backoff", 1.0)),
-            max_backoff=float(opts.get("max_backoff", 60.0)),
-        )
+        try:
+            report = run_jobs(
+                [Job(key, key[1], engines[key[0]].translate) for key in waiting],
+                on_result,
+                **self.pool,
+            )
+        finally:  # Ctrl-C included: what arrived is written (and is in the cache anyway)
+            for cat in self.catalogs:
+                cat.save()
+            for engine in engines.values():
+                engine.close()
         for waiters in waiting.values():
             for unit, _ in waiters:
                 self.close(unit, "stopped")
-        for cat in self.catalogs:
-            cat.save()
-        return report.requests, report.stopped_reason, report.waited, sent
+        return report
 
     def plan(self, waiting: dict[tuple[str, str], list[tuple[_Unit, int]]]) -> tuple[PlanRow, ...]:
         rows = []
@@ -337,10 +340,6 @@ class _Run:
         return tuple(rows)
 
 
-def has_letters(text: str) -> bool:
-    return Protected(text, text, (), ()).translatable
-
-
 def prefill(
     config: Config,
     refs: Sequence[CatalogRef],
@@ -357,43 +356,45 @@ def prefill(
     never an exception: it ends in ``warnings`` and ``stopped_reason``.
     """
     name = (engine or config.mt.engine or "google").strip().lower()
-    run = _Run(config, refs, name, config.mt.url if url is None else url, dry_run, progress)
+    if url is None:  # the configured address belongs to the configured engine only
+        url = config.mt.url if name == (config.mt.engine or "google").strip().lower() else ""
+    run = _Run(config, refs, name, url, dry_run, progress)
     run.plan_units()
-    cache_path = config.root / config.mt.cache if config.mt.cache else None
+    cache_path = cache_file(config)
     cache = MTCache(cache_path, readonly=dry_run)
-    requests, stopped, waited = 0, "", 0.0
-    sent: set[tuple[str, str]] = set()
+    report = PoolReport(0, "", 0.0)
     plan: tuple[PlanRow, ...] = ()
     try:
         waiting = run.from_cache(cache)
         if dry_run:
             plan = run.plan(waiting)
         elif waiting:
-            requests, stopped, waited, sent = run.machine(cache, waiting)
+            report = run.machine(cache, waiting)
     finally:
         if cache.warning:
             run.warnings.append(cache.warning)
         cache.close()
     total = run.summed()
     warnings = run.warnings + [c.problem for c in run.catalogs if c.problem]
+    stopped = report.stopped_reason
     if stopped and total.stopped:
         warnings.append(f"{stopped}: machine translation skipped for {total.stopped} units")
     for how, verb in (("failed", "failed"), ("rejected", "were refused")):
         n = getattr(total, how)
         if n:
             first = next(p.message for p in run.problems if p.check == f"mt-{how}")
-            warnings.append(f"{name}: {n} units {verb} (e.g. {first})")
+            warnings.append(f"{n} units {verb} (e.g. {first})")
     run.emit("done")
     return PrefillResult(
         engine=name,
         dry_run=dry_run,
         langs=tuple(run.counts[lang] for lang in run.langs),
         total=total,
-        requests=requests,
-        texts=len(sent),
-        characters=sum(len(t) for _, t in sent),
+        requests=report.requests,
+        texts=len(run.sent),
+        characters=sum(len(t) for _, t in run.sent),
         seconds=round(time.monotonic() - run.started, 3),
-        waited=round(waited, 3),
+        waited=round(report.waited, 3),
         warnings=tuple(warnings),
         problems=tuple(run.problems),
         stopped_reason=stopped,

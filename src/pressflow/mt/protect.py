@@ -26,7 +26,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("placeholder", re.compile(r"</?\d+/?>")),
     ("url", re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)»”]", re.IGNORECASE)),
     ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("number", re.compile(r"\d+(?:[.,:/–-]\d+)*")),
+    # "1 000 000" (thousands split by a space, as in Kyrgyz and Russian) is one number
+    (
+        "number",
+        re.compile(
+            r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,:/–-]\d+)*"
+        ),
+    ),
 )
 
 _MARKER = re.compile(r"[{｛]\s*(\d+)\s*[}｝]")
@@ -45,7 +51,12 @@ class Protected:
     @property
     def translatable(self) -> bool:
         """False when nothing but markers, digits and punctuation is left to translate."""
-        return bool(_LETTER.search(_MARKER.sub("", self.text)))
+        return has_letters(self.text)
+
+
+def has_letters(text: str) -> bool:
+    """Whether a (protected) text holds anything for an engine to translate."""
+    return bool(_LETTER.search(_MARKER.sub("", text)))
 
 
 class LostMarker(ValueError):

@@ -10,14 +10,13 @@ makes the check more tolerant, never noisier.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .wordlists import number_word_table
 
 _SPACE = "\u0020\u00a0\u202f\u2009"
 # a group of digits with separators; never glued to a preceding letter (G7, COVID-19 keep theirs)
-_TOKEN = re.compile(
-    rf"(?<![\w.,])(?:\d{{1,3}}(?:[{_SPACE}]\d{{3}})+(?![\d])|\d+(?:[.,:]\d+)*)"
-)
+_TOKEN = re.compile(rf"(?<![\w.,])(?:\d{{1,3}}(?:[{_SPACE}]\d{{3}})+(?![\d])|\d+(?:[.,:]\d+)*)")
 _DATE = re.compile(r"^(\d{1,2})[.](\d{1,2})[.](\d{2,4})$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _SCALES = {
@@ -43,65 +42,41 @@ _SCALES = {
 _SCALE_AFTER = re.compile(r"\s*([^\W\d_]+)")
 _AMPM = re.compile(r"\s*(a\.?m\.?|p\.?m\.?)(?![\w])", re.IGNORECASE)
 
-_EN_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "million": 1e6, "billion": 1e9, "first": 1, "second": 2, "third": 3, "fourth": 4,
-    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-    "twice": 2, "once": 1, "dozen": 12, "dozens": 12, "half": 50, "a": 1, "an": 1,
-    "single": 1, "both": 2, "double": 2, "triple": 3, "quarter": 25, "noon": 12,
-    "midnight": 0, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "hundredth": 100, "eleventh": 11, "twelfth": 12,
-}
-# Russian number words by stem: inflected forms (трёх, пятью, первого) share the stem
-_RU_STEMS = (
-    ("ноль", 0), ("нул", 0), ("один", 1), ("одна", 1), ("одно", 1), ("одни", 1), ("одн", 1),
-    ("перв", 1), ("два", 2), ("две", 2), ("двух", 2), ("двум", 2), ("двое", 2), ("втор", 2),
-    ("оба", 2), ("обе", 2), ("три", 3), ("трех", 3), ("трёх", 3), ("трем", 3), ("трое", 3),
-    ("трет", 3), ("четыр", 4), ("четвер", 4), ("пят", 5), ("шест", 6), ("сем", 7),
-    ("седьм", 7), ("восем", 8), ("восьм", 8), ("девят", 9), ("десят", 10), ("одиннадцат", 11),
-    ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14), ("пятнадцат", 15),
-    ("шестнадцат", 16), ("семнадцат", 17), ("восемнадцат", 18), ("девятнадцат", 19),
-    ("двадцат", 20), ("тридцат", 30), ("сорок", 40), ("пятьдесят", 50), ("шестьдесят", 60),
-    ("семьдесят", 70), ("восемьдесят", 80), ("девяност", 90), ("сто", 100), ("сотн", 100),
-    ("тысяч", 1000), ("миллион", 1e6), ("миллиард", 1e9), ("дюжин", 12), ("полови", 50),
-    ("пол", 50), ("полтора", 1.5), ("полтор", 1.5), ("двукрат", 2), ("трехкрат", 3),
-    ("дважды", 2), ("трижды", 3), ("однажды", 1), ("единствен", 1), ("четверт", 25),
-    ("двое", 2), ("полдень", 12), ("полноч", 0),
-)
 _WORD = re.compile(r"[^\W\d_]+")
 
-#: Month stems per language, January first: Kyrgyz and Russian inflect (июлда, июля), English
-#: abbreviates (Jul.). ``май``/``мая`` is also a Kyrgyz word (oil), so it counts only beside a number.
+#: Month stems, January first: Kyrgyz and Russian inflect (июлда, июля). ``май`` is also a
+#: Kyrgyz word (oil), which is why a month counts for the dates check only beside a number.
 MONTHS: dict[str, tuple[str, ...]] = {
     "ky": ("январ", "феврал", "март", "апрел", "май", "июн", "июл", "август", "сентябр",
            "октябр", "ноябр", "декабр"),
     "ru": ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
            "октябр", "ноябр", "декабр"),
-    "en": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-}
+}  # fmt: skip
+#: English month names and abbreviations, whole words only (``separate`` is not September)
+EN_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "jan january", "feb february", "mar march", "apr april", "may", "jun june",
+            "jul july", "aug august", "sep sept september", "oct october", "nov november",
+            "dec december",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}  # fmt: skip
 
 
 def month_of(word: str) -> int | None:
-    """The month (1-12) a word names in any of the three languages, else None."""
-    low = word.lower()
+    """The month (1-12) a word names in Kyrgyz, Russian or English, else None."""
+    low = word.lower().rstrip(".")
+    if low in EN_MONTHS:
+        return EN_MONTHS[low]
     for stems in MONTHS.values():
         for number, stem in enumerate(stems, start=1):
-            if re.match(stem, low) and (len(low) <= 10 or number in (9, 10, 11, 12)):
-                if stem in ("mar", "may", "jun", "jul", "jan", "dec") and low not in _EN_MONTHS:
-                    continue
+            if re.match(stem, low) and len(low) <= len(stem) + 6:
                 return number
     return None
-
-
-_EN_MONTHS = {
-    "jan", "jan.", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
-    "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-    "november", "dec", "december",
-}
 
 
 @dataclass(frozen=True)
@@ -125,7 +100,7 @@ def _readings(token: str) -> list[set[float]]:
     if m := _DATE.match(token):
         return [{float(g)} for g in m.groups()]
     if m := _TIME.match(token):  # 09:29; zero minutes (21:00 = 9 p.m.) need not be written
-        return [{float(g)} for g in m.groups() if g is not None and int(g) != 0 or g == m[1]]
+        return [{float(g)} for g in m.groups() if (g is not None and int(g) != 0) or g == m[1]]
     if ":" in token:
         return [{float(p)} for p in token.split(":") if p]
     parts = re.split(r"([.,])", token)
@@ -173,18 +148,34 @@ def numbers(text: str) -> list[Number]:
 
 
 def number_words(text: str) -> set[float]:
-    """Values written as words (``three``, ``трёх``, ``first``): translations spell numbers out."""
+    """Values written as words (``three``, ``трёх``, ``forty-eight``, ``two hundred``).
+
+    Translations spell numbers out; compounds are summed (forty-eight, сорока восьми) and
+    multiplied (two hundred, три тысячи) as well as taken one by one.
+    """
+    words, stems = number_word_table()
     values: set[float] = set()
+    previous: float | None = None
     for word in _WORD.findall(text.lower()):
-        if word in _EN_WORDS:
-            values.add(_key(_EN_WORDS[word]))
-            continue
+        value: float | None = words.get(word)
+        if value is None:
+            for stem, stem_value in stems:
+                if word.startswith(stem) and (len(stem) >= 4 or len(word) <= len(stem) + 3):
+                    value = stem_value
+                    break
         month = month_of(word)
         if month is not None:
             values.add(_key(month))
-        for stem, value in _RU_STEMS:
-            if word.startswith(stem) and (len(stem) >= 4 or len(word) <= len(stem) + 3):
-                values.add(_key(value))
+        if value is None:
+            previous = None
+            continue
+        values.add(_key(value))
+        if previous is not None:
+            if previous >= 20 and previous % 10 == 0 and previous < 100 and 1 <= value <= 9:
+                values.add(_key(previous + value))
+            if value in (100, 1000, 1e6, 1e9) and 1 <= previous < 1000:
+                values.add(_key(previous * value))
+        previous = value
     return values
 
 
@@ -201,22 +192,76 @@ def pool(text: str) -> set[float]:
     return offered
 
 
+#: units of measure a translator may convert (10 дюйм → 25 см, 130 миль → 209 км), by kind:
+#: a number with a unit needs no match when the translation expresses it in another unit
+UNITS: dict[str, str] = {
+    "inch": r"дюйм|дюм|inch",
+    "mile": r"миль|миля|mile|mph",
+    "foot": r"фут|foot|feet|ft\b",
+    "pound": r"фунт(?!\w*\s+стерлинг)|pound(?!s?\s+sterling)|lbs?\b",
+    "yard": r"ярд|yard",
+    "ounce": r"унци|ounce",
+    "gallon": r"галлон|gallon",
+    "degree": r"градус|°|degree",
+    "cm": r"см\b|сантиметр|cm\b|centimet",
+    "km": r"км\b|километр|km\b|kilomet",
+    "m": r"м\b|метр|meter|metre",
+    "kg": r"кг\b|килограмм|kg\b|kilogram",
+}
+_UNIT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in UNITS.items())
+# a unit right after the number (10 дюймга, 27см), or after a range (2ден 4 дюймга, 2-4 миль)
+_MEASURE = re.compile(
+    r"(?:-?[^\W\d_]{0,3}\s*(?:-|–|—)?\s*\d+(?:[.,]\d+)?)?\s*-?\s*(?<![^\W\d_])(?:" + _UNIT + ")",
+    re.IGNORECASE,
+)
+_UNIT_IN = {
+    kind: re.compile(r"\d\s*-?\s*(?:" + pattern + ")", re.IGNORECASE)
+    for kind, pattern in UNITS.items()
+}
+
+
+def _converted(source: str, end: int, translation: str) -> bool:
+    """A number with a unit the translation does not use with a number: converted, not lost.
+    Degrees are always convertible (Fahrenheit and Celsius share the word)."""
+    match = _MEASURE.match(source, end)
+    if match is None:
+        return False
+    kind = match.lastgroup or ""
+    start = source.rfind("(", 0, end)
+    in_brackets = start >= 0 and not re.search(r"[^\d\s.,]", source[start + 1 : end - 1])
+    # "10 дюйм (27 см)": the bracketed equivalent may be left out or recomputed
+    return kind == "degree" or in_brackets or not _UNIT_IN[kind].search(translation)
+
+
+_AFTERNOON = re.compile(r"(?:түшкү|түштөн кийин\w*|кечки|кечинде|кечкы)\s*(?:саат\s*)?$")
+
+
 def missing_numbers(source: str, translation: str) -> list[str]:
-    """Numbers of the source that the translation lacks in every reading."""
+    """Numbers of the source that the translation lacks in every reading.
+
+    A number with a unit of measure may be converted by the translator (inches to centimetres),
+    so it only needs some number in the translation.
+    """
     offered = pool(translation)
+    offered |= {float(d) for d in re.findall(r"\d+", translation)}
+    any_number = bool(re.search(r"\d", translation)) or bool(number_words(translation))
     missing = []
     seen: set[str] = set()
     for number in numbers(source):
         if number.values & offered:
             continue
+        end = number.start + len(number.text)
+        if re.match(r"[A-Za-z]{2,}", source[end : end + 2]):
+            continue  # part of a Latin name (247sports, 3M): not a figure of the Kyrgyz text
+        # a measure right after the number or after a range (2ден 4 дюймга) may be converted
+        if any_number and _converted(source, end, translation):
+            continue
+        # 3 in the afternoon (түшкү 3тө) is 15:00 in a translation
+        if _AFTERNOON.search(source[max(0, number.start - 24) : number.start]) and any(
+            _key(v + 12) in offered for v in number.values if v < 12
+        ):
+            continue
         if number.text not in seen:
             seen.add(number.text)
             missing.append(number.text)
     return missing
-
-
-def values_of(texts: Iterable[str]) -> set[float]:
-    out: set[float] = set()
-    for text in texts:
-        out |= pool(text)
-    return out

@@ -8,10 +8,11 @@ rich renderable for ``table`` and ``status``).
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
+from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -98,51 +99,64 @@ def _counts(result: CheckResult) -> str:
 
 @renderer("junit")
 def render_junit(result: CheckResult) -> str:
-    """JUnit XML: one suite per catalog, one test case per check (failed if it found anything)."""
+    """JUnit XML: a suite per catalog, a test case per check (and one for the gate), failed when
+    it found an error (or any problem under --strict); warnings go to the case's system-out."""
     from .gate import GATE_CODE
 
-    suites = []
-    total_tests = total_failures = 0
-    codes = sorted(CHECKS)
+    root = ET.Element("testsuites", name="pressflow check", time="0")
+    total = failed = 0
     for stats in result.catalogs:
         name = f"{stats.release}.{stats.lang}"
         mine = [
             p for p in result.all_problems if p.release == stats.release and p.lang == stats.lang
         ]
-        cases = []
+        suite = ET.SubElement(root, "testsuite", name=name, time="0", file=stats.path)
         failures = 0
-        for code in [GATE_CODE, *codes]:
+        codes = [GATE_CODE, *sorted(CHECKS)]
+        for code in codes:
             found = [p for p in mine if p.check == code]
-            body = ""
-            fails = [p for p in found if p.severity == "error" or result.strict]
-            if code != GATE_CODE and code in CHECKS and CHECKS[code].completeness:
-                fails = []
+            case = ET.SubElement(suite, "testcase", name=code, classname=f"pressflow.{name}")
+            case.set("time", "0")
+            completeness = code in CHECKS and CHECKS[code].completeness
+            fails = (
+                [] if completeness else [p for p in found if p.severity == "error" or result.strict]
+            )
+            lines = "\n".join(
+                f"{p.path}:{p.line}: {p.severity}: {p.message}"
+                + (f" [{p.msgid[:80]}]" if p.msgid else "")
+                for p in found
+            )
             if fails:
                 failures += 1
-                text = "\n".join(f"{p.path}:{p.line}: {p.message} ({p.msgid[:80]})" for p in found)
-                body = (
-                    f"<failure type={quoteattr(code)} "
-                    f"message={quoteattr(f'{len(found)} problem(s)')}>{escape(text)}</failure>"
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    type=code,
+                    message=f"{len(found)} problem(s): {found[0].message}",
                 )
+                failure.text = lines
             elif found:
-                text = "\n".join(f"{p.path}:{p.line}: {p.severity}: {p.message}" for p in found)
-                body = f"<system-out>{escape(text)}</system-out>"
-            cases.append(
-                f'    <testcase classname={quoteattr("pressflow." + name)} '
-                f"name={quoteattr(code)} file={quoteattr(stats.path)} time=\"0\">{body}</testcase>"
-            )
-        total_tests += len(cases)
-        total_failures += failures
-        suites.append(
-            f"  <testsuite name={quoteattr(name)} tests=\"{len(cases)}\" failures=\"{failures}\" "
-            f'errors="0" skipped="0" time="0">\n' + "\n".join(cases) + "\n  </testsuite>"
-        )
-    head = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<testsuites name="pressflow check" tests="{total_tests}" failures="{total_failures}" '
-        'errors="0" time="0">'
-    )
-    return "\n".join([head, *suites, "</testsuites>"]) + "\n"
+                ET.SubElement(case, "system-out").text = lines
+        suite.set("tests", str(len(codes)))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        suite.set("skipped", "0")
+        total += len(codes)
+        failed += failures
+    root.set("tests", str(total))
+    root.set("failures", str(failed))
+    root.set("errors", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _columns(table: Table, names: tuple[str, ...]) -> None:
+    """Slugs never wrap (they are looked up, copied); counts right-aligned, compact headers."""
+    for name in names:
+        if name in ("release", "lang"):
+            table.add_column(name, no_wrap=True)
+        else:
+            table.add_column(name, justify="right")
 
 
 def _severity_style(severity: str) -> str:
@@ -151,35 +165,39 @@ def _severity_style(severity: str) -> str:
 
 @renderer("table")
 def render_table(result: CheckResult) -> Group:
-    stats = Table(title="Translation status", title_justify="left")
-    for column in ("release", "lang", "translated", "fuzzy", "untranslated", "total", "%"):
-        stats.add_column(column, justify="left" if column in ("release", "lang") else "right")
+    stats = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    _columns(stats, ("release", "lang", "translated", "fuzzy", "untranslated", "total", "%"))
     for c in result.catalogs:
         stats.add_row(
-            c.release, c.lang, str(c.translated), str(c.fuzzy), str(c.untranslated),
-            str(c.total), f"{c.percent:g}",
+            Text(c.release),
+            Text(c.lang),
+            str(c.translated),
+            str(c.fuzzy),
+            str(c.untranslated),
+            str(c.total),
+            f"{c.percent:g}",
         )
     parts: list[Any] = [stats]
     shown = [
-        p
-        for p in result.all_problems
-        if not (p.check in CHECKS and CHECKS[p.check].completeness)
+        p for p in result.all_problems if not (p.check in CHECKS and CHECKS[p.check].completeness)
     ]
     if shown:
         problems = Table(title="Problems", title_justify="left")
         for column in ("where", "lang", "severity", "check", "message"):
             problems.add_column(column, overflow="fold")
         for p in shown:
-            problems.add_row(
-                f"{p.path}:{p.line}" if p.line else p.path,
-                p.lang,
+            problems.add_row(  # Text: a message may hold [brackets] rich would read as markup
+                Text(f"{p.path}:{p.line}" if p.line else p.path),
+                Text(p.lang),
                 Text(p.severity, style=_severity_style(p.severity)),
-                p.check,
-                p.message,
+                Text(p.check),
+                Text(p.message),
             )
         parts.append(problems)
     verdict = "passed" if result.passed else "FAILED"
-    parts.append(Text(f"check {verdict}: {_counts(result)}", style="green" if result.passed else "red"))
+    parts.append(
+        Text(f"check {verdict}: {_counts(result)}", style="green" if result.passed else "red")
+    )
     return Group(*parts)
 
 
@@ -195,14 +213,18 @@ def problem_counts(result: CheckResult) -> dict[tuple[str, str], int]:
 
 @renderer("status")
 def render_status(result: CheckResult) -> Table:
-    table = Table(title="pressflow status", title_justify="left")
-    for column in ("release", "lang", "translated", "fuzzy", "untranslated", "problems", "%"):
-        table.add_column(column, justify="left" if column in ("release", "lang") else "right")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    _columns(table, ("release", "lang", "translated", "fuzzy", "untranslated", "problems", "%"))
     counts = problem_counts(result)
     for c in result.catalogs:
         table.add_row(
-            c.release, c.lang, str(c.translated), str(c.fuzzy), str(c.untranslated),
-            str(counts.get((c.release, c.lang), 0)), f"{c.percent:g}",
+            Text(c.release),
+            Text(c.lang),
+            str(c.translated),
+            str(c.fuzzy),
+            str(c.untranslated),
+            str(counts.get((c.release, c.lang), 0)),
+            f"{c.percent:g}",
         )
     return table
 
@@ -219,3 +241,20 @@ def render_summary(result: CheckResult) -> str:
     ]
     lines.append(f"check: {'passed' if result.passed else 'failed'}: {_counts(result)}")
     return "\n".join(lines)
+
+
+def checks_table() -> Table:
+    """Every registered check: code, severity and what it finds (for translators' silencing)."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("check", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("finds")
+    for code in sorted(CHECKS):
+        check = CHECKS[code]
+        note = " (completeness: gated by --min-translated)" if check.completeness else ""
+        table.add_row(
+            Text(code),
+            Text(check.severity, style=_severity_style(check.severity)),
+            Text(check.explanation + note),
+        )
+    return table

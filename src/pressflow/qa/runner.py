@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from ..glossary import Glossary
@@ -31,8 +31,8 @@ def run_checks(
     found: list[tuple[int, str, Problem]] = []
     for check in iter_checks(disabled):
         if check.scope == "catalog":
-            for finding in check.func(units, ctx):
-                assert isinstance(finding, Finding)
+            findings: Iterable[Finding] = check.func(units, ctx)  # type: ignore[assignment]
+            for finding in findings:
                 if not finding.unit.ignores(check.code):
                     problem = _problem(check, finding.unit, finding.message, ctx, slug)
                     found.append((finding.unit.index, check.code, problem))
@@ -43,12 +43,14 @@ def run_checks(
             if unit.ignores(check.code):
                 continue
             for message in check.func(unit, ctx):
-                found.append((unit.index, check.code, _problem(check, unit, str(message), ctx, slug)))
+                found.append(
+                    (unit.index, check.code, _problem(check, unit, str(message), ctx, slug))
+                )
     found.sort(key=lambda item: (item[0], item[1]))
     unique: list[Problem] = []
-    seen: set[tuple[str, int, str]] = set()
+    seen: set[tuple[str, str, int, str]] = set()
     for _, _, problem in found:
-        key = (problem.check, problem.line, problem.message)
+        key = (problem.check, problem.msgid, problem.line, problem.message)
         if key not in seen:
             seen.add(key)
             unique.append(problem)

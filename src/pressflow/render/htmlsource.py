@@ -11,28 +11,24 @@ metadata and a language switcher; a Markdown release's body goes into the site l
 from __future__ import annotations
 
 import copy
+import json
 
 from lxml import etree
 
 from ..model import Inline
-from ..readers.html import _boundary, locate_block, parse_html
+from ..readers.html import Target, _boundary, locate_block, parse_html
 from ..readers.markdown import body_html
 from .inline import Piece, fill, plain_text
 from .lang import lang_info
-from .page import PageParts
-from .safe import sanitize_tree
+from .page import PageParts, drop_head_meta
+from .safe import json_ld, sanitize_tree
 from .text import LocalBlock, Localized
 
-#: Head elements pressflow writes itself; the source's own are removed first.
-_OURS = (
-    "meta[@name='description']",
-    "meta[starts-with(@property, 'og:')]",
-    "link[@rel='canonical']",
-    "link[@rel='alternate' and @hreflang]",
-    "script[@type='application/ld+json']",
-    "meta[@charset]",
-    "meta[@name='viewport']",
-)
+#: Also replaced in an HTML release's head: pressflow writes its own charset and viewport first.
+_REPLACED = ("meta[@charset]", "meta[@name='viewport']")
+
+
+_ASCII_WS = " \t\n\r\f"
 
 
 def html_page(
@@ -90,16 +86,19 @@ def translate_tree(root: etree._Element, loc: Localized, *, source_lang: str) ->
     return warnings
 
 
-def _replace_run(target: object, local: LocalBlock, *, page_lang: str, source_lang: str) -> None:
-    element = target.element  # type: ignore[attr-defined]
-    nodes = list(target.nodes)  # type: ignore[attr-defined]
-    originals = list(target.placeholders)  # type: ignore[attr-defined]
+def _replace_run(target: Target, local: LocalBlock, *, page_lang: str, source_lang: str) -> None:
+    """Put the translated run where the source run was, between the same block-level children."""
+    element = target.element
+    nodes = list(target.nodes)
+    originals = list(target.placeholders)
     boundaries = [c for c in element if _boundary(c)]  # the reader's rule: both sides agree
-    run = target.run  # type: ignore[attr-defined]
+    run = target.run
     anchor = None if run == 0 else boundaries[run - 1]
     lead = (element.text if anchor is None else anchor.tail) or ""
     trail = (nodes[-1].tail if nodes else lead) or ""
-    before, after = lead[: len(lead) - len(lead.lstrip())], trail[len(trail.rstrip()) :]
+    # the reader trims ASCII whitespace only (a leading no-break space is text): keep the rest
+    before = lead[: len(lead) - len(lead.lstrip(_ASCII_WS))]
+    after = trail[len(trail.rstrip(_ASCII_WS)) :]
     for node in nodes:
         element.remove(node)
     holder = etree.Element("holder")
@@ -147,9 +146,7 @@ def _localize_root(root: etree._Element, parts: PageParts) -> None:
         head = etree.Element("head")
         root.insert(0, head)
     described = head.xpath("meta[@name='description']/@content")
-    for query in _OURS:
-        for node in head.xpath(query):
-            _remove(node)
+    drop_head_meta(head, extra=_REPLACED)
     charset = etree.Element("meta", charset="utf-8")
     viewport = etree.Element("meta", name="viewport")
     viewport.set("content", "width=device-width, initial-scale=1")
@@ -164,6 +161,10 @@ def _localize_root(root: etree._Element, parts: PageParts) -> None:
         describes = node.get("name") == "description" or node.get("property") == "og:description"
         if described and describes:
             node.set("content", str(described[0]))  # the source's own, translated
+        if described and node.tag == "script" and node.text:
+            data = json.loads(node.text)
+            data["description"] = str(described[0])
+            node.text = json_ld(data)
         head.append(node)
     body = root.find("body")
     if body is None:
@@ -171,16 +172,3 @@ def _localize_root(root: etree._Element, parts: PageParts) -> None:
     parts.switcher.tail = "\n"
     body.insert(0, parts.switcher)
     body.text = "\n" if not (body.text or "").strip() else body.text
-
-
-def _remove(node: etree._Element) -> None:
-    parent = node.getparent()
-    if parent is None:
-        return
-    prev = node.getprevious()
-    if node.tail and node.tail.strip():
-        if prev is not None:
-            prev.tail = (prev.tail or "") + node.tail
-        else:
-            parent.text = (parent.text or "") + node.tail
-    parent.remove(node)

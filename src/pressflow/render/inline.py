@@ -32,10 +32,15 @@ class Token:
 
 @dataclass(frozen=True)
 class Piece:
-    """Text with placeholders; ``fallback`` marks source text standing in for a translation."""
+    """Text with placeholders; ``fallback`` marks source text standing in for a translation.
+
+    ``foreign`` fallback text is not in the source language either (the segmenter flagged it,
+    e.g. scraped junk), so it is marked ``lang=""``: language unknown, rather than wrongly ky.
+    """
 
     text: str
     fallback: bool = False
+    foreign: bool = False
 
 
 def tokens(text: str) -> list[Token]:
@@ -123,9 +128,15 @@ def fill(
                     _append_text(container, tok.value)
                     span = None
                     continue
-                if span is None or len(container) == 0 or container[-1] is not span:
-                    span = etree.SubElement(container, "span", lang=fallback_lang)
-                    if fallback_dir:
+                lang = "" if piece.foreign else fallback_lang
+                if (
+                    span is None
+                    or len(container) == 0
+                    or container[-1] is not span
+                    or span.get("lang") != lang
+                ):
+                    span = etree.SubElement(container, "span", lang=lang)
+                    if fallback_dir and not piece.foreign:
                         span.set("dir", fallback_dir)
                 span.text = (span.text or "") + tok.value
                 continue

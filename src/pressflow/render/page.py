@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -39,8 +39,6 @@ class Links:
 
     def href(self, target: str, *, page: str) -> str:
         """``target`` (a path under the site root) as a relative link from ``page``."""
-        if target == "" or target.endswith("/"):
-            target = target + "index.html"
         return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
     def url(self, target: str, *, page: str) -> str:
@@ -73,7 +71,6 @@ class PageParts:
     date: etree._Element | None = None
     footer: str = ""
     article: bool = True
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def el(tag: str, text: str | None = None, /, **attrs: str) -> etree._Element:
@@ -159,6 +156,24 @@ def head_meta(
     if data is not None:
         out.append(el("script", json_ld(data), type="application/ld+json"))
     return out
+
+
+#: Head elements pressflow writes itself; a source page's or template's own are removed first.
+HEAD_META = (
+    "meta[@name='description']",
+    "meta[starts-with(@property, 'og:')]",
+    "link[@rel='canonical']",
+    "link[@rel='alternate' and @hreflang]",
+    "script[@type='application/ld+json']",
+)
+
+
+def drop_head_meta(head: etree._Element, *, extra: Sequence[str] = ()) -> None:
+    """Remove the head elements pressflow is about to write, so none is there twice."""
+    for query in (*HEAD_META, *extra):
+        for node in head.xpath(query):
+            if node.get("data-pressflow") is None:
+                node.getparent().remove(node)
 
 
 def default_layout(parts: PageParts) -> etree._Element:

@@ -15,7 +15,7 @@ import lxml.html
 from lxml import etree
 
 from ..errors import TemplateError
-from .page import PageParts, el, tidy
+from .page import PageParts, drop_head_meta, el, tidy
 from .safe import sanitize_tree
 
 SLOT_ATTR = "data-pressflow"
@@ -36,6 +36,7 @@ class Template:
         root.set("lang", parts.lang.code)
         root.set("dir", parts.lang.dir)
         head = _head(root)
+        drop_head_meta(head)
         if not head.xpath("meta[@charset]"):
             head.insert(0, el("meta", charset="utf-8"))
         if not head.xpath("meta[@name='viewport']"):

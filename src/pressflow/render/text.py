@@ -7,12 +7,16 @@ a language and which units fall back to the source. Pages, indexes and templates
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..model import Block, Release, Segment
 from .inline import Piece, placeholders_match, plain_text, strip_placeholders
 from .model import ReleaseText
 
+#: The segmenter's flag for a unit that is not in the source language.
+FOREIGN = "foreign-text"
 #: A paragraph shorter than this (in words) is not taken as the lead: a date line, a byline.
 _LEAD_WORDS = 4
 #: Block kinds that are not part of the article body (front matter fields, attributes of HTML).
@@ -104,22 +108,29 @@ def localize(text: ReleaseText, lang: str, *, source_lang: str) -> Localized:
 def _translate(
     block: Block,
     segs: list[Segment],
-    table: dict[str, str] | object,
+    table: Mapping[str, str],
     *,
     lang: str,
     slug: str,
     warnings: list[str],
 ) -> LocalBlock:
+    """One block in a target language: reviewed translations where they exist, the marked
+    source elsewhere, the block's own whitespace between units."""
     if not segs:
         if not block.text.strip():
             return LocalBlock(block, (Piece(block.text),))
         return LocalBlock(block, (Piece(block.text, fallback=True),), missing=1)
     pieces: list[Piece] = []
     missing = 0
-    for seg in segs:
-        msgstr = table.get(seg.text, "")  # type: ignore[attr-defined]
-        if not msgstr:
-            pieces.append(Piece(seg.text, fallback=True))
+    gaps = _gaps(block.text, segs)
+    if gaps[0]:
+        pieces.append(Piece(gaps[0]))
+    for seg, gap in zip(segs, gaps[1:], strict=True):
+        msgstr = table.get(seg.text, "")
+        if not seg.text.strip():  # nothing to translate (and no catalog entry)
+            pieces.append(Piece(seg.text))
+        elif not msgstr:
+            pieces.append(Piece(seg.text, fallback=True, foreign=FOREIGN in seg.flags))
             missing += 1
         elif placeholders_match(seg.text, msgstr):
             pieces.append(Piece(msgstr))
@@ -129,15 +140,39 @@ def _translate(
                 " the source; shown as plain text"
             )
             pieces.append(Piece(strip_placeholders(msgstr)))
-        if seg.space:
-            pieces.append(Piece(seg.space))
-    return LocalBlock(block, tuple(pieces), missing)
+        if gap:
+            pieces.append(Piece(gap))
+    return LocalBlock(block, _join_fallbacks(pieces), missing)
+
+
+def _gaps(text: str, segs: list[Segment]) -> list[str]:
+    """What the block holds before, between and after its units: taken from the block by the
+    units' offsets when they agree with it (a leading no-break space is kept that way), else
+    each unit's own ``space``."""
+    spans_ok = all(text[s.start : s.end] == s.text for s in segs) and all(
+        a.end <= b.start for a, b in pairwise(segs)
+    )
+    if not spans_ok:
+        return ["", *(s.space for s in segs)]
+    ends = [s.end for s in segs]
+    starts = [s.start for s in segs[1:]] + [len(text)]
+    return [text[: segs[0].start], *(text[e:s] for e, s in zip(ends, starts, strict=True))]
+
+
+def _join_fallbacks(pieces: list[Piece]) -> tuple[Piece, ...]:
+    """The space between two fallback units belongs to the fallback: one marked run, not two."""
+    out = list(pieces)
+    for i in range(1, len(out) - 1):
+        before, after = out[i - 1], out[i + 1]
+        if before.fallback and after.fallback and not out[i].text.strip():
+            out[i] = Piece(out[i].text, fallback=True, foreign=before.foreign and after.foreign)
+    return tuple(out)
 
 
 def _lead(
     blocks: list[LocalBlock],
     by_block: dict[int, list[Segment]],
-    table: object,
+    table: Mapping[str, str],
     *,
     lang: str,
     source_lang: str,
@@ -150,7 +185,7 @@ def _lead(
         if not segs:
             return _clip(local.text)
         first = segs[0].text
-        shown = first if lang == source_lang else (table.get(first) or first)  # type: ignore[attr-defined]
+        shown = first if lang == source_lang else (table.get(first) or first)
         return _clip(plain_text([Piece(shown)], local.block.inlines))
     return ""
 

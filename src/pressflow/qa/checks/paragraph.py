@@ -1,63 +1,26 @@
 """Quotes and brackets, balanced over the whole paragraph (not per sentence unit).
 
 A quotation may open in one sentence and close three sentences later, and the translation may
-change quote style («…» → “…” or "…"): both are fine. What is reported is a paragraph whose source
-is balanced but whose translation is not, at the unit where the translation's running depth first
-departs from the source's.
+change quote style («…» → “…” or "…"): both are fine. Quotes are judged by counts, which no
+style change alters: an even number of marks, as many « as ». What is reported is a paragraph
+whose source has quotation marks (or brackets) and is balanced while its translation is not, at
+the unit where the translation's running count first departs from the source's.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from ..paragraphs import paragraphs
 from ..registry import Context, Finding, check
 from ..units import Unit
 
-_QUOTES = "«»„“”\"‟"
-_OPEN_CONTEXT = re.compile(r"[\s(\[{—–\-/«„“\"']")
-
-
-def quote_depths(text: str) -> list[int]:
-    """Depth of double quotation after each mark, style-agnostic; ambiguous marks by context."""
-    depth = 0
-    depths = []
-    for i, char in enumerate(text):
-        if char not in _QUOTES:
-            continue
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if char in "«„‟":
-            opening = True
-        elif char in "»”":
-            opening = False
-            if char == "”" and depth == 0 and _OPEN_CONTEXT.match(before) and not after.isspace():
-                opening = True  # Kyrgyz and Russian typists often open with ”
-        else:  # " and “ : opening after a space or a bracket, closing before one
-            left_open = bool(_OPEN_CONTEXT.match(before)) and before not in "\"“"
-            right_close = after.isspace() or after in ".,;:!?)]}…»”\"" or i + 1 == len(text)
-            if left_open and not right_close:
-                opening = True
-            elif right_close and not left_open:
-                opening = False
-            elif char == "“" and depth > 0 and not left_open:
-                opening = False  # „…“ style
-            else:
-                opening = depth == 0
-        depth += 1 if opening else -1
-        depths.append(depth)
-    return depths
-
-
-def quote_balance(text: str) -> int:
-    depths = quote_depths(text)
-    return depths[-1] if depths else 0
+_QUOTES = '«»„“”"‟'
 
 
 def quote_ok(text: str) -> bool:
-    depths = quote_depths(text)
-    return not depths or (depths[-1] == 0 and min(depths) >= 0)
+    """Balanced whatever the style: an even number of marks and as many « as »."""
+    return sum(text.count(c) for c in _QUOTES) % 2 == 0 and text.count("«") == text.count("»")
 
 
 def bracket_balance(text: str) -> int:
@@ -76,18 +39,101 @@ def _bracket_ok(text: str) -> bool:
     return depth == 0
 
 
+def _guillemets_nest(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += (char == "«") - (char == "»")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _position(text: str, i: int) -> str:
+    """Is the quotation mark at ``i`` opening or closing, by its kind or, if ambiguous, by the
+    characters around it (a space before and a letter after: opening)."""
+    char = text[i]
+    if char in "«„":
+        return "open"
+    if char in "»":
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "([{—–-/") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}…»”\"'-—"):
+        return "close"
+    return "?"
+
+
+def _marks(text: str) -> list[int]:
+    return [i for i, c in enumerate(text) if c in _QUOTES]
+
+
+def _continues(targets: list[str], k: int, j: int, ok: Callable[[str], bool]) -> bool:
+    """Paragraphs k and j (its neighbour) are unbalanced alone but one quotation together, in
+    reading order: the first ends with an opened quotation, the next begins by closing it."""
+    if ok(targets[j]):
+        return False
+    first, second = (targets[k], targets[j]) if j > k else (targets[j], targets[k])
+    joined = f"{first} {second}"
+    if not (ok(joined) and _guillemets_nest(joined)):
+        return False
+    opened, closed = _marks(first), _marks(second)
+    return (
+        bool(opened and closed)
+        and _position(first, opened[-1]) != "close"
+        and _position(second, closed[0]) != "open"
+    )
+
+
+def _continued(targets: list[str], k: int, ok: Callable[[str], bool]) -> bool:
+    """Is paragraph k's open (or closed) quotation closed (or opened) up to three paragraphs
+    away, across balanced paragraphs (a quotation of several paragraphs)?"""
+    for step in (1, -1):
+        j = k + step
+        while 0 <= j < len(targets) and abs(j - k) <= 3:
+            if not ok(targets[j]):
+                if _continues(targets, k, j, ok):
+                    return True
+                break
+            j += step
+    return False
+
+
+def _nested_close(text: str) -> bool:
+    """«…«…» — Russian typography lets a nested and an outer quotation end with one mark."""
+    depth = peak = 0
+    for char in text:
+        depth += (char == "«") - (char == "»")
+        peak = max(peak, depth)
+    return peak >= 2 and text.count("«") - text.count("»") == 1
+
+
+def quote_marks(text: str) -> int:
+    return sum(text.count(c) for c in _QUOTES)
+
+
 def _judge(
-    units: list[Unit], ctx: Context, balance: Callable[[str], int], ok: Callable[[str], bool],
+    units: list[Unit],
+    ctx: Context,
+    balance: Callable[[str], int],
+    ok: Callable[[str], bool],
     what: str,
+    needs: Callable[[str], bool],
+    *,
+    parity: bool = False,
+    excuse: Callable[[list[str], int], bool] | None = None,
 ) -> Iterator[Finding]:
+    groups = [[u for u in g if u.translated] for g in paragraphs(units, ctx.release)]
+    groups = [g for g in groups if g]
+    targets = [" ".join(u.msgstr for u in g) for g in groups]
     seen: set[int] = set()
-    for group in paragraphs(units, ctx.release):
-        done = [u for u in group if u.translated]
-        if not done:
-            continue
+    for k, done in enumerate(groups):
         source = " ".join(u.msgid for u in done)
-        target = " ".join(u.msgstr for u in done)
-        if not ok(source) or ok(target):
+        target = targets[k]
+        if not ok(source) or ok(target) or not needs(source):
+            continue
+        if excuse is not None and excuse(targets, k):
             continue
         # the unit where the translation's running balance departs from the source's
         src_run = tgt_run = 0
@@ -95,13 +141,13 @@ def _judge(
         for unit in done:
             src_run += balance(unit.msgid)
             tgt_run += balance(unit.msgstr)
-            if src_run != tgt_run:
+            differs = (tgt_run - src_run) % 2 if parity else tgt_run != src_run
+            if differs:
                 culprit = unit
                 break
         if culprit.index not in seen:
             seen.add(culprit.index)
-            state = "unclosed" if tgt_run > src_run else "unopened"
-            yield Finding(culprit, f"{state} {what} in the translation of this paragraph")
+            yield Finding(culprit, f"unbalanced {what} in the translation of this paragraph")
 
 
 @check(
@@ -111,7 +157,17 @@ def _judge(
     scope="catalog",
 )
 def quotes(units: list[Unit], ctx: Context) -> Iterator[Finding]:
-    yield from _judge(units, ctx, quote_balance, quote_ok, "quotation")
+    # a source without quotation marks says nothing about the translation's quotations;
+    # the culprit is where the running count of marks first differs in parity from the source's
+    yield from _judge(
+        units, ctx, quote_marks, quote_ok, "quotation", _has_quotes, parity=True, excuse=_excused
+    )
+
+
+def _excused(targets: list[str], k: int) -> bool:
+    """A quotation that runs on into a following paragraph (or began in a previous one), or
+    a nested and an outer quotation closed by one mark."""
+    return _continued(targets, k, quote_ok) or _nested_close(targets[k])
 
 
 @check(
@@ -121,4 +177,12 @@ def quotes(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     scope="catalog",
 )
 def brackets(units: list[Unit], ctx: Context) -> Iterator[Finding]:
-    yield from _judge(units, ctx, bracket_balance, _bracket_ok, "bracket")
+    yield from _judge(units, ctx, bracket_balance, _bracket_ok, "bracket", _has_brackets)
+
+
+def _has_quotes(text: str) -> bool:
+    return any(c in text for c in _QUOTES)
+
+
+def _has_brackets(text: str) -> bool:
+    return any(c in text for c in "()[]{}")

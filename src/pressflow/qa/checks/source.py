@@ -13,18 +13,21 @@ from ..registry import Context, Finding, check
 from ..units import Unit
 
 _NOT_KYRGYZ = re.compile(r"pressflow:\s*not Kyrgyz", re.IGNORECASE)
-# a Latin sentence glued to Cyrillic text, or three Latin words after sentence punctuation
-_GLUED = re.compile(r"[\u0400-\u04ff][.!?…]\s*[A-Z][a-z]+[.!?]?(?:\s+[A-Za-z]+){2,}")
-_LATIN_TAIL = re.compile(r"[\u0400-\u04ff][^\n]*?[.!?…]\s*((?:[A-Za-z][\w'’-]*[\s.,;:!?()0-9]*){4,})$")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# the end of a Cyrillic sentence, with or without the space that should follow it
+_BOUNDARY = re.compile(r"[\u0400-\u04ff][»”\")]?[.!?…]+\s*(?=[A-Z])")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _foreign(text: str) -> str:
-    if _GLUED.search(text):
-        return "Latin-script text glued to the Kyrgyz sentence (scraped page junk?)"
-    tail = _LATIN_TAIL.search(text)
-    if tail:
-        return f"the unit ends with text in another script: {tail.group(1)[:40].strip()}…"
+    """A run of Latin-script sentences after the last Kyrgyz one (scraped page junk, a stray
+    paste of the English original): everything after a Cyrillic sentence end is Latin."""
+    for match in _BOUNDARY.finditer(text):
+        tail = text[match.end() :]
+        if not _CYRILLIC.search(tail) and _LATIN_WORD.search(tail):
+            glued = "" if text[match.end() - 1].isspace() else " glued without a space"
+            return f"the Kyrgyz text ends with text in another script{glued}: {tail[:40]}…"
     return ""
 
 

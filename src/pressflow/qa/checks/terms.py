@@ -7,10 +7,32 @@ is the agreed translation, not an error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from ...glossary import Term, term_pattern
+from ..morphology import DERIVATIONS
 from ..registry import Context, check
 from ..units import Unit
+
+
+@lru_cache(maxsize=512)
+def _variant(text: str) -> re.Pattern[str]:
+    """A variant's own pattern: case-insensitive unless it holds an acronym, like the source's."""
+    return term_pattern(text)
+
+
+def occurs(term: Term, text: str) -> bool:
+    """Does the term occur in ``text`` as the word itself, inflected but not derived?"""
+    last = term.source.split()[-1].lower()
+    for match in term.pattern.finditer(text):
+        word = match.group(0).split()[-1].lower().replace("-", "")
+        if not word.startswith(last):
+            continue  # another word on the same stem (шайлай, a verb, is not шайлоо)
+        if not word[len(last) :].startswith(DERIVATIONS):
+            return True
+    return False
 
 
 @check(
@@ -21,16 +43,14 @@ from ..units import Unit
 def glossary(unit: Unit, ctx: Context) -> Iterator[str]:
     if ctx.glossary is None:
         return
-    covered: list[str] = []
+    found: list[str] = []
     for term in ctx.glossary.find(unit.msgid):
-        pattern = term.pattern_for(ctx.lang)
-        if pattern is None:
+        # a shorter term inside a longer one is judged by the longer (ЖӨБ in "ЖӨБ органдары")
+        if any(term.source in longer for longer in found) or not occurs(term, unit.msgid):
             continue
-        # a shorter term inside a longer one already satisfied (ЖӨБ inside a longer phrase)
-        if any(term.source in longer for longer in covered):
+        found.append(term.source)
+        variants = term.targets.get(ctx.lang)
+        if not variants or any(_variant(v).search(unit.msgstr) for v in variants):
             continue
-        if pattern.search(unit.msgstr):
-            covered.append(term.source)
-            continue
-        agreed = " | ".join(term.targets[ctx.lang])
+        agreed = " | ".join(variants)
         yield f"glossary: {term.source!r} should be translated as {agreed}"

@@ -11,9 +11,10 @@ from ..units import Unit
 _CLOSERS = "»”“\"’')]}"
 _FINAL = ".!?…"
 #: translation length / source length, outside which a translation is suspicious (per target)
-RATIO_BOUNDS: dict[str, tuple[float, float]] = {"ru": (0.45, 2.4), "en": (0.4, 2.2)}
+RATIO_BOUNDS: dict[str, tuple[float, float]] = {"ru": (0.38, 2.4), "en": (0.35, 2.2)}
 DEFAULT_BOUNDS = (0.35, 2.8)
 MIN_LENGTH = 40
+MIN_WORDS = 8
 
 
 def _end(text: str) -> str:
@@ -24,16 +25,19 @@ def _end(text: str) -> str:
 @check(
     "final-punctuation",
     "warning",
-    "The source ends a sentence (. ! ?) and the translation ends with no punctuation, or vice versa.",
+    "The source ends a sentence (. ! ?) and the translation ends with no punctuation at all.",
 )
 def final_punctuation(unit: Unit, ctx: Context) -> Iterator[str]:
-    src, tgt = _end(unit.msgid), _end(unit.msgstr)
-    if not src or not tgt:
+    # a headline-like line may drop its full stop in any language: only a question or an
+    # exclamation lost, or a translation of several sentences left open, is worth a warning
+    if re.search(r"\b(title|heading)\b", unit.extracted) or len(unit.msgstr.split()) < MIN_WORDS:
         return
-    if src in _FINAL and tgt.isalnum():
+    src, tgt = _end(unit.msgid), _end(unit.msgstr)
+    if not tgt.isalnum():
+        return
+    several = bool(re.search(r"[.!?…]\s+\w", unit.msgstr))
+    if src and (src in "!?" or (src in _FINAL and several)):
         yield f"the source ends with {src!r}, the translation has no final punctuation"
-    elif src.isalnum() and tgt in _FINAL and len(unit.msgid.split()) > 3:
-        yield f"the translation ends with {tgt!r}, the source has no final punctuation"
 
 
 @check("double-space", "warning", "Two spaces in a row in the translation, not in the source.")
@@ -43,7 +47,9 @@ def double_space(unit: Unit, ctx: Context) -> Iterator[str]:
 
 
 @check(
-    "whitespace", "warning", "Leading or trailing whitespace differs between source and translation."
+    "whitespace",
+    "warning",
+    "Leading or trailing whitespace differs between source and translation.",
 )
 def whitespace(unit: Unit, ctx: Context) -> Iterator[str]:
     src, tgt = unit.msgid, unit.msgstr

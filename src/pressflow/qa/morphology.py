@@ -1,0 +1,35 @@
+"""Kyrgyz endings the checks need, written once over vowel harmony.
+
+Case and possessive endings keep a word the same word (``Трамптын`` is Trump, ``ЖӨБдүн`` is LSG),
+so a name or a glossary term is still found; derivational suffixes make another word
+(``шайлоочу``, a voter, is not ``шайлоо``, an election; ``өкмөттүк``, governmental, is not
+``өкмөт``), so a glossary term is not required in its translation.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+_A = "аеоө"  # two-way harmony (low vowels)
+_I = "ыиуү"  # four-way harmony (high vowels)
+
+
+def _expand(*templates: str) -> frozenset[str]:
+    """Every ending a template gives, ``A`` and ``I`` standing for the harmonising vowels."""
+    out: set[str] = set()
+    for template in templates:
+        slots = [_A if c == "A" else _I if c == "I" else c for c in template]
+        out.update("".join(letters) for letters in product(*slots))
+    return frozenset(out)
+
+
+#: case, plural and possessive endings: a word with one of these is still the same word
+CASE_ENDINGS = _expand(
+    "I", "сI", "In", "н", "гA", "кA", "нA", "дA", "тA", "дI", "тI", "нI",
+    "дIн", "тIн", "нIн", "дAн", "тAн", "нAн", "дAгI", "тAгI", "лAр", "дAр", "тAр",
+)  # fmt: skip
+#: derivational suffixes: the agent (-чы), the adjective (-лык, -дык, -тык), the companion
+#: (-даш), the verb (-лаш), the privative (-сыз), the doer (-кер): another word
+DERIVATIONS = tuple(
+    sorted(_expand("чI", "лIк", "дIк", "тIк", "дAш", "тAш", "лAш", "кAр", "гAр", "сIз", "чIл"))
+)

@@ -1,0 +1,169 @@
+"""Compile the SRX-style segmentation rules of a language from ``data/segment/<lang>.toml``.
+
+Why a module of its own: the data format (ordered rules, macros, abbreviation lists, quote
+pairs, foreign-script settings) is the part that newsrooms extend; keeping its compiler apart
+keeps the splitter small and lets a new language be checked by loading it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+#: Unicode blocks per script, for the letter macros and the foreign-text test.
+_SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
+    "Latin": ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF)),
+    "Greek": ((0x370, 0x3FF),),
+    "Cyrillic": ((0x400, 0x52F),),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A compiled SRX-style rule: break (or not) where ``before`` ends and ``after`` begins."""
+
+    name: str
+    brk: bool
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """How to tell text that is not in the release's language: letters of another script."""
+
+    native: re.Pattern[str]
+    other: re.Pattern[str]
+    min_words: int
+    max_native_share: float
+    note: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything needed to segment one language."""
+
+    lang: str
+    candidate: re.Pattern[str]
+    rules: tuple[Rule, ...]
+    quotes: tuple[tuple[str, str], ...]
+    title_quote_max: int
+    speech_words: frozenset[str]
+    foreign: Foreign | None
+    urls: re.Pattern[str]
+
+
+def _char_class(
+    pred: Callable[[str], bool], scripts: Iterable[str] = ("Latin", "Greek", "Cyrillic")
+) -> str:
+    """The characters of ``scripts`` that satisfy ``pred``, as the body of a regex class."""
+    chars = [
+        chr(c) for s in scripts for lo, hi in _SCRIPTS[s] for c in range(lo, hi + 1) if pred(chr(c))
+    ]
+    out: list[str] = []
+    i = 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        out.append(re.escape(chars[i]) + ("-" + re.escape(chars[j]) if j > i else ""))
+        i = j + 1
+    return "".join(out)
+
+
+def _abbrev_alternation(items: Iterable[str]) -> str:
+    """Abbreviations without their final dot -> one alternation; inner dots allow a space."""
+    pats = sorted({re.escape(a).replace(r"\.", r"\.\s?") for a in items}, key=len, reverse=True)
+    return "|".join(pats) or r"(?!)"
+
+
+def _load(lang: str) -> dict[str, Any]:
+    path = resources.files("pressflow") / "data" / "segment" / f"{lang}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _available(lang: str) -> bool:
+    return (resources.files("pressflow") / "data" / "segment" / f"{lang}.toml").is_file()
+
+
+@lru_cache(maxsize=16)
+def rules_for(lang: str) -> Rules:
+    """Compile the rules of ``lang`` (``ky``, ``ky-KG``…), falling back to the shared ones."""
+    base = lang.lower().replace("_", "-").split("-")[0]
+    if not re.fullmatch(r"[a-z]{2,3}", base) or not _available(base):
+        base = "common"
+    try:
+        return _compile(base)
+    except (re.error, KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"segmentation rules for {base!r} are broken: {exc}") from None
+
+
+def _compile(base: str) -> Rules:
+    own = _load(base)
+    chain = [own]
+    while "inherit" in chain[-1]:
+        chain.append(_load(chain[-1]["inherit"]))
+    common = chain[-1]
+    abbrev = own.get("abbreviations", {})
+    macros = {
+        "Lu": _char_class(str.isupper),
+        "Ll": _char_class(str.islower),
+        "L": _char_class(str.isalpha),
+        **common.get("macros", {}),
+        "tld": "|".join(re.escape(t) for t in common.get("tlds", ())) or r"(?!)",
+        "never": _abbrev_alternation(abbrev.get("never", ())),
+        "lower": _abbrev_alternation(abbrev.get("lower", ())),
+    }
+
+    def expand(pattern: str) -> str:
+        return re.sub(r"\{(\w+)\}", lambda m: macros.get(m[1], m[0]), pattern)
+
+    compiled = []
+    for data in chain:
+        for r in data.get("rule", ()):
+            before = r.get("before")
+            after = r.get("after")
+            compiled.append(
+                Rule(
+                    name=r.get("name", ""),
+                    brk=bool(r["break"]),
+                    before=re.compile(f"(?:{expand(before)})\\Z") if before else None,
+                    after=re.compile(expand(after)) if after else None,
+                )
+            )
+    foreign = None
+    spec = own.get("foreign", {})
+    if spec.get("script"):
+        foreign = Foreign(
+            native=re.compile(f"[{_char_class(str.isalpha, (spec['script'],))}]"),
+            other=re.compile(f"[{_char_class(str.isalpha, spec.get('other', ()))}]"),
+            min_words=int(spec.get("min_words", 2)),
+            max_native_share=float(spec.get("max_native_share", 0.2)),
+            note=str(spec.get("note", "")),
+        )
+    return Rules(
+        lang=base,
+        candidate=re.compile(expand(common["candidate"])),
+        rules=tuple(compiled),
+        quotes=tuple((q[0], q[1]) for q in common.get("quotes", ())),
+        title_quote_max=int(common.get("title_quote_max", 150)),
+        speech_words=frozenset(w.split()[0] for w in own.get("speech_words", ())),
+        foreign=foreign,
+        # Web and mail addresses, and bare domains with a known top-level domain.
+        urls=re.compile(
+            r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+            rf"|[\w-]+(?:\.[\w-]+)*\.(?:{macros['tld']})(?![A-Za-z])(?:/\S*)?"
+        ),
+    )
