@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from pressflow import pipeline
@@ -141,11 +142,27 @@ def test_pipeline_stale_then_allow_partial(tmp_path: Path) -> None:
     assert root.xpath("//p[@class='notice']")
 
 
+def test_foreign_units_are_left_out_of_every_page_and_reported(tmp_path: Path) -> None:
+    """The sample's scraped junk is flagged foreign-text: by default no page publishes it."""
+    text = sample_text(complete=True)
+    junk = [s for s in text.segments if "foreign-text" in s.flags]
+    assert junk, "the segmenter flags the sample's junk line"
+    out = tmp_path / "site"
+    result = build_site(config(tmp_path), [text], out=out)
+    for lang in ("ky", "ru", "en"):
+        body = page(out / lang / f"{SAMPLE_SLUG}.html").xpath("string(//article)")
+        assert "Error." not in body and "Ошибка." not in body, lang
+        assert body.rstrip().endswith("белгилешет.") if lang == "ky" else True
+    assert any(":18: foreign text left out" in w for w in result.warnings)
+
+
 def test_untranslated_foreign_unit_is_not_marked_kyrgyz(tmp_path: Path) -> None:
-    """The sample's scraped junk is flagged foreign-text: as fallback it gets lang="" (unknown)."""
+    """Published on request, the junk as fallback gets lang="" (unknown), not lang="ky"."""
     text = sample_text(complete=False)
     out = tmp_path / "site"
-    build_site(config(tmp_path), [text], out=out, allow_partial=True)
+    cfg = config(tmp_path)
+    cfg = replace(cfg, site=replace(cfg.site, publish_foreign=True))
+    build_site(cfg, [text], out=out, allow_partial=True)
     root = page(out / "ru" / f"{SAMPLE_SLUG}.html")
     junk = [s for s in text.segments if "foreign-text" in s.flags]
     assert junk, "the segmenter flags the sample's junk line"

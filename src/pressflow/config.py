@@ -59,6 +59,7 @@ class SiteConfig:
     publisher_url: str = ""
     template: str = ""
     threshold: float = 100.0  # percent translated and reviewed for a page to be published
+    publish_foreign: bool = False  # publish units flagged as foreign text (scraped junk)
 
 
 @dataclass(frozen=True)

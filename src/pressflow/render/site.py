@@ -199,7 +199,13 @@ class _Build:
                 self.held.append(HeldBack(slug, decision.lang, decision.reason))
             else:
                 self.publish(
-                    localize(text, decision.lang, source_lang=config.source_lang), versions
+                    localize(
+                        text,
+                        decision.lang,
+                        source_lang=config.source_lang,
+                        publish_foreign=config.site.publish_foreign,
+                    ),
+                    versions,
                 )
         self.groups.append(Group(versions, page_path(config.source_lang, slug)))
 

@@ -67,13 +67,23 @@ class Localized:
         return _clip(text) if text else self.lead
 
 
-def localize(text: ReleaseText, lang: str, *, source_lang: str) -> Localized:
+def localize(
+    text: ReleaseText, lang: str, *, source_lang: str, publish_foreign: bool = False
+) -> Localized:
     """Every block of ``text.release`` in ``lang``: the source itself, or reviewed translations
-    joined with each unit's own following space, the source (marked) where a unit has none."""
+    joined with each unit's own following space, the source (marked) where a unit has none.
+
+    Units the segmenter flagged as foreign text (scraped page junk glued to a release) are left
+    out of every language's body paragraphs unless ``publish_foreign``; the build reports that
+    they were. Titles, summaries and attributes are authored, not scraped: they always stay."""
     release = text.release
     by_block: dict[int, list[Segment]] = defaultdict(list)
+    dropped: list[Segment] = []
+    body = {b.index for b in release.blocks if b.kind == "paragraph" and not b.attr}
     for seg in text.segments:
         by_block[seg.block].append(seg)
+        if FOREIGN in seg.flags and seg.block in body and not publish_foreign:
+            dropped.append(seg)
     table = text.translations.get(lang, {}) if lang != source_lang else {}
     warnings: list[str] = []
     blocks: list[LocalBlock] = []
@@ -82,11 +92,19 @@ def localize(text: ReleaseText, lang: str, *, source_lang: str) -> Localized:
         segs = sorted(by_block.get(block.index, ()), key=lambda s: s.index)
         units += len(segs)
         if lang == source_lang:
-            blocks.append(LocalBlock(block, (Piece(block.text),)))
+            kept = _without(block.text, [s for s in dropped if s.block == block.index])
+            blocks.append(LocalBlock(block, (Piece(kept),)))
             continue
-        local = _translate(block, segs, table, lang=lang, slug=release.slug, warnings=warnings)
+        local = _translate(
+            block, segs, table, lang=lang, slug=release.slug, warnings=warnings, drop=dropped
+        )
         missing += local.missing
         blocks.append(local)
+    warnings.extend(
+        f"{release.path}:{seg.line}: foreign text left out of the published page "
+        "(fix the source, or set [site] publish_foreign = true)"
+        for seg in dropped
+    )
     title_block = next((b for b in blocks if b.block.kind == "title"), None)
     if title_block is not None and title_block.text.strip():
         title = title_block.text.strip()
@@ -113,6 +131,7 @@ def _translate(
     lang: str,
     slug: str,
     warnings: list[str],
+    drop: list[Segment],
 ) -> LocalBlock:
     """One block in a target language: reviewed translations where they exist, the marked
     source elsewhere, the block's own whitespace between units."""
@@ -126,6 +145,8 @@ def _translate(
     if gaps[0]:
         pieces.append(Piece(gaps[0]))
     for seg, gap in zip(segs, gaps[1:], strict=True):
+        if seg in drop:  # left out of the page, with the space that followed it
+            continue
         msgstr = table.get(seg.text, "")
         if not seg.text.strip():  # nothing to translate (and no catalog entry)
             pieces.append(Piece(seg.text))
@@ -143,6 +164,14 @@ def _translate(
         if gap:
             pieces.append(Piece(gap))
     return LocalBlock(block, _join_fallbacks(pieces), missing)
+
+
+def _without(text: str, segs: list[Segment]) -> str:
+    """The block's text with the given units cut out by their offsets (trailing space too)."""
+    for seg in sorted(segs, key=lambda s: -s.start):
+        if text[seg.start : seg.end] == seg.text:
+            text = text[: seg.start].rstrip() + text[seg.end :]
+    return text
 
 
 def _gaps(text: str, segs: list[Segment]) -> list[str]:
