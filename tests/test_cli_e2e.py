@@ -44,7 +44,8 @@ def newsroom(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "glossary.tsv", root / "glossary.tsv")
     config = (ROOT / "pressflow.toml").read_text(encoding="utf-8")
     offline = f'url = "http://127.0.0.1:{closed_port()}/m"\n'
-    config = config.replace("[mt]\n", "[mt]\n" + offline, 1).replace("timeout = 10.0", "timeout = 2.0")
+    config = config.replace("[mt]\n", "[mt]\n" + offline, 1)
+    config = config.replace("timeout = 10.0", "timeout = 2.0").replace("rate = 5.0", "rate = 0")
     (root / "pressflow.toml").write_text(config, encoding="utf-8")
     return root
 
@@ -258,3 +259,39 @@ def test_every_command_has_help_with_an_example(newsroom: Path, command: str) ->
     result = pressflow(newsroom, command, "--help")
     assert result.returncode == 0
     assert "Example" in result.stdout
+
+
+def test_update_check_exits_1_when_a_release_changed_and_writes_nothing(newsroom: Path) -> None:
+    assert pressflow(newsroom, "update").returncode == 0
+    clean = pressflow(newsroom, "update", "--check")
+    assert clean.returncode == 0, clean.stderr
+    release = newsroom / "releases" / f"{SLUG}.txt"
+    release.write_bytes(release.read_bytes().replace("100 ЖӨБ".encode(), "120 ЖӨБ".encode()))
+    before = snapshot(newsroom)
+    stale = pressflow(newsroom, "update", "--check")
+    assert stale.returncode == 1, stale.stderr
+    assert f"translations/templates/{SLUG}.pot: out of date" in stale.stderr
+    assert f"translations/ru/{SLUG}.po: out of date" in stale.stderr
+    assert snapshot(newsroom) == before
+    assert pressflow(newsroom, "update").returncode == 0
+    assert pressflow(newsroom, "update", "--check").returncode == 0
+
+
+def test_renamed_release_keeps_old_catalogs_and_offers_their_translations(
+    newsroom: Path,
+) -> None:
+    shutil.copytree(ROOT / "translations", newsroom / "translations")
+    old = newsroom / "releases" / f"{SLUG}.txt"
+    old.rename(newsroom / "releases" / "lsg-forum-2018.txt")
+    result = pressflow(newsroom, "update")
+    assert result.returncode == 0, result.stderr
+    assert f"translations/templates/{SLUG}.pot" in result.stderr
+    assert "no release produces this template" in result.stderr
+    assert (newsroom / "translations" / "ru" / f"{SLUG}.po").is_file()  # nothing deleted
+    filled = pressflow(newsroom, "prefill", "--engine", "none")
+    assert filled.returncode == 0, filled.stderr
+    renamed = polib.pofile(str(newsroom / "translations" / "ru" / "lsg-forum-2018.po"))
+    shipped = {e.msgid: e.msgstr for e in po(ROOT, "ru")}
+    for entry in renamed:
+        assert entry.msgstr == shipped[entry.msgid]
+        assert f"tm: {SLUG}" in entry.tcomment

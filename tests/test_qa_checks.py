@@ -22,8 +22,9 @@ GLOSSARY = load_glossary(ROOT / "glossary.tsv")
 
 
 def problems(units: list[Unit], lang: str = "ru", release: Release | None = None) -> set[str]:
+    """Every check's findings, the opt-in ones included (each has its case below)."""
     ctx = Context(lang=lang, glossary=GLOSSARY, release=release, path="x.po")
-    return {p.check for p in run_checks(units, ctx)}
+    return {p.check for p in run_checks(units, ctx, enabled=tuple(CHECKS))}
 
 
 def one(msgid: str, msgstr: str, lang: str = "ru", **kw: object) -> set[str]:
@@ -308,6 +309,22 @@ def test_a_project_can_disable_a_check() -> None:
     ctx = Context(lang="ru", path="x.po")
     assert {p.check for p in run_checks(units, ctx)} == {"numbers"}
     assert run_checks(units, ctx, disabled=("numbers",)) == []
+
+
+def test_double_space_is_opt_in() -> None:
+    # invisible once published (HTML collapses spaces) and common in good human translations
+    units = [Unit("Форум өтөт.", "The  forum is held.", line=3)]
+    ctx = Context(lang="en", path="x.po")
+    assert CHECKS["double-space"].opt_in
+    assert run_checks(units, ctx) == []
+    assert {p.check for p in run_checks(units, ctx, enabled=("double-space",))} == {"double-space"}
+
+
+def test_opt_in_check_is_enabled_from_pressflow_toml(tmp_path: Path) -> None:
+    from pressflow.config import load_config
+
+    (tmp_path / "pressflow.toml").write_text('[check]\nenable = ["double-space"]\n', "utf-8")
+    assert load_config(tmp_path).check.enable == ("double-space",)
 
 
 def test_problems_carry_file_line_release_and_language() -> None:

@@ -201,3 +201,25 @@ def test_list_checks_names_every_code(newsroom: Path) -> None:
     assert done.returncode == 0
     for code in CHECKS:
         assert code in done.stdout
+
+
+def test_a_date_both_translations_correct_is_a_source_warning(newsroom: Path) -> None:
+    # both translators write 4 July where the release says 3-июлда: the source is suspect, so
+    # the finding is a warning about the source and the gate passes; one language alone fails
+    ru = [*RU[:2], RU[2].replace("3 июля", "4 июля"), *RU[3:]]
+    en = [*EN[:2], EN[2].replace("July 3", "July 4"), *EN[3:]]
+    fill(newsroom, "ru", ru)
+    try:
+        code, data = check_json(newsroom)
+        assert code == 1 and {p["severity"] for p in data["problems"] if p["lang"] == "ru"} >= {
+            "error"
+        }
+        fill(newsroom, "en", en)
+        code, data = check_json(newsroom)
+    finally:
+        fill(newsroom, "ru", RU)
+        fill(newsroom, "en", EN)
+    assert code == 0, data["problems"]
+    suspects = [p for p in data["problems"] if "source problem?" in p["message"]]
+    assert {p["lang"] for p in suspects} == {"ru", "en"}
+    assert {p["severity"] for p in suspects} == {"warning"}

@@ -145,6 +145,8 @@ def _set_header(po: polib.POFile, raw: RawEntry, *, path: str) -> None:
 
 
 def _flags_line(entry: polib.POEntry, *, obsolete: bool) -> str | None:
+    if not entry.flags:
+        return None
     msgstr = _first_msgstr(entry)
     fuzzy = "fuzzy" in entry.flags and bool(msgstr)
     formats = sorted({f for f in entry.flags if f in _FORMAT_ORDER}, key=_FORMAT_ORDER.__getitem__)
@@ -202,8 +204,12 @@ def _entry_lines(entry: polib.POEntry) -> list[str]:
     if flags:
         lines.append(flags)
     prev = "#~| " if obsolete else "#| "
-    for name in ("msgctxt", "msgid", "msgid_plural"):
-        value = getattr(entry, f"previous_{name}", None)
+    previous = (
+        ("msgctxt", getattr(entry, "previous_msgctxt", None)),
+        ("msgid", getattr(entry, "previous_msgid", None)),
+        ("msgid_plural", getattr(entry, "previous_msgid_plural", None)),
+    )
+    for name, value in previous:
         if value is not None:
             lines += wrap_field(name, value, prefix=prev, wrap=wrap)
     prefix = "#~ " if obsolete else ""
@@ -226,7 +232,7 @@ def header_entry(po: polib.POFile) -> polib.POEntry:
     msgstr = "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
     fuzzy = po.metadata_is_fuzzy
     flags = list(fuzzy) if isinstance(fuzzy, list) else (["fuzzy"] if fuzzy else [])
-    return polib.POEntry(msgid="", msgstr=msgstr, tcomment=po.header or "", flags=flags)
+    return new_entry(msgid="", msgstr=msgstr, tcomment=po.header or "", flags=flags)
 
 
 def format_po(po: polib.POFile) -> str:
@@ -312,7 +318,7 @@ def _entries(release: Release, segments: Sequence[Segment]) -> list[polib.POEntr
             continue
         entry = by_msgid.get(seg.text)
         if entry is None:
-            entry = by_msgid[seg.text] = polib.POEntry(msgid=seg.text, msgstr="")
+            entry = by_msgid[seg.text] = new_entry(msgid=seg.text)
         ref = (release.path, str(seg.line))
         if ref not in entry.occurrences:
             entry.occurrences.append(ref)

@@ -32,8 +32,7 @@ EXIT_CODES = (
 
 app = typer.Typer(
     name="pressflow",
-    help="Kyrgyz press releases to Russian and English through gettext catalogs.\n\n"
-    + EXIT_CODES,
+    help="Kyrgyz press releases to Russian and English through gettext catalogs.\n\n" + EXIT_CODES,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -137,7 +136,8 @@ def extract(ctx: typer.Context, release: ReleaseOpt = None) -> int:
     result = pipeline.extract(_config(ctx), releases=release or ())
     _warn(result.problems)
     changed = sum(c.changed for c in result.templates)
-    err.print(f"extract: {len(result.templates)} templates, {result.units} units, {changed} written")
+    templates = len(result.templates)
+    err.print(f"extract: {templates} templates, {result.units} units, {changed} written")
     return EXIT_OK
 
 

@@ -49,6 +49,7 @@ class CheckConfig:
     min_translated: dict[str, float] = field(default_factory=dict)  # lang -> percent
     strict: bool = False
     disable: tuple[str, ...] = ()
+    enable: tuple[str, ...] = ()  # opt-in checks to run too (e.g. "double-space")
 
 
 @dataclass(frozen=True)

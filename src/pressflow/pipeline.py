@@ -6,6 +6,7 @@ a result value. Nothing here prints: the CLI (or any other caller) decides how t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,8 +84,31 @@ def _languages(config: Config, langs: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(langs)
 
 
-def load_release(config: Config, path: Path) -> Release:
-    return read_release(path, rel_path=config.rel(path), source_lang=config.source_lang)
+def load_release(
+    config: Config, path: Path, *, rel: Callable[[Path], str] | None = None
+) -> Release:
+    shown = rel(path) if rel is not None else config.rel(path)
+    return read_release(path, rel_path=shown, source_lang=config.source_lang)
+
+
+def rel_under(config: Config, folder: Path) -> Callable[[Path], str]:
+    """``config.rel`` for the files of ``folder``, resolving the folder once: a newsroom has
+    thousands of releases and catalogs, and resolving each path walks all of its components.
+    A file that is a symbolic link (or not directly in ``folder``) still gets ``config.rel``."""
+    try:
+        base = folder.resolve().relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        return config.rel
+    where = os.fspath(folder)
+
+    def rel(path: Path) -> str:
+        text = os.fspath(path)
+        head, name = os.path.split(text)
+        if head != where or name in ("", ".", "..") or os.path.islink(text):
+            return config.rel(path)
+        return name if base == "." else f"{base}/{name}"
+
+    return rel
 
 
 def load_releases(config: Config, *, only: Collection[str] = ()) -> list[Release]:
@@ -92,7 +116,8 @@ def load_releases(config: Config, *, only: Collection[str] = ()) -> list[Release
     if not config.releases_dir.is_dir():
         raise ConfigError("releases folder does not exist", path=config.rel(config.releases_dir))
     paths = release_files(config.releases_dir)
-    releases = [load_release(config, p) for p in paths if not only or p.stem in only]
+    rel = rel_under(config, config.releases_dir)
+    releases = [load_release(config, p, rel=rel) for p in paths if not only or p.stem in only]
     seen: dict[str, str] = {}
     for release in releases:
         if release.slug in seen:
@@ -146,6 +171,7 @@ def _templates(
     problems: list[Problem] = []
     templates: dict[str, object] = {}
     units = 0
+    rel = rel_under(config, config.translations_dir / "templates")
     for release in releases:
         segments = segment_release(release)
         units += len(segments)
@@ -159,7 +185,7 @@ def _templates(
             changed = catalog.write_po(template, pot_path, batch=batch, previous=previous)
         else:
             changed = previous is None or catalog.format_po(template) != catalog.format_po(previous)
-        changes.append(FileChange(config.rel(pot_path), changed, release.slug))
+        changes.append(FileChange(rel(pot_path), changed, release.slug))
     folder = config.rel(config.translations_dir)  # once: rel() resolves, skipped ones are many
     for slug in sorted(skipped):
         changes.append(FileChange(f"{folder}/templates/{slug}.pot", False, slug))
@@ -220,6 +246,7 @@ def update(
     stamps = Stamps.load(config.root)
     loaded, fresh = _stale_releases(config, stamps, releases)
     changes: list[FileChange] = []
+    rels = {lang: rel_under(config, config.translations_dir / lang) for lang in languages}
     with WriteBatch() as batch:  # one flush to disk for the whole run, not one per file
         extracted, templates = _templates(
             config, loaded, write=not check_only, skipped=fresh, batch=batch
@@ -229,13 +256,13 @@ def update(
                 po_path = config.po_path(lang, slug)
                 old = catalog.read_po(po_path) if po_path.exists() else None
                 if old is not None:
-                    _check_language_header(old, lang, config.rel(po_path))
+                    _check_language_header(old, lang, rels[lang](po_path))
                 merged = updating.merge(old, template, lang=lang, config=config)
                 if check_only:
                     changed = old is None or catalog.format_po(merged) != catalog.format_po(old)
                 else:
                     changed = catalog.write_po(merged, po_path, batch=batch, previous=old)
-                changes.append(FileChange(config.rel(po_path), changed, slug, lang))
+                changes.append(FileChange(rels[lang](po_path), changed, slug, lang))
     folder = config.rel(config.translations_dir)
     for slug in sorted(fresh):
         for lang in languages:

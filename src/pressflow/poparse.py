@@ -266,10 +266,27 @@ class _Unusual(Exception):
     """The fast path met something only the strict parser may judge."""
 
 
+_SIMPLE = (("\\n", "\n"), ('\\"', '"'), ("\\t", "\t"), ("\\r", "\r"))
+_NOT_SIMPLE = re.compile(r'\\[^ntr"\\]')
+
+
+def _simple_unescape(value: str) -> str:
+    """Only ``\\n \\" \\t \\r \\\\``: split at escaped backslashes, then pairs can't overlap."""
+    parts = value.split("\\\\")
+    for i, part in enumerate(parts):
+        if "\\" in part:
+            for escaped, char in _SIMPLE:
+                part = part.replace(escaped, char)
+            parts[i] = part
+    return "\\".join(parts)
+
+
 def _fast_value(block: str) -> str:
     value = "".join(_FAST_STR.findall(block))
     if "\\" not in value:
         return value
+    if not _NOT_SIMPLE.search(value) and not value.endswith("\\"):
+        return _simple_unescape(value)
 
     def replace(m: re.Match[str]) -> str:
         if m.group(1):

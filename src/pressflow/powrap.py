@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 PAGE_WIDTH = 79
 
@@ -165,6 +166,7 @@ def width_breaks(text: str, overrides: list[int], *, width: int, start_column: i
 
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
 _ESCAPE_RE = re.compile(r'[\a\b\f\n\r\t\v"\\]')
+_PAIR = re.compile(r"\\.?", re.S)  # an escape pair, scanned left to right
 
 # Fast path for ordinary text (Cyrillic, Latin, digits, punctuation, all one column wide, none of
 # the classes with special rules): letters and digits never break against each other without a
@@ -272,14 +274,7 @@ def _escape(portion: str) -> tuple[str, set[int]]:
         return portion, set()
     text = _ESCAPE_RE.sub(lambda m: "\\" + _ESCAPES.get(m.group(), m.group()), portion)
     # Every backslash in ``text`` starts an escape pair: forbid a break inside each pair.
-    prohibited = set()
-    i = 0
-    while i < len(text):
-        if text[i] == "\\":
-            prohibited.add(i + 1)
-            i += 2
-        else:
-            i += 1
+    prohibited = {m.start() + 1 for m in _PAIR.finditer(text)}
     if portion.endswith("\n"):
         prohibited.add(len(text) - 2)  # no break right before the final "\n"
     return text, prohibited
@@ -307,6 +302,9 @@ def wrap_field(
     after_break = len(prefix) + 1
     width = (page_width if wrap else 1 << 30) - 1 - after_break
     for index, portion in enumerate(portions):
+        if not first_line:  # a later line's wrapping depends on nothing before it
+            lines.extend(_later_portion(portion, prefix, width))
+            continue
         more = index < len(portions) - 1
         text, prohibited = _escape(portion)
         while True:
@@ -328,3 +326,22 @@ def wrap_field(
         lines.append(f'{head}"{pieces[0]}"')
         lines.extend(f'{prefix}"{piece}"' for piece in pieces[1:])
     return tuple(lines)
+
+
+@lru_cache(maxsize=8192)
+def _later_portion(portion: str, prefix: str, width: int) -> tuple[str, ...]:
+    """The lines of a portion that starts a line of its own (column 0 after the prefix).
+
+    Cached apart from whole values: header fields and repeated lines recur across catalogs
+    whose header differs in one date only.
+    """
+    text, prohibited = _escape(portion)
+    chosen = _breaks(text, prohibited, width=width, start=0)
+    cuts = [0, *chosen, len(text)]
+    return tuple(f'{prefix}"{text[a:b]}"' for a, b in pairwise(cuts))
+
+
+def cache_clear() -> None:
+    """Forget every cached wrapping (what a fresh process starts with; for benchmarks)."""
+    wrap_field.cache_clear()
+    _later_portion.cache_clear()

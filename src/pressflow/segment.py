@@ -11,7 +11,10 @@ inline placeholders, addresses and quoted titles whole, and marks runs of foreig
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Block, Release, Segment
 from .segment_rules import Foreign, Rules, rules_for
@@ -62,29 +65,49 @@ def _title_quotes(text: str, rules: Rules) -> list[tuple[int, int]]:
     A short quotation counts as a name when a lower-case word that is not reported speech follows
     it (``программасы``, not ``деп``); a quotation that is said is split at its sentence ends.
     """
+    quotes = _quote_marks(rules.quotes)
     spans = []
-    openers = {o for o, _ in rules.quotes}
-    closing = {c for _, c in rules.quotes}
-    i = 0
-    while i < len(text):
+    search = quotes.opener.search
+    m = search(text)
+    while m is not None:
+        i = m.start()
         mark = text[i]
         # A mark that can also close opens only at a word start: `сөз“ деди` closes.
-        if mark not in openers or (mark in closing and i and not _OPENS_AFTER.match(text[i - 1])):
-            i += 1
+        if mark in quotes.closing and i and not _OPENS_AFTER.match(text[i - 1]):
+            m = search(text, i + 1)
             continue
-        closers = {c for o, c in rules.quotes if o == mark}
-        stop = min(len(text), i + 2 + rules.title_quote_max)
-        j = next((k for k in range(i + 1, stop) if text[k] in closers), -1)
-        if j == -1:
-            i += 1
+        close = quotes.closers[mark].search(text, i + 1, i + 2 + rules.title_quote_max)
+        if close is None:
+            m = search(text, i + 1)
             continue
-        if text[i + 1 : j].strip() and _names_something(text[j + 1 :], rules, openers):
+        j = close.start()
+        if text[i + 1 : j].strip() and _names_something(text[j + 1 :], rules, quotes.openers):
             spans.append((i + 1, j))
-        i = j + 1
+        m = search(text, j + 1)
     return spans
 
 
-def _names_something(rest: str, rules: Rules, openers: set[str]) -> bool:
+@dataclass(frozen=True)
+class _Quotes:
+    """A language's quote pairs as the scanner uses them (compiled once per pair list)."""
+
+    openers: frozenset[str]
+    closing: frozenset[str]
+    opener: re.Pattern[str]
+    closers: dict[str, re.Pattern[str]]
+
+
+@lru_cache(maxsize=16)
+def _quote_marks(pairs: tuple[tuple[str, str], ...]) -> _Quotes:
+    def chars(marks: Iterable[str]) -> re.Pattern[str]:
+        return re.compile("[" + "".join(re.escape(c) for c in sorted(set(marks))) + "]")
+
+    openers = frozenset(o for o, _ in pairs)
+    closers = {o: chars(c for oo, c in pairs if oo == o) for o in openers}
+    return _Quotes(openers, frozenset(c for _, c in pairs), chars(openers), closers)
+
+
+def _names_something(rest: str, rules: Rules, openers: frozenset[str]) -> bool:
     """Does the text after a closing quote make the quotation a name rather than speech?"""
     rest = rest.lstrip()
     if rest[:1] in (",", ";"):
@@ -95,10 +118,12 @@ def _names_something(rest: str, rules: Rules, openers: set[str]) -> bool:
     return bool(words) and rest[0].islower() and words[0] not in rules.speech_words
 
 
-def _url_interiors(text: str, urls: re.Pattern[str]) -> list[tuple[int, int]]:
+def _url_interiors(text: str, rules: Rules) -> list[tuple[int, int]]:
     """Web and mail addresses are never cut (``www.gov.kg``, ``e-salyk.kg``)."""
-    spans = []
-    for m in urls.finditer(text):
+    spans: list[tuple[int, int]] = []
+    if not rules.url_hint.search(text):
+        return spans
+    for m in rules.urls.finditer(text):
         end = m.end()
         while end > m.start() and text[end - 1] in ".,;:!?)»\"”'":
             end -= 1
@@ -109,31 +134,36 @@ def _url_interiors(text: str, urls: re.Pattern[str]) -> list[tuple[int, int]]:
 def _boundaries(text: str, rules: Rules) -> list[int]:
     """Offsets where a unit ends (before the whitespace that separates it from the next)."""
     protected = (
-        _placeholder_interiors(text) + _title_quotes(text, rules) + _url_interiors(text, rules.urls)
+        _placeholder_interiors(text) + _title_quotes(text, rules) + _url_interiors(text, rules)
     )
     first = len(text) - len(text.lstrip())
     last = len(text.rstrip())
+    checks = rules.checks
     found: list[int] = []
     for m in rules.candidate.finditer(text):
         pos = m.end()
         if pos <= first or pos >= last:
             continue
-        if any(a < pos < b for a, b in protected):
+        if protected and any(a < pos < b for a, b in protected):
             continue
-        for rule in rules.rules:
-            if rule.before and not rule.before.search(text, max(0, pos - _WINDOW), pos):
+        window = pos - _WINDOW if pos > _WINDOW else 0
+        for after, before, brk in checks:
+            # ``after`` first: an anchored match is cheaper than the windowed ``before`` search.
+            if after is not None and after(text, pos) is None:
                 continue
-            if rule.after and not rule.after.match(text, pos):
+            if before is not None and before(text, window, pos) is None:
                 continue
-            if rule.brk and (not found or found[-1] != pos):
+            if brk and (not found or found[-1] != pos):
                 found.append(pos)
             break
     return found
 
 
-def _is_foreign(text: str, foreign: Foreign, urls: re.Pattern[str]) -> tuple[bool, int]:
+def _is_foreign(text: str, foreign: Foreign, rules: Rules) -> tuple[bool, int]:
     """(mostly other-script letters, number of other-script words that are not acronyms)."""
-    plain = urls.sub(" ", text)
+    if not foreign.other.search(text):
+        return False, 0  # no other-script word: the common case, decided without counting
+    plain = rules.urls.sub(" ", text) if rules.url_hint.search(text) else text
     native = other = words = 0
     for w in _WORD.findall(plain):
         n = len(foreign.native.findall(w))
@@ -146,9 +176,7 @@ def _is_foreign(text: str, foreign: Foreign, urls: re.Pattern[str]) -> tuple[boo
     return bool(words) and native <= foreign.max_native_share * total, words
 
 
-def _mark_foreign(
-    text: str, spans: list[Span], foreign: Foreign, urls: re.Pattern[str]
-) -> list[Span]:
+def _mark_foreign(text: str, spans: list[Span], foreign: Foreign, rules: Rules) -> list[Span]:
     """Merge each run of foreign-script units (and letterless tails like ``(17)``) into one."""
     out: list[Span] = []
     run: list[Span] = []
@@ -163,11 +191,12 @@ def _mark_foreign(
         run.clear()
         words = 0
 
+    if not foreign.other.search(text):
+        return spans  # no letter of another script anywhere: no unit can be foreign
     for span in spans:
         piece = text[span.start : span.end]
-        is_foreign, n = _is_foreign(piece, foreign, urls)
-        letterless = not _WORD.search(piece)
-        if is_foreign or (run and letterless):
+        is_foreign, n = _is_foreign(piece, foreign, rules)
+        if is_foreign or (run and not _WORD.search(piece)):
             run.append(span)
             words += n
         else:
@@ -192,7 +221,7 @@ def split_spans(text: str, *, lang: str = "ky") -> list[Span]:
             spans.append(Span(start, end))
         start = pos
     if rules.foreign is not None:
-        spans = _mark_foreign(text, spans, rules.foreign, rules.urls)
+        spans = _mark_foreign(text, spans, rules.foreign, rules)
     return spans
 
 
@@ -201,46 +230,74 @@ def split_text(text: str, *, lang: str = "ky") -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in split_spans(text, lang=lang)]
 
 
-def _start_line(block: Block, start: int, source_lines: list[str]) -> int:
+def _nonspace(text: str) -> int:
+    """How many characters of ``text`` are not whitespace (``str.split``'s whitespace)."""
+    return sum(map(len, text.split()))
+
+
+def _line_counts(source_lines: list[str]) -> list[int]:
+    """Non-whitespace characters before each line: ``counts[n]`` covers lines 1..n."""
+    counts = [0]
+    total = 0
+    for line in source_lines:
+        total += _nonspace(line)
+        counts.append(total)
+    return counts
+
+
+def _start_line(block: Block, start: int, source_lines: list[str], counts: list[int]) -> int:
     """The source line where a unit starts, for a block a reader joined from wrapped lines.
 
     Counted in non-whitespace characters, which a reader keeps while it normalises spaces and
     line breaks; any doubt (the unit's first word is not on that line) keeps the block's line.
+    ``counts`` is ``_line_counts(source_lines)``, so each unit costs a bisection, not a scan.
     """
     text = block.text
     line = block.line + text.count("\n", 0, start)
     if not source_lines or "\n" in text or start == 0:
         return line
-    head = text[start:].split(None, 1)[0] if text[start:].strip() else ""
-    want = sum(1 for c in text[:start] if not c.isspace())
+    rest = text[start:].split(None, 1)
+    head = rest[0] if rest else ""
+    want = _nonspace(text[:start])
     first = source_lines[block.line - 1] if block.line <= len(source_lines) else ""
-    lead = text.split(None, 1)[0] if text.strip() else ""
+    words = text.split(None, 1)
+    lead = words[0] if words else ""
     at = first.find(lead) if lead else -1
     if at < 0:
         return line
-    seen = -sum(1 for c in first[:at] if not c.isspace())
-    for no in range(block.line, len(source_lines) + 1):
-        here = sum(1 for c in source_lines[no - 1] if not c.isspace())
-        if seen + here > want:
-            return no if head and head in source_lines[no - 1] else line
-        seen += here
+    # The first line ``no >= block.line`` whose end passes ``want`` characters of the block.
+    base = counts[block.line - 1] + _nonspace(first[:at])
+    no = bisect_right(counts, want + base, block.line)
+    if no < len(counts):
+        return no if head and head in source_lines[no - 1] else line
     return line
 
 
 def segment_block(
-    block: Block, *, release: str, lang: str, source_lines: list[str] | None = None
+    block: Block,
+    *,
+    release: str,
+    lang: str,
+    source_lines: list[str] | None = None,
+    line_counts: list[int] | None = None,
 ) -> tuple[Segment, ...]:
     """The units of one block, each knowing its line and the whitespace that followed it.
 
     ``source_lines`` (a plain-text release's lines) lets a unit of a hard-wrapped paragraph
-    point at the line where it starts, so that ``#:`` references lead the translator there.
+    point at the line where it starts, so that ``#:`` references lead the translator there;
+    ``line_counts`` (``_line_counts(source_lines)``) saves recounting them for every block.
     """
     text = block.text
     spans = split_spans(text, lang=lang)
+    lines = source_lines or []
+    counts = line_counts
+    if counts is None or len(counts) != len(lines) + 1:
+        counts = _line_counts(lines) if lines and len(spans) > 1 else []
     out = []
     for i, span in enumerate(spans):
         nxt = spans[i + 1].start if i + 1 < len(spans) else len(text)
-        flags = tuple(dict.fromkeys((*block.flags, *span.flags)))
+        both = (*block.flags, *span.flags)
+        flags = tuple(dict.fromkeys(both)) if both else ()
         out.append(
             Segment(
                 release=release,
@@ -248,7 +305,7 @@ def segment_block(
                 index=i,
                 kind=block.kind,
                 text=text[span.start : span.end],
-                line=_start_line(block, span.start, source_lines or []),
+                line=_start_line(block, span.start, lines, counts),
                 start=span.start,
                 end=span.end,
                 space=text[span.end : nxt],
@@ -263,8 +320,11 @@ def segment_release(release: Release) -> tuple[Segment, ...]:
     """All units of a release, block by block, in source order."""
     lang = release.lang or "ky"
     lines = release.source.split("\n") if release.format == "txt" and release.source else []
+    counts = _line_counts(lines)
     return tuple(
         seg
         for block in release.blocks
-        for seg in segment_block(block, release=release.slug, lang=lang, source_lines=lines)
+        for seg in segment_block(
+            block, release=release.slug, lang=lang, source_lines=lines, line_counts=counts
+        )
     )

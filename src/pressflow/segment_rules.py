@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -63,6 +63,19 @@ class Rules:
     speech_words: frozenset[str]
     foreign: Foreign | None
     urls: re.Pattern[str]
+    #: Matches wherever ``urls`` could (``://``, ``www.``, ``@``, a dot and a known domain): a
+    #: cheap scan that lets the many sentences without an address skip the costly pattern.
+    url_hint: re.Pattern[str] = re.compile("")
+
+    @cached_property
+    def checks(
+        self,
+    ) -> tuple[tuple[Callable[..., object] | None, Callable[..., object] | None, bool], ...]:
+        """The rules as ``(after.match, before.search, break)``, bound once for the hot loop."""
+        return tuple(
+            (r.after.match if r.after else None, r.before.search if r.before else None, r.brk)
+            for r in self.rules
+        )
 
 
 def _char_class(
@@ -84,9 +97,30 @@ def _char_class(
 
 
 def _abbrev_alternation(items: Iterable[str]) -> str:
-    """Abbreviations without their final dot -> one alternation; inner dots allow a space."""
-    pats = sorted({re.escape(a).replace(r"\.", r"\.\s?") for a in items}, key=len, reverse=True)
-    return "|".join(pats) or r"(?!)"
+    """Abbreviations without their final dot -> one alternation; inner dots allow a space.
+
+    Written as a trie (``к(?:в(?:\\.\\s?м)?|г|м)?``), which matches the same strings as a flat
+    list but lets the engine reject a position on its first letter instead of trying every
+    abbreviation: the rules are searched at every candidate sentence end.
+    """
+    trie: dict = {}
+    for item in set(items):
+        node = trie
+        for char in item:
+            node = node.setdefault(r"\.\s?" if char == "." else re.escape(char), {})
+        node[""] = {}  # an abbreviation ends here
+    return _trie_pattern(trie) if trie else r"(?!)"
+
+
+def _trie_pattern(node: dict) -> str:
+    ends = "" in node
+    alts = [token + _trie_pattern(child) for token, child in sorted(node.items()) if token]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
+    if ends and len(alts) == 1:
+        body = "(?:" + alts[0] + ")"
+    return body + "?" if ends else body
 
 
 def _load(lang: str) -> dict[str, Any]:
@@ -166,4 +200,5 @@ def _compile(base: str) -> Rules:
             r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
             rf"|[\w-]+(?:\.[\w-]+)*\.(?:{macros['tld']})(?![A-Za-z])(?:/\S*)?"
         ),
+        url_hint=re.compile(rf"://|www\.|@|\.(?:{macros['tld']})(?![A-Za-z])"),
     )

@@ -287,7 +287,6 @@ def merge(
     olds = [_Old(e, i) for i, e in enumerate(old or [])]
     live = {_key(o.entry): o for o in olds if not o.entry.obsolete}
     dead = {_key(o.entry): o for o in olds if o.entry.obsolete}
-    matcher = _Matcher(olds)
     pending: list[tuple[int, polib.POEntry]] = []
     nplurals = plural_count(lang)
 
@@ -307,7 +306,9 @@ def merge(
             entry.previous_msgid = source.previous_msgid
             entry.previous_msgid_plural = source.previous_msgid_plural
 
-    anchors = _anchors(result, old)
+    # Only edited units need the fuzzy matcher (most releases of a run have none).
+    matcher = _Matcher(olds if pending else ())
+    anchors = _anchors(result, old) if pending else {}
     for index, entry in pending:
         near = anchors.get(index, index)
         source, score = matcher.best(entry.msgid, near=near)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..glossary import Glossary
 from ..model import CatalogRef, Release
 from . import checks as checks  # registers the checks
+from .crosslang import attribute_to_source
 from .gate import CheckResult, decide, gate_failures
 from .registry import CHECKS, Check
 from .runner import check_catalog
@@ -50,11 +51,13 @@ def check_project(
 
     stats: list[CatalogStats] = []
     problems = []
+    translations: dict[tuple[str, str, str], str] = {}
     off = tuple(config.check.disable) if disabled is None else tuple(disabled)
     for ref in refs:
         shown = ref.source or config.rel(Path(ref.path))
         po = catalog.read_po(Path(ref.path))
         stats.append(catalog_stats(po, release=ref.release, lang=ref.lang, path=shown))
+        translations.update(((ref.release, ref.lang, e.msgid), e.msgstr) for e in po)
         problems.extend(
             check_catalog(
                 po,
@@ -64,9 +67,12 @@ def check_project(
                 glossary=glossary,
                 path=shown,
                 disabled=off,
+                enabled=config.check.enable,
                 slug=ref.release,
             )
         )
+    # a fact every translation renders differently from the source is the source's problem
+    problems = attribute_to_source(problems, config.target_langs, translations)
     return decide(
         stats,
         problems,

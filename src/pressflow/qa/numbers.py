@@ -10,6 +10,7 @@ makes the check more tolerant, never noisier.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .wordlists import number_word_table
@@ -179,9 +180,16 @@ def number_words(text: str) -> set[float]:
     return values
 
 
+#: a height in feet and inches as English sports news writes it (``6-foot-6``, ``6 ft 6 in``),
+#: which a Kyrgyz text renders as ``6,6 фут``
+_FEET_INCHES = re.compile(r"(\d+)[\s-]*(?:-foot|foot|feet|ft\.?|')[\s-]*(\d{1,2})(?!\d)")
+
+
 def pool(text: str) -> set[float]:
     """Every value a translation offers, in any reading, including years shortened (90-е)."""
     offered = set(number_words(text))
+    for feet, inches in _FEET_INCHES.findall(text):
+        offered.add(_key(float(f"{feet}.{inches}")))
     for number in numbers(text):
         for value in number.values:
             offered.add(value)
@@ -233,6 +241,43 @@ def _converted(source: str, end: int, translation: str) -> bool:
     return kind == "degree" or in_brackets or not _UNIT_IN[kind].search(translation)
 
 
+#: per unit of a translation's number, how a value in the source's unit becomes it
+#: (miles → km, feet → m, inches → cm, pounds → kg, and back; Fahrenheit → Celsius and back)
+_INTO: dict[str, tuple[Callable[[float], float], ...]] = {
+    "km": (lambda v: v * 1.609344,),
+    "mile": (lambda v: v / 1.609344,),
+    "m": (lambda v: v * 0.3048, lambda v: v * 0.9144),
+    "foot": (lambda v: v / 0.3048,),
+    "yard": (lambda v: v / 0.9144,),
+    "cm": (lambda v: v * 2.54,),
+    "inch": (lambda v: v / 2.54,),
+    "kg": (lambda v: v * 0.453592,),
+    "pound": (lambda v: v / 0.453592,),
+    "degree": (lambda v: (v - 32) * 5 / 9, lambda v: v * 9 / 5 + 32),
+}
+
+
+def _measures(translation: str) -> list[tuple[float, str]]:
+    """(value, unit kind) of each number of the translation written with a unit."""
+    out = []
+    for number in numbers(translation):
+        match = _MEASURE.match(translation, number.start + len(number.text))
+        if match is not None and match.lastgroup in _INTO:
+            out.extend((v, match.lastgroup) for v in number.values)
+    return out
+
+
+def _converted_value(values: frozenset[float], measures: list[tuple[float, str]]) -> bool:
+    """Does the translation give one of ``values`` converted into the unit it writes, rounded as
+    a translator rounds (``80ге чейин`` → "до 27 градусов": 80 °F is 26.7 °C)?"""
+    return any(
+        abs(into(v) - t) <= max(0.5, 0.01 * abs(into(v)))
+        for v in values
+        for t, kind in measures
+        for into in _INTO[kind]
+    )
+
+
 _AFTERNOON = re.compile(r"(?:түшкү|түштөн кийин\w*|кечки|кечинде|кечкы)\s*(?:саат\s*)?$")
 
 
@@ -245,6 +290,7 @@ def missing_numbers(source: str, translation: str) -> list[str]:
     offered = pool(translation)
     offered |= {float(d) for d in re.findall(r"\d+", translation)}
     any_number = bool(re.search(r"\d", translation)) or bool(number_words(translation))
+    measures = _measures(translation)
     missing = []
     seen: set[str] = set()
     for number in numbers(source):
@@ -255,6 +301,8 @@ def missing_numbers(source: str, translation: str) -> list[str]:
             continue  # part of a Latin name (247sports, 3M): not a figure of the Kyrgyz text
         # a measure right after the number or after a range (2ден 4 дюймга) may be converted
         if any_number and _converted(source, end, translation):
+            continue
+        if measures and _converted_value(number.values, measures):
             continue
         # 3 in the afternoon (түшкү 3тө) is 15:00 in a translation
         if _AFTERNOON.search(source[max(0, number.start - 24) : number.start]) and any(

@@ -55,6 +55,8 @@ class Check:
     scope: Scope
     func: Callable[..., Iterable[object]]
     completeness: bool = False  # governed by --min-translated, not by --strict
+    opt_in: bool = False  # off unless the project enables it ([check] enable = ["code"])
+    about_source: bool = False  # a problem of the Kyrgyz release, for the editor, not the PO
 
 
 CHECKS: dict[str, Check] = {}
@@ -67,20 +69,26 @@ def check(
     *,
     scope: Scope = "unit",
     completeness: bool = False,
+    opt_in: bool = False,
+    about_source: bool = False,
 ) -> Callable[[Callable[..., Iterable[object]]], Callable[..., Iterable[object]]]:
     """Register ``func`` as the check ``code``; the one-line explanation is shown in reports."""
 
     def register(func: Callable[..., Iterable[object]]) -> Callable[..., Iterable[object]]:
         if code in CHECKS:
             raise ValueError(f"check {code!r} registered twice")
-        CHECKS[code] = Check(code, severity, explanation, scope, func, completeness)
+        CHECKS[code] = Check(
+            code, severity, explanation, scope, func, completeness, opt_in, about_source
+        )
         return func
 
     return register
 
 
-def iter_checks(disabled: Iterable[str] = ()) -> Iterator[Check]:
-    off = set(disabled)
+def iter_checks(disabled: Iterable[str] = (), enabled: Iterable[str] = ()) -> Iterator[Check]:
+    """The checks that run: every default one not disabled, and the opt-in ones enabled."""
+    off, on = set(disabled), set(enabled)
     for code in sorted(CHECKS):
-        if code not in off:
-            yield CHECKS[code]
+        check = CHECKS[code]
+        if code not in off and (not check.opt_in or code in on):
+            yield check

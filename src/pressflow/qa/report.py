@@ -252,6 +252,8 @@ def checks_table() -> Table:
     for code in sorted(CHECKS):
         check = CHECKS[code]
         note = " (completeness: gated by --min-translated)" if check.completeness else ""
+        if check.opt_in:
+            note += f' (off by default: [check] enable = ["{code}"])'
         table.add_row(
             Text(code),
             Text(check.severity, style=_severity_style(check.severity)),

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..glossary import Glossary
 from ..model import Problem, Release
+from .crosslang import ABOUT, SOURCE
 from .registry import Check, Context, Finding, iter_checks
 from .units import Unit, units_of
 
@@ -21,15 +22,21 @@ def _problem(check: Check, unit: Unit, message: str, ctx: Context, slug: str) ->
         msgid=unit.msgid,
         path=ctx.path,
         line=unit.line,
+        extra={ABOUT: SOURCE} if check.about_source else {},
     )
 
 
 def run_checks(
-    units: list[Unit], ctx: Context, *, slug: str = "", disabled: Collection[str] = ()
+    units: list[Unit],
+    ctx: Context,
+    *,
+    slug: str = "",
+    disabled: Collection[str] = (),
+    enabled: Collection[str] = (),
 ) -> list[Problem]:
-    """Problems of ``units`` in catalog order, then by check code."""
+    """Problems of ``units`` in catalog order, then by check code (opt-in checks if enabled)."""
     found: list[tuple[int, str, Problem]] = []
-    for check in iter_checks(disabled):
+    for check in iter_checks(disabled, enabled):
         if check.scope == "catalog":
             findings: Iterable[Finding] = check.func(units, ctx)  # type: ignore[assignment]
             for finding in findings:
@@ -66,9 +73,10 @@ def check_catalog(
     glossary: Glossary | None = None,
     path: str = "",
     disabled: Collection[str] = (),
+    enabled: Collection[str] = (),
     slug: str | None = None,
 ) -> list[Problem]:
     """Every registered check over one PO catalog (a polib-like object)."""
     ctx = Context(lang=lang, source_lang=source_lang, glossary=glossary, release=release, path=path)
     name = slug if slug is not None else (release.slug if release is not None else "")
-    return run_checks(units_of(po), ctx, slug=name, disabled=disabled)
+    return run_checks(units_of(po), ctx, slug=name, disabled=disabled, enabled=enabled)

@@ -31,6 +31,16 @@ def exonyms() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def roles() -> dict[str, tuple[str, ...]]:
+    """Kyrgyz stem of an office -> its renderings (Russian stems, English words)."""
+    table = {}
+    for line in _lines("roles.tsv"):
+        stem, _, renderings = line.partition("\t")
+        table[stem.strip().lower()] = tuple(r.strip() for r in renderings.split("|") if r.strip())
+    return table
+
+
+@cache
 def kyrgyz_words() -> frozenset[str]:
     """Frequent Kyrgyz words that are not Russian words."""
     return frozenset(line.lower() for line in _lines("kyrgyz-words.txt"))

@@ -36,6 +36,7 @@ def _foreign(text: str) -> str:
     "warning",
     "The Kyrgyz source holds text in another script glued into it (page junk, a stray paste).",
     scope="source",
+    about_source=True,
 )
 def foreign_text(unit: Unit, ctx: Context) -> Iterator[str]:
     if _NOT_KYRGYZ.search(unit.extracted):
@@ -57,6 +58,7 @@ def _is_title(unit: Unit) -> bool:
     "warning",
     "The release's title appears again as a unit of the text (the page heading was extracted).",
     scope="catalog",
+    about_source=True,
 )
 def title_repeated(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     titles = set()
@@ -78,6 +80,7 @@ def title_repeated(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     "warning",
     "A paragraph of the source holds no text (only spaces or punctuation).",
     scope="catalog",
+    about_source=True,
 )
 def empty_paragraph(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     for unit in units:

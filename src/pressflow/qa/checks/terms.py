@@ -19,7 +19,12 @@ from ..units import Unit
 
 @lru_cache(maxsize=512)
 def _variant(text: str) -> re.Pattern[str]:
-    """A variant's own pattern: case-insensitive unless it holds an acronym, like the source's."""
+    """A variant's own pattern: case-insensitive unless it holds an acronym, like the source's.
+
+    A symbol (``$``, ``%``) is written against the number (``$26,750``, ``40%``): found anywhere.
+    """
+    if not any(c.isalnum() for c in text):
+        return re.compile(re.escape(text))
     return term_pattern(text)
 
 
@@ -33,6 +38,12 @@ def occurs(term: Term, text: str) -> bool:
         if not word[len(last) :].startswith(DERIVATIONS):
             return True
     return False
+
+
+def renders(term: Term, text: str, lang: str) -> bool:
+    """Does ``text`` use one of the term's agreed translations into ``lang`` (or has it none)?"""
+    variants = term.targets.get(lang)
+    return not variants or any(_variant(v).search(text) for v in variants)
 
 
 @check(
@@ -49,8 +60,7 @@ def glossary(unit: Unit, ctx: Context) -> Iterator[str]:
         if any(term.source in longer for longer in found) or not occurs(term, unit.msgid):
             continue
         found.append(term.source)
-        variants = term.targets.get(ctx.lang)
-        if not variants or any(_variant(v).search(unit.msgstr) for v in variants):
+        if renders(term, unit.msgstr, ctx.lang):
             continue
-        agreed = " | ".join(variants)
+        agreed = " | ".join(term.targets[ctx.lang])
         yield f"glossary: {term.source!r} should be translated as {agreed}"

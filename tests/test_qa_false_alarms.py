@@ -1,0 +1,88 @@
+"""Behaviour added to keep the checks quiet on good human translations without missing errors."""
+
+from __future__ import annotations
+
+from pressflow.glossary import Glossary, Term
+from pressflow.model import Problem
+from pressflow.qa.checks.names import missing_names
+from pressflow.qa.crosslang import attribute_to_source, is_source_problem
+from pressflow.qa.numbers import missing_numbers
+from pressflow.qa.registry import Context
+from pressflow.qa.runner import run_checks
+from pressflow.qa.units import Unit
+
+YEAR = "Бүгүнкү күндөн 136 жыл мурун, 1982-жылы 30-сентябрда физик төрөлгөн."
+
+
+def _number_problems(translations: dict[str, str], msgid: str = YEAR) -> list[Problem]:
+    found = []
+    for lang, text in translations.items():
+        ctx = Context(lang=lang, path=f"{lang}.po")
+        found += run_checks([Unit(msgid, text, line=3)], ctx, slug="r")
+    return found
+
+
+def _texts(translations: dict[str, str], msgid: str = YEAR) -> dict[tuple[str, str, str], str]:
+    return {("r", lang, msgid): text for lang, text in translations.items()}
+
+
+def test_a_fact_every_translation_corrects_is_a_source_problem() -> None:
+    both = {
+        "ru": "30 сентября 1882 года, 136 лет назад, родился физик.",
+        "en": "September 30, 1882, 136 years ago, the physicist was born.",
+    }
+    found = attribute_to_source(_number_problems(both), ["ru", "en"], _texts(both))
+    assert [p.check for p in found] == ["numbers", "numbers"]
+    assert all(is_source_problem(p) and p.severity == "warning" for p in found)
+    assert all("source problem?" in p.message for p in found)
+
+
+def test_a_number_dropped_from_every_translation_is_still_their_error() -> None:
+    # nothing written instead: machine translation dropping 1982 twice, not a typo in the source
+    both = {"ru": "136 лет назад, 30 сентября, родился физик.", "en": "136 years ago on 30 Sept."}
+    found = attribute_to_source(_number_problems(both), ["ru", "en"], _texts(both))
+    assert found and not any(is_source_problem(p) for p in found)
+    assert {p.severity for p in found} == {"error"}
+
+
+def test_one_language_alone_is_never_attributed_to_the_source() -> None:
+    one = {"ru": "30 сентября 1882 года, 136 лет назад, родился физик."}
+    found = attribute_to_source(_number_problems(one), ["ru", "en"], _texts(one))
+    assert found and not any(is_source_problem(p) for p in found)
+
+
+def test_source_checks_are_marked_as_source_problems() -> None:
+    ctx = Context(lang="ru", path="ru.po")
+    found = run_checks([Unit("Белгилешет.Error. Page cannot be displayed.", index=0)], ctx)
+    assert [p.check for p in found if is_source_problem(p)] == ["foreign-text"]
+
+
+def test_a_headline_may_name_a_person_by_office() -> None:
+    source = "Мексиканын Президенти Андрес Мануэл Лопез Обрадор убада берди."
+    assert missing_names(source, "Президент Мексики обещает", headline=True) == []
+    # in running text, and when the office is not named either, the name is still required
+    assert missing_names(source, "Президент Мексики обещает")
+    assert missing_names(source, "Мексика обещает", headline=True)
+
+
+def test_a_height_in_feet_and_inches() -> None:
+    assert missing_numbers("Бою 6,6 фут болгон", "A 6-foot-6 junior") == []
+    assert missing_numbers("Бою 6,6 фут болгон", "A 6-foot-5 junior") == ["6,6"]
+
+
+def test_a_glossary_symbol_is_found_against_its_number() -> None:
+    term = Term("пайыз", {"ru": ("процент", "%"), "en": ("percent", "%")})
+    ctx = Context(lang="ru", glossary=Glossary("ky", (term,)), path="ru.po")
+    good = Unit("Аризонанын 40 пайызы кургак.", "Более 40% территории Аризоны.", line=3)
+    bad = Unit("Аризонанын 40 пайызы кургак.", "Более 40 долей территории Аризоны.", line=3)
+    assert run_checks([good], ctx) == []
+    assert [p.check for p in run_checks([bad], ctx)] == ["glossary"]
+
+
+def test_a_measure_converted_into_the_translations_unit() -> None:
+    # the Kyrgyz keeps the original's Fahrenheit figure bare; the translator writes Celsius
+    source = "Октябрда аба ырайы 80ге чейин жетет."
+    assert missing_numbers(source, "В октябре температура достигнет 27 градусов.") == []
+    assert missing_numbers(source, "В октябре температура достигнет 29 градусов.") == ["80"]
+    # a bare number of the translation is no conversion: 45 miles is 72 km, not "72 people"
+    assert missing_numbers("45 адам келди.", "Пришли 72 человека.") == ["45"]
