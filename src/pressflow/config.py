@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-
 from .errors import ConfigError
 from .files import check_slug
+from .locales import is_known
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -99,10 +98,8 @@ class Config:
 
 def check_language(code: str, *, path: str | None = None) -> str:
     """Accept a language code that CLDR knows (``ky``, ``ru``, ``en``, ``pt_BR``…)."""
-    try:
-        Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        raise ConfigError(f"unknown language code {code!r}", path=path) from None
+    if not is_known(code):
+        raise ConfigError(f"unknown language code {code!r}", path=path)
     return code
 
 

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import polib
-from babel.core import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
-from rapidfuzz import fuzz, process
 
 from .catalog import new_entry
 from .config import Config
 from .errors import CatalogError
+from .locales import english_name as language_name
+from .locales import plural_count, plural_forms
 from .powrap import PAGE_WIDTH
+from .similarity import closest, ratio
 
 #: msgmerge's FUZZY_THRESHOLD: below this similarity an old translation is not offered.
 THRESHOLD = 0.6
@@ -44,31 +43,6 @@ PO_FIELD_ORDER = (
     "Plural-Forms",
     "Generated-By",
 )
-
-
-@lru_cache(maxsize=64)
-def plural_forms(lang: str) -> str:
-    """The Plural-Forms header for ``lang`` from CLDR (through Babel)."""
-    try:
-        return get_plural(lang.replace("-", "_")).plural_forms
-    except (UnknownLocaleError, ValueError):
-        return "nplurals=2; plural=(n != 1);"
-
-
-@lru_cache(maxsize=64)
-def plural_count(lang: str) -> int:
-    try:
-        return get_plural(lang.replace("-", "_")).num_plurals
-    except (UnknownLocaleError, ValueError):
-        return 2
-
-
-@lru_cache(maxsize=64)
-def language_name(lang: str) -> str:
-    try:
-        return Locale.parse(lang.replace("-", "_")).english_name or lang
-    except (UnknownLocaleError, ValueError):
-        return lang
 
 
 def check_language(po: polib.POFile, lang: str, *, path: str) -> None:
@@ -197,7 +171,7 @@ def _previous(old: polib.POEntry) -> str:
 
 
 def _similarity(a: str, b: str) -> float:
-    return fuzz.ratio(a, b) / 100.0
+    return ratio(a, b) / 100.0
 
 
 class _Matcher:
@@ -218,9 +192,7 @@ class _Matcher:
         """msgmerge's choice: the highest similarity ≥ 0.6; ties go to the nearest position."""
         if not self.pool:
             return None, 0.0
-        hits = process.extract(
-            msgid, self.choices, scorer=fuzz.ratio, score_cutoff=THRESHOLD * 100, limit=8
-        )
+        hits = closest(msgid, self.choices, cutoff=THRESHOLD * 100)
         if not hits:
             return None, 0.0
         top = hits[0][1]
@@ -246,9 +218,7 @@ class _Matcher:
         """An old sentence that holds this one almost verbatim (one sentence split in two)."""
         if len(msgid) < MIN_PART:
             return None
-        hits = process.extract(
-            msgid, self.choices, scorer=fuzz.partial_ratio, score_cutoff=PART_SCORE, limit=8
-        )
+        hits = closest(msgid, self.choices, cutoff=PART_SCORE, partial=True)
         hits = [h for h in hits if len(self.choices[h[2]]) > len(msgid)]
         if not hits:
             return None

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from ..similarity import closest
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,9 @@ class TranslationMemory:
             return None
         if self._choices is None:
             self._choices = sorted(self._found)
-        hit = process.extractOne(
-            text, self._choices, scorer=fuzz.ratio, score_cutoff=self.threshold * 100
-        )
-        if hit is None:
+        hits = closest(text, self._choices, cutoff=self.threshold * 100, limit=1)
+        if not hits:
             return None
-        source, score, _ = hit
+        source, score, _ = hits[0]
         msgstr, release = self._best(source)
         return Match(msgstr, release, source, min(99, int(score)), False)

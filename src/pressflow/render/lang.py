@@ -1,4 +1,4 @@
-"""Language facts a page needs, all from CLDR through Babel: native name, direction, locale, dates.
+"""Language facts a page needs, from CLDR (see ``locales``): name, direction, locale, dates.
 
 Babel's ``long`` date format gives ``2018-ж., 3-июль`` (ky), ``3 июля 2018 г.`` (ru) and
 ``July 3, 2018`` (en); it is used as is so that every newsroom language gets CLDR's own form.
@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
-from babel.dates import format_date
+from ..locales import locale_facts, long_date
 
 
 @dataclass(frozen=True)
@@ -26,36 +24,14 @@ class Lang:
 
     def date_text(self, when: datetime) -> str:
         """The date as readers of this language write it (CLDR ``long`` format)."""
-        try:
-            return format_date(when, "long", locale=_babel_code(self.code))
-        except (UnknownLocaleError, ValueError):
-            return when.strftime("%Y-%m-%d")
-
-
-def _babel_code(code: str) -> str:
-    return code.replace("-", "_")
+        return long_date(when, self.code)
 
 
 @cache
 def lang_info(code: str) -> Lang:
     """Facts about ``code``; unknown codes degrade to the code itself, left-to-right."""
-    try:
-        locale = Locale.parse(_babel_code(code))
-    except (UnknownLocaleError, ValueError, TypeError, LookupError):
-        return Lang(code, code, "ltr", code.replace("-", "_"))
-    name = locale.get_display_name(locale) or code
-    name = name[:1].upper() + name[1:]
-    direction = "rtl" if locale.text_direction == "rtl" else "ltr"
-    return Lang(code, name, direction, _og_locale(locale))
-
-
-def _og_locale(locale: Locale) -> str:
-    """``ll_TT`` as Open Graph wants it: the language with its likely territory (ky -> ky_KG)."""
-    if locale.territory:
-        return f"{locale.language}_{locale.territory}"
-    likely = get_global("likely_subtags").get(locale.language, "")
-    parts = [p for p in likely.split("_") if len(p) == 2 and p.isupper()]
-    return f"{locale.language}_{parts[0]}" if parts else locale.language
+    facts = locale_facts(code)
+    return Lang(code, facts.name, facts.dir, facts.og_locale)
 
 
 def iso_datetime(when: datetime) -> str:

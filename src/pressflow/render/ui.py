@@ -5,7 +5,7 @@ Kept as data so that a newsroom adding a language adds one entry here, nothing e
 
 from __future__ import annotations
 
-from babel import Locale, UnknownLocaleError
+from ..locales import language_name as _language_name
 
 UI: dict[str, dict[str, str]] = {
     "en": {
@@ -46,7 +46,4 @@ def say(lang: str, key: str, **values: str) -> str:
 
 def language_name(code: str, *, in_lang: str) -> str:
     """The name of language ``code`` as written in ``in_lang`` (``ky`` in ru: киргизский)."""
-    try:
-        return Locale.parse(in_lang.replace("-", "_")).languages.get(code, code)
-    except (UnknownLocaleError, ValueError, TypeError):
-        return code
+    return _language_name(code, in_lang=in_lang)

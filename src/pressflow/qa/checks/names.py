@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from rapidfuzz.fuzz import ratio
-
+from ...similarity import ratio
 from ..morphology import CASE_ENDINGS
 from ..registry import Context, Finding, check
 from ..translit import consonants, skeleton, transliterate

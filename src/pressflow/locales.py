@@ -1,0 +1,97 @@
+"""Facts about languages from CLDR, through Babel: validity, plural forms, names, direction, dates.
+
+Babel lives behind this module only, so that every language fact pressflow uses (the Plural-Forms
+header, the date on a page, the name in the language switcher) has one source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import format_date
+from babel.messages.plurals import get_plural
+
+_BAD = (UnknownLocaleError, ValueError, TypeError, LookupError)
+
+
+def _parse(code: str) -> Locale | None:
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except _BAD:
+        return None
+
+
+def is_known(code: str) -> bool:
+    """True for a language code CLDR knows (``ky``, ``ru``, ``en``, ``pt_BR``, ``sr-Latn``…)."""
+    return _parse(code) is not None
+
+
+@cache
+def plural_forms(lang: str) -> str:
+    """The Plural-Forms header for ``lang``; English's rule when CLDR has none."""
+    try:
+        return get_plural(lang.replace("-", "_")).plural_forms
+    except _BAD:
+        return "nplurals=2; plural=(n != 1);"
+
+
+@cache
+def plural_count(lang: str) -> int:
+    try:
+        return get_plural(lang.replace("-", "_")).num_plurals
+    except _BAD:
+        return 2
+
+
+@cache
+def english_name(lang: str) -> str:
+    """``Kyrgyz`` for ``ky``: the Language-Team header and messages use it."""
+    locale = _parse(lang)
+    return (locale.english_name if locale else None) or lang
+
+
+def language_name(code: str, *, in_lang: str) -> str:
+    """The name of language ``code`` as written in ``in_lang`` (``ky`` in ru: киргизский)."""
+    locale = _parse(in_lang)
+    return locale.languages.get(code, code) if locale else code
+
+
+@dataclass(frozen=True)
+class LocaleFacts:
+    """What a page needs: the name in the language itself, direction, and the OG locale."""
+
+    name: str
+    dir: str
+    og_locale: str
+
+
+@cache
+def locale_facts(code: str) -> LocaleFacts:
+    """Facts about ``code``; an unknown code degrades to itself, left-to-right."""
+    locale = _parse(code)
+    if locale is None:
+        return LocaleFacts(code, "ltr", code.replace("-", "_"))
+    name = locale.get_display_name(locale) or code
+    direction = "rtl" if locale.text_direction == "rtl" else "ltr"
+    return LocaleFacts(name[:1].upper() + name[1:], direction, _og_locale(locale))
+
+
+def _og_locale(locale: Locale) -> str:
+    """``ll_TT`` as Open Graph wants it: the language with its likely territory (ky -> ky_KG)."""
+    if locale.territory:
+        return f"{locale.language}_{locale.territory}"
+    likely = get_global("likely_subtags").get(locale.language, "")
+    parts = [p for p in likely.split("_") if len(p) == 2 and p.isupper()]
+    return f"{locale.language}_{parts[0]}" if parts else locale.language
+
+
+def long_date(when: datetime, code: str) -> str:
+    """The date as readers of ``code`` write it: CLDR's ``long`` format (``3 июля 2018 г.``)."""
+    try:
+        return format_date(when, "long", locale=code.replace("-", "_"))
+    except _BAD:
+        return when.strftime("%Y-%m-%d")
