@@ -234,6 +234,7 @@ def test_unknown_language_and_usage_errors_exit_2(newsroom: Path) -> None:
         ("check", "--lang", "de"),
         ("nosuch",),
         ("check", "--format", "yaml"),
+        ("build", "--out", "/dev/null/site"),
     ):
         result = pressflow(newsroom, *args)
         assert result.returncode == 2, (args, result.stderr)

@@ -717,3 +717,11 @@ def test_identity_rebuild_of_generated_pages(body: str) -> None:
     assert visible(rebuilt) == visible(original)
     assert links(rebuilt) == links(original)
     assert attributes(rebuilt) == attributes(original)
+
+
+@pytest.mark.parametrize("date", ["2020-13-45", "2020-02-30 10:30", "31.02.2018"])
+def test_front_matter_date_that_cannot_exist_is_one_line_with_its_line(date: str) -> None:
+    source = f"---\ntitle: Тест\ndate: {date}\n---\n\nТекст.\n"
+    with pytest.raises(ReaderError) as caught:
+        read_source(source, suffix=".md", slug="bad", path="releases/bad.md")
+    assert str(caught.value).startswith("releases/bad.md:3: ")

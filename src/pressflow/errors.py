@@ -49,5 +49,9 @@ class EngineError(PressflowError):
     """An MT engine that is unknown, misconfigured, or cannot translate the language pair."""
 
 
+class WriteError(PressflowError):
+    """A file cannot be written: no permission, a file where a folder should be, disk full."""
+
+
 class TemplateError(PressflowError):
     """A site template that cannot be parsed or lacks the slots pressflow fills."""

@@ -10,17 +10,32 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import SlugError
+from .errors import SlugError, WriteError
 
 _SLUG_BAD = re.compile(r"[\x00-\x1f\x7f/\\]")
 
 
+@contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """Turn an operating-system failure into a one-line error that names the file."""
+    try:
+        yield
+    except OSError as exc:
+        raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
+
+
 def atomic_write(path: Path, data: str | bytes) -> bool:
     """Write ``data`` to ``path`` atomically; return False (and touch nothing) if unchanged."""
+    with _writing(Path(path)):
+        return _atomic_write(Path(path), data)
+
+
+def _atomic_write(path: Path, data: str | bytes) -> bool:
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    path = Path(path)
     try:
         if path.read_bytes() == raw:
             return False
@@ -67,6 +82,10 @@ class WriteBatch:
 
     def write(self, path: Path, data: str | bytes) -> bool:
         """Stage ``data`` for ``path``; False (nothing staged) when the bytes are unchanged."""
+        with _writing(Path(path)):
+            return self._write(Path(path), data)
+
+    def _write(self, path: Path, data: str | bytes) -> bool:
         raw = data.encode("utf-8") if isinstance(data, str) else data
         path = Path(path)
         mode = 0o644
@@ -105,7 +124,8 @@ class WriteBatch:
                 with open(tmp, "rb+") as handle:
                     os.fsync(handle.fileno())
         for tmp, path in staged:
-            os.replace(tmp, path)
+            with _writing(path):
+                os.replace(tmp, path)
 
     def abort(self) -> None:
         staged, self._staged = self._staged, []

@@ -140,95 +140,105 @@ def segment_file(path: Path, *, config: Config | None = None) -> SegmentResult:
     return SegmentResult(release, segment_release(release))
 
 
-def _foreign_warnings(release: Release, segments: Sequence[Segment]) -> list[Problem]:
-    return [
-        Problem(
-            check="foreign-text",
-            severity="warning",
-            message=seg.note or "text in another language glued into the release",
-            release=release.slug,
-            msgid=seg.text,
-            path=release.path,
-            line=seg.line,
-        )
-        for seg in segments
-        if "foreign-text" in seg.flags
-    ]
-
-
 # --------------------------------------------------------------------------- extract/update
 
 
-def _templates(
+def _release_paths(config: Config, only: Collection[str]) -> list[Path]:
+    """The release files to process: all, or those whose slug is in ``only``."""
+    if not config.releases_dir.is_dir():
+        raise ConfigError("releases folder does not exist", path=config.rel(config.releases_dir))
+    paths = [p for p in release_files(config.releases_dir) if not only or p.stem in only]
+    if set(only) - {p.stem for p in paths}:
+        load_releases(config, only=only)  # raises: an unreadable release first, then the missing
+    return paths
+
+
+def _orphans(config: Config, known: Collection[str]) -> list[Problem]:
+    template_dir = config.translations_dir / "templates"
+    if not template_dir.is_dir():
+        return []
+    return [
+        Problem(
+            check="orphan-template",
+            severity="warning",
+            message="no release produces this template any more; its catalogs are "
+            "kept (a renamed release takes its translations from the memory)",
+            release=orphan.stem,
+            path=config.rel(orphan),
+        )
+        for orphan in sorted(template_dir.glob("*.pot"))
+        if orphan.stem not in known
+    ]
+
+
+def _process(
     config: Config,
-    releases: Sequence[Release],
+    paths: Sequence[Path],
     *,
-    write: bool,
+    batch: WriteBatch,
+    langs: tuple[str, ...] = (),
+    write: bool = True,
     skipped: Collection[str] = (),
-    batch: WriteBatch | None = None,
-) -> tuple[ExtractResult, dict[str, object]]:
-    changes: list[FileChange] = []
+    parallel_from: int = PARALLEL_FROM,
+) -> tuple[ExtractResult, list[FileChange], list[tuple[str, str]]]:
+    """Template each release (and merge it into its ``langs`` catalogs), staging what changed in
+    ``batch`` in release order. Returns the extract result, the catalog changes and the
+    (slug, path) of each release processed. The work runs on every core for many releases."""
+    rel = rel_under(config, config.releases_dir)
+    pot_rel = rel_under(config, config.translations_dir / "templates")
+    po_rels = {lang: rel_under(config, config.translations_dir / lang) for lang in langs}
+    jobs = [Job(p, rel(p)) for p in paths]
+    templates: list[FileChange] = []
+    catalogs: list[FileChange] = []
     problems: list[Problem] = []
-    templates: dict[str, object] = {}
+    done: list[tuple[str, str]] = []
+    failed: list[Outcome] = []
     units = 0
-    rel = rel_under(config, config.translations_dir / "templates")
-    for release in releases:
-        segments = segment_release(release)
-        units += len(segments)
-        problems.extend(release.problems)
-        problems.extend(_foreign_warnings(release, segments))
-        pot_path = config.pot_path(release.slug)
-        previous = catalog.read_po(pot_path) if pot_path.exists() else None
-        template = catalog.make_template(release, segments, config=config, previous=previous)
-        templates[release.slug] = template
-        if write:
-            changed = catalog.write_po(template, pot_path, batch=batch, previous=previous)
-        else:
-            changed = previous is None or catalog.format_po(template) != catalog.format_po(previous)
-        changes.append(FileChange(rel(pot_path), changed, release.slug))
+    for outcome in outcomes(jobs, Settings(config, langs, write), parallel_from=parallel_from):
+        if outcome.error is not None:
+            failed.append(outcome)
+            continue
+        units += outcome.units
+        problems.extend(outcome.problems)
+        done.append((outcome.slug, outcome.path))
+        for out in outcome.files:
+            changed = batch.write(out.path, out.text) if out.text is not None else out.changed
+            if out.lang:
+                shown = po_rels[out.lang](out.path)
+                catalogs.append(FileChange(shown, changed, outcome.slug, out.lang))
+            else:
+                templates.append(FileChange(pot_rel(out.path), changed, outcome.slug))
+    error = first_error(failed)
+    if error is not None:
+        raise error
     folder = config.rel(config.translations_dir)  # once: rel() resolves, skipped ones are many
     for slug in sorted(skipped):
-        changes.append(FileChange(f"{folder}/templates/{slug}.pot", False, slug))
-    known = {r.slug for r in releases} | set(skipped)
-    template_dir = config.translations_dir / "templates"
-    if template_dir.is_dir():
-        for orphan in sorted(template_dir.glob("*.pot")):
-            if orphan.stem not in known:
-                problems.append(
-                    Problem(
-                        check="orphan-template",
-                        severity="warning",
-                        message="no release produces this template any more; its catalogs are "
-                        "kept (a renamed release takes its translations from the memory)",
-                        release=orphan.stem,
-                        path=config.rel(orphan),
-                    )
-                )
-    return ExtractResult(changes, units, problems), templates
+        templates.append(FileChange(f"{folder}/templates/{slug}.pot", False, slug))
+    problems.extend(_orphans(config, {p.stem for p in paths} | set(skipped)))
+    return ExtractResult(templates, units, problems), catalogs, done
 
 
-def extract(config: Config, *, releases: Collection[str] = ()) -> ExtractResult:
-    """Segment every release and write its POT template (only when its bytes change)."""
+def extract(
+    config: Config, *, releases: Collection[str] = (), parallel_from: int = PARALLEL_FROM
+) -> ExtractResult:
+    """Segment every release and write its POT template (only when its bytes change).
+
+    From ``parallel_from`` releases on, the work is spread over every core (same files).
+    """
     with WriteBatch() as batch:
-        loaded = load_releases(config, only=releases)
-        result, _ = _templates(config, loaded, write=True, batch=batch)
+        paths = _release_paths(config, releases)
+        result, _, _ = _process(config, paths, batch=batch, parallel_from=parallel_from)
     return result
 
 
-def _stale_releases(
+def _stale_paths(
     config: Config, stamps: Stamps, only: Collection[str]
-) -> tuple[list[Release], set[str]]:
+) -> tuple[list[Path], set[str]]:
     """Releases to process, and the slugs skipped because their source and catalogs are exactly
     as pressflow last wrote them (see stamps.py): a run with nothing changed reads no release."""
-    if not config.releases_dir.is_dir():
-        return load_releases(config, only=only), set()
-    paths = [p for p in release_files(config.releases_dir) if not only or p.stem in only]
+    paths = _release_paths(config, only)
     fresh = fresh_slugs(config, paths, stamps)
-    stale = {p.stem for p in paths} - fresh
-    missing = set(only) - {p.stem for p in paths}
-    if missing or not stale:
-        return (load_releases(config, only=only) if missing else []), fresh
-    return load_releases(config, only=stale), fresh
+    return [p for p in paths if p.stem not in fresh], fresh
 
 
 def update(
@@ -237,51 +247,36 @@ def update(
     langs: Sequence[str] | None = None,
     releases: Collection[str] = (),
     check_only: bool = False,
+    parallel_from: int = PARALLEL_FROM,
 ) -> UpdateResult:
     """Extract, then merge each template into its PO files the way ``msgmerge --previous`` does.
 
-    With ``check_only`` nothing is written; the result lists what is out of date.
+    With ``check_only`` nothing is written; the result lists what is out of date. From
+    ``parallel_from`` stale releases on, the work is spread over every core (same files).
     """
     languages = _languages(config, langs)
     stamps = Stamps.load(config.root)
-    loaded, fresh = _stale_releases(config, stamps, releases)
-    changes: list[FileChange] = []
-    rels = {lang: rel_under(config, config.translations_dir / lang) for lang in languages}
+    stale, fresh = _stale_paths(config, stamps, releases)
     with WriteBatch() as batch:  # one flush to disk for the whole run, not one per file
-        extracted, templates = _templates(
-            config, loaded, write=not check_only, skipped=fresh, batch=batch
+        extracted, changes, done = _process(
+            config,
+            stale,
+            batch=batch,
+            langs=languages,
+            write=not check_only,
+            skipped=fresh,
+            parallel_from=parallel_from,
         )
-        for slug, template in templates.items():
-            for lang in languages:
-                po_path = config.po_path(lang, slug)
-                old = catalog.read_po(po_path) if po_path.exists() else None
-                if old is not None:
-                    _check_language_header(old, lang, rels[lang](po_path))
-                merged = updating.merge(old, template, lang=lang, config=config)
-                if check_only:
-                    changed = old is None or catalog.format_po(merged) != catalog.format_po(old)
-                else:
-                    changed = catalog.write_po(merged, po_path, batch=batch, previous=old)
-                changes.append(FileChange(rels[lang](po_path), changed, slug, lang))
     folder = config.rel(config.translations_dir)
     for slug in sorted(fresh):
         for lang in languages:
             changes.append(FileChange(f"{folder}/{lang}/{slug}.po", False, slug, lang))
     if not check_only and tuple(languages) == tuple(config.target_langs):
-        for release in loaded:  # the files as written now: the next run may skip them
-            stamps.record(release.slug, release_stamp(config, config.root / release.path))
+        for slug, path in done:  # the files as written now: the next run may skip them
+            stamps.record(slug, release_stamp(config, config.root / path))
         stamps.save()
     return UpdateResult(extracted, changes, list(extracted.problems), check_only)
 
-
-def _check_language_header(po: object, lang: str, path: str) -> None:
-    declared = (getattr(po, "metadata", {}) or {}).get("Language", "").strip()
-    if declared and declared.replace("-", "_").split("_")[0] != lang.split("_")[0]:
-        raise CatalogError(
-            f"Language header says {declared!r} but the file is in the {lang!r} folder; "
-            "move it or fix the header (nothing was changed)",
-            path=path,
-        )
 
 
 # --------------------------------------------------------------------------- prefill/check

@@ -42,6 +42,17 @@ class FrontMatter:
     key_lines: dict[str, int] = field(default_factory=dict)
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text: pressflow parses them itself, with the line, rather
+    than letting YAML raise a bare ``ValueError`` on ``2020-13-45``."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def split_front_matter(source: str, *, path: str) -> FrontMatter:
     """Separate a leading ``---`` YAML block from the body; every flaw is a ``ReaderError``."""
     lines = split_lines(source)
@@ -54,7 +65,7 @@ def split_front_matter(source: str, *, path: str) -> FrontMatter:
         )
     text = "\n".join(lines[1:end])
     try:
-        meta = yaml.safe_load(text)
+        meta = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 2
