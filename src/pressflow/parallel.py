@@ -25,8 +25,7 @@ from .errors import CatalogError, PressflowError
 from .model import Problem, Release, Segment
 from .readers import read_release
 from .segment import segment_release
-
-PARALLEL_FROM = 200  # fewer stale releases than this stay in one process (start-up costs more)
+from .stamps import stamp_of
 
 # Stages in the order a single process meets their errors: every release is read, then every
 # template is made, then every catalog merged.
@@ -46,7 +45,6 @@ class Settings:
 class Job:
     source: Path  # the release file
     shown: str  # its path as shown to users
-    po_shown: tuple[str, ...] = ()  # each catalog's path as shown, in ``Settings.langs`` order
 
 
 @dataclass(frozen=True)
@@ -68,6 +66,7 @@ class Outcome:
     files: tuple[Output, ...] = ()  # the template first, then one catalog per language
     error: PressflowError | None = None
     stage: int = READ
+    stamp: str = ""  # stamps.release_stamp of the files as they will be once written
 
 
 def cpu_count() -> int:
@@ -93,18 +92,20 @@ def foreign_warnings(release: Release, segments: Sequence[Segment]) -> list[Prob
     ]
 
 
-def check_language_header(po: object, lang: str, path: str) -> None:
+def check_language_header(po: object, lang: str, path: Path, *, config: Config) -> None:
     """Refuse a catalog whose Language header names another language than its folder."""
     declared = (getattr(po, "metadata", {}) or {}).get("Language", "").strip()
     if declared and declared.replace("-", "_").split("_")[0] != lang.split("_")[0]:
         raise CatalogError(
             f"Language header says {declared!r} but the file is in the {lang!r} folder; "
             "move it or fix the header (nothing was changed)",
-            path=path,
+            path=config.rel(path),  # only now: resolving a path costs more than merging
         )
 
 
-def _output(po: polib.POFile, old: polib.POFile | None, path: Path, *, write: bool, lang: str = ""):
+def _output(
+    po: polib.POFile, old: polib.POFile | None, path: Path, *, write: bool, lang: str = ""
+) -> Output:
     if not write:
         changed = old is None or catalog.format_po(po) != catalog.format_po(old)
         return Output(path, None, changed, lang)
@@ -130,16 +131,28 @@ def work(job: Job, settings: Settings) -> Outcome:
     except PressflowError as exc:
         return Outcome(slug, release.path, error=exc, stage=TEMPLATE)
     try:
-        for lang, shown in zip(settings.langs, job.po_shown):
+        for lang in settings.langs:
             po_path = config.po_path(lang, release.slug)
             old = catalog.read_po(po_path) if po_path.exists() else None
             if old is not None:
-                check_language_header(old, lang, shown)
+                check_language_header(old, lang, po_path, config=config)
             merged = updating.merge(old, template, lang=lang, config=config)
             files.append(_output(merged, old, po_path, write=settings.write, lang=lang))
     except PressflowError as exc:
         return Outcome(slug, release.path, error=exc, stage=MERGE)
-    return Outcome(release.slug, release.path, len(segments), problems, tuple(files))
+    stamp = ""
+    if settings.write and settings.langs == tuple(config.target_langs):
+        stamp = stamp_of(config, [_read(job.source), *(_final(out) for out in files)])
+    return Outcome(release.slug, release.path, len(segments), problems, tuple(files), stamp=stamp)
+
+
+def _read(path: Path) -> bytes:
+    return Path(path).read_bytes()
+
+
+def _final(out: Output) -> bytes:
+    """A catalog's bytes once written: the new text, or the file left as it is."""
+    return out.text.encode("utf-8") if out.text is not None else _read(out.path)
 
 
 _SETTINGS: Settings | None = None
@@ -155,9 +168,7 @@ def _work_here(job: Job) -> Outcome:
     return work(job, _SETTINGS)
 
 
-def outcomes(
-    jobs: Sequence[Job], settings: Settings, *, parallel_from: int = PARALLEL_FROM
-) -> Iterator[Outcome]:
+def outcomes(jobs: Sequence[Job], settings: Settings, *, parallel_from: int) -> Iterator[Outcome]:
     """``work`` on every job, in the order of ``jobs``; on every core when there are at least
     ``parallel_from`` of them (results stream back in order, so the caller writes meanwhile)."""
     workers = min(cpu_count(), len(jobs))
@@ -170,9 +181,9 @@ def outcomes(
         yield from pool.map(_work_here, jobs, chunksize=chunk)
 
 
-def first_error(found: Sequence[Outcome]) -> PressflowError | None:
-    """The error a single process would have raised: the earliest stage, then the first release."""
-    failed = [o for o in found if o.error is not None]
-    if not failed:
-        return None
-    return min(enumerate(failed), key=lambda pair: (pair[1].stage, pair[0]))[1].error
+def first_error(failed: Sequence[Outcome]) -> PressflowError:
+    """Of the outcomes that failed (in release order), the error a single process would have
+    raised: the earliest stage, then the first release."""
+    first = min(enumerate(failed), key=lambda pair: (pair[1].stage, pair[0]))[1]
+    assert first.error is not None
+    return first.error

@@ -7,22 +7,25 @@ a result value. Nothing here prints: the CLI (or any other caller) decides how t
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import catalog, qa
-from . import update as updating
 from .config import Config, check_language
-from .errors import EXIT_FAILED, EXIT_OK, CatalogError, ConfigError
+from .errors import EXIT_FAILED, EXIT_OK, ConfigError
 from .files import WriteBatch
-from .glossary import load_glossary
 from .model import CatalogRef, Problem, Release, Segment
-from .mt import prefill as mt_prefill
 from .readers import read_release, release_files
-from .render import ReleaseText, build_site
-from .segment import segment_release
-from .stamps import Stamps, fresh_slugs, release_stamp
+from .stamps import Stamps, fresh_slugs
+
+if TYPE_CHECKING:
+    from . import qa
+    from .parallel import Outcome
+
+# Heavy modules (polib, the segmenter, QA, MT, lxml) are imported by the functions using them:
+# start-up is part of every command, and ``update`` with nothing changed needs none of them.
+PARALLEL_FROM = 200  # stale releases from which a process pool pays for its start-up
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,16 @@ def segment_file(path: Path, *, config: Config | None = None) -> SegmentResult:
     rel = config.rel(path) if config else Path(path).as_posix()
     lang = config.source_lang if config else "ky"
     release = read_release(Path(path), rel_path=rel, source_lang=lang)
+    from .segment import segment_release
+
     return SegmentResult(release, segment_release(release))
+
+
+def _foreign_warnings(release: Release, segments: Sequence[Segment]) -> list[Problem]:
+    """The warnings ``segment`` shows for scraped text in another language."""
+    from .parallel import foreign_warnings
+
+    return foreign_warnings(release, segments)
 
 
 # --------------------------------------------------------------------------- extract/update
@@ -183,24 +195,29 @@ def _process(
 ) -> tuple[ExtractResult, list[FileChange], list[tuple[str, str]]]:
     """Template each release (and merge it into its ``langs`` catalogs), staging what changed in
     ``batch`` in release order. Returns the extract result, the catalog changes and the
-    (slug, path) of each release processed. The work runs on every core for many releases."""
-    rel = rel_under(config, config.releases_dir)
-    pot_rel = rel_under(config, config.translations_dir / "templates")
-    po_rels = {lang: rel_under(config, config.translations_dir / lang) for lang in langs}
-    jobs = [Job(p, rel(p)) for p in paths]
+    (slug, stamp) of each release processed. The work runs on every core for many releases."""
     templates: list[FileChange] = []
     catalogs: list[FileChange] = []
     problems: list[Problem] = []
     done: list[tuple[str, str]] = []
     failed: list[Outcome] = []
     units = 0
-    for outcome in outcomes(jobs, Settings(config, langs, write), parallel_from=parallel_from):
+    found: Iterable[Outcome] = ()
+    if paths:  # nothing to do costs no import of polib, the segmenter, the merger
+        from .parallel import Job, Settings, first_error, outcomes
+
+        rel = rel_under(config, config.releases_dir)
+        pot_rel = rel_under(config, config.translations_dir / "templates")
+        po_rels = {lang: rel_under(config, config.translations_dir / lang) for lang in langs}
+        jobs = [Job(p, rel(p)) for p in paths]
+        found = outcomes(jobs, Settings(config, langs, write), parallel_from=parallel_from)
+    for outcome in found:
         if outcome.error is not None:
             failed.append(outcome)
             continue
         units += outcome.units
         problems.extend(outcome.problems)
-        done.append((outcome.slug, outcome.path))
+        done.append((outcome.slug, outcome.stamp))
         for out in outcome.files:
             changed = batch.write(out.path, out.text) if out.text is not None else out.changed
             if out.lang:
@@ -208,9 +225,8 @@ def _process(
                 catalogs.append(FileChange(shown, changed, outcome.slug, out.lang))
             else:
                 templates.append(FileChange(pot_rel(out.path), changed, outcome.slug))
-    error = first_error(failed)
-    if error is not None:
-        raise error
+    if failed:
+        raise first_error(failed)
     folder = config.rel(config.translations_dir)  # once: rel() resolves, skipped ones are many
     for slug in sorted(skipped):
         templates.append(FileChange(f"{folder}/templates/{slug}.pot", False, slug))
@@ -272,11 +288,10 @@ def update(
         for lang in languages:
             changes.append(FileChange(f"{folder}/{lang}/{slug}.po", False, slug, lang))
     if not check_only and tuple(languages) == tuple(config.target_langs):
-        for slug, path in done:  # the files as written now: the next run may skip them
-            stamps.record(slug, release_stamp(config, config.root / path))
+        for slug, stamp in done:  # the files as written now: the next run may skip them
+            stamps.record(slug, stamp)
         stamps.save()
     return UpdateResult(extracted, changes, list(extracted.problems), check_only)
-
 
 
 # --------------------------------------------------------------------------- prefill/check
@@ -304,6 +319,8 @@ def prefill(
     progress: Callable[[object], None] | None = None,
 ) -> object:
     """Fill empty entries from the translation memory, then by machine translation (fuzzy)."""
+    from .mt import prefill as mt_prefill  # requests and friends: only for the commands using MT
+
     refs = catalog_refs(config, langs)
     return mt_prefill.prefill(
         config, refs, engine=engine, url=url, dry_run=dry_run, progress=progress
@@ -319,6 +336,9 @@ def check(
     strict: bool | None = None,
 ) -> qa.CheckResult:
     """Statistics and QA problems for every catalog, and whether the gate passes."""
+    from . import qa
+    from .glossary import load_glossary
+
     glossary = load_glossary(config.glossary, source_lang=config.source_lang)
     by_slug = {r.slug: r for r in load_releases(config)}
     missing = set(releases) - set(by_slug)
@@ -349,6 +369,10 @@ def reviewed_translations(po: object) -> dict[str, str]:
 
 def build(config: Config, *, out: Path | None = None, allow_partial: bool = False) -> object:
     """Publish one HTML page per release and language, indexes and the root page."""
+    from . import catalog, qa
+    from .render import ReleaseText, build_site  # lxml: only for the command that builds
+    from .segment import segment_release
+
     texts = []
     for release in load_releases(config):
         segments = segment_release(release)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -39,17 +39,26 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def _read(path: Path | str) -> bytes:
+    try:
+        with open(path, "rb") as handle:  # not pathlib: thousands of files per run
+            return handle.read()
+    except FileNotFoundError:
+        return _MISSING
+
+
 def fingerprint(paths: Iterable[Path | str], *, extra: str = "") -> str:
     """One hash over the bytes of ``paths`` in order (a missing file counts as such), ``extra``
     and pressflow's own code. Paths themselves are not hashed: only their roles, by position."""
+    return fingerprint_bytes((_read(p) for p in paths), extra=extra)
+
+
+def fingerprint_bytes(contents: Iterable[bytes], *, extra: str = "") -> str:
+    """``fingerprint`` of files whose bytes the caller already holds (it just wrote them)."""
     digest = hashlib.sha1(usedforsecurity=False)
     digest.update(extra.encode())
     digest.update(code_fingerprint().encode())
-    for path in paths:
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            data = _MISSING
+    for data in contents:
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
     return digest.hexdigest()
@@ -104,12 +113,24 @@ def release_outputs(config: Config, source: Path) -> list[str]:
     return [str(source), f"{folder}/templates/{slug}.pot", *catalogs]
 
 
+def _settings(config: Config) -> str:
+    return "|".join((config.name, config.version, config.source_lang, *config.target_langs))
+
+
 def release_stamp(config: Config, source: Path) -> str:
     """The fingerprint of one release with its catalogs, under this project's settings."""
-    extra = "|".join((config.name, config.version, config.source_lang, *config.target_langs))
-    return fingerprint(release_outputs(config, source), extra=extra)
+    return fingerprint(release_outputs(config, source), extra=_settings(config))
+
+
+def stamp_of(config: Config, contents: Sequence[bytes]) -> str:
+    """``release_stamp`` from the bytes of ``release_outputs`` (in that order) as written."""
+    return fingerprint_bytes(contents, extra=_settings(config))
 
 
 def fresh_slugs(config: Config, paths: Iterable[Path], stamps: Stamps) -> set[str]:
     """Slugs of the releases whose source and catalogs are exactly as pressflow last left them."""
-    return {p.stem for p in paths if stamps.fresh(p.stem, release_stamp(config, p))}
+    return {  # a release never stamped (the first run) costs no fingerprint
+        p.stem
+        for p in paths
+        if p.stem in stamps.known and stamps.fresh(p.stem, release_stamp(config, p))
+    }
