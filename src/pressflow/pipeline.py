@@ -17,7 +17,7 @@ from .errors import EXIT_FAILED, EXIT_OK, ConfigError
 from .files import WriteBatch
 from .model import CatalogRef, Problem, Release, Segment
 from .readers import read_release, release_files
-from .stamps import Stamps, fresh_slugs
+from .stamps import Stamps, fresh_slugs, stat_signature
 
 if TYPE_CHECKING:
     from . import qa
@@ -288,8 +288,10 @@ def update(
         for lang in languages:
             changes.append(FileChange(f"{folder}/{lang}/{slug}.po", False, slug, lang))
     if not check_only and tuple(languages) == tuple(config.target_langs):
+        sources = {path.stem: path for path in stale}
         for slug, stamp in done:  # the files as written now: the next run may skip them
             stamps.record(slug, stamp)
+            stamps.see(slug, stat_signature(config, sources[slug]))
         stamps.save()
     return UpdateResult(extracted, changes, list(extracted.problems), check_only)
 

@@ -7,12 +7,17 @@ small files, no parsing, no segmentation) and skips the release when it is equal
 touched one of those files (an edit of the release, a translator saving a PO, a ``git pull``, a
 new pressflow) changes the fingerprint, so skipping never hides work. The record lives in
 ``.pressflow/stamps.json`` (git-ignored): losing it only costs one full run.
+
+Like git's index, each record also keeps the files' size, modification time and inode as last
+seen: when none of them moved, the bytes are not read again, so checking thousands of releases
+costs a few ``stat`` calls each. Any change of those falls back to the content fingerprint.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -71,6 +76,7 @@ class Stamps:
     path: Path
     known: dict[str, str] = field(default_factory=dict)
     changed: bool = False
+    seen: dict[str, str] = field(default_factory=dict)  # slug -> stat signature of its files
 
     @classmethod
     def load(cls, root: Path) -> Stamps:
@@ -79,8 +85,19 @@ class Stamps:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError, UnicodeDecodeError):
             data = {}
-        known = {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-        return cls(path, known)
+        if not isinstance(data, dict):
+            data = {}
+        stamps, seen = data.get("stamps"), data.get("seen")
+        if not isinstance(stamps, dict):  # the first format: slug -> stamp
+            stamps, seen = data, {}
+        known = {str(k): str(v) for k, v in stamps.items()}
+        seen = {str(k): str(v) for k, v in seen.items()} if isinstance(seen, dict) else {}
+        return cls(path, known, seen=seen)
+
+    def see(self, slug: str, signature: str) -> None:
+        if self.seen.get(slug) != signature:
+            self.seen[slug] = signature
+            self.changed = True
 
     def fresh(self, slug: str, stamp: str) -> bool:
         return self.known.get(slug) == stamp
@@ -93,11 +110,13 @@ class Stamps:
     def forget(self, slug: str) -> None:
         if self.known.pop(slug, None) is not None:
             self.changed = True
+        self.seen.pop(slug, None)
 
     def save(self) -> bool:
         if not self.changed:
             return False
-        text = json.dumps(self.known, indent=0, sort_keys=True) + "\n"
+        record = {"stamps": self.known, "seen": self.seen}
+        text = json.dumps(record, indent=0, sort_keys=True) + "\n"
         self.changed = False
         return atomic_write(self.path, text)
 
@@ -127,10 +146,30 @@ def stamp_of(config: Config, contents: Sequence[bytes]) -> str:
     return fingerprint_bytes(contents, extra=_settings(config))
 
 
+def stat_signature(config: Config, source: Path) -> str:
+    """Size, modification time and inode of a release's files: cheap evidence of no change."""
+    parts = [code_fingerprint(), _settings(config)]
+    for name in release_outputs(config, source):
+        try:
+            st = os.stat(name)
+        except FileNotFoundError:
+            parts.append("-")
+            continue
+        parts.append(f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
+    return "|".join(parts)
+
+
 def fresh_slugs(config: Config, paths: Iterable[Path], stamps: Stamps) -> set[str]:
     """Slugs of the releases whose source and catalogs are exactly as pressflow last left them."""
-    return {  # a release never stamped (the first run) costs no fingerprint
-        p.stem
-        for p in paths
-        if p.stem in stamps.known and stamps.fresh(p.stem, release_stamp(config, p))
-    }
+    fresh = set()
+    for path in paths:
+        slug = path.stem
+        if slug not in stamps.known:  # never stamped (the first run): no fingerprint to compare
+            continue
+        signature = stat_signature(config, path)
+        if stamps.seen.get(slug) == signature:
+            fresh.add(slug)
+        elif stamps.fresh(slug, release_stamp(config, path)):
+            stamps.see(slug, signature)  # touched but not changed (a checkout): skip next time
+            fresh.add(slug)
+    return fresh

@@ -7,25 +7,34 @@ tests and other stages can read a release from a string, and adding a format is 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from ..errors import ReaderError
 from ..files import check_slug
 from ..model import Release
-from .html import read_html
-from .markdown import read_markdown
 from .source import decode_release
-from .text import read_text
 
 Reader = Callable[..., Release]  # (source: str, *, slug, path, lang) -> Release
 
+
+def _lazy(module: str, name: str) -> Reader:
+    """A reader imported on first use: a plain-text newsroom never loads lxml or markdown-it."""
+
+    def read(source: str, **options: str) -> Release:
+        return getattr(import_module(module, __name__), name)(source, **options)
+
+    read.__name__ = name
+    return read
+
+
 #: File extension (lower case) -> reader.
 READERS: dict[str, Reader] = {
-    ".txt": read_text,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-    ".html": read_html,
-    ".htm": read_html,
+    ".txt": _lazy(".text", "read_text"),
+    ".md": _lazy(".markdown", "read_markdown"),
+    ".markdown": _lazy(".markdown", "read_markdown"),
+    ".html": _lazy(".html", "read_html"),
+    ".htm": _lazy(".html", "read_html"),
 }
 
 __all__ = ["READERS", "read_release", "read_source", "release_files"]
