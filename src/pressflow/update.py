@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import polib
 
-from .catalog import new_entry
+from .catalog import POT_HEADER_FIELDS, new_entry
 from .config import Config
 from .errors import CatalogError
 from .locales import english_name as language_name
@@ -29,20 +29,8 @@ THRESHOLD = 0.6
 #: inside a longer old one is a piece of a split sentence: it is offered that translation.
 MIN_PART = 20
 PART_SCORE = 90
-PO_FIELD_ORDER = (
-    "Project-Id-Version",
-    "Report-Msgid-Bugs-To",
-    "POT-Creation-Date",
-    "PO-Revision-Date",
-    "Last-Translator",
-    "Language-Team",
-    "Language",
-    "MIME-Version",
-    "Content-Type",
-    "Content-Transfer-Encoding",
-    "Plural-Forms",
-    "Generated-By",
-)
+#: A PO header is the template's, with Plural-Forms before Generated-By (as msginit writes it).
+PO_FIELD_ORDER = (*POT_HEADER_FIELDS[:-1], "Plural-Forms", POT_HEADER_FIELDS[-1])
 
 
 def check_language(po: polib.POFile, lang: str, *, path: str) -> None:
