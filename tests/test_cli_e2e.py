@@ -296,3 +296,14 @@ def test_renamed_release_keeps_old_catalogs_and_offers_their_translations(
     for entry in renamed:
         assert entry.msgstr == shipped[entry.msgid]
         assert f"tm: {SLUG}" in entry.tcomment
+
+
+def test_glossary_variants_keep_their_own_case_rule() -> None:
+    from pressflow.glossary import load_glossary
+
+    glossary = load_glossary(ROOT / "glossary.tsv")
+    term = next(t for t in glossary.terms if t.source == "ЖӨБ")
+    english = term.pattern_for("en")
+    assert english is not None
+    assert english.search("Forum of Local Self-Government of the Kyrgyz Republic")
+    assert english.search("100 LSG bodies") and not english.search("100 lsg bodies")

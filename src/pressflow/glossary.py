@@ -33,7 +33,12 @@ class Term:
         variants = self.targets.get(lang)
         if not variants:
             return None
-        return re.compile("|".join(f"(?:{term_pattern(v).pattern})" for v in variants))
+        parts = []
+        for variant in variants:  # each keeps its own case rule: (?i:…) where it has one
+            compiled = term_pattern(variant)
+            scope = "?i:" if compiled.flags & re.IGNORECASE else "?:"
+            parts.append(f"({scope}{compiled.pattern})")
+        return re.compile("|".join(parts))
 
 
 def _stem(word: str) -> str:

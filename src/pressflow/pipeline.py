@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config, check_language
-from .errors import EXIT_FAILED, EXIT_OK, ConfigError
+from .errors import ConfigError
 from .files import WriteBatch
 from .model import CatalogRef, Problem, Release, Segment
 from .readers import read_release, release_files
+from .results import ExtractResult, FileChange, RunResult, SegmentResult, UpdateResult
 from .stamps import Stamps, fresh_slugs, stat_signature
 
 if TYPE_CHECKING:
@@ -26,51 +26,6 @@ if TYPE_CHECKING:
 # Heavy modules (polib, the segmenter, QA, MT, lxml) are imported by the functions using them:
 # start-up is part of every command, and ``update`` with nothing changed needs none of them.
 PARALLEL_FROM = 200  # stale releases from which a process pool pays for its start-up
-
-
-@dataclass(frozen=True)
-class FileChange:
-    path: str
-    changed: bool
-    release: str = ""
-    lang: str = ""
-
-
-@dataclass(frozen=True)
-class SegmentResult:
-    release: Release
-    segments: tuple[Segment, ...]
-
-
-@dataclass(frozen=True)
-class ExtractResult:
-    templates: list[FileChange] = field(default_factory=list)
-    units: int = 0
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class UpdateResult:
-    extract: ExtractResult
-    catalogs: list[FileChange] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    check_only: bool = False
-
-    @property
-    def outdated(self) -> list[FileChange]:
-        return [c for c in (*self.extract.templates, *self.catalogs) if c.changed]
-
-    @property
-    def exit_code(self) -> int:
-        return EXIT_FAILED if self.check_only and self.outdated else EXIT_OK
-
-
-@dataclass(frozen=True)
-class RunResult:
-    update: UpdateResult
-    prefill: object
-    check: qa.CheckResult
-    build: object
 
 
 # --------------------------------------------------------------------------- reading

@@ -1,0 +1,57 @@
+"""What the pipeline's stages return: values the CLI (or any caller) renders as it likes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .errors import EXIT_FAILED, EXIT_OK
+from .model import Problem, Release, Segment
+
+if TYPE_CHECKING:
+    from . import qa
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str
+    changed: bool
+    release: str = ""
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    release: Release
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    templates: list[FileChange] = field(default_factory=list)
+    units: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    extract: ExtractResult
+    catalogs: list[FileChange] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    check_only: bool = False
+
+    @property
+    def outdated(self) -> list[FileChange]:
+        return [c for c in (*self.extract.templates, *self.catalogs) if c.changed]
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FAILED if self.check_only and self.outdated else EXIT_OK
+
+
+@dataclass(frozen=True)
+class RunResult:
+    update: UpdateResult
+    prefill: object
+    check: qa.CheckResult
+    build: object
