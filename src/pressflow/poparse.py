@@ -86,6 +86,18 @@ def _string(text: str, *, path: str, line: int) -> str:
     return _UNESCAPE.sub(replace, body)
 
 
+def _add_comment(entry: RawEntry, kind: str, line: str) -> None:
+    """File one comment line (``#.``, ``#:``, ``#,`` or ``#``) into its place in ``entry``."""
+    if kind == ".":
+        entry.comment.append(line[3:] if line[2:3] == " " else line[2:])
+    elif kind == ":":
+        entry.occurrences.extend(_references(line[2:]))
+    elif kind == ",":
+        entry.flags.extend(f.strip() for f in line[2:].split(",") if f.strip())
+    else:
+        entry.tcomment.append(line[2:] if line[1:2] == " " else line[1:])
+
+
 def _references(text: str) -> list[tuple[str, str]]:
     refs: list[tuple[str, str]] = []
     for token in text.split():
@@ -203,14 +215,7 @@ class _Parser:
         entry = self.current
         if entry is None:
             entry = self.current = RawEntry(line=number)
-        if kind == ".":
-            entry.comment.append(line[3:] if line[2:3] == " " else line[2:])
-        elif kind == ":":
-            entry.occurrences.extend(_references(line[2:]))
-        elif kind == ",":
-            entry.flags.extend(f.strip() for f in line[2:].split(",") if f.strip())
-        else:
-            entry.tcomment.append(line[2:] if line[1:2] == " " else line[1:])
+        _add_comment(entry, kind, line)
 
     def run(self) -> list[RawEntry]:
         for number, line in enumerate(self.lines, start=self.first_line):
@@ -348,14 +353,8 @@ def _fast_comments(entry: RawEntry, comments: str) -> None:
                 raise _Unusual
             previous_key = match.group(1)
             entry.previous[previous_key] = _fast_value(match.group(2))
-        elif kind == ".":
-            entry.comment.append(text[3:] if text[2:3] == " " else text[2:])
-        elif kind == ":":
-            entry.occurrences.extend(_references(text[2:]))
-        elif kind == ",":
-            entry.flags.extend(f.strip() for f in text[2:].split(",") if f.strip())
         else:
-            entry.tcomment.append(text[2:] if text[1:2] == " " else text[1:])
+            _add_comment(entry, kind, text)
 
 
 def _fast_parse(text: str, path: str) -> list[RawEntry] | None:
