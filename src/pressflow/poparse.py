@@ -71,19 +71,30 @@ def _string(text: str, *, path: str, line: int) -> str:
     body = match.group(1)
     if "\\" not in body:
         return body
+    try:
+        return _unescape(body)
+    except _BadEscape as bad:
+        message = f"invalid escape sequence \\{bad.args[0]} in string"
+        raise CatalogError(message, path=path, line=line) from None
 
-    def replace(m: re.Match[str]) -> str:
-        if m.group(1):
-            return _ESCAPES[m.group(1)]
-        if m.group(2):
-            return chr(int(m.group(2), 8))
-        if m.group(3):
-            return chr(int(m.group(3), 16))
-        raise CatalogError(
-            f"invalid escape sequence \\{m.group(4)} in string", path=path, line=line
-        )
 
-    return _UNESCAPE.sub(replace, body)
+class _BadEscape(ValueError):
+    """An escape sequence gettext does not know; the caller decides what that means."""
+
+
+def _unescape_one(m: re.Match[str]) -> str:
+    if m.group(1):
+        return _ESCAPES[m.group(1)]
+    if m.group(2):
+        return chr(int(m.group(2), 8))
+    if m.group(3):
+        return chr(int(m.group(3), 16))
+    raise _BadEscape(m.group(4))
+
+
+def _unescape(body: str) -> str:
+    """C escapes of a PO string body (``\\n``, ``\\"``, octal, hex) to characters."""
+    return _UNESCAPE.sub(_unescape_one, body)
 
 
 def _add_comment(entry: RawEntry, kind: str, line: str) -> None:
@@ -292,17 +303,10 @@ def _fast_value(block: str) -> str:
         return value
     if not _NOT_SIMPLE.search(value) and not value.endswith("\\"):
         return _simple_unescape(value)
-
-    def replace(m: re.Match[str]) -> str:
-        if m.group(1):
-            return _ESCAPES[m.group(1)]
-        if m.group(2):
-            return chr(int(m.group(2), 8))
-        if m.group(3):
-            return chr(int(m.group(3), 16))
-        raise _Unusual
-
-    return _UNESCAPE.sub(replace, value)
+    try:
+        return _unescape(value)
+    except _BadEscape:
+        raise _Unusual from None
 
 
 def _fast_entry(m: re.Match[str], line: int) -> RawEntry:

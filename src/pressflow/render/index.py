@@ -10,7 +10,7 @@ from datetime import datetime
 from lxml import etree
 
 from ..config import Config
-from .lang import lang_info
+from .lang import Lang, lang_info
 from .page import Links, PageParts, Version, el, head_meta, switcher, time_element
 from .ui import say
 
@@ -39,6 +39,24 @@ class Entry:
 
 def _invert(stamp: str) -> str:
     return "".join(chr(ord("9") - ord(c) + ord("0")) for c in stamp)
+
+
+def _listing_head(
+    page: str, lang: Lang, title: str, *, versions: Sequence[Version], links: Links, site: str
+) -> list[etree._Element]:
+    """The head of a page that lists (an index, the root): a website, no description of its own,
+    the root as x-default."""
+    return head_meta(
+        page=page,
+        lang=lang,
+        title=title,
+        description="",
+        versions=versions,
+        x_default=ROOT_PAGE,
+        links=links,
+        og_type="website",
+        site_name=site,
+    )
 
 
 def index_parts(
@@ -74,17 +92,7 @@ def index_parts(
         doc_title=f"{heading} — {site}" if site else heading,
         heading=el("h1", heading),
         content=content,
-        head=head_meta(
-            page=page,
-            lang=lang,
-            title=heading,
-            description="",
-            versions=versions,
-            x_default=ROOT_PAGE,
-            links=links,
-            og_type="website",
-            site_name=site,
-        ),
+        head=_listing_head(page, lang, heading, versions=versions, links=links, site=site),
         switcher=switcher(versions, current=lang_code, page=page, links=links),
         site_title=site,
         home=links.href(page, page=page),
@@ -115,17 +123,7 @@ def root_parts(*, config: Config, languages: Sequence[str], links: Links) -> Pag
         doc_title=site,
         heading=el("h1", site),
         content=[choose],
-        head=head_meta(
-            page=ROOT_PAGE,
-            lang=source,
-            title=site,
-            description="",
-            versions=versions,
-            x_default=ROOT_PAGE,
-            links=links,
-            og_type="website",
-            site_name=site,
-        ),
+        head=_listing_head(ROOT_PAGE, source, site, versions=versions, links=links, site=site),
         switcher=switcher(
             versions, current="", page=ROOT_PAGE, links=links, label_lang=config.source_lang
         ),
