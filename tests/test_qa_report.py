@@ -252,7 +252,8 @@ def test_pre_commit_hook_runs_the_gate() -> None:
     hooks = yaml.safe_load(
         (Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text()
     )
-    (hook,) = hooks
-    assert hook["id"] == "pressflow-check"
-    assert hook["entry"] == "pressflow check"
-    assert hook["language"] == "python" and hook["pass_filenames"] is False
+    by_id = {hook["id"]: hook for hook in hooks}
+    assert by_id["pressflow-check"]["entry"] == "pressflow check"
+    assert by_id["pressflow-update-check"]["entry"] == "pressflow update --check"
+    for hook in hooks:  # the commands know the project's files: none are passed
+        assert hook["language"] == "python" and hook["pass_filenames"] is False

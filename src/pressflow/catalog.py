@@ -61,14 +61,22 @@ def read_po(path: Path) -> polib.POFile:
 
     The file is only read, never touched, so a translator's broken file survives for fixing.
     """
-    shown = str(path)
+    raw = read_bytes(path)
+    if raw is None:
+        raise CatalogError("catalog file not found", path=str(path))
+    return parse_po(raw, path=str(path))
+
+
+def read_bytes(path: Path | str) -> bytes | None:
+    """A catalog file's bytes, ``None`` when it does not exist (any other failure to read is a
+    ``CatalogError``): for callers that parse them and also keep them (stamps.py)."""
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
     except FileNotFoundError:
-        raise CatalogError("catalog file not found", path=shown) from None
+        return None
     except OSError as exc:
-        raise CatalogError(f"cannot read catalog: {exc.strerror}", path=shown) from None
-    return parse_po(raw, path=shown)
+        raise CatalogError(f"cannot read catalog: {exc.strerror}", path=str(path)) from None
 
 
 def parse_po(raw: bytes, *, path: str = "<string>") -> polib.POFile:

@@ -156,11 +156,7 @@ def update(
     if check:
         for change in result.outdated:
             err.print(f"{change.path}: out of date with its release", markup=False)
-        state = "out of date" if result.outdated else "up to date"
-        err.print(f"update --check: {len(result.outdated)} file(s) {state}")
-    else:
-        written = len(result.outdated)
-        err.print(f"update: {len(result.catalogs)} catalogs, {written} file(s) written")
+    err.print(result.summary(), markup=False)
     return result.exit_code
 
 
@@ -282,7 +278,7 @@ def run(ctx: typer.Context, engine: EngineOpt = None, engine_url: UrlOpt = None)
     config = _config(ctx)
     updated = pipeline.update(config)
     _warn(updated.problems)
-    err.print(f"update: {len(updated.catalogs)} catalogs, {len(updated.outdated)} file(s) written")
+    err.print(updated.summary(), markup=False)
     filled = run_with_progress(
         lambda progress: pipeline.prefill(config, engine=engine, url=engine_url, progress=progress),
         console=err,

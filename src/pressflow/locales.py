@@ -12,8 +12,9 @@ from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
-from babel.dates import format_date
-from babel.messages.plurals import get_plural
+
+# babel.dates and babel.messages.plurals are imported where used: every command validates the
+# configured languages, few format a date or a Plural-Forms header.
 
 _BAD = (UnknownLocaleError, ValueError, TypeError, LookupError)
 
@@ -33,6 +34,8 @@ def is_known(code: str) -> bool:
 @cache
 def plural_forms(lang: str) -> str:
     """The Plural-Forms header for ``lang``; English's rule when CLDR has none."""
+    from babel.messages.plurals import get_plural
+
     try:
         return get_plural(lang.replace("-", "_")).plural_forms
     except _BAD:
@@ -41,6 +44,8 @@ def plural_forms(lang: str) -> str:
 
 @cache
 def plural_count(lang: str) -> int:
+    from babel.messages.plurals import get_plural
+
     try:
         return get_plural(lang.replace("-", "_")).num_plurals
     except _BAD:
@@ -91,6 +96,8 @@ def _og_locale(locale: Locale) -> str:
 
 def long_date(when: datetime, code: str) -> str:
     """The date as readers of ``code`` write it: CLDR's ``long`` format (``3 июля 2018 г.``)."""
+    from babel.dates import format_date
+
     try:
         return format_date(when, "long", locale=code.replace("-", "_"))
     except _BAD:

@@ -23,7 +23,7 @@ from . import update as updating
 from .config import Config
 from .errors import CatalogError, PressflowError
 from .model import Problem, Release, Segment
-from .readers import read_release
+from .readers import read_release, read_release_bytes
 from .segment import segment_release
 from .stamps import stamp_of
 
@@ -104,7 +104,12 @@ def check_language_header(po: object, lang: str, path: Path, *, config: Config) 
 
 
 def _output(
-    po: polib.POFile, old: polib.POFile | None, path: Path, *, write: bool, lang: str = ""
+    po: polib.POFile,
+    old: polib.POFile | None,
+    path: Path,
+    *,
+    write: bool,
+    lang: str = "",
 ) -> Output:
     if not write:
         changed = old is None or catalog.format_po(po) != catalog.format_po(old)
@@ -114,45 +119,60 @@ def _output(
     return Output(path, catalog.format_po(po), True, lang)
 
 
+def _load(path: Path) -> tuple[bytes | None, polib.POFile | None]:
+    """A catalog's bytes (kept for its stamp) and their parse; both None when it is missing."""
+    raw = catalog.read_bytes(path)
+    return raw, (catalog.parse_po(raw, path=str(path)) if raw is not None else None)
+
+
 def work(job: Job, settings: Settings) -> Outcome:
-    """Read, segment, template and (for each language) merge one release; write nothing."""
+    """Read, segment, template and (for each language) merge one release; write nothing.
+
+    Every file is read once: the bytes parsed are the bytes the release's stamp is made of.
+    """
     config, slug = settings.config, Path(job.source).stem
     try:
-        release = read_release(job.source, rel_path=job.shown, source_lang=config.source_lang)
+        source = read_release_bytes(job.source, rel_path=job.shown)
+        release = read_release(
+            job.source, rel_path=job.shown, source_lang=config.source_lang, data=source
+        )
     except PressflowError as exc:
         return Outcome(slug, job.shown, error=exc, stage=READ)
+    read: list[bytes | None] = []  # each catalog's bytes as read, in the order of ``files``
     try:
         segments = segment_release(release)
         problems = (*release.problems, *foreign_warnings(release, segments))
         pot_path = config.pot_path(release.slug)
-        previous = catalog.read_po(pot_path) if pot_path.exists() else None
+        raw, previous = _load(pot_path)
         template = catalog.make_template(release, segments, config=config, previous=previous)
         files = [_output(template, previous, pot_path, write=settings.write)]
+        read.append(raw)
     except PressflowError as exc:
         return Outcome(slug, release.path, error=exc, stage=TEMPLATE)
     try:
         for lang in settings.langs:
             po_path = config.po_path(lang, release.slug)
-            old = catalog.read_po(po_path) if po_path.exists() else None
+            raw, old = _load(po_path)
             if old is not None:
                 check_language_header(old, lang, po_path, config=config)
             merged = updating.merge(old, template, lang=lang, config=config)
             files.append(_output(merged, old, po_path, write=settings.write, lang=lang))
+            read.append(raw)
     except PressflowError as exc:
         return Outcome(slug, release.path, error=exc, stage=MERGE)
     stamp = ""
     if settings.write and settings.langs == tuple(config.target_langs):
-        stamp = stamp_of(config, [_read(job.source), *(_final(out) for out in files)])
+        written = [_as_written(out, raw) for out, raw in zip(files, read, strict=True)]
+        stamp = stamp_of(config, [source, *written])
     return Outcome(release.slug, release.path, len(segments), problems, tuple(files), stamp=stamp)
 
 
-def _read(path: Path) -> bytes:
-    return Path(path).read_bytes()
-
-
-def _final(out: Output) -> bytes:
-    """A catalog's bytes once written: the new text, or the file left as it is."""
-    return out.text.encode("utf-8") if out.text is not None else _read(out.path)
+def _as_written(out: Output, raw: bytes | None) -> bytes:
+    """A catalog's bytes once written: the new text, or the file as it was read."""
+    if out.text is not None:
+        return out.text.encode("utf-8")
+    assert raw is not None, "a catalog left as it is was read"
+    return raw
 
 
 _SETTINGS: Settings | None = None

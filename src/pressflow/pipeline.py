@@ -122,7 +122,10 @@ def _release_paths(config: Config, only: Collection[str]) -> list[Path]:
 
 def _orphans(config: Config, known: Collection[str]) -> list[Problem]:
     template_dir = config.translations_dir / "templates"
-    if not template_dir.is_dir():
+    try:
+        with os.scandir(template_dir) as listing:  # names only: a newsroom has thousands
+            stems = [e.name[:-4] for e in listing if e.name.endswith(".pot") and e.is_file()]
+    except (FileNotFoundError, NotADirectoryError):
         return []
     return [
         Problem(
@@ -130,11 +133,11 @@ def _orphans(config: Config, known: Collection[str]) -> list[Problem]:
             severity="warning",
             message="no release produces this template any more; its catalogs are "
             "kept (a renamed release takes its translations from the memory)",
-            release=orphan.stem,
-            path=config.rel(orphan),
+            release=stem,
+            path=config.rel(template_dir / f"{stem}.pot"),
         )
-        for orphan in sorted(template_dir.glob("*.pot"))
-        if orphan.stem not in known
+        for stem in sorted(stems)
+        if stem not in known
     ]
 
 
@@ -182,11 +185,23 @@ def _process(
                 templates.append(FileChange(pot_rel(out.path), changed, outcome.slug))
     if failed:
         raise first_error(failed)
-    folder = config.rel(config.translations_dir)  # once: rel() resolves, skipped ones are many
-    for slug in sorted(skipped):
-        templates.append(FileChange(f"{folder}/templates/{slug}.pot", False, slug))
+    templates.extend(_unchanged(config, skipped))
     problems.extend(_orphans(config, {p.stem for p in paths} | set(skipped)))
     return ExtractResult(templates, units, problems), catalogs, done
+
+
+def _unchanged(
+    config: Config, slugs: Collection[str], langs: Sequence[str] = ()
+) -> list[FileChange]:
+    """The template (no ``langs``) or the catalogs of skipped releases, all unchanged."""
+    folder = config.rel(config.translations_dir)  # once: rel() resolves, skipped ones are many
+    if not langs:
+        return [FileChange(f"{folder}/templates/{slug}.pot", False, slug) for slug in sorted(slugs)]
+    return [
+        FileChange(f"{folder}/{lang}/{slug}.po", False, slug, lang)
+        for slug in sorted(slugs)
+        for lang in langs
+    ]
 
 
 def extract(
@@ -238,10 +253,7 @@ def update(
             skipped=fresh,
             parallel_from=parallel_from,
         )
-    folder = config.rel(config.translations_dir)
-    for slug in sorted(fresh):
-        for lang in languages:
-            changes.append(FileChange(f"{folder}/{lang}/{slug}.po", False, slug, lang))
+    changes.extend(_unchanged(config, fresh, languages))
     if not check_only and tuple(languages) == tuple(config.target_langs):
         sources = {path.stem: path for path in stale}
         for slug, stamp in done:  # the files as written now: the next run may skip them
@@ -249,6 +261,22 @@ def update(
             stamps.see(slug, stat_signature(config, sources[slug]))
         stamps.save()
     return UpdateResult(extracted, changes, list(extracted.problems), check_only)
+
+
+def update_if_unchanged(config: Config, *, check_only: bool = False) -> UpdateResult | None:
+    """What ``update`` (every language, every release) returns when it has nothing to do, found
+    from the stamps and a few ``stat`` calls per release, with no catalog read and no polib,
+    segmenter or merger imported; ``None`` when a release needs work or a template is orphaned
+    (the caller then runs ``update``). A hook or CI step asking on every commit gets its answer
+    in the time the question costs."""
+    stamps = Stamps.load(config.root)
+    stale, fresh = _stale_paths(config, stamps, ())
+    if stale or _orphans(config, fresh):
+        return None
+    if not check_only:
+        stamps.save()  # files touched but unchanged (a checkout) are skipped faster next time
+    extracted = ExtractResult(_unchanged(config, fresh))
+    return UpdateResult(extracted, _unchanged(config, fresh, config.target_langs), [], check_only)
 
 
 # --------------------------------------------------------------------------- prefill/check

@@ -48,6 +48,13 @@ class UpdateResult:
     def exit_code(self) -> int:
         return EXIT_FAILED if self.check_only and self.outdated else EXIT_OK
 
+    def summary(self) -> str:
+        """The one line ``update`` ends with (the same whichever way it was answered)."""
+        if self.check_only:
+            state = "out of date" if self.outdated else "up to date"
+            return f"update --check: {len(self.outdated)} file(s) {state}"
+        return f"update: {len(self.catalogs)} catalogs, {len(self.outdated)} file(s) written"
+
 
 @dataclass(frozen=True)
 class RunResult:

@@ -6,6 +6,7 @@ tests and other stages can read a release from a string, and adding a format is 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -37,7 +38,7 @@ READERS: dict[str, Reader] = {
     ".htm": _lazy(".html", "read_html"),
 }
 
-__all__ = ["READERS", "read_release", "read_source", "release_files"]
+__all__ = ["READERS", "read_release", "read_release_bytes", "read_source", "release_files"]
 
 
 def read_source(source: str, *, suffix: str, slug: str, path: str, lang: str = "ky") -> Release:
@@ -50,20 +51,31 @@ def read_source(source: str, *, suffix: str, slug: str, path: str, lang: str = "
     return reader(source, slug=slug, path=path, lang=lang)
 
 
-def read_release(path: Path, *, rel_path: str, source_lang: str = "ky") -> Release:
-    """Read one release file; every failure is a ``ReaderError`` naming ``rel_path`` and line."""
-    path = Path(path)
-    if path.suffix.lower() not in READERS:
+def read_release(
+    path: Path, *, rel_path: str, source_lang: str = "ky", data: bytes | None = None
+) -> Release:
+    """Read one release file; every failure is a ``ReaderError`` naming ``rel_path`` and line.
+
+    ``data``: the file's bytes when the caller already read them (and keeps them).
+    """
+    slug, suffix = os.path.splitext(os.path.basename(path))
+    if suffix.lower() not in READERS:
         known = ", ".join(sorted(READERS))
         raise ReaderError(
-            f"unknown release format {path.suffix!r}: expected one of {known}", path=rel_path
+            f"unknown release format {suffix!r}: expected one of {known}", path=rel_path
         )
+    if data is None:
+        data = read_release_bytes(path, rel_path=rel_path)
+    source = decode_release(data, path=rel_path)
+    return read_source(source, suffix=suffix, slug=slug, path=rel_path, lang=source_lang)
+
+
+def read_release_bytes(path: Path | str, *, rel_path: str) -> bytes:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
     except OSError as exc:
         raise ReaderError(f"cannot read release: {exc.strerror or exc}", path=rel_path) from None
-    source = decode_release(data, path=rel_path)
-    return read_source(source, suffix=path.suffix, slug=path.stem, path=rel_path, lang=source_lang)
 
 
 def release_files(folder: Path) -> list[Path]:
@@ -73,19 +85,24 @@ def release_files(folder: Path) -> list[Path]:
     they are refused here rather than overwriting each other later.
     """
     folder = Path(folder)
-    if not folder.is_dir():
-        raise ReaderError("releases folder not found", path=str(folder))
-    found = sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in READERS
-    )
-    seen: dict[str, Path] = {}
-    for p in found:
-        if p.stem in seen:
-            raise ReaderError(
-                f"two releases share the slug {p.stem!r}: {seen[p.stem].name} and {p.name}",
-                path=str(p),
+    try:
+        with os.scandir(folder) as listing:  # file types come with the listing: no stat each
+            names = sorted(
+                entry.name
+                for entry in listing
+                if not entry.name.startswith(".")
+                and os.path.splitext(entry.name)[1].lower() in READERS
+                and entry.is_file()
             )
-        seen[p.stem] = p
-    return found
+    except (FileNotFoundError, NotADirectoryError):
+        raise ReaderError("releases folder not found", path=str(folder)) from None
+    seen: dict[str, str] = {}
+    for name in names:
+        stem = os.path.splitext(name)[0]
+        if stem in seen:
+            raise ReaderError(
+                f"two releases share the slug {stem!r}: {seen[stem]} and {name}",
+                path=str(folder / name),
+            )
+        seen[stem] = name
+    return [folder / name for name in names]

@@ -1,0 +1,45 @@
+"""The console entry point: a fast answer when ``update`` has nothing to do, else the CLI.
+
+Pre-commit hooks, CI steps and editors run ``pressflow update`` or ``pressflow update --check``
+on every commit or save, and almost always nothing changed. The pipeline knows that from the
+stamps and a few ``stat`` calls per release (``pipeline.update_if_unchanged``), in less time
+than loading the CLI framework (Typer, Click, Rich, pydantic) takes. So for exactly those two
+command lines this module asks the pipeline first and prints the line the Typer command prints.
+Everything else (another option, a release to process, a warning, any error) goes to
+:mod:`pressflow.cli`, which parses, reports and decides the exit code as always.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .results import UpdateResult
+
+QUICK = {("update",): False, ("update", "--check"): True}  # command line -> check_only
+
+
+def main() -> None:
+    check_only = QUICK.get(tuple(sys.argv[1:]))
+    if check_only is not None:
+        result = _unchanged(check_only=check_only)
+        if result is not None:
+            sys.stderr.write(result.summary() + "\n")
+            sys.exit(result.exit_code)
+    from .cli import main as cli_main
+
+    cli_main()
+
+
+def _unchanged(*, check_only: bool) -> UpdateResult | None:
+    """``update``'s result when it has nothing to do, else None (any error included: the CLI
+    meets it again and reports it with its file, line and exit code)."""
+    from .config import load_config
+    from .errors import PressflowError
+    from .pipeline import update_if_unchanged
+
+    try:
+        return update_if_unchanged(load_config(None), check_only=check_only)
+    except PressflowError:
+        return None
