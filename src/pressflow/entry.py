@@ -23,7 +23,11 @@ QUICK = {("update",): False, ("update", "--check"): True}  # command line -> che
 def main() -> None:
     check_only = QUICK.get(tuple(sys.argv[1:]))
     if check_only is not None:
-        result = _unchanged(check_only=check_only)
+        try:
+            result = _unchanged(check_only=check_only)
+        except KeyboardInterrupt:
+            sys.stderr.write("pressflow: interrupted\n")  # as the CLI says it
+            sys.exit(130)
         if result is not None:
             sys.stderr.write(result.summary() + "\n")
             sys.exit(result.exit_code)
