@@ -16,7 +16,7 @@ import polib
 
 from .config import Config
 from .errors import CatalogError
-from .files import WriteBatch, atomic_write
+from .files import WriteBatch, atomic_write, read_existing
 from .model import Release, Segment
 from .poparse import RawEntry, decode, parse_entries
 from .powrap import PAGE_WIDTH, wrap_field
@@ -71,10 +71,7 @@ def read_bytes(path: Path | str) -> bytes | None:
     """A catalog file's bytes, ``None`` when it does not exist (any other failure to read is a
     ``CatalogError``): for callers that parse them and also keep them (stamps.py)."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        return None
+        return read_existing(path)
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror}", path=str(path)) from None
 

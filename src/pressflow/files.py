@@ -28,6 +28,17 @@ def _writing(path: Path) -> Iterator[None]:
         raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
 
 
+def read_existing(path: Path | str) -> bytes | None:
+    """A file's bytes, or ``None`` when it does not exist (other failures raise ``OSError``).
+
+    Plain ``open``, not pathlib: stages read thousands of catalogs per run."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+
+
 def atomic_write(path: Path, data: str | bytes) -> bool:
     """Write ``data`` to ``path`` atomically; return False (and touch nothing) if unchanged."""
     with _writing(Path(path)):

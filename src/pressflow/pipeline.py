@@ -17,7 +17,7 @@ from .files import WriteBatch
 from .model import CatalogRef, Problem, Release, Segment
 from .readers import read_release, release_files
 from .results import ExtractResult, FileChange, RunResult, SegmentResult, UpdateResult
-from .stamps import Stamps, fresh_slugs, stat_signature
+from .stamps import Stamps, fresh_slugs, stat_signatures
 
 if TYPE_CHECKING:
     from . import qa
@@ -256,9 +256,10 @@ def update(
     changes.extend(_unchanged(config, fresh, languages))
     if not check_only and tuple(languages) == tuple(config.target_langs):
         sources = {path.stem: path for path in stale}
+        signatures = stat_signatures(config, [sources[slug] for slug, _ in done])
         for slug, stamp in done:  # the files as written now: the next run may skip them
             stamps.record(slug, stamp)
-            stamps.see(slug, stat_signature(config, sources[slug]))
+            stamps.see(slug, signatures[slug])
         stamps.save()
     return UpdateResult(extracted, changes, list(extracted.problems), check_only)
 

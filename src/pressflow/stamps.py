@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import Config
-from .files import atomic_write
+from .files import atomic_write, read_existing
 
 STAMPS_FILE = Path(".pressflow") / "stamps.json"
 _MISSING = b"\x00missing\x00"
@@ -52,18 +52,11 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _read(path: Path | str) -> bytes:
-    try:
-        with open(path, "rb") as handle:  # not pathlib: thousands of files per run
-            return handle.read()
-    except FileNotFoundError:
-        return _MISSING
-
-
 def fingerprint(paths: Iterable[Path | str], *, extra: str = "") -> str:
     """One hash over the bytes of ``paths`` in order (a missing file counts as such), ``extra``
     and pressflow's own code. Paths themselves are not hashed: only their roles, by position."""
-    return fingerprint_bytes((_read(p) for p in paths), extra=extra)
+    contents = (read_existing(p) for p in paths)
+    return fingerprint_bytes((_MISSING if c is None else c for c in contents), extra=extra)
 
 
 def fingerprint_bytes(contents: Iterable[bytes], *, extra: str = "") -> str:
@@ -130,21 +123,21 @@ class Stamps:
 
 
 def release_outputs(config: Config, source: Path | str) -> list[str]:
-    """The files one release's catalogs depend on and consist of: source, POT, every PO.
+    """The files one release's catalogs depend on and consist of: source, POT, every PO."""
+    return [os.path.join(folder, name) for folder, name in _places(config, os.fspath(source))]
 
-    Plain string joins (no ``resolve``): checking thousands of releases must stay cheap.
-    """
-    source = os.fspath(source)
-    return _outputs(source, _slug(source), str(config.translations_dir), config.target_langs)
+
+def _places(config: Config, source: str) -> list[tuple[str, str]]:
+    """(folder, file name) of each of ``release_outputs``, in that order. Plain strings (no
+    ``resolve``): checking thousands of releases must stay cheap."""
+    head, name = os.path.split(source)
+    slug, catalogs = _slug(source), str(config.translations_dir)
+    targets = [(f"{catalogs}/{lang}", f"{slug}.po") for lang in config.target_langs]
+    return [(head, name), (f"{catalogs}/templates", f"{slug}.pot"), *targets]
 
 
 def _slug(source: str) -> str:
     return os.path.splitext(os.path.basename(source))[0]
-
-
-def _outputs(source: str, slug: str, folder: str, langs: Sequence[str]) -> list[str]:
-    catalogs = [f"{folder}/{lang}/{slug}.po" for lang in langs]
-    return [source, f"{folder}/templates/{slug}.pot", *catalogs]
 
 
 def _settings(config: Config) -> str:
@@ -169,47 +162,46 @@ def _stat_part(name: str, folder: int | None = None) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
-def _signature(prefix: str, files: Iterable[str]) -> str:
-    return "|".join([prefix, *map(_stat_part, files)])
-
-
 def _signature_prefix(config: Config) -> str:
     return f"{code_fingerprint()}|{_settings(config)}"
 
 
-def stat_signature(config: Config, source: Path | str) -> str:
+def _signature(prefix: str, places: Iterable[tuple[str, str]], opened: _Folders) -> str:
     """Size, modification time and inode of a release's files: cheap evidence of no change."""
-    return _signature(_signature_prefix(config), release_outputs(config, source))
+    return "|".join([prefix, *(opened.stat_part(folder, name) for folder, name in places)])
+
+
+def stat_signatures(config: Config, sources: Iterable[Path | str]) -> dict[str, str]:
+    """Slug -> stat signature of each release's files as they are now (``update`` records them
+    after writing; ``fresh_slugs`` compares against them)."""
+    prefix = _signature_prefix(config)
+    with _Folders() as opened:
+        return {
+            _slug(source): _signature(prefix, _places(config, source), opened)
+            for source in map(os.fspath, sources)
+        }
 
 
 def fresh_slugs(config: Config, paths: Iterable[Path | str], stamps: Stamps) -> set[str]:
     """Slugs of the releases whose source and catalogs are exactly as pressflow last left them.
 
     The hot loop of a run with nothing changed (four ``stat`` calls per release, thousands of
-    releases): strings and ``os`` only, the constant parts computed once, and each file looked
+    releases): strings and ``os`` only, the constant part computed once, and each file looked
     up by name in its already open folder rather than by walking its whole path again.
     """
     fresh: set[str] = set()
     if not stamps.known:  # never stamped (the first run): nothing to compare
         return fresh
-    prefix, settings = _signature_prefix(config), _settings(config)
-    catalogs = str(config.translations_dir)
-    known, seen = stamps.known, stamps.seen
-    targets = [(f"{catalogs}/templates", ".pot")]
-    targets += [(f"{catalogs}/{lang}", ".po") for lang in config.target_langs]
+    prefix = _signature_prefix(config)
     with _Folders() as opened:
-        for path in paths:
-            source = os.fspath(path)
-            head, name = os.path.split(source)
-            slug = os.path.splitext(name)[0]
-            if slug not in known:
+        for source in map(os.fspath, paths):
+            slug = _slug(source)
+            if slug not in stamps.known:
                 continue
-            parts = [prefix, opened.stat_part(head, name)]
-            parts += [opened.stat_part(folder, slug + suffix) for folder, suffix in targets]
-            signature = "|".join(parts)
-            if seen.get(slug) == signature:
+            signature = _signature(prefix, _places(config, source), opened)
+            if stamps.seen.get(slug) == signature:
                 fresh.add(slug)
-            elif stamps.fresh(slug, fingerprint(release_outputs(config, source), extra=settings)):
+            elif stamps.fresh(slug, release_stamp(config, source)):
                 stamps.see(slug, signature)  # touched but not changed (a checkout): skip next time
                 fresh.add(slug)
     return fresh
