@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
+from .charclass import class_body
+
 PAGE_WIDTH = 79
 
 # Break actions of libunistring's pair table: D direct, I indirect (only after a space), P none.
@@ -176,20 +178,6 @@ _RANGES = ((0x20, 0x7E), (0xA0, 0x52F), (0x1E00, 0x1EFF), (0x2010, 0x2027), (0x2
 _SPECIAL_CLASSES = ("CM", "ZW", "ZWJ", "BK", "HL", "RI", "SP")
 
 
-def _char_class(chars: list[str]) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(chars):
-        j = i
-        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
-            j += 1
-        out.append(
-            re.escape(chars[i]) if i == j else f"{re.escape(chars[i])}-{re.escape(chars[j])}"
-        )
-        i = j + 1
-    return "".join(out)
-
-
 def _build_fast() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     plain: list[str] = []
     special: list[str] = []
@@ -200,7 +188,7 @@ def _build_fast() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             if char_width(char) != 1 or name in _SPECIAL_CLASSES:
                 continue
             (plain if name in ("AL", "NU") else special).append(char)
-    plain_set, special_set = _char_class(plain), _char_class(special)
+    plain_set, special_set = class_body(plain), class_body(special)
     eligible = re.compile(f"[ {plain_set}{special_set}]*")
     spaced = re.compile(f"(?<=[{plain_set}]) +(?=[{plain_set}])")
     punct = re.compile(f"[{special_set}]")

@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
+from .charclass import class_body
 from .errors import ConfigError
 
 if sys.version_info >= (3, 11):
@@ -85,15 +86,7 @@ def _char_class(
     chars = [
         chr(c) for s in scripts for lo, hi in _SCRIPTS[s] for c in range(lo, hi + 1) if pred(chr(c))
     ]
-    out: list[str] = []
-    i = 0
-    while i < len(chars):
-        j = i
-        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
-            j += 1
-        out.append(re.escape(chars[i]) + ("-" + re.escape(chars[j]) if j > i else ""))
-        i = j + 1
-    return "".join(out)
+    return class_body(chars)
 
 
 def _abbrev_alternation(items: Iterable[str]) -> str:
