@@ -15,8 +15,9 @@ allocating thousands of inodes), then times on the same corpus, every command as
            ``pressflow update``, which also re-extracts every template; translate-toolkit pot2po
            (templates re-extracted beforehand, not timed); a GNU msgmerge --previous loop
   run      ``pressflow update`` after another edit with its stamps forgotten, then again with
-           nothing changed (releases whose source and catalogs are unchanged are skipped, and
-           the answer comes before the CLI framework is even loaded: see pressflow/entry.py)
+           nothing changed, the median of five runs (releases whose source and catalogs are
+           unchanged are skipped, and the answer comes before the CLI framework is even loaded:
+           see pressflow/entry.py)
 
 and prints wall-clock time (what a user waits for; the ratios and verdicts use it) with CPU time
 (user + system, every process) beside it. Targets: pressflow >= 3x faster than translate-toolkit
@@ -216,18 +217,27 @@ class Timing:
     cpu: float  # user + system seconds of every process
 
 
-def timed(label: str, action: Callable[[], object]) -> Timing:
-    """Run ``action`` (one or more processes); print and return its wall-clock and CPU time."""
+def measure(action: Callable[[], object]) -> tuple[Timing, float, float]:
+    """Run ``action`` (one or more processes): its timing, and the user and system seconds."""
     start, (user0, sys0) = time.perf_counter(), _cpu()
     action()
     (user1, sys1), seconds = _cpu(), time.perf_counter() - start
-    used = (user1 - user0) + (sys1 - sys0)
+    user, system = user1 - user0, sys1 - sys0
+    return Timing(seconds, user + system), user, system
+
+
+def timed(label: str, action: Callable[[], object], *, runs: int = 1) -> Timing:
+    """Run ``action``; print and return its wall-clock and CPU time. With ``runs`` > 1 (only for
+    an action that changes nothing) the median run by wall-clock time: one sample of a 0.1 s
+    process is mostly scheduler noise."""
+    samples = sorted((measure(action) for _ in range(runs)), key=lambda s: s[0].wall)
+    timing, user, system = samples[len(samples) // 2]
     print(
-        f"  {label:<46} {seconds:6.2f} s wall  {used:6.2f} s CPU "
-        f"({user1 - user0:.2f} user + {sys1 - sys0:.2f} sys)",
+        f"  {label:<46} {timing.wall:6.2f} s wall  {timing.cpu:6.2f} s CPU "
+        f"({user:.2f} user + {system:.2f} sys)",
         flush=True,
     )
-    return Timing(seconds, used)
+    return timing
 
 
 def ratio(slow: Timing, fast: Timing) -> str:
@@ -327,10 +337,11 @@ def bench(base: Path, args: argparse.Namespace) -> int:
     edit_corpus(config.releases_dir, seed=args.seed + 7)
     (config.root / STAMPS_FILE).unlink(missing_ok=True)
     full = timed("full run (stamps forgotten)", pressflow(config, "update"))
-    again = timed("nothing changed", pressflow(config, "update"))
+    again = timed("nothing changed (median of 5 runs)", pressflow(config, "update"), runs=5)
     boot = timed(
         "interpreter start-up alone (python -c pass)",
         lambda: run([sys.executable, "-c", "pass"]),
+        runs=5,
     )
 
     print("\nresults (wall-clock; CPU beside)")

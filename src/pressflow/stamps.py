@@ -124,16 +124,24 @@ class Stamps:
 
 def release_outputs(config: Config, source: Path | str) -> list[str]:
     """The files one release's catalogs depend on and consist of: source, POT, every PO."""
-    return [os.path.join(folder, name) for folder, name in _places(config, os.fspath(source))]
+    places = _places(os.fspath(source), _targets(config))
+    return [os.path.join(folder, name) for folder, name in places]
 
 
-def _places(config: Config, source: str) -> list[tuple[str, str]]:
+def _targets(config: Config) -> list[tuple[str, str]]:
+    """(folder, suffix) of a release's POT and of each of its PO files."""
+    catalogs = str(config.translations_dir)
+    return [(f"{catalogs}/templates", ".pot")] + [
+        (f"{catalogs}/{lang}", ".po") for lang in config.target_langs
+    ]
+
+
+def _places(source: str, targets: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(folder, file name) of each of ``release_outputs``, in that order. Plain strings (no
     ``resolve``): checking thousands of releases must stay cheap."""
     head, name = os.path.split(source)
-    slug, catalogs = _slug(source), str(config.translations_dir)
-    targets = [(f"{catalogs}/{lang}", f"{slug}.po") for lang in config.target_langs]
-    return [(head, name), (f"{catalogs}/templates", f"{slug}.pot"), *targets]
+    slug = os.path.splitext(name)[0]
+    return [(head, name), *((folder, slug + suffix) for folder, suffix in targets)]
 
 
 def _slug(source: str) -> str:
@@ -174,10 +182,10 @@ def _signature(prefix: str, places: Iterable[tuple[str, str]], opened: _Folders)
 def stat_signatures(config: Config, sources: Iterable[Path | str]) -> dict[str, str]:
     """Slug -> stat signature of each release's files as they are now (``update`` records them
     after writing; ``fresh_slugs`` compares against them)."""
-    prefix = _signature_prefix(config)
+    prefix, targets = _signature_prefix(config), _targets(config)
     with _Folders() as opened:
         return {
-            _slug(source): _signature(prefix, _places(config, source), opened)
+            _slug(source): _signature(prefix, _places(source, targets), opened)
             for source in map(os.fspath, sources)
         }
 
@@ -192,13 +200,13 @@ def fresh_slugs(config: Config, paths: Iterable[Path | str], stamps: Stamps) -> 
     fresh: set[str] = set()
     if not stamps.known:  # never stamped (the first run): nothing to compare
         return fresh
-    prefix = _signature_prefix(config)
+    prefix, targets = _signature_prefix(config), _targets(config)
     with _Folders() as opened:
         for source in map(os.fspath, paths):
             slug = _slug(source)
             if slug not in stamps.known:
                 continue
-            signature = _signature(prefix, _places(config, source), opened)
+            signature = _signature(prefix, _places(source, targets), opened)
             if stamps.seen.get(slug) == signature:
                 fresh.add(slug)
             elif stamps.fresh(slug, release_stamp(config, source)):
