@@ -40,10 +40,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pressflow import catalog, update
 from pressflow.config import Config
 from pressflow.parallel import cpu_count
-from pressflow.stamps import STAMPS_FILE
+from pressflow.po import catalog, update
+from pressflow.po.stamps import STAMPS_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SENTENCES = ROOT.parent / "shared" / "data" / "ntrex128"

@@ -35,8 +35,8 @@ from pathlib import Path
 
 import polib
 
-from pressflow import catalog
 from pressflow.glossary import Glossary, load_glossary
+from pressflow.po import catalog
 from pressflow.qa import check_catalog
 from pressflow.qa.crosslang import attribute_to_source, is_source_problem
 from pressflow.qa.registry import CHECKS

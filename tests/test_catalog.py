@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressflow import catalog, poparse, update
 from pressflow.config import Config
 from pressflow.errors import CatalogError
 from pressflow.files import WriteBatch
 from pressflow.model import Release, Segment
+from pressflow.po import catalog, poparse, update
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = DATA / "gettext-golden.po"

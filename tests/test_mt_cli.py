@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fakes.mt_newsroom import make_newsroom
 from fakes.mt_provider import FakeProvider
-from pressflow.catalog import read_po
+from pressflow.po.catalog import read_po
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from fakes.mt_newsroom import Entry, config, make_newsroom, write_catalog
 from fakes.mt_provider import FakeProvider
-from pressflow.catalog import read_po
 from pressflow.model import CatalogRef
 from pressflow.mt.prefill import prefill
+from pressflow.po.catalog import read_po
 
 RUN = """
 import sys

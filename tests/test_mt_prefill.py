@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from fakes.mt_newsroom import Entry, config, make_newsroom, write_catalog
 from fakes.mt_provider import FakeProvider
-from pressflow.catalog import read_po
 from pressflow.errors import ConfigError, EngineError
 from pressflow.mt.prefill import prefill
+from pressflow.po.catalog import read_po
 
 SENTENCES = [
     "Бишкекте 2018-жылы 3-июлда ЖӨБ форуму өттү.",

@@ -12,8 +12,8 @@ from lxml import etree
 from rich.console import Console
 from tests.report_schema import CATALOG_KEYS
 
-from pressflow.catalog import parse_po
 from pressflow.model import Problem
+from pressflow.po.catalog import parse_po
 from pressflow.qa import CHECKS, catalog_stats, decide
 from pressflow.qa.report import render
 from pressflow.qa.stats import CatalogStats

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from tests.report_schema import CATALOG_KEYS
 
-from pressflow import catalog
+from pressflow.po import catalog
 from qa_sample_translations import EN, RU
 
 ROOT = Path(__file__).resolve().parents[1]

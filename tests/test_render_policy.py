@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pressflow import pipeline
-from pressflow.catalog import read_po, write_po
+from pressflow.po.catalog import read_po, write_po
 from pressflow.render import build_site
 from test_render_support import (
     INCOMPLETE_RU,

@@ -126,8 +126,8 @@ def committed_translations(lang: str) -> dict[str, str]:
     path = ROOT / "translations" / lang / f"{SAMPLE_SLUG}.po"
     if not path.is_file():
         return {}
-    from pressflow.catalog import read_po
     from pressflow.pipeline import reviewed_translations
+    from pressflow.po.catalog import read_po
 
     return reviewed_translations(read_po(path))
 

@@ -20,10 +20,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from pressflow import catalog, update
 from pressflow.config import Config
 from pressflow.errors import CatalogError
 from pressflow.model import Release, Segment
+from pressflow.po import catalog, update
 
 CONFIG = Config(root=Path("."), name="pressflow test", version="1.0")
 needs_gettext = pytest.mark.skipif(shutil.which("msgmerge") is None, reason="gettext not installed")
@@ -599,7 +599,7 @@ def test_sample_release_edit_loses_no_translation(tmp_path: Path) -> None:
 def test_update_skips_unchanged_releases_and_still_sees_every_change(tmp_path: Path) -> None:
     from pressflow import pipeline
     from pressflow.config import load_config
-    from pressflow.stamps import STAMPS_FILE
+    from pressflow.po.stamps import STAMPS_FILE
 
     shutil.copy(ROOT / "pressflow.toml", tmp_path / "pressflow.toml")
     (tmp_path / "releases").mkdir()

@@ -18,14 +18,14 @@ from pathlib import Path
 
 import polib
 
-from . import catalog
-from . import update as updating
 from .config import Config
 from .errors import CatalogError, PressflowError
 from .model import Problem, Release, Segment
+from .po import catalog
+from .po import update as updating
+from .po.stamps import stamp_of
 from .readers import read_release, read_release_bytes
 from .segment import segment_release
-from .stamps import stamp_of
 
 # Stages in the order a single process meets their errors: every release is read, then every
 # template is made, then every catalog merged.

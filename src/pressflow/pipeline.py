@@ -15,9 +15,9 @@ from .config import Config, check_language
 from .errors import ConfigError
 from .files import WriteBatch
 from .model import CatalogRef, Problem, Release, Segment
+from .po.stamps import Stamps, fresh_slugs, stat_signatures
 from .readers import read_release, release_files
 from .results import ExtractResult, FileChange, RunResult, SegmentResult, UpdateResult
-from .stamps import Stamps, fresh_slugs, stat_signatures
 
 if TYPE_CHECKING:
     from . import qa
@@ -355,7 +355,8 @@ def reviewed_translations(po: object) -> dict[str, str]:
 
 def build(config: Config, *, out: Path | None = None, allow_partial: bool = False) -> object:
     """Publish one HTML page per release and language, indexes and the root page."""
-    from . import catalog, qa
+    from . import qa
+    from .po import catalog
     from .render import ReleaseText, build_site  # lxml: only for the command that builds
     from .segment import segment_release
 

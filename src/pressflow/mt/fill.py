@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..catalog import read_po, write_po
 from ..errors import CatalogError
 from ..model import CatalogRef
+from ..po.catalog import read_po, write_po
 
 _PROVENANCE = ("mt:", "tm:")
 

@@ -20,11 +20,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalog import read_po
 from ..config import Config
 from ..errors import CatalogError
 from ..glossary import Glossary, load_glossary
 from ..model import CatalogRef, Problem
+from ..po.catalog import read_po
 from .cache import MTCache
 from .engines import Engine, engine_spec, open_engine
 from .fill import CatalogFile, Fill

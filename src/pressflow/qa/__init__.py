@@ -47,7 +47,7 @@ def check_project(
     disabled: Collection[str] | None = None,
 ) -> CheckResult:
     """Statistics and problems for each catalog in ``refs`` and the gate's verdict."""
-    from .. import catalog
+    from ..po import catalog
 
     stats: list[CatalogStats] = []
     problems = []

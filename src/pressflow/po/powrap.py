@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
-from .charclass import class_body
+from ..charclass import class_body
 
 PAGE_WIDTH = 79
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 import polib
 
+from ..config import Config
+from ..errors import CatalogError
+from ..locales import english_name as language_name
+from ..locales import plural_count, plural_forms
+from ..similarity import closest, ratio
 from .catalog import POT_HEADER_FIELDS, new_entry
-from .config import Config
-from .errors import CatalogError
-from .locales import english_name as language_name
-from .locales import plural_count, plural_forms
 from .powrap import PAGE_WIDTH
-from .similarity import closest, ratio
 
 #: msgmerge's FUZZY_THRESHOLD: below this similarity an old translation is not offered.
 THRESHOLD = 0.6

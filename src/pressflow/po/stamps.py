@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .config import Config
-from .files import atomic_write, read_existing
+from ..config import Config
+from ..files import atomic_write, read_existing
 
 STAMPS_FILE = Path(".pressflow") / "stamps.json"
 _MISSING = b"\x00missing\x00"
@@ -36,7 +36,7 @@ _CODE_SUFFIXES = (".py", ".toml", ".txt", ".tsv", ".json")
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """pressflow's own code and data: a new version or a changed segmentation rule re-runs all."""
-    package = os.path.dirname(os.path.realpath(__file__))
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
     found = []
     for folder, subfolders, names in os.walk(package):
         subfolders[:] = [d for d in subfolders if d != "__pycache__"]

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import polib
 
-from .config import Config
-from .errors import CatalogError
-from .files import WriteBatch, atomic_write, read_existing
-from .model import Release, Segment
+from ..config import Config
+from ..errors import CatalogError
+from ..files import WriteBatch, atomic_write, read_existing
+from ..model import Release, Segment
 from .poparse import RawEntry, decode, parse_entries
 from .powrap import PAGE_WIDTH, wrap_field
 
