@@ -1,35 +1,36 @@
 """Measure pressflow's QA checks, and pofilter's, on real human translations and injected errors.
 
-    python benchmarks/qa.py [--data DIR] [--seed N] [--limit N] [--verbose]
+    python benchmarks/qa.py [--data DIR] [--seed N] [--rounds N] [--half H] [--verbose]
 
 Builds one catalog per document and target language from ``DIR/<doc>.{ky,ru,en}.txt``
 (line-aligned human translations of the same news), fills it with the human translations, and
-reports (1) false alarms per 100 units on these good translations and (2) the share of seeded
-injected errors caught (see ``qa_corpus``). translate-toolkit's pofilter runs on the very same
-files in the same run. No network; well under a minute.
+reports, for the tuning and the validation half of the documents separately (``qa_corpus.halves``:
+sorted document ids, even positions tune, odd ones validate), per language:
 
-A false alarm is a unit (one entry of one language's catalog) with at least one finding of any
+1. false alarms per 100 units on these good translations, and by check code;
+2. recall: the share of seeded injected errors (``qa_inject``, one kind per unit, several kinds
+   per catalog two units apart) that add a finding to their unit, per kind.
+
+translate-toolkit's pofilter runs on the very same files in the same run, and the two tools'
+times on them are printed as a ratio. A false alarm is a unit with at least one finding of any
 severity, completeness aside. Findings pressflow attributes to the Kyrgyz source (text in another
-script pasted into it; a number or date that BOTH independent human translations render the same
-way and differently from the source, e.g. 1982 in the source and 1882 in both) are printed
-separately as source problems: they are alarms on the source, for the editor, and not alarms on
-the good translations. Opt-in checks (``[check] enable``) are off, as in a default project; the
-figure with them on is printed too.
+script pasted into it; a number or date that BOTH human translations render the same way and
+differently from the source) are alarms on the source, for the editor, not on the translations.
 
 The benchmark glossary ``qa-glossary.tsv`` is built by ``qa_glossary.py`` from the candidate terms
-both human translations render consistently here, so by construction it cannot alarm on this
-corpus; its leave-one-document-out estimate for unseen documents is printed as well.
+both human translations render consistently here (see there).
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,41 +44,35 @@ from pressflow.qa.registry import CHECKS
 from qa_corpus import (
     DEFAULT_DATA,
     GLOSSARY,
-    INFORMATIONAL,
     KINDS,
     LANGS,
     Injected,
     documents,
+    halves,
     inject,
     make_po,
     pairs,
 )
 
-OPT_IN = tuple(code for code, check in CHECKS.items() if check.opt_in)
 #: per language, per document: msgid -> check codes
 Flags = dict[str, dict[str, dict[str, set[str]]]]
+TOOLS = ("pressflow", "pofilter")
 
 
-def _pressflow(
-    paths: dict[str, Path], glossary: Glossary, *, enabled: tuple[str, ...] = ()
-) -> tuple[dict[str, dict[str, set[str]]], dict[str, dict[str, set[str]]]]:
-    """One document's catalogs (every language): (translation findings, source problems)."""
+def _pressflow_doc(paths: dict[str, Path], glossary: Glossary) -> dict[str, dict[str, set[str]]]:
+    """One document's catalogs (every language): msgid -> codes, per language."""
     problems = []
     translations: dict[tuple[str, str, str], str] = {}
     for lang, path in paths.items():
         po = catalog.read_po(path)
         translations.update((("", lang, e.msgid), e.msgstr) for e in po)
-        found = check_catalog(
-            po, release=None, lang=lang, glossary=glossary, path=str(path), enabled=enabled
-        )
+        found = check_catalog(po, release=None, lang=lang, glossary=glossary, path=str(path))
         problems.extend(p for p in found if not CHECKS[p.check].completeness)
     flagged: dict[str, dict[str, set[str]]] = {lang: {} for lang in paths}
-    source: dict[str, dict[str, set[str]]] = {lang: {} for lang in paths}
     for p in attribute_to_source(problems, list(paths), translations):
-        (source if is_source_problem(p) else flagged)[p.lang].setdefault(p.msgid, set()).add(
-            p.check
-        )
-    return flagged, source
+        if not is_source_problem(p):
+            flagged[p.lang].setdefault(p.msgid, set()).add(p.check)
+    return flagged
 
 
 def _pofilter(folder: Path, out: Path, lang: str) -> dict[str, dict[str, set[str]]]:
@@ -99,212 +94,167 @@ def _pofilter(folder: Path, out: Path, lang: str) -> dict[str, dict[str, set[str
     return result
 
 
-@dataclass
-class Tally:
-    units: int = 0
-    alarms: int = 0
-    alarm_checks: Counter[str] = field(default_factory=Counter)
-    gate_alarms: int = 0  # units whose false alarm is error-severity: the gate would fail
-    source_units: int = 0
-    source_checks: Counter[str] = field(default_factory=Counter)
-    by_lang: Counter[str] = field(default_factory=Counter)  # "ru units", "ru alarms", …
-    injected: int = 0
-    caught: int = 0
-    by_kind: Counter[str] = field(default_factory=Counter)
-    caught_by_kind: Counter[str] = field(default_factory=Counter)
-    seconds: float = 0.0
-
-
-def _run(tool: str, root: Path, state: str, docs: list[str], glossary: Glossary) -> Flags:
+def run_tool(tool: str, root: Path, state: str, docs: list[str], glossary: Glossary) -> Flags:
     """Translation findings of ``tool`` on every catalog of ``state`` (good, bad0, …)."""
     if tool == "pofilter":
         return {lang: _pofilter(root / state / lang, root / f"pf-{state}" / lang, lang)
                 for lang in LANGS}  # fmt: skip
     out: Flags = {lang: {} for lang in LANGS}
     for doc in docs:
-        paths = {lang: root / state / lang / f"{doc}.po" for lang in LANGS}
-        flagged, _ = _pressflow(paths, glossary)
+        flagged = _pressflow_doc(
+            {lang: root / state / lang / f"{doc}.po" for lang in LANGS}, glossary
+        )
         for lang in LANGS:
             out[lang][doc] = flagged[lang]
     return out
 
 
-def _false_alarms(
-    t: Tally, tool: str, good: Flags, args: argparse.Namespace, docs: list[str]
-) -> None:
-    for lang in LANGS:
-        for doc in docs:
-            n = len(pairs(args.data, doc, lang))
-            flagged = good[lang].get(doc, {})
-            t.units += n
-            t.alarms += len(flagged)
-            t.by_lang[f"{lang} units"] += n
-            t.by_lang[f"{lang} alarms"] += len(flagged)
-            for msgid, codes in flagged.items():
-                t.alarm_checks.update(codes)
-                if tool == "pressflow" and any(CHECKS[c].severity == "error" for c in codes):
-                    t.gate_alarms += 1
-                if args.verbose and tool == "pressflow":
-                    print(f"  FA {lang} {doc}: {sorted(codes)} {msgid[:90]}")
+@dataclass
+class Tally:
+    """One tool, one half, one language."""
+
+    units: int = 0
+    alarms: int = 0
+    alarm_checks: Counter[str] = field(default_factory=Counter)
+    injected: Counter[str] = field(default_factory=Counter)
+    caught: Counter[str] = field(default_factory=Counter)
 
 
-def _caught(
-    t: Tally,
-    tool: str,
-    good: Flags,
-    bad: Flags,
-    injections: dict[tuple[str, str, int], list[Injected]],
-    r: int,
-    args: argparse.Namespace,
-    docs: list[str],
-) -> None:
-    for lang in LANGS:
-        for doc in docs:
-            before, after = good[lang].get(doc, {}), bad[lang].get(doc, {})
-            for inj in injections[(lang, doc, r)]:
-                counted = inj.kind not in INFORMATIONAL
-                t.injected += counted
-                t.by_kind[inj.kind] += 1
-                new = after.get(inj.msgid, set()) - before.get(inj.msgid, set())
-                if new or (inj.msgid not in before and after.get(inj.msgid)):
-                    t.caught += counted
-                    t.caught_by_kind[inj.kind] += 1
-                elif args.verbose and tool == "pressflow":
-                    print(f"  MISS {lang} {doc} {inj.kind}: {inj.after[:100]}")
-
-
-def _write_catalogs(
+def _write(
     root: Path, docs: list[str], args: argparse.Namespace, glossary: Glossary
 ) -> dict[tuple[str, str, int], list[Injected]]:
-    import random
-
-    rng = random.Random(args.seed)
+    """The good catalogs and ``args.rounds`` injected copies; seeded, so deterministic."""
     injections: dict[tuple[str, str, int], list[Injected]] = {}
     for lang in LANGS:
         for doc in docs:
+            rng = random.Random(f"{args.seed}:{lang}:{doc}")
             rows = pairs(args.data, doc, lang)
-            good = root / "good" / lang / f"{doc}.po"
-            good.parent.mkdir(parents=True, exist_ok=True)
-            good.write_text(catalog.format_po(make_po(doc, lang, rows)), encoding="utf-8")
+            path = root / "good" / lang / f"{doc}.po"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(catalog.format_po(make_po(doc, lang, rows)), encoding="utf-8")
+            tried: dict[str, set[int]] = {}
             for r in range(args.rounds):
-                bad_rows, done = inject(rows, rng, lang=lang, glossary=glossary)
-                bad = root / f"bad{r}" / lang / f"{doc}.po"
-                bad.parent.mkdir(parents=True, exist_ok=True)
-                bad.write_text(catalog.format_po(make_po(doc, lang, bad_rows)), "utf-8")
+                bad_rows, done = inject(rows, rng, lang=lang, glossary=glossary, tried=tried)
+                path = root / f"bad{r}" / lang / f"{doc}.po"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(catalog.format_po(make_po(doc, lang, bad_rows)), "utf-8")
                 injections[(lang, doc, r)] = done
     return injections
 
 
-def _source_problems(t: Tally, root: Path, docs: list[str], glossary: Glossary) -> int:
-    """Count the source problems on the good catalogs; return alarms with opt-in checks on."""
-    with_opt_in = 0
-    for doc in docs:
-        paths = {lang: root / "good" / lang / f"{doc}.po" for lang in LANGS}
-        flagged, source = _pressflow(paths, glossary)
+def _tally(
+    tally: dict[tuple[str, str, str], Tally],
+    tool: str,
+    good: Flags,
+    bads: list[Flags],
+    injections: dict[tuple[str, str, int], list[Injected]],
+    split: dict[str, list[str]],
+    args: argparse.Namespace,
+) -> None:
+    for half, docs in split.items():
         for lang in LANGS:
-            only = {m: c for m, c in source[lang].items() if m not in flagged[lang]}
-            t.source_units += len(only)
-            for codes in only.values():
-                t.source_checks.update(codes)
-        flagged, _ = _pressflow(paths, glossary, enabled=OPT_IN)
-        with_opt_in += sum(len(flagged[lang]) for lang in LANGS)
-    return with_opt_in
+            t = tally[(tool, half, lang)]
+            for doc in docs:
+                before = good[lang].get(doc, {})
+                t.units += len(pairs(args.data, doc, lang))
+                t.alarms += len(before)
+                for msgid, codes in before.items():
+                    t.alarm_checks.update(codes)
+                    if args.verbose and tool == "pressflow" and half != "validation":
+                        print(f"  FA {half} {lang} {doc}: {sorted(codes)} {msgid[:90]}")
+                for r, bad in enumerate(bads):
+                    after = bad[lang].get(doc, {})
+                    for inj in injections[(lang, doc, r)]:
+                        t.injected[inj.kind] += 1
+                        hit = any(
+                            after.get(m, set()) - before.get(m, set())
+                            for m in (inj.msgid, *inj.also)
+                        )
+                        if hit:
+                            t.caught[inj.kind] += 1
+                        elif args.verbose and tool == "pressflow" and half != "validation":
+                            print(f"  MISS {lang} {doc} {inj.kind}: {inj.after[:110]}")
 
 
-def _glossary_estimate(args: argparse.Namespace, docs: list[str]) -> str:
-    """``qa_glossary``'s leave-one-document-out estimate of glossary alarms on unseen documents."""
-    import qa_glossary
-
-    terms = qa_glossary.load_glossary(qa_glossary.CANDIDATES).terms
-    per_doc = {doc: qa_glossary.aligned(args.data, doc) for doc in docs}
-    found, units = qa_glossary.leave_one_out(terms, per_doc, qa_glossary.DEFAULTS)
-    return f"{found} in {units} units ({100.0 * found / max(units, 1):.2f} per 100)"
+def _pct(a: int, b: int) -> str:
+    return f"{100.0 * a / b:5.1f}%" if b else "    -"
 
 
-def _report(tally: dict[str, Tally], docs: list[str], args: argparse.Namespace, opt: int) -> None:
-    print(f"documents: {len(docs)} from {args.data}; seed {args.seed}; {args.rounds} rounds")
-    print(
-        "alarms: units with any finding (any severity, completeness aside) on the human "
-        "translations; caught: injected errors that add a finding to their unit"
-    )
-    print(
-        f"{'tool':<10} {'units':>6} {'alarms':>7} {'per 100':>8} {'injected':>9} "
-        f"{'caught':>7} {'share':>7} {'time':>7}"
-    )
-    for tool, t in tally.items():
+def _report(
+    tally: dict[tuple[str, str, str], Tally],
+    split: dict[str, list[str]],
+    seconds: dict[str, float],
+    units: int,
+    args: argparse.Namespace,
+) -> None:
+    tools = [tool for tool in TOOLS if any(k[0] == tool for k in tally)]
+    print(f"data {args.data}; seed {args.seed}; {args.rounds} injection rounds per catalog")
+    for half, docs in split.items():
+        print(f"\n== {half} half: {len(docs)} documents ==")
+        head = "  ".join(f"{lang}:{tool[:9]:>9}" for lang in LANGS for tool in tools)
+        print(f"{'recall by kind':<18} {head}   (caught/injected)")
+        rows = [*list(KINDS), "ALL"]
+        for kind in rows:
+            cells = []
+            for lang in LANGS:
+                for tool in tools:
+                    t = tally[(tool, half, lang)]
+                    n = sum(t.injected.values()) if kind == "ALL" else t.injected[kind]
+                    c = sum(t.caught.values()) if kind == "ALL" else t.caught[kind]
+                    cells.append(f"{_pct(c, n):>6} {c:>4}/{n:<4}")
+            print(f"{kind:<18} " + " ".join(cells))
+        for lang in LANGS:
+            line = []
+            for tool in tools:
+                t = tally[(tool, half, lang)]
+                line.append(
+                    f"{tool} {t.alarms}/{t.units} units = {100.0 * t.alarms / max(t.units, 1):.2f}"
+                )
+            print(f"false alarms per 100 units, {lang}: " + "; ".join(line))
+        for lang in LANGS:
+            t = tally[("pressflow", half, lang)]
+            print(f"pressflow false alarms by check, {lang}: {dict(t.alarm_checks.most_common())}")
+    if "pofilter" in seconds:
+        ratio = seconds["pofilter"] / max(seconds["pressflow"], 1e-9)
         print(
-            f"{tool:<10} {t.units:>6} {t.alarms:>7} {100.0 * t.alarms / max(t.units, 1):>8.2f} "
-            f"{t.injected:>9} {t.caught:>7} {100.0 * t.caught / max(t.injected, 1):>6.1f}% "
-            f"{t.seconds:>6.1f}s"
+            f"\ntime on the same {units} catalog units: pressflow {seconds['pressflow']:.1f}s, "
+            f"pofilter {seconds['pofilter']:.1f}s: pressflow is {ratio:.2f}x pofilter's speed"
         )
-    for tool, t in tally.items():
-        kinds = ", ".join(
-            f"{k} {t.caught_by_kind[k]}/{t.by_kind[k]}"
-            for k in KINDS
-            if t.by_kind[k] and k not in INFORMATIONAL
-        )
-        extra = ", ".join(
-            f"{k} {t.caught_by_kind[k]}/{t.by_kind[k]}" for k in INFORMATIONAL if t.by_kind[k]
-        )
-        print(f"{tool} caught by kind: {kinds}")
-        print(f"{tool} not in the share (informational): {extra}")
-        print(f"{tool} false alarms by check (units): {dict(t.alarm_checks.most_common())}")
-        per_lang = ", ".join(
-            f"{lang} {100.0 * t.by_lang[f'{lang} alarms'] / max(t.by_lang[f'{lang} units'], 1):.2f}"
-            for lang in LANGS
-        )
-        print(f"{tool} false alarms per 100 units by language: {per_lang}")
-    t = tally["pressflow"]
-    print(
-        f"pressflow error-severity false alarms (would fail the gate): {t.gate_alarms} "
-        f"({100.0 * t.gate_alarms / max(t.units, 1):.2f} per 100 units); the rest are warnings"
-    )
-    print(
-        f"pressflow source problems (alarms on the Kyrgyz source, not counted above): "
-        f"{t.source_units} units {dict(t.source_checks.most_common())}"
-    )
-    print(
-        "pressflow glossary alarms expected on unseen documents (benchmark glossary chosen "
-        f"without them, leave-one-document-out): {_glossary_estimate(args, docs)}"
-    )
-    print(
-        f"pressflow with the opt-in checks {', '.join(OPT_IN) or '(none)'} enabled: {opt} alarms "
-        f"({100.0 * opt / max(t.units, 1):.2f} per 100 units)"
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seed", type=int, default=20180703)
-    parser.add_argument("--rounds", type=int, default=3, help="injection rounds per catalog")
-    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
-    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--rounds", type=int, default=8, help="injection rounds per catalog")
+    parser.add_argument("--half", choices=("tuning", "validation", "both"), default="both")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N documents a half")
+    parser.add_argument("--verbose", "-v", action="store_true", help="tuning misses and alarms")
     parser.add_argument("--no-pofilter", action="store_true")
     args = parser.parse_args(argv)
-    docs = documents(args.data)[: args.limit or None]
+    split = halves(documents(args.data))
+    if args.half != "both":
+        split = {args.half: split[args.half]}
+    split = {half: docs[: args.limit or None] for half, docs in split.items()}
+    docs = sorted(d for ds in split.values() for d in ds)
     if not docs:
         print(f"no *.ky.txt documents in {args.data}", file=sys.stderr)
         return 2
     glossary = load_glossary(GLOSSARY)
-    tools = ("pressflow",) if args.no_pofilter else ("pressflow", "pofilter")
-    tally = {tool: Tally() for tool in tools}
+    tools = ("pressflow",) if args.no_pofilter else TOOLS
+    tally: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
+    seconds: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="pressflow-qa-bench-") as tmp:
         root = Path(tmp)
-        injections = _write_catalogs(root, docs, args, glossary)
+        injections = _write(root, docs, args, glossary)
         for tool in tools:
-            t = tally[tool]
             start = time.perf_counter()
-            good = _run(tool, root, "good", docs, glossary)
-            t.seconds += time.perf_counter() - start
-            _false_alarms(t, tool, good, args, docs)
-            for r in range(args.rounds):
-                start = time.perf_counter()
-                bad = _run(tool, root, f"bad{r}", docs, glossary)
-                t.seconds += time.perf_counter() - start
-                _caught(t, tool, good, bad, injections, r, args, docs)
-        opt = _source_problems(tally["pressflow"], root, docs, glossary)
-    _report(tally, docs, args, opt)
+            good = run_tool(tool, root, "good", docs, glossary)
+            bads = [run_tool(tool, root, f"bad{r}", docs, glossary) for r in range(args.rounds)]
+            seconds[tool] = time.perf_counter() - start
+            _tally(tally, tool, good, bads, injections, split, args)
+    units = sum(len(pairs(args.data, d, lang)) for d in docs for lang in LANGS)
+    _report(tally, split, seconds, units * (args.rounds + 1), args)
     return 0
 
 

@@ -11,18 +11,13 @@ from __future__ import annotations
 
 import csv
 import random
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
-from pressflow.glossary import Glossary, term_pattern
-from pressflow.qa.checks.names import names, targets_of, word_in
-from pressflow.qa.checks.paragraph import quote_ok
-from pressflow.qa.checks.terms import occurs
-from pressflow.qa.numbers import numbers
+from pressflow.glossary import Glossary
+from qa_inject import KINDS
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = Path("/work/shared/data/ntrex128")
@@ -41,7 +36,6 @@ def wrong_terms(path: Path = CANDIDATES) -> dict[str, dict[str, str]]:
 
 
 WRONG_TERMS = wrong_terms()
-QUOTES = '«»“”„"'
 
 
 @dataclass
@@ -50,6 +44,7 @@ class Injected:
     msgid: str
     before: str
     after: str
+    also: tuple[str, ...] = ()  # other units the same error changed (a swap changes two)
 
 
 # --------------------------------------------------------------------------- corpus
@@ -96,151 +91,49 @@ def make_po(doc: str, lang: str, rows: list[tuple[int, str, str]]) -> polib.POFi
 # --------------------------------------------------------------------------- injection
 
 
-def _drop_number(src: str, tgt: str, rng: random.Random) -> str | None:
-    wanted = {v for n in numbers(src) for v in n.values}
-    spots = [m for m in re.finditer(r"\d+(?:[.,]\d+)*", tgt)]
-    spots = [m for m in spots if any(v in wanted for n in numbers(m.group(0)) for v in n.values)]
-    if not spots:
-        return None
-    m = rng.choice(spots)
-    return re.sub(r"\s{2,}", " ", tgt[: m.start()] + tgt[m.end() :]).strip()
+def halves(docs: list[str]) -> dict[str, list[str]]:
+    """The fixed split by document: in sorted order, even positions tune, odd ones validate.
 
-
-def _change_number(src: str, tgt: str, rng: random.Random) -> str | None:
-    """Change one digit of a number of the translation that stands for a number of the source."""
-    wanted = {v for n in numbers(src) for v in n.values}
-    spots = [
-        m
-        for m in re.finditer(r"\d+(?:[.,]\d+)*", tgt)
-        if any(v in wanted for n in numbers(m.group(0)) for v in n.values)
-    ]
-    if not spots:
-        return None
-    m = rng.choice(spots)
-    digits = list(m.group(0))
-    places = [i for i, c in enumerate(digits) if c.isdigit()]
-    i = rng.choice(places)
-    digits[i] = str((int(digits[i]) + rng.randint(1, 8)) % 10)
-    if i == 0 and digits[0] == "0" and len(places) > 1:
-        digits[0] = "9"
-    return tgt[: m.start()] + "".join(digits) + tgt[m.end() :]
-
-
-def _unbalance_quote(src: str, tgt: str, rng: random.Random) -> str | None:
-    """Drop one quotation mark from a translation whose quotations are balanced."""
-    if not any(q in src for q in QUOTES) or not quote_ok(tgt):
-        return None
-    spots = [i for i, c in enumerate(tgt) if c in QUOTES]
-    if not spots:
-        return None
-    i = rng.choice(spots)
-    return tgt[:i] + tgt[i + 1 :]
-
-
-def _leave_kyrgyz(src: str, tgt: str, rng: random.Random) -> str | None:
-    return src if len(src.split()) >= 3 else None
-
-
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«“\"A-ZА-ЯЁӨҮҢ])")
-
-
-def _partial_kyrgyz(src: str, tgt: str, rng: random.Random) -> str | None:
-    """Leave one sentence of a several-sentence unit in Kyrgyz, the rest translated."""
-    source, target = _SENTENCE.split(src), _SENTENCE.split(tgt)
-    if len(source) < 2 or len(target) < 2 or len(source[-1].split()) < 3:
-        return None
-    return " ".join([*target[:-1], source[-1]])
-
-
-def _drop_name(src: str, tgt: str, rng: random.Random, *, single: bool = False) -> str | None:
-    """Remove a person's full name (or, with ``single``, a one-word name) from the translation."""
-    found = [
-        n
-        for n in names(src)
-        if (len(n.words) == 1) == single and any(word_in(w, targets_of(tgt)) for w in n.words)
-    ]
-    if not found:
-        return None
-    name = rng.choice(found)
-    targets = set(name.words)
-    words = list(re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", tgt))
-    keep = tgt
-    for m in reversed(words):
-        if m.group(0)[:1].isupper() and any(word_in(w, targets_of(m.group(0))) for w in targets):
-            keep = keep[: m.start()] + keep[m.end() :]
-    keep = re.sub(r"\s{2,}", " ", keep).strip()
-    return keep if keep != tgt else None
-
-
-def _drop_single_name(src: str, tgt: str, rng: random.Random) -> str | None:
-    return _drop_name(src, tgt, rng, single=True)
-
-
-def _break_placeholder(src: str, tgt: str, rng: random.Random) -> tuple[str, str] | None:
-    if len(src.split()) < 3:
-        return None
-    marked_src = f"<1>{src}</1>" if rng.random() < 0.5 else f"{src} <2/>"
-    if marked_src.startswith("<1>"):
-        broken = rng.choice([f"<1>{tgt}", f"{tgt}</1>", f"<2>{tgt}</2>", f"<1>{tgt}<1>"])
-    else:
-        broken = rng.choice([tgt, f"{tgt} <3/>", f"{tgt} <2>"])
-    return marked_src, broken
-
-
-def _non_glossary(src: str, tgt: str, rng: random.Random, *, lang: str, glossary: Glossary):
-    """Replace an agreed translation of a glossary term (used in the source) by a synonym."""
-    for term in glossary.find(src):
-        wrong = WRONG_TERMS.get(term.source, {}).get(lang)
-        variants = term.targets.get(lang, ())
-        if not wrong or not variants or not occurs(term, src):
-            continue
-        pattern = re.compile("|".join(f"(?:{term_pattern(v).pattern})" for v in variants), re.I)
-        if pattern.search(tgt):
-            return pattern.sub(wrong, tgt)
-    return None
-
-
-KINDS: dict[str, Callable[..., object]] = {
-    "drop-number": _drop_number,
-    "change-number": _change_number,
-    "unbalance-quote": _unbalance_quote,
-    "leave-kyrgyz": _leave_kyrgyz,
-    "drop-name": _drop_name,
-    "break-placeholder": _break_placeholder,
-    "non-glossary-term": _non_glossary,
-    "drop-single-name": _drop_single_name,
-    "partial-kyrgyz": _partial_kyrgyz,
-}
-#: measured and printed, but not in the headline share: a one-word name (a surname on its second
-#: mention, a place) is often legitimately a pronoun or a paraphrase in a good translation, so
-#: the names check does not require it (see pressflow.qa.checks.names.MIN_WORDS); one sentence of
-#: a several-sentence unit left in Kyrgyz is a harder variant of leave-kyrgyz
-INFORMATIONAL = ("drop-single-name", "partial-kyrgyz")
+    Rules are designed and thresholds chosen on ``tuning`` only; ``validation`` is measured.
+    """
+    ordered = sorted(docs)
+    return {"tuning": ordered[0::2], "validation": ordered[1::2]}
 
 
 def inject(
-    rows: list[tuple[int, str, str]], rng: random.Random, *, lang: str, glossary: Glossary
+    rows: list[tuple[int, str, str]],
+    rng: random.Random,
+    *,
+    lang: str,
+    glossary: Glossary,
+    tried: dict[str, set[int]],
 ) -> tuple[list[tuple[int, str, str]], list[Injected]]:
-    """One error of each kind (where applicable) into distinct units of one catalog."""
+    """Errors of as many kinds as fit into units of one catalog, two units apart at least (so
+    that each finding can be told apart), a kind preferring units it has not had before
+    (``tried``, updated, carries that over rounds)."""
     rows = list(rows)
-    used: set[int] = set()
+    busy: set[int] = set()
     done: list[Injected] = []
-    for kind, func in KINDS.items():
+    kinds = list(KINDS)
+    rng.shuffle(kinds)
+    for kind in kinds:
         order = list(range(len(rows)))
         rng.shuffle(order)
+        seen = tried.setdefault(kind, set())
+        order.sort(key=lambda i: i in seen)
+        extra = {"glossary": glossary, "wrong": WRONG_TERMS} if kind == "glossary-term" else {}
         for i in order:
-            if i in used:
+            if any(j in busy for j in (i - 1, i, i + 1, i + 2)):
                 continue
-            line, src, tgt = rows[i]
-            extra = {"lang": lang, "glossary": glossary} if kind == "non-glossary-term" else {}
-            out = func(src, tgt, rng, **extra)
-            if out is None or out == tgt:
+            change = KINDS[kind](rows, i, rng, lang, **extra)
+            if not change:
                 continue
-            new_src, new_tgt = out if isinstance(out, tuple) else (src, out)
-            if new_tgt == tgt and new_src == src:
-                continue
-            rows[i] = (line, new_src, new_tgt)
-            used.add(i)
-            done.append(Injected(kind, new_src, tgt, new_tgt))
+            seen.add(i)
+            src, tgt = change[i]
+            also = tuple(change[j][0] for j in change if j != i)
+            done.append(Injected(kind, src, rows[i][2], tgt, also))
+            for j, (new_src, new_tgt) in change.items():
+                busy.add(j)
+                rows[j] = (rows[j][0], new_src, new_tgt)
             break
     return rows, done

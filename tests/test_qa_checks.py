@@ -55,6 +55,10 @@ CASES = [
         "The meeting is on 3 July.",
     ),
     ("urls", "en", "Кара: https://ex.kg/a.", "See: https://ex.kg/b.", "See: https://ex.kg/a."),
+    ("doubled-word", "ru", "Ал Бишкекке келди.", "Он приехал в в Бишкек.", "Он приехал в Бишкек."),
+    ("doubled-word", "en", "Ал келди.", "He came to the the city.", "He had had enough."),
+    ("currency", "ru", "Баасы 100 сом.", "Цена 100 долларов.", "Цена 100 сомов."),
+    ("currency", "en", "Баасы 14% өстү.", "Prices rose 14.", "Prices rose 14 per cent."),
     ("emails", "ru", "Жаз: a@ex.kg.", "Пишите: b@ex.kg.", "Пишите: a@ex.kg."),
     ("placeholders", "ru", "<1>Бишкек</1> шаары.", "<1>Бишкек.", "Город <1>Бишкек</1>."),
     (

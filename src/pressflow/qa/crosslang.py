@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..model import Problem
+from .calendar import weekdays
 from .numbers import month_of, numbers, pool
 
 #: checks about facts that a translator renders, not about form (quotes, names, terms may
@@ -36,7 +37,8 @@ def _written(text: str) -> set[float]:
     """Values written in digits, and months named: what a translator deliberately puts."""
     values = {v for number in numbers(text) for v in number.values}
     months = (month_of(word) for word in re.findall(r"[^\W\d_]+", text))
-    return values | {float(m) for m in months if m is not None}
+    days = {100.0 + d for lang in ("ru", "en") for d in weekdays(text, lang)}
+    return values | {float(m) for m in months if m is not None} | days
 
 
 def _agree_elsewhere(msgid: str, translations: list[str]) -> bool:

@@ -10,6 +10,7 @@ from . import (
     source,
     terms,
     typography,
+    wording,
 )
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "source",
     "terms",
     "typography",
+    "wording",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...similarity import ratio
 from ..morphology import CASE_ENDINGS
@@ -84,6 +85,12 @@ def _common(word: str) -> bool:
 
 def names(text: str) -> list[Name]:
     """Runs of capitalised words that are names, sentence-initial and common words left out."""
+    return list(_names(text))
+
+
+@lru_cache(maxsize=8192)
+def _names(text: str) -> tuple[Name, ...]:
+    """``names``, memoised: a source unit's names are asked for once per target language."""
     found: list[Name] = []
     run: list[tuple[str, bool]] = []  # (word, sentence-initial)
     initial = True
@@ -123,7 +130,7 @@ def names(text: str) -> list[Name]:
             initial = False
     if run:
         close()
-    return found
+    return tuple(found)
 
 
 def _stems(word: str, *, floor: int = 4) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import calendar
 from .. import numbers as nums
 from ..registry import Context, check
 from ..units import Unit
@@ -33,12 +34,63 @@ def _dated_months(text: str) -> set[int]:
     return months
 
 
-@check("dates", "error", "A date of the source names another month in the translation.")
+@check(
+    "dates",
+    "error",
+    "A month or weekday of the source is missing, or another one named, in the translation.",
+)
 def dates(unit: Unit, ctx: Context) -> Iterator[str]:
     wanted = _dated_months(unit.msgid)
-    if not wanted:
+    if wanted:
+        offered = {int(v) for v in nums.pool(unit.msgstr) if v.is_integer() and 1 <= v <= 12}
+        lost = sorted(wanted - offered)
+        if lost:
+            yield f"month {', '.join(map(str, lost))} of a date is missing in the translation"
+    if ctx.lang not in ("ru", "en"):
         return
-    offered = {int(v) for v in nums.pool(unit.msgstr) if v.is_integer() and 1 <= v <= 12}
-    lost = sorted(wanted - offered)
-    if lost:
-        yield f"month {', '.join(map(str, lost))} of a date is missing in the translation"
+    other = sorted(
+        calendar.translation_months(unit.msgstr, ctx.lang) - calendar.source_months(unit.msgid)
+    )
+    if other:
+        yield f"the translation names month {', '.join(map(str, other))}, the source does not"
+    days = calendar.unnamed_weekdays(unit.msgid, unit.msgstr, ctx.lang)
+    if days:
+        yield f"the translation names weekday {', '.join(map(str, days))}, the source does not"
+
+
+#: currencies and the percent, as each language writes them: a figure's unit must survive
+_UNITS_OF_VALUE: dict[str, str] = {
+    "percent": r"%|пайыз|процент|percent|per cent|pct",
+    "som": r"сом(?!\w{3})|som\b|soms\b",
+    "dollar": r"\$|доллар|долл\b|dollar|usd\b",
+    "euro": r"€|евро|euros?\b|eur\b",
+    "pound": r"£|фунт\w* стерлинг|pounds? sterling|(?<=\d )pounds?\b(?! of)",
+    "rouble": r"рубл|ruble|rouble",
+    "tenge": r"теңге|тенге|tenge",
+    "yuan": r"юан|yuan",
+}
+_VALUE_UNIT = re.compile(
+    "|".join(f"(?P<{k}>{p})" for k, p in _UNITS_OF_VALUE.items()), re.IGNORECASE
+)
+
+
+def value_units(text: str) -> set[str]:
+    """Currencies and the percent named within a few words of a number."""
+    out = set()
+    for m in _VALUE_UNIT.finditer(text):
+        if re.search(r"\d", text[max(0, m.start() - 16) : m.end() + 16]):
+            out.add(m.lastgroup or "")
+    return out
+
+
+@check(
+    "currency",
+    "error",
+    "A currency or percent beside a figure of the source is missing or another in the translation.",
+)
+def currency(unit: Unit, ctx: Context) -> Iterator[str]:
+    source, target = value_units(unit.msgid), value_units(unit.msgstr)
+    if source and target != source and (source - target or target - source - {"dollar"}):
+        lost = ", ".join(sorted(source - target)) or "-"
+        added = ", ".join(sorted(target - source)) or "-"
+        yield f"currency or percent changed: source {lost}, translation {added}"

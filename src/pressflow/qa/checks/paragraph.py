@@ -9,6 +9,7 @@ the unit where the translation's running count first departs from the source's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from ..paragraphs import paragraphs
@@ -123,6 +124,7 @@ def _judge(
     *,
     parity: bool = False,
     excuse: Callable[[list[str], int], bool] | None = None,
+    source_ok: Callable[[str], bool] | None = None,
 ) -> Iterator[Finding]:
     groups = [[u for u in g if u.translated] for g in paragraphs(units, ctx.release)]
     groups = [g for g in groups if g]
@@ -131,7 +133,9 @@ def _judge(
     for k, done in enumerate(groups):
         source = " ".join(u.msgid for u in done)
         target = targets[k]
-        if not ok(source) or ok(target) or not needs(source):
+        # an unbalanced source is the source's problem; a source with no marks at all still
+        # wants the translation's own marks paired (a quotation the translator added)
+        if not (source_ok or ok)(source) or ok(target):
             continue
         if excuse is not None and excuse(targets, k):
             continue
@@ -160,14 +164,33 @@ def quotes(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     # a source without quotation marks says nothing about the translation's quotations;
     # the culprit is where the running count of marks first differs in parity from the source's
     yield from _judge(
-        units, ctx, quote_marks, quote_ok, "quotation", _has_quotes, parity=True, excuse=_excused
+        units,
+        ctx,
+        quote_marks,
+        quote_ok,
+        "quotation",
+        _has_quotes,
+        parity=True,
+        excuse=_excused,
+        source_ok=_source_ok,
     )
 
 
 def _excused(targets: list[str], k: int) -> bool:
     """A quotation that runs on into a following paragraph (or began in a previous one), or
     a nested and an outer quotation closed by one mark."""
-    return _continued(targets, k, quote_ok) or _nested_close(targets[k])
+    return _continued(targets, k, quote_ok) or _nested_close(targets[k]) or _runs_on(targets, k)
+
+
+def _runs_on(targets: list[str], k: int) -> bool:
+    """A quotation of several paragraphs as English and Russian print it: each paragraph opens
+    the quotation again and only the last one closes it, so a paragraph whose last mark opens
+    is followed by one that starts with a quotation mark."""
+    marks = _marks(targets[k])
+    following = targets[k + 1].lstrip() if k + 1 < len(targets) else ""
+    return (
+        bool(marks) and _position(targets[k], marks[-1]) == "open" and following[:1] in set(_QUOTES)
+    )
 
 
 @check(
@@ -182,6 +205,14 @@ def brackets(units: list[Unit], ctx: Context) -> Iterator[Finding]:
 
 def _has_quotes(text: str) -> bool:
     return any(c in text for c in _QUOTES)
+
+
+_APOSTROPHE_QUOTE = re.compile(r"(?:^|(?<=\s))'(?=\w)|(?<=\w)'(?=\s|$|[.,!?])")
+
+
+def _source_ok(text: str) -> bool:
+    """Balanced source, ``'`` used as a quotation mark (Мен 'Ташу, …) counted too."""
+    return quote_ok(text) and len(_APOSTROPHE_QUOTE.findall(text)) % 2 == 0
 
 
 def _has_brackets(text: str) -> bool:

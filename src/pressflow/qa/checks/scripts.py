@@ -54,12 +54,31 @@ def untranslated_text(unit: Unit, ctx: Context) -> Iterator[str]:
     if ctx.lang != "ru":
         return
     raw = _WORD.findall(unit.msgstr)
-    # Kyrgyz letters in a capitalised word may be a name spelt the Kyrgyz way (Жогорку Кеңеш)
-    letters = sorted({w.lower() for w in raw if _KYRGYZ_LETTERS.search(w) and not w[:1].isupper()})
+    # any word, capitalised or not: Russian spells Kyrgyz names without ө ү ң (Омурбек)
+    letters = sorted({w for w in raw if _KYRGYZ_LETTERS.search(w)})
     kyrgyz = sorted({w.lower() for w in raw if w.lower() in kyrgyz_words()})
-    named = {w for w in raw if _KYRGYZ_LETTERS.search(w)}
-    if letters or len(named) >= 3:
-        shown = letters or sorted(named)
-        yield f"Kyrgyz letters in the translation: {' '.join(shown[:5])}"
+    copied = kyrgyz_forms(unit.msgid, raw)
+    if letters:
+        yield f"Kyrgyz letters in the translation: {' '.join(letters[:5])}"
+    elif copied:
+        yield f"a name left with its Kyrgyz ending: {' '.join(copied[:5])}"
     elif len(kyrgyz) >= 2:
         yield f"Kyrgyz words in the translation: {' '.join(kyrgyz[:5])}"
+
+
+#: the Kyrgyz genitive after a hard vowel (Трамптын, Уоррендин has -дин, which Russian names
+#: share: Путин, Ленин): the one case ending no Russian or foreign name ends with
+_KY_CASE = re.compile(r"[нтд][ыу]н$")
+
+
+def kyrgyz_forms(source: str, words: list[str]) -> list[str]:
+    """Capitalised words of the translation copied from the source with a Kyrgyz case ending
+    (``Трамптын``, ``Лондондон``) whose bare stem is not itself a word of the translation."""
+    source_words = {w for w in _WORD.findall(source) if w[:1].isupper()}
+    out = []
+    for word in words:
+        if word in source_words and word[1:].islower() and len(word) >= 6:
+            m = _KY_CASE.search(word)
+            if m and len(word) - len(m.group(0)) >= 3:
+                out.append(word)
+    return out

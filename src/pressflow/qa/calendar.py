@@ -1,0 +1,99 @@
+"""Months and weekdays named as words, in Kyrgyz, Russian and English, with or without a number.
+
+A translation that names a month or a weekday the source does not name has changed a date
+(``шаршемби күнү`` → "on Thursday", ``июлда`` → «в июне»). Ambiguous words count on the side
+where ambiguity makes the check more tolerant: Kyrgyz ``май`` (oil, or May) and ``жума`` (week,
+or Friday) always offer the month or day in the source; English ``May`` (Theresa May, may) and
+Russian ``среда`` (an environment) count in the translation only where a date reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+#: Kyrgyz weekdays (дүйшөмбү … жекшемби); ``жума`` is Friday or a week
+_KY_DAYS = ("дүйшөмбү", "шейшемби", "шаршемби", "бейшемби", "жума", "ишемби", "жекшемби")
+_RU_DAYS = re.compile(
+    r"(?<!\w)(?:(понедельник)|(вторник)|(сред)|(четверг)|(пятниц)"
+    r"|(суббот)|(воскресень))(?:ами|ам|ой|ей|ом|ем|а|ы|е|у|я|ю|и)?(?!\w)",
+    re.IGNORECASE,
+)
+_EN_DAYS = re.compile(
+    r"(?<![\w'])(?:(Mondays?)|(Tuesdays?)|(Wednesdays?)|(Thursdays?)|(Fridays?)|(Saturdays?)"
+    r"|(Sundays?))(?!\w)"
+)
+_RU_ENV = re.compile(r"сред[аеуы]\b", re.IGNORECASE)
+
+
+def _ky_days(text: str) -> set[int]:
+    out = {7} if "базар күн" in text.lower() else set()  # Sunday, "market day"
+    for word in _WORD.findall(text.lower()):
+        for day, stem in enumerate(_KY_DAYS, start=1):
+            if word.startswith(stem[:-1]) and len(word) <= len(stem) + 6:
+                out.add(day)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def weekdays(text: str, lang: str) -> frozenset[int]:
+    """Weekdays (1 = Monday) that ``text`` in ``lang`` names."""
+    if lang == "ky":
+        return frozenset(_ky_days(text))
+    pattern = _EN_DAYS if lang == "en" else _RU_DAYS
+    out = set()
+    for m in pattern.finditer(text):
+        day = next(i for i, g in enumerate(m.groups(), start=1) if g)
+        if lang == "en" and re.match(r"\s+[A-Z]", text[m.end() :]):
+            continue  # the Sunday Times, "Sunday Morning": a title, not a date
+        if lang == "ru" and day == 3:
+            before = text[max(0, m.start() - 4) : m.start()].lower()
+            if not (m.group(0).lower() in ("среду", "средам") or re.search(r"\bв\s$", before)):
+                continue  # «среда» and «среды» are an environment unless a date reads them
+        out.add(day)
+    return frozenset(out)
+
+
+def unnamed_weekdays(source: str, translation: str, lang: str) -> list[int]:
+    """Weekdays the translation names and the source does not."""
+    return sorted(weekdays(translation, lang) - weekdays(source, "ky"))
+
+
+_EN_MAY_DATE = re.compile(
+    r"(?:\b(?:in|of|since|until|till|by|last|next|early|late|mid|from|through|this|on)[\s-]+May\b"
+    r"|\bMay\s+\d|\d\s+May\b)"
+)
+
+
+def translation_months(text: str, lang: str) -> set[int]:
+    """Months a translation names as words; English ``May`` only where a date reads it."""
+    from .numbers import month_of
+
+    out = set()
+    for m in _WORD.finditer(text):
+        month = month_of(m.group(0))
+        if month is None or (lang == "ru" and m.group(0)[:1].isupper() and month == 3):
+            continue  # Марта: a woman's name in Russian as often as March
+        if (
+            lang == "en"
+            and month == 5
+            and not _EN_MAY_DATE.search(text[max(0, m.start() - 8) : m.end() + 4])
+        ):
+            continue
+        if lang == "en" and m.group(0)[:1].islower():
+            continue  # march, august: verbs and adjectives in English
+        out.add(month)
+    return out
+
+
+def source_months(text: str) -> set[int]:
+    """Months the Kyrgyz source names as words or in a numeric date (03.07.2018)."""
+    from .numbers import month_of
+
+    out = {m for w in _WORD.findall(text) if (m := month_of(w)) is not None}
+    for _day, month in re.findall(r"\b(\d{1,2})\.(\d{1,2})\.\d{2,4}\b", text):
+        if 1 <= int(month) <= 12:
+            out.add(int(month))
+    return out
