@@ -12,6 +12,7 @@ from pathlib import Path
 import polib
 import pytest
 from lxml import html as lxml_html
+from tests.clienv import cli_env
 from tests.fakes.mt_provider import FakeProvider
 from tests.report_schema import CATALOG_KEYS
 
@@ -26,7 +27,7 @@ def pressflow(cwd: Path, *args: str, timeout: float = 120) -> subprocess.Complet
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={"PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(cwd), "NO_COLOR": "1"},
+        env=cli_env(cwd),
     )
 
 

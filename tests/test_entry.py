@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.clienv import cli_env
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "2018-07-03-lsg-forum"
@@ -26,7 +27,7 @@ def pressflow(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(cwd), "NO_COLOR": "1"},
+        env=cli_env(cwd),
     )
 
 
@@ -66,7 +67,7 @@ def newsroom(tmp_path: Path) -> Path:
     ("args", "line"),
     [
         (("update",), "update: 2 catalogs, 0 file(s) written\n"),
-        (("update", "--check"), "update --check: 0 file(s) up to date\n"),
+        (("update", "--check"), "update --check: all 2 catalogs and 1 template up to date\n"),
     ],
 )
 def test_nothing_to_do_is_answered_without_the_cli_and_says_the_same(

@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+from tests.clienv import cli_env
+
 from fakes.mt_newsroom import make_newsroom
 from fakes.mt_provider import FakeProvider
 from pressflow.po.catalog import read_po
@@ -21,7 +23,7 @@ def pressflow(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(root), "NO_COLOR": "1"},
+        env=cli_env(root),
     )
 
 

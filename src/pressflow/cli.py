@@ -8,6 +8,7 @@ machines go to stdout; messages for people go to stderr.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from . import pipeline
+from . import __version__, pipeline
 from .config import Config, load_config
 from .errors import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PressflowError
 from .model import Problem
@@ -34,12 +35,32 @@ app = typer.Typer(
     name="pressflow",
     help="Kyrgyz press releases to Russian and English through gettext catalogs.\n\n" + EXIT_CODES,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion [bash|zsh|fish|powershell]
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+
+
+def plain_output() -> bool:
+    """NO_COLOR (https://no-color.org: set and not empty) or TERM=dumb: no escape sequence at
+    all, not even bold. A pipe or a file gets none either: rich sees it is not a terminal."""
+    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+
+
+def _console(*, stderr: bool) -> Console:
+    plain = plain_output()
+    return Console(
+        stderr=stderr,
+        highlight=False,
+        soft_wrap=True,
+        no_color=plain,
+        color_system=None if plain else "auto",
+    )
+
+
+err = _console(stderr=True)
+out = _console(stderr=False)
 
 
 class SegmentFormat(str, Enum):
@@ -72,6 +93,12 @@ UrlOpt = Annotated[
 ]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        out.print(f"pressflow {__version__}", markup=False)
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
 def _root(
     ctx: typer.Context,
@@ -79,6 +106,12 @@ def _root(
         Optional[Path],  # noqa: UP045
         typer.Option("--project", "-C", help="Project folder (default: nearest pressflow.toml)."),
     ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_show_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
 ) -> None:
     ctx.obj = project
 
@@ -221,12 +254,26 @@ def check(
         min_translated=min_translated,
         strict=strict or None,
     )
-    rendered = report.render(result, fmt.value)
+    table = fmt is ReportFormat.table
+    rendered = report.render(result, "lines" if table and not out.is_terminal else fmt.value)
     if isinstance(rendered, str):
         sys.stdout.write(rendered if rendered.endswith("\n") or not rendered else rendered + "\n")
     else:
         out.print(rendered)
+    _append_step_summary(report.step_summary(result))
     return EXIT_OK if result.passed else EXIT_FAILED
+
+
+def _append_step_summary(markdown: str) -> None:
+    """On GitHub Actions, add the check's summary table to the job's summary page."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as summary:  # the runner's file: append only
+            summary.write(markdown)
+    except OSError as exc:
+        err.print(f"warning: cannot write the step summary: {exc.strerror}", markup=False)
 
 
 @app.command(epilog="Example: pressflow status --html status.html")
@@ -294,7 +341,7 @@ def run(ctx: typer.Context, engine: EngineOpt = None, engine_url: UrlOpt = None)
 def main() -> None:
     """Console entry point: one line and a documented exit code for every user error."""
     try:
-        code = app(standalone_mode=False)
+        code = app(prog_name="pressflow", standalone_mode=False)
     except PressflowError as exc:
         err.print(f"pressflow: error: {exc}", markup=False)
         sys.exit(exc.exit_code)

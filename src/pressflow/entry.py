@@ -18,9 +18,15 @@ if TYPE_CHECKING:
     from .results import UpdateResult
 
 QUICK = {("update",): False, ("update", "--check"): True}  # command line -> check_only
+VERSION = {("--version",), ("-V",)}
 
 
 def main() -> None:
+    if tuple(sys.argv[1:]) in VERSION:  # as the CLI prints it, without loading the CLI
+        from . import __version__
+
+        sys.stdout.write(f"pressflow {__version__}\n")
+        sys.exit(0)
     check_only = QUICK.get(tuple(sys.argv[1:]))
     if check_only is not None:
         try:

@@ -50,10 +50,17 @@ class UpdateResult:
 
     def summary(self) -> str:
         """The one line ``update`` ends with (the same whichever way it was answered)."""
+        files = len(self.extract.templates) + len(self.catalogs)
+        if self.check_only and self.outdated:
+            return f"update --check: {len(self.outdated)} of {files} file(s) out of date"
         if self.check_only:
-            state = "out of date" if self.outdated else "up to date"
-            return f"update --check: {len(self.outdated)} file(s) {state}"
+            templates = _plural(len(self.extract.templates), "template")
+            return f"update --check: all {_plural(len(self.catalogs), 'catalog')} and {templates} up to date"
         return f"update: {len(self.catalogs)} catalogs, {len(self.outdated)} file(s) written"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 @dataclass(frozen=True)

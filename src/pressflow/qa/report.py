@@ -1,5 +1,6 @@
-"""Reports of a check run: a rich table for people, JSON for tools, JUnit XML for CI dashboards,
-GitHub workflow commands that annotate PO lines in a pull request, and one-line summaries.
+"""Reports of a check run: a rich table for people, one line per problem for logs and pipes,
+JSON for tools, JUnit XML for CI dashboards, GitHub workflow commands that annotate PO lines in
+a pull request (with a Markdown step summary), and one-line summaries.
 
 Renderers are registered by format name; each takes a ``CheckResult`` and returns text (or a
 rich renderable for ``table`` and ``status``).
@@ -64,6 +65,30 @@ def render_json(result: CheckResult) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def shown_problems(result: CheckResult) -> list[Problem]:
+    """The problems a report lists one by one: completeness notes (an untranslated entry) are
+    counted in the catalog figures instead."""
+    return [
+        p for p in result.all_problems if not (p.check in CHECKS and CHECKS[p.check].completeness)
+    ]
+
+
+def problem_line(p: Problem) -> str:
+    """``file:line: severity: message [code]``, the form compilers, editors and CI logs parse."""
+    where = f"{p.path}:{p.line}: " if p.path and p.line else (f"{p.path}: " if p.path else "")
+    text = " ".join(p.message.split())  # one problem, one line, whatever the message holds
+    return f"{where}{p.severity}: {text} [{p.check}]"
+
+
+@renderer("lines")
+def render_lines(result: CheckResult) -> str:
+    """The table for a pipe, a file or a CI log: one unwrapped line per problem, then the
+    verdict (a terminal's table wraps at its width and cuts ``file:line`` in two)."""
+    lines = [problem_line(p) for p in shown_problems(result)]
+    lines.append(f"check {'passed' if result.passed else 'FAILED'}: {_counts(result)}")
+    return "\n".join(lines) + "\n"
+
+
 def _gh_escape(text: str, *, prop: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
@@ -71,25 +96,77 @@ def _gh_escape(text: str, *, prop: bool = False) -> str:
     return text
 
 
+# GitHub shows 10 error, 10 warning and 10 notice annotations per step (50 per job) and drops
+# the rest silently; see "Limitations" in actions/toolkit's docs/problem-matchers.md.
+ANNOTATIONS_PER_SEVERITY = 10
+
+
+def _annotation(p: Problem, level: str) -> str:
+    props = []
+    if p.path:
+        props.append(f"file={_gh_escape(p.path, prop=True)}")
+    if p.line:
+        props.append(f"line={p.line}")
+    props.append(f"title={_gh_escape(f'pressflow {p.check}', prop=True)}")
+    where = f"[{p.lang}] " if p.lang else ""
+    return f"::{level} {','.join(props)}::{_gh_escape(where + p.message)}"
+
+
 @renderer("github")
 def render_github(result: CheckResult) -> str:
-    """``::error file=…,line=…,title=…::message`` lines; completeness notes are not annotated."""
-    lines = []
-    for p in result.all_problems:
-        if p.check in CHECKS and CHECKS[p.check].completeness:
-            continue
-        level = "error" if p.severity == "error" else "warning"
-        props = []
-        if p.path:
-            props.append(f"file={_gh_escape(p.path, prop=True)}")
-        if p.line:
-            props.append(f"line={p.line}")
-        props.append(f"title={_gh_escape(f'pressflow {p.check}', prop=True)}")
-        where = f"[{p.lang}] " if p.lang else ""
-        lines.append(f"::{level} {','.join(props)}::{_gh_escape(where + p.message)}")
+    """``::error file=…,line=…,title=…::message`` lines, errors first, at most GitHub's limit per
+    severity; the rest as plain log lines and one ``::notice`` counting them, so nothing
+    vanishes from the pull request unsaid. Completeness notes are not annotated."""
+    shown = shown_problems(result)
+    errors = [p for p in shown if p.severity == "error"]
+    warnings = [p for p in shown if p.severity != "error"]
+    lines: list[str] = []
+    rest: list[Problem] = []
+    for level, found in (("error", errors), ("warning", warnings)):
+        lines += [_annotation(p, level) for p in found[:ANNOTATIONS_PER_SEVERITY]]
+        rest += found[ANNOTATIONS_PER_SEVERITY:]
+    if rest:
+        lines += [problem_line(p) for p in rest]
+        more_errors = sum(p.severity == "error" for p in rest)
+        note = (
+            f"{len(rest)} more problem(s) not annotated ({more_errors} error(s), "
+            f"{len(rest) - more_errors} warning(s)): GitHub shows {ANNOTATIONS_PER_SEVERITY} "
+            "per severity and step. All are listed in this step's log; "
+            "run 'pressflow check' locally to see them with their lines."
+        )
+        lines.append(f"::notice title=pressflow check::{_gh_escape(note)}")
     done = "passed" if result.passed else "failed"
     lines.append(f"pressflow check {done}: {_counts(result)}")
     return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def step_summary(result: CheckResult) -> str:
+    """Markdown for ``$GITHUB_STEP_SUMMARY``: one row per release and language with the percent
+    translated and the errors and warnings found (the job's summary page shows it)."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for p in shown_problems(result):
+        key = (p.release, p.lang, "error" if p.severity == "error" else "warning")
+        counts[key] = counts.get(key, 0) + 1
+    verdict = "passed" if result.passed else "failed"
+    lines = [
+        f"### pressflow check {verdict}",
+        "",
+        f"{_counts(result)}",
+        "",
+        "| release | language | translated | errors | warnings |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for c in result.catalogs:
+        errors = counts.get((c.release, c.lang, "error"), 0)
+        warnings = counts.get((c.release, c.lang, "warning"), 0)
+        lines.append(
+            f"| {_cell(c.release)} | {_cell(c.lang)} | {c.percent:g}% | {errors} | {warnings} |"
+        )
+    return "\n".join(lines) + "\n\n"
 
 
 def _counts(result: CheckResult) -> str:
@@ -178,9 +255,7 @@ def render_table(result: CheckResult) -> Group:
             f"{c.percent:g}",
         )
     parts: list[Any] = [stats]
-    shown = [
-        p for p in result.all_problems if not (p.check in CHECKS and CHECKS[p.check].completeness)
-    ]
+    shown = shown_problems(result)
     if shown:
         problems = Table(title="Problems", title_justify="left")
         for column in ("where", "lang", "severity", "check", "message"):
@@ -204,9 +279,7 @@ def render_table(result: CheckResult) -> Group:
 def problem_counts(result: CheckResult) -> dict[tuple[str, str], int]:
     """Non-completeness problems per (release, lang), for the status views."""
     counts: dict[tuple[str, str], int] = {}
-    for p in result.all_problems:
-        if p.check in CHECKS and CHECKS[p.check].completeness:
-            continue
+    for p in shown_problems(result):
         counts[(p.release, p.lang)] = counts.get((p.release, p.lang), 0) + 1
     return counts
 

@@ -1,0 +1,18 @@
+"""The environment a test gives the pressflow it starts: no user settings, no colour, and this
+tree's source first on the path (an explicit ``env`` does not inherit conftest's PYTHONPATH)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def cli_env(home: Path, **extra: str) -> dict[str, str]:
+    env = {
+        "PATH": "/usr/bin:/bin:/usr/local/bin",
+        "HOME": str(home),
+        "NO_COLOR": "1",
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+    }
+    env.update(extra)
+    return env
