@@ -112,7 +112,7 @@ def test_fast_and_strict_parsers_read_the_golden_file_alike() -> None:
 
 def test_msgcat_conventions_fuzzy_without_translation_and_unknown_flags_are_dropped() -> None:
     po = polib.POFile()
-    po.append(polib.POEntry(msgid="a", msgstr="", flags=["fuzzy", "ignore-length"]))
+    po.append(polib.POEntry(msgid="a", msgstr="", flags=["fuzzy", "x-unknown"]))
     po.append(polib.POEntry(msgid="b", msgstr="", obsolete=True))  # nothing to keep
     po.append(
         polib.POEntry(msgid="c", msgstr="в", obsolete=True, flags=["fuzzy"], previous_msgid="cc")

@@ -343,7 +343,7 @@ def main() -> None:
     try:
         code = app(prog_name="pressflow", standalone_mode=False)
     except PressflowError as exc:
-        err.print(f"pressflow: error: {exc}", markup=False)
+        err.print(f"pressflow: error: {exc.shown(os.getcwd())}", markup=False)
         sys.exit(exc.exit_code)
     except typer.Abort:
         err.print("pressflow: aborted")

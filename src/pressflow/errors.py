@@ -6,6 +6,8 @@ the CLI catches ``PressflowError`` and nothing else, so a traceback always means
 
 from __future__ import annotations
 
+import os
+
 EXIT_OK = 0
 EXIT_FAILED = 1  # a gate or an error-severity check failed
 EXIT_BAD_INPUT = 2  # bad input, bad usage, or a file pressflow cannot read
@@ -23,10 +25,29 @@ class PressflowError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        where = self.path or ""
+        return self.shown()
+
+    def shown(self, base: str | None = None) -> str:
+        """``path:line: message``, with the path relative to ``base`` when it lies inside it."""
+        where = shown_path(self.path, base) if self.path else ""
         if where and self.line:
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}" if where else self.message
+
+
+def shown_path(path: str | os.PathLike[str], base: str | None = None) -> str:
+    """``path`` as messages show it: relative to ``base`` when inside it, slashes, unchanged
+    when relative already or outside ``base`` (an absolute path there is the honest answer)."""
+    text = os.fspath(path)
+    if base is None or not os.path.isabs(text):
+        return text
+    try:
+        inner = os.path.relpath(text, base)
+    except ValueError:  # another drive on Windows
+        return text
+    if inner == os.pardir or inner.startswith(os.pardir + os.sep):
+        return text
+    return inner.replace(os.sep, "/")
 
 
 class ConfigError(PressflowError):

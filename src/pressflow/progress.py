@@ -6,6 +6,7 @@ that the pipeline never prints.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -19,6 +20,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from .errors import shown_path
 from .mt.results import PrefillResult, ProgressEvent
 from .render.model import BuildResult
 
@@ -108,7 +110,8 @@ def render_build(result: BuildResult, *, console: Console) -> None:
         )
     for warning in result.warnings:
         console.print(f"warning: {warning}", markup=False)
+    out = shown_path(result.out, os.getcwd())
     console.print(
-        f"build: {len(result.written)} written, {len(result.unchanged)} unchanged in {result.out}",
+        f"build: {len(result.written)} written, {len(result.unchanged)} unchanged in {out}",
         markup=False,
     )

@@ -54,8 +54,9 @@ class UpdateResult:
         if self.check_only and self.outdated:
             return f"update --check: {len(self.outdated)} of {files} file(s) out of date"
         if self.check_only:
+            catalogs = _plural(len(self.catalogs), "catalog")
             templates = _plural(len(self.extract.templates), "template")
-            return f"update --check: all {_plural(len(self.catalogs), 'catalog')} and {templates} up to date"
+            return f"update --check: all {catalogs} and {templates} up to date"
         return f"update: {len(self.catalogs)} catalogs, {len(self.outdated)} file(s) written"
 
 

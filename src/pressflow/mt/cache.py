@@ -26,8 +26,9 @@ CREATE TABLE IF NOT EXISTS mt (
 class MTCache:
     """Get and put translations. ``path=None`` or an unusable file gives a memory-only cache."""
 
-    def __init__(self, path: Path | None, *, readonly: bool = False):
+    def __init__(self, path: Path | None, *, readonly: bool = False, shown: str = ""):
         self.path = path
+        self.shown = shown or str(path)  # the path as messages show it (relative)
         self.warning = ""
         self._db = self._open(path, readonly=readonly)
 
@@ -46,7 +47,7 @@ class MTCache:
                 db.execute("SELECT count(*) FROM mt").fetchone()
                 return db
             except (sqlite3.Error, OSError) as exc:
-                self.warning = f"MT cache {path} unusable ({exc}); using a memory-only cache"
+                self.warning = f"MT cache {self.shown} unusable ({exc}); using a memory-only cache"
         db = sqlite3.connect(":memory:")
         db.execute(_SCHEMA)
         return db

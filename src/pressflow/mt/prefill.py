@@ -361,7 +361,8 @@ def prefill(
     run = _Run(config, refs, name, url, dry_run, progress)
     run.plan_units()
     cache_path = cache_file(config)
-    cache = MTCache(cache_path, readonly=dry_run)
+    shown = config.rel(cache_path) if cache_path is not None else ""
+    cache = MTCache(cache_path, readonly=dry_run, shown=shown)
     report = PoolReport(0, "", 0.0)
     plan: tuple[PlanRow, ...] = ()
     try:

@@ -8,6 +8,7 @@ every translator tool that re-saves a catalog would otherwise leave diff noise.
 from __future__ import annotations
 
 import os
+import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -22,7 +23,8 @@ from .poparse import RawEntry, decode, parse_entries
 from .powrap import PAGE_WIDTH, wrap_field
 
 #: gettext's format flags in the order ``msgcat`` prints them; other flags are dropped by msgcat,
-#: so they are dropped here too (pressflow's own markers live in translator comments).
+#: so they are dropped here too (pressflow's own markers live in translator comments), except
+#: Weblate-style ``ignore-<check>`` flags (IGNORE_PREFIX), which a translator put there.
 FORMAT_LANGUAGES = (
     "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
     "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
@@ -35,6 +37,8 @@ _FORMAT_ORDER = {
     for flag in (f"{lang}-format", f"no-{lang}-format", f"possible-{lang}-format")
 }
 FOREIGN_FLAG = "foreign-text"
+IGNORE_PREFIX = "ignore-"
+COMMENT_WIDTH = 78  # polib re-wraps a comment line longer than this (its default wrapwidth)
 DATE_FORMAT = "%Y-%m-%d %H:%M%z"
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -159,7 +163,8 @@ def _flags_line(entry: polib.POEntry, *, obsolete: bool) -> str | None:
     if not obsolete:
         extra = sorted(f for f in entry.flags if f.startswith("range:"))[:1]
     nowrap = ["no-wrap"] if "no-wrap" in entry.flags else []
-    flags = (["fuzzy"] if fuzzy else []) + formats + extra + nowrap
+    ignores = [f for f in entry.flags if f.startswith(IGNORE_PREFIX)]  # a translator's decision
+    flags = (["fuzzy"] if fuzzy else []) + formats + extra + nowrap + ignores
     return "#, " + ", ".join(flags) if flags else None
 
 
@@ -245,7 +250,9 @@ def format_po(po: polib.POFile) -> str:
 
     Obsolete entries go last (gettext sorts them to the end); an obsolete entry without a
     translation is dropped, the fuzzy flag of an empty msgstr is omitted, and flags other than
-    fuzzy, the format flags, ``range:`` and ``no-wrap`` are dropped, all as msgcat does. A file
+    fuzzy, the format flags, ``range:`` and ``no-wrap`` are dropped, all as msgcat does, except
+    Weblate-style ``ignore-<check>`` flags: a translator silenced a check there, and losing that
+    decision is worse than differing from msgcat, which drops them (written last). A file
     without any entry keeps its header (``msgcat`` alone would write nothing: ``--force-po``).
     Not ported: gettext's refusal to break inside printf directives of ``c-format`` entries.
     """
@@ -261,11 +268,18 @@ def format_po(po: polib.POFile) -> str:
     return "\n".join("\n".join(block) + "\n" for block in blocks)
 
 
+def comment_key(text: str) -> str:
+    """A comment without its whitespace: polib re-wraps long comment lines (at spaces and after
+    hyphens), msgcat never does, and both mean the same comment."""
+    return "".join(text.split()) if text else ""
+
+
 def _entry_signature(e: polib.POEntry) -> tuple:
     plural = sorted((e.msgstr_plural or {}).items())
     previous = (e.previous_msgctxt, e.previous_msgid, e.previous_msgid_plural)
     texts = (e.msgctxt, e.msgid, e.msgid_plural, e.msgstr, plural)
-    return (e.obsolete, texts, e.tcomment, e.comment, e.occurrences, e.flags, previous)
+    comments = (comment_key(e.tcomment), comment_key(e.comment))
+    return (e.obsolete, texts, comments, e.occurrences, e.flags, previous)
 
 
 def _signature(po: polib.POFile) -> tuple:
@@ -329,7 +343,8 @@ def _entries(release: Release, segments: Sequence[Segment]) -> list[polib.POEntr
             entry.occurrences.append(ref)
         notes = [seg.kind]
         if FOREIGN_FLAG in seg.flags:
-            notes.append(f"pressflow: {seg.note}" if seg.note else "pressflow: not Kyrgyz text")
+            note = f"pressflow: {seg.note}" if seg.note else "pressflow: not Kyrgyz text"
+            notes += comment_lines(note)
         existing = entry.comment.split("\n") if entry.comment else []
         for note in notes:
             if note and note not in existing:
@@ -338,12 +353,27 @@ def _entries(release: Release, segments: Sequence[Segment]) -> list[polib.POEntr
     return list(by_msgid.values())
 
 
+def comment_lines(text: str) -> list[str]:
+    """A generated ``#.`` comment as lines that fit in 79 columns with their ``#. ``: polib
+    re-wraps longer ones and msgcat keeps them, so a short line is the form both agree on."""
+    return textwrap.wrap(
+        text, COMMENT_WIDTH - len("#. "), break_long_words=False, break_on_hyphens=False
+    ) or [text]
+
+
 def entries_signature(po: polib.POFile | None) -> list[tuple]:
     """What a template's content is, for "has it changed?" (header dates excluded)."""
     if po is None:
         return []
     return [
-        (e.msgctxt, e.msgid, e.msgid_plural, e.comment, tuple(e.occurrences), tuple(e.flags))
+        (
+            e.msgctxt,
+            e.msgid,
+            e.msgid_plural,
+            comment_key(e.comment),
+            tuple(e.occurrences),
+            tuple(e.flags),
+        )
         for e in po
         if not e.obsolete
     ]

@@ -40,7 +40,7 @@ def _foreign(text: str) -> str:
 )
 def foreign_text(unit: Unit, ctx: Context) -> Iterator[str]:
     if _NOT_KYRGYZ.search(unit.extracted):
-        note = _NOT_KYRGYZ.split(unit.extracted, maxsplit=1)[-1].strip(" :-—\n")
+        note = " ".join(_NOT_KYRGYZ.split(unit.extracted, maxsplit=1)[-1].split()).strip(" :-—")
         yield "source problem: not Kyrgyz" + (f" ({note})" if note else "")
         return
     if ctx.source_lang == "ky":
