@@ -199,11 +199,13 @@ def test_a_date_inside_a_paragraph_is_text() -> None:
     assert rel.blocks[1].text == "03.07.2018 күнү форум өттү."
 
 
-def test_impossible_date_line_names_the_line() -> None:
-    with pytest.raises(ReaderError) as caught:
-        read("Аталыш\n\n31.02.2018 09:29\n\nТекст.\n")
-    assert caught.value.line == 3
-    assert str(caught.value).startswith("releases/demo.txt:3: date line")
+def test_impossible_date_line_is_a_warning_with_its_line_never_a_unit() -> None:
+    rel = read("Аталыш\n\n31.02.2018 09:29\n\nТекст.\n")
+    assert [b.text for b in rel.blocks] == ["Аталыш", "Текст."]
+    assert rel.date is None
+    (problem,) = rel.problems
+    assert (problem.path, problem.line, problem.severity) == ("releases/demo.txt", 3, "warning")
+    assert "31.02.2018" in problem.message and "\n" not in problem.message
 
 
 def test_list_items_and_quotes() -> None:

@@ -63,6 +63,17 @@ class SiteConfig:
 
 
 @dataclass(frozen=True)
+class StructureConfig:
+    """``[structure]``: how a release's headline, contacts and furniture are told apart."""
+
+    headline: str = ""  # "first-sentence" or "none" ("" = the shipped default)
+    headline_max: int = 0  # characters (0 = the shipped default)
+    publish: tuple[str, ...] = ()  # roles published anyway: "credit", "byline", "furniture"
+    labels: dict[str, list[str]] = field(default_factory=dict)  # group -> more labels
+    patterns: dict[str, list[str]] = field(default_factory=dict)  # role -> more regexes
+
+
+@dataclass(frozen=True)
 class Config:
     root: Path
     name: str = "pressflow"
@@ -77,6 +88,7 @@ class Config:
     tm: TMConfig = field(default_factory=TMConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
     site: SiteConfig = field(default_factory=SiteConfig)
+    structure: StructureConfig = field(default_factory=StructureConfig)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -180,4 +192,5 @@ def load_config(root: Path | None = None) -> Config:
         tm=_section(data, "tm", TMConfig, shown),
         check=check,
         site=_section(data, "site", SiteConfig, shown),
+        structure=_section(data, "structure", StructureConfig, shown),
     )

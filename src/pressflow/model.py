@@ -24,7 +24,14 @@ BLOCK_KINDS = (
     "definition",
     "attribute",
     "meta",
+    "place",
 )
+
+#: Roles of blocks that are part of a release but not text to translate. ``contact`` blocks are
+#: published as written (labels through the site's UI strings); ``credit``, ``byline`` and
+#: ``furniture`` (share bars, hashtags, read time, ©, related news) are source problems left
+#: out of catalogs and pages unless configured; ``foreign`` is scraped text in another language.
+ROLES = ("contact", "credit", "byline", "furniture", "foreign")
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,24 @@ class Block:
     attr: str = ""
     flags: tuple[str, ...] = ()
     note: str = ""
+    #: Not translatable when set (one of ``ROLES``); ``label`` names a contact line's label
+    #: (``phone``, ``email``…) so the page can say it in each language.
+    role: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where and when a release was issued, as its dateline says: ``Ош, 12-март 2021, 10:15``.
+
+    Each part is optional: ``date`` is None for a place alone; ``has_time`` tells a written
+    ``00:00`` from no time at all. ``line`` is the source line (0 when it came from metadata).
+    """
+
+    place: str = ""
+    date: datetime | None = None
+    has_time: bool = False
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -80,6 +105,17 @@ class Release:
     contact: str = ""
     source: str = ""
     problems: tuple[Problem, ...] = ()
+    dateline: Dateline | None = None
+
+    @property
+    def translatable(self) -> tuple[Block, ...]:
+        """The blocks that become units (no role); contacts and furniture are not among them."""
+        return tuple(b for b in self.blocks if not b.role)
+
+    @property
+    def lead(self) -> Block | None:
+        """The first body paragraph: what a news site shows under the headline."""
+        return next((b for b in self.blocks if b.kind == "paragraph" and not b.role), None)
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,9 @@ from .model import Problem, Release, Segment
 from .po import catalog
 from .po import update as updating
 from .po.stamps import stamp_of
-from .readers import read_release, read_release_bytes
+from .readers import read_release_bytes
 from .segment import segment_release
+from .structure import read_structured
 
 # Stages in the order a single process meets their errors: every release is read, then every
 # template is made, then every catalog merged.
@@ -133,9 +134,7 @@ def work(job: Job, settings: Settings) -> Outcome:
     config, slug = settings.config, Path(job.source).stem
     try:
         source = read_release_bytes(job.source, rel_path=job.shown)
-        release = read_release(
-            job.source, rel_path=job.shown, source_lang=config.source_lang, data=source
-        )
+        release = read_structured(job.source, rel_path=job.shown, config=config, data=source)
     except PressflowError as exc:
         return Outcome(slug, job.shown, error=exc, stage=READ)
     read: list[bytes | None] = []  # each catalog's bytes as read, in the order of ``files``

@@ -16,7 +16,7 @@ from .errors import ConfigError
 from .files import WriteBatch
 from .model import CatalogRef, Problem, Release, Segment
 from .po.stamps import Stamps, fresh_slugs, stat_signatures
-from .readers import read_release, release_files
+from .readers import release_files
 from .results import ExtractResult, FileChange, RunResult, SegmentResult, UpdateResult
 
 if TYPE_CHECKING:
@@ -45,8 +45,10 @@ def _languages(config: Config, langs: Sequence[str] | None) -> tuple[str, ...]:
 def load_release(
     config: Config, path: Path, *, rel: Callable[[Path], str] | None = None
 ) -> Release:
+    from .structure import read_structured
+
     shown = rel(path) if rel is not None else config.rel(path)
-    return read_release(path, rel_path=shown, source_lang=config.source_lang)
+    return read_structured(path, rel_path=shown, config=config)
 
 
 def rel_under(config: Config, folder: Path) -> Callable[[Path], str]:
@@ -92,11 +94,11 @@ def load_releases(config: Config, *, only: Collection[str] = ()) -> list[Release
 
 def segment_file(path: Path, *, config: Config | None = None) -> SegmentResult:
     """Read and segment one release file, inside a project or not."""
-    rel = config.rel(path) if config else Path(path).as_posix()
-    lang = config.source_lang if config else "ky"
-    release = read_release(Path(path), rel_path=rel, source_lang=lang)
     from .segment import segment_release
+    from .structure import read_structured
 
+    rel = config.rel(path) if config else Path(path).as_posix()
+    release = read_structured(Path(path), rel_path=rel, config=config)
     return SegmentResult(release, segment_release(release))
 
 

@@ -22,6 +22,7 @@ from .segment_rules import Foreign, Rules, rules_for
 __all__ = [
     "FOREIGN_FLAG",
     "Span",
+    "letterless",
     "rules_for",
     "segment_block",
     "segment_release",
@@ -36,6 +37,7 @@ _WINDOW = 80
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PAIRED = re.compile(r"<(\d+)>")
+_ANY_PLACEHOLDER = re.compile(r"</?\d+/?>")
 _OPENS_AFTER = re.compile(r"[\s(\[«„“‘\-–—/]")
 
 
@@ -294,7 +296,10 @@ def segment_block(
     if counts is None or len(counts) != len(lines) + 1:
         counts = _line_counts(lines) if lines and len(spans) > 1 else []
     out = []
+    rules = rules_for(lang)
     for i, span in enumerate(spans):
+        if not span.flags and letterless(text[span.start : span.end], rules):
+            continue  # published as written; never a unit for translators or MT
         nxt = spans[i + 1].start if i + 1 < len(spans) else len(text)
         both = (*block.flags, *span.flags)
         flags = tuple(dict.fromkeys(both)) if both else ()
@@ -302,7 +307,7 @@ def segment_block(
             Segment(
                 release=release,
                 block=block.index,
-                index=i,
+                index=len(out),
                 kind=block.kind,
                 text=text[span.start : span.end],
                 line=_start_line(block, span.start, lines, counts),
@@ -316,14 +321,25 @@ def segment_block(
     return tuple(out)
 
 
+def letterless(text: str, rules: Rules) -> bool:
+    """Nothing to translate: no letter outside placeholders and web or mail addresses
+    (``300``, ``2021-06-17``, ``1 234``, ``12.03.21``, ``https://gov.kg``, ``<1/>``)."""
+    plain = _ANY_PLACEHOLDER.sub(" ", text)
+    if rules.url_hint.search(plain):
+        plain = rules.urls.sub(" ", plain)
+    return _WORD.search(plain) is None
+
+
 def segment_release(release: Release) -> tuple[Segment, ...]:
-    """All units of a release, block by block, in source order."""
+    """All units of a release, block by block, in source order. Blocks with a role (contacts,
+    credits, furniture) are not units; nor is any text without letters."""
     lang = release.lang or "ky"
     lines = release.source.split("\n") if release.format == "txt" and release.source else []
     counts = _line_counts(lines)
     return tuple(
         seg
         for block in release.blocks
+        if not block.role
         for seg in segment_block(
             block, release=release.slug, lang=lang, source_lines=lines, line_counts=counts
         )

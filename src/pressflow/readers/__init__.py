@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import ReaderError
 from ..files import check_slug
 from ..model import Release
+from .roles import StructureRules, default_rules
 from .source import decode_release
 
 Reader = Callable[..., Release]  # (source: str, *, slug, path, lang) -> Release
@@ -22,7 +23,7 @@ Reader = Callable[..., Release]  # (source: str, *, slug, path, lang) -> Release
 def _lazy(module: str, name: str) -> Reader:
     """A reader imported on first use: a plain-text newsroom never loads lxml or markdown-it."""
 
-    def read(source: str, **options: str) -> Release:
+    def read(source: str, **options: object) -> Release:
         return getattr(import_module(module, __name__), name)(source, **options)
 
     read.__name__ = name
@@ -41,18 +42,33 @@ READERS: dict[str, Reader] = {
 __all__ = ["READERS", "read_release", "read_release_bytes", "read_source", "release_files"]
 
 
-def read_source(source: str, *, suffix: str, slug: str, path: str, lang: str = "ky") -> Release:
-    """Read an already decoded release; ``suffix`` picks the reader (``".txt"``, ``".md"``…)."""
+def read_source(
+    source: str,
+    *,
+    suffix: str,
+    slug: str,
+    path: str,
+    lang: str = "ky",
+    rules: StructureRules | None = None,
+) -> Release:
+    """Read an already decoded release; ``suffix`` picks the reader (``".txt"``, ``".md"``…).
+
+    ``rules``: the structure rules (contacts, credits, furniture, dates) to read it with."""
     reader = READERS.get(suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise ReaderError(f"unknown release format {suffix!r}: expected one of {known}", path=path)
     check_slug(slug, path=path)
-    return reader(source, slug=slug, path=path, lang=lang)
+    return reader(source, slug=slug, path=path, lang=lang, rules=rules or default_rules())
 
 
 def read_release(
-    path: Path, *, rel_path: str, source_lang: str = "ky", data: bytes | None = None
+    path: Path,
+    *,
+    rel_path: str,
+    source_lang: str = "ky",
+    data: bytes | None = None,
+    rules: StructureRules | None = None,
 ) -> Release:
     """Read one release file; every failure is a ``ReaderError`` naming ``rel_path`` and line.
 
@@ -67,7 +83,9 @@ def read_release(
     if data is None:
         data = read_release_bytes(path, rel_path=rel_path)
     source = decode_release(data, path=rel_path)
-    return read_source(source, suffix=suffix, slug=slug, path=rel_path, lang=source_lang)
+    return read_source(
+        source, suffix=suffix, slug=slug, path=rel_path, lang=source_lang, rules=rules
+    )
 
 
 def read_release_bytes(path: Path | str, *, rel_path: str) -> bytes:

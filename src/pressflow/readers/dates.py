@@ -1,7 +1,10 @@
-"""Release dates as newsrooms write them: ``03.07.2018 09:29``, ``2018-07-03``, ``3-июль 2018``.
+"""Release dates and datelines as newsrooms write them.
 
-A plain-text release carries its date on a line of its own; recognising the usual variants keeps
-that line out of the catalog. Month names are data, so another language is a dict entry away.
+``03.07.2018 09:29``, ``12.03.21``, ``2018-07-03``, ``3-июль 2018-ж.``, ``2018-жылдын 3-июлу``,
+``3 июля 2018 г.``, ``July 3, 2018``, with a city (``Ош, 12-март 2021``) or a weekday
+(``Бейшемби, 12-март 2021``) in front and a time before or after. A plain-text release carries
+its dateline on a line of its own; recognising it keeps that line out of the catalog. Month and
+weekday names are data (``data/segment/structure.toml``), in every case form by their stems.
 """
 
 from __future__ import annotations
@@ -9,71 +12,131 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-#: Month-name stems (lower case, matched as prefixes): Kyrgyz and Russian share them; English.
-MONTHS: dict[str, int] = {
-    stem: number
-    for stems in (
-        "январ феврал март апрел май июн июл август сентябр октябр ноябр декабр",
-        "jan feb mar apr may jun jul aug sep oct nov dec",
-    )
-    for number, stem in enumerate(stems.split(), start=1)
-} | {"мая": 5}
+from ..model import Dateline
+from .roles import StructureRules, default_rules
 
-_TIME = r"(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?"
+_TIME = (
+    r"(?:(?:саат|в|at)\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?:ч\.?|саат))?"
+)
 _YEAR_MARK = r"(?:\s*-?\s*(?:ж\.?|жыл\w*|г\.?|год\w*))?"
-_NUMERIC = (
-    rf"(?P<d>\d{{1,2}})[./](?P<m>\d{{1,2}})[./](?P<y>\d{{4}}){_YEAR_MARK}",
+_MONTH = r"(?P<mon>[^\W\d_]{3,}\.?)"
+_SHAPES = (
+    rf"(?P<d>\d{{1,2}})[./](?P<m>\d{{1,2}})[./](?P<y>\d{{4}}|\d{{2}}){_YEAR_MARK}",
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",
-    rf"(?P<d>\d{{1,2}})[-\s]*(?P<mon>[^\W\d_]+)\.?,?\s+(?P<y>\d{{4}}){_YEAR_MARK}",
-    rf"(?P<y>\d{{4}}){_YEAR_MARK},?\s*(?P<d>\d{{1,2}})\s*-?\s*(?P<mon>[^\W\d_]+)",
-    r"(?P<mon>[^\W\d_]+)\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})",
+    rf"(?P<d>\d{{1,2}})(?:\s*-\s*|\s+){_MONTH},?\s+(?P<y>\d{{4}}){_YEAR_MARK}",
+    rf"(?P<y>\d{{4}}){_YEAR_MARK},?\s*(?P<d>\d{{1,2}})\s*-?\s*{_MONTH}",
+    rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
 )
 _SEP = r"(?:\s*[,T|/–—-]\s*|\s+)"
 _PATTERNS = tuple(
     re.compile(shape.format(date=date, time=_TIME, sep=_SEP), re.I)
-    for date in _NUMERIC
+    for date in _SHAPES
     for shape in (
-        r"^\s*{date}(?:{sep}(?:саат\s*)?{time})?\s*$",
-        r"^\s*{time}{sep}{date}\s*$",
+        r"^{date}(?:{sep}{time})?[\s.,—–-]*$",
+        r"^{time}{sep}{date}[\s.,—–-]*$",
     )
 )
+#: ``Place,`` or ``Weekday,`` in front of a date: one to three words of letters.
+_NAME = r"[^\W\d_](?:[^\W\d_]|[’'-](?=[^\W\d_]))*"
+_LEAD_WORD = re.compile(rf"^(?P<word>{_NAME}(?:\s{_NAME}){{0,2}}(?:\s[^\W\d_]{{1,3}}\.)?)\s*,\s*")
+_WEEKDAY_SPACE = re.compile(r"^(?P<word>[^\W\d_]+)\.?\s+(?=\d)")
+_MARK = re.compile(r"ж|жж|жыл\w*|г|гг|год\w*|саат|в|at|ч")
+_DATEISH = re.compile(r"\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}")
 
 
-def _month(name: str) -> int | None:
-    name = name.lower()
-    # Longest stem first, so that "май"/"may" (stem "ма") does not swallow "март"/"mar".
-    for stem in sorted(MONTHS, key=len, reverse=True):
-        if name.startswith(stem):
-            return MONTHS[stem]
-    return None
+class DateError(ValueError):
+    """A line shaped like a date that is not one (``31.02.2018``)."""
 
 
-def match_date(line: str) -> datetime | None:
-    """The date a line holds when it holds nothing else; ``None`` for any other line.
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:  # `12.03.21`: this century up to 69, the last one from 70
+        year += 2000 if year < 70 else 1900
+    return year
 
-    Raises ``ValueError`` for a line shaped like a date that is not one (``31.02.2018``), so that
-    the caller can report it instead of publishing it as a paragraph.
-    """
+
+def _core(text: str, rules: StructureRules) -> tuple[datetime, bool] | None:
     for pattern in _PATTERNS:
-        found = pattern.match(line)
+        found = pattern.match(text)
         if not found:
             continue
         parts = found.groupdict()
         if parts.get("mon") is not None:
-            month = _month(parts["mon"])
+            month = rules.month(parts["mon"])
             if month is None:
                 continue
         else:
             month = int(parts["m"])
-        return datetime(
-            int(parts["y"]),
-            month,
-            int(parts["d"]),
-            int(parts["H"] or 0),
-            int(parts["M"] or 0),
-            int(parts["S"] or 0),
-        )
+        try:
+            value = datetime(
+                _year(parts["y"]),
+                month,
+                int(parts["d"]),
+                int(parts["H"] or 0),
+                int(parts["M"] or 0),
+                int(parts["S"] or 0),
+            )
+        except ValueError as exc:
+            raise DateError(f"{text!r} is not a date that exists ({exc})") from None
+        return value, parts["H"] is not None
     return None
+
+
+def match_dateline(
+    line: str, *, rules: StructureRules | None = None, line_no: int = 0
+) -> Dateline | None:
+    """The dateline a line holds when it holds nothing else (``None`` for any other line).
+
+    Raises ``DateError`` for a line shaped like a date that cannot exist, so that the caller can
+    report it (one line, with its place) instead of publishing it as a paragraph.
+    """
+    rules = rules or default_rules()
+    text = " ".join(line.split())
+    place = ""
+    for _ in range(2):  # `Ош, бейшемби, 12-март 2021`
+        found = _LEAD_WORD.match(text) or _WEEKDAY_SPACE.match(text)
+        if found is None:
+            break
+        word = found.group("word")
+        if rules.is_weekday(word):
+            text = text[found.end() :]
+        elif not place and found.re is _LEAD_WORD and rules.month(word) is None:
+            place, text = word, text[found.end() :]
+        else:
+            break
+    parsed = _core(text, rules)
+    if parsed is None:
+        return None
+    return Dateline(place=place, date=parsed[0], has_time=parsed[1], line=line_no)
+
+
+def looks_like_date(line: str, *, rules: StructureRules | None = None) -> bool:
+    """A short line that reads as a date even if it is not one pressflow can place in time
+    (``12-март`` without a year, ``32.13.2021``): worth a warning, never a unit."""
+    rules = rules or default_rules()
+    words = line.split()
+    if not words or len(words) > 7 or len(line) > 60 or not re.search(r"\d", line):
+        return False
+    month = bool(_DATEISH.search(line))
+    others = []  # words that are not part of a date: at most a place, capitalised
+    for word in words:
+        for part in re.split(r"(?<=\d)-", word.strip(",.;—–-")):
+            if not part or re.search(r"\d", part) or _MARK.fullmatch(part.lower().rstrip(".")):
+                continue
+            if rules.month(part) is not None:
+                month = True
+            elif not rules.is_weekday(part):
+                others.append(part)
+    return month and len(others) <= 2 and all(w[:1].isupper() for w in others)
+
+
+def match_date(line: str, *, rules: StructureRules | None = None) -> datetime | None:
+    """The date a line holds when it holds nothing else; ``None`` for any other line.
+
+    Raises ``ValueError`` (``DateError``) for a line shaped like a date that is not one.
+    """
+    found = match_dateline(line, rules=rules)
+    return found.date if found is not None and not found.place else None
 
 
 def parse_date(value: str) -> datetime:

@@ -36,6 +36,7 @@ from ..errors import ReaderError
 from ..model import Block, Inline, Release
 from .dates import parse_date
 from .placeholders import PLACEHOLDER, placeholder_problems, plain_text
+from .roles import StructureRules, assign_roles, default_rules
 
 __all__ = [
     "PLACEHOLDER",
@@ -370,10 +371,12 @@ def parse_or_fail(source: str, *, path: str) -> lxml.html.HtmlElement:
         raise ReaderError(f"cannot parse HTML: {exc}", path=path, line=line) from None
 
 
-def read_html(source: str, *, slug: str, path: str, lang: str) -> Release:
+def read_html(
+    source: str, *, slug: str, path: str, lang: str, rules: StructureRules | None = None
+) -> Release:
     """Read an HTML release (``source`` already decoded)."""
     root = parse_or_fail(source, path=path)
-    blocks = extract(root)
+    blocks, roles = assign_roles(extract(root), rules or default_rules(), path=path)
     if not blocks:
         raise ReaderError("no translatable text in the page", path=path, line=1)
     title = next((plain_text(b.text) for b in blocks if b.kind == "title"), slug)
@@ -386,5 +389,5 @@ def read_html(source: str, *, slug: str, path: str, lang: str) -> Release:
         date=_date(root, path),
         format="html",
         source=source,
-        problems=placeholder_problems(blocks, path=path),
+        problems=(*roles, *placeholder_problems(blocks, path=path)),
     )

@@ -22,6 +22,7 @@ from ..model import Block, Problem, Release
 from .dates import parse_date
 from .html import extract, parse_or_fail
 from .placeholders import placeholder_problems, plain_text
+from .roles import StructureRules, assign_roles, default_rules
 from .source import split_lines
 
 LINE_ATTR = "data-pf-line"
@@ -160,7 +161,9 @@ def _tags(fm: FrontMatter, path: str) -> tuple[str, ...]:
     )
 
 
-def read_markdown(source: str, *, slug: str, path: str, lang: str) -> Release:
+def read_markdown(
+    source: str, *, slug: str, path: str, lang: str, rules: StructureRules | None = None
+) -> Release:
     """Read a Markdown release (``source`` already decoded)."""
     fm = split_front_matter(source, path=path)
     meta = fm.meta
@@ -196,6 +199,7 @@ def read_markdown(source: str, *, slug: str, path: str, lang: str) -> Release:
         body = tuple(replace(b, kind="heading") if b.kind == "title" else b for b in body)
     else:
         title = next((plain_text(b.text) for b in body if b.kind == "title"), "")
+    body, roles = assign_roles(body, rules or default_rules(), path=path)
     blocks = tuple(replace(b, index=i) for i, b in enumerate((*head, *body)))
     if not blocks:
         raise ReaderError("no translatable text in the release", path=path, line=1)
@@ -211,5 +215,5 @@ def read_markdown(source: str, *, slug: str, path: str, lang: str) -> Release:
         tags=_tags(fm, path),
         contact=contact,
         source=source,
-        problems=problems + placeholder_problems(blocks, path=path),
+        problems=(*problems, *roles, *placeholder_problems(blocks, path=path)),
     )

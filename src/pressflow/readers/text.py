@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from ..errors import ReaderError
-from ..model import Block, Release
-from .dates import match_date
+from ..model import Block, Dateline, Problem, Release
+from .dates import DateError, looks_like_date, match_dateline
 from .placeholders import placeholder_problems
+from .roles import Role, StructureRules, default_rules, role_problem
 from .source import split_lines
 
 _SPACES = re.compile(r"[ \t\f\v]+")  # not U+00A0: a no-break space is meant
@@ -74,42 +75,87 @@ def _list_kind(line: str) -> str:
     return "ol" if line[:1].isdigit() else "ul"
 
 
-def read_text(source: str, *, slug: str, path: str, lang: str) -> Release:
+def _problem(check: str, message: str, *, path: str, line: int) -> Problem:
+    return Problem(check=check, severity="warning", message=message, path=path, line=line)
+
+
+def role_block(role: Role, text: str, *, index: int, line: int, rules: StructureRules) -> Block:
+    """A block with a role; a contact keeps only its value (the page says the label)."""
+    value = text
+    if role.role == "contact" and role.label:
+        for group, pattern in rules.labels:
+            found = pattern.match(text) if group == role.label else None
+            if found is not None:
+                value = text[found.end() :].strip()
+                break
+    return Block(
+        index=index, kind="paragraph", text=value, line=line, role=role.role, label=role.label
+    )
+
+
+class _Head:
+    """The lines above the body: date line, title, date line, repeated title."""
+
+    def __init__(self, filled: list[tuple[int, str]], *, path: str, rules: StructureRules):
+        self.filled, self.path, self.rules = filled, path, rules
+        self.dateline: Dateline | None = None
+        self.problems: list[Problem] = []
+
+    def take_date(self, pos: int) -> int:
+        """Skip a dateline at ``pos`` (or a date-like line it cannot read, with a warning)."""
+        if pos >= len(self.filled) or self.dateline is not None:
+            return pos
+        no, line = self.filled[pos]
+        try:
+            found = match_dateline(line, rules=self.rules, line_no=no)
+        except DateError as exc:
+            self.problems.append(
+                _problem("date", f"date line: {exc}; left out", path=self.path, line=no)
+            )
+            return pos + 1
+        if found is not None:
+            self.dateline = found
+            return pos + 1
+        if looks_like_date(line, rules=self.rules):
+            self.problems.append(
+                _problem(
+                    "date",
+                    f"date line {line!r} not understood (no year?); left out",
+                    path=self.path,
+                    line=no,
+                )
+            )
+            return pos + 1
+        return pos
+
+
+def read_text(
+    source: str, *, slug: str, path: str, lang: str, rules: StructureRules | None = None
+) -> Release:
     """Read a plain-text release (``source`` already decoded) into a ``Release``."""
+    rules = rules or default_rules()
     lines = split_lines(source)
     numbered = [(i + 1, _clean(line)) for i, line in enumerate(lines)]
     filled = [(no, line) for no, line in numbered if line]
     if not filled:
         raise ReaderError("release is empty", path=path, line=1)
 
-    date = None
-    head = 0
-
-    def take_date(pos: int) -> int:
-        nonlocal date
-        if pos < len(filled) and date is None:
-            no, line = filled[pos]
-            try:
-                found = match_date(line)
-            except ValueError as exc:
-                raise ReaderError(f"date line {line!r}: {exc}", path=path, line=no) from None
-            if found is not None:
-                date = found
-                return pos + 1
-        return pos
-
-    head = take_date(head)  # a date line may also precede the title
+    head_reader = _Head(filled, path=path, rules=rules)
+    head = head_reader.take_date(0)  # a date line may also precede the title
     if head >= len(filled):
         raise ReaderError("release holds only a date, no title or text", path=path, line=1)
     title_line, title = filled[head]
-    head = take_date(head + 1)
+    head = head_reader.take_date(head + 1)
     if head < len(filled) and _same(filled[head][1], title):
         head += 1  # the page heading repeats the title
+    head = head_reader.take_date(head)
     skip_until = filled[head][0] if head < len(filled) else len(lines) + 1
+    problems = head_reader.problems
 
     blocks: list[Block] = [Block(index=0, kind="title", text=title, line=title_line)]
     current: list[str] = []
     start, kind, locator = 0, "paragraph", ""
+    related = False  # inside a related-news list: lines are furniture up to a blank line
 
     def flush() -> None:
         nonlocal current
@@ -126,8 +172,21 @@ def read_text(source: str, *, slug: str, path: str, lang: str) -> Release:
             continue
         if not line:
             flush()
+            related = related and bool(current)
             continue
         bullet = _BULLET.match(line)
+        role = rules.classify(line[bullet.end() :] if bullet else line)
+        if role is None and related:
+            role = Role("furniture", "related")
+        if role is not None:
+            flush()
+            related = related or role.related
+            blocks.append(role_block(role, line, index=len(blocks), line=no, rules=rules))
+            found = role_problem(role, line, path=path, line=no)
+            if found is not None:
+                problems.append(found)
+            continue
+        related = False
         if bullet:
             flush()
             start, kind, locator = no, "list_item", _list_kind(line)
@@ -139,14 +198,18 @@ def read_text(source: str, *, slug: str, path: str, lang: str) -> Release:
             start, kind, locator = no, "paragraph", ""
         current.append(line)
     flush()
+    dateline = head_reader.dateline
+    if dateline is not None and dateline.place:  # translated like any name: Өзгөн → Узген
+        blocks.append(Block(len(blocks), "place", dateline.place, dateline.line))
     return Release(
         slug=slug,
         path=path,
         lang=lang,
         title=title,
         blocks=tuple(blocks),
-        date=date,
+        date=dateline.date if dateline is not None else None,
         format="txt",
         source=source,
-        problems=placeholder_problems(blocks, path=path),
+        problems=(*problems, *placeholder_problems(blocks, path=path)),
+        dateline=dateline,
     )

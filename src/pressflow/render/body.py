@@ -13,6 +13,7 @@ from .inline import fill
 from .lang import lang_info
 from .page import el
 from .text import LocalBlock
+from .ui import say
 
 #: kind -> (element, class). Kinds not listed are laid out as paragraphs.
 KIND_TAGS: dict[str, tuple[str, str]] = {
@@ -30,8 +31,50 @@ KIND_TAGS: dict[str, tuple[str, str]] = {
 GROUPS: dict[str, str] = {"list_item": "ul", "term": "dl", "definition": "dl"}
 
 
+#: Elements that may stand empty (a table cell keeps its table's shape; void elements).
+_KEEP = (
+    "td th br hr img input source track wbr col area meta link base html head body title "
+    "script style iframe video audio canvas svg object embed textarea select option"
+)
+KEEP_EMPTY = frozenset(_KEEP.split())
+
+
+def prune_empty(root: etree._Element) -> None:
+    """Remove elements left with no text and no content (a paragraph whose only unit was left
+    out): an empty ``<p></p>`` is a gap on the page and a finding of every HTML checker."""
+    for node in reversed(list(root.iter())):
+        if not isinstance(node.tag, str) or node.tag in KEEP_EMPTY or node.getparent() is None:
+            continue
+        if len(node) or (node.text or "").strip():
+            continue
+        parent = node.getparent()
+        tail = node.tail or ""
+        if tail:
+            previous = node.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(node)
+
+
+def contact_element(local: LocalBlock, *, page_lang: str) -> etree._Element:
+    """A contact line: its label in the page's language, the value (phone, e-mail) as written."""
+    node = el("p", None, class_="contact")
+    value = local.block.text.strip()
+    label = say(page_lang, f"contact-{local.block.label}") if local.block.label else ""
+    if label:
+        etree.SubElement(node, "span", {"class": "label"}).text = label + (": " if value else ":")
+    if value:
+        holder = etree.SubElement(node, "span", {"class": "value", "translate": "no"})
+        holder.text = value
+    return node
+
+
 def block_element(local: LocalBlock, *, source_lang: str, page_lang: str) -> etree._Element:
     """One block as its element, text and inline markup restored."""
+    if local.block.role == "contact":
+        return contact_element(local, page_lang=page_lang)
     tag, cls = KIND_TAGS.get(local.block.kind, ("p", ""))
     node = el(tag, None, class_=cls) if cls else el(tag)
     src, page = lang_info(source_lang), lang_info(page_lang)
@@ -54,6 +97,8 @@ def body_elements(
     group_tag = ""
     for local in blocks:
         node = block_element(local, source_lang=source_lang, page_lang=page_lang)
+        if not node.text_content().strip() and not len(node):
+            continue  # nothing left to show (its only unit was left out): no empty element
         wanted = GROUPS.get(local.block.kind, "")
         if not wanted:
             group, group_tag = None, ""

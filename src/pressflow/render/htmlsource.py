@@ -18,6 +18,7 @@ from lxml import etree
 from ..model import Inline
 from ..readers.html import Target, _boundary, locate_block, parse_html
 from ..readers.markdown import body_html
+from .body import prune_empty
 from .inline import Piece, fill, plain_text
 from .lang import lang_info
 from .page import PageParts, drop_head_meta
@@ -69,6 +70,14 @@ def translate_tree(root: etree._Element, loc: Localized, *, source_lang: str) ->
     """Replace the text of every located block of ``loc`` in ``root``; sanitize the result."""
     warnings: list[str] = []
     targets = []
+    gone = []
+    for block in loc.hidden:
+        try:
+            target = locate_block(root, block)
+        except (LookupError, ValueError, IndexError, etree.XPathError):
+            continue
+        if not target.attr and target.run == 0 and not [c for c in target.element if _boundary(c)]:
+            gone.append(target.element)
     for local in loc.blocks:
         if not local.block.locator:
             continue  # front matter: laid out by the page, not found in the body
@@ -82,7 +91,11 @@ def translate_tree(root: etree._Element, loc: Localized, *, source_lang: str) ->
     for local, target in targets:
         if not target.attr:
             _replace_run(target, local, page_lang=loc.lang, source_lang=source_lang)
+    for element in gone:  # credits, bylines, furniture: left out of the page
+        if element.getparent() is not None:
+            element.getparent().remove(element)
     sanitize_tree(root)
+    prune_empty(root)
     return warnings
 
 

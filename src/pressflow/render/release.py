@@ -106,8 +106,13 @@ def release_parts(
 
 
 def _date(loc: Localized, lang: Any) -> etree._Element | None:
-    if loc.release.date is None:
+    """The dateline as news sites print it: «Ош, 12 марта 2021 г.» (place and date optional)."""
+    place = loc.place
+    if loc.release.date is None and not place:
         return None
     para = el("p", None, class_="date")
-    para.append(time_element(loc.release.date, lang))
+    if place:
+        para.text = f"{place}, " if loc.release.date is not None else place
+    if loc.release.date is not None:
+        para.append(time_element(loc.release.date, lang))
     return para

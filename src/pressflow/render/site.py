@@ -204,6 +204,7 @@ class _Build:
                         decision.lang,
                         source_lang=config.source_lang,
                         publish_foreign=config.site.publish_foreign,
+                        publish_roles=tuple(config.structure.publish),
                     ),
                     versions,
                 )

@@ -19,8 +19,9 @@ from .model import ReleaseText
 FOREIGN = "foreign-text"
 #: A paragraph shorter than this (in words) is not taken as the lead: a date line, a byline.
 _LEAD_WORDS = 4
-#: Block kinds that are not part of the article body (front matter fields, attributes of HTML).
-NOT_BODY = frozenset({"meta", "attribute"})
+#: Block kinds that are not part of the article body (front matter fields, attributes of HTML,
+#: the dateline's place).
+NOT_BODY = frozenset({"meta", "attribute", "place"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,13 @@ class Localized:
     units: int
     missing: int
     warnings: tuple[str, ...] = ()
+    hidden: tuple[Block, ...] = ()  # blocks with a role left off the page (credits, furniture)
+
+    @property
+    def place(self) -> str:
+        """The dateline's place in this language (``Ош`` → ``Osh``), "" when there is none."""
+        found = next((b for b in self.blocks if b.block.kind == "place"), None)
+        return found.text.strip() if found is not None else ""
 
     @property
     def title_block(self) -> LocalBlock | None:
@@ -68,14 +76,21 @@ class Localized:
 
 
 def localize(
-    text: ReleaseText, lang: str, *, source_lang: str, publish_foreign: bool = False
+    text: ReleaseText,
+    lang: str,
+    *,
+    source_lang: str,
+    publish_foreign: bool = False,
+    publish_roles: frozenset[str] | tuple[str, ...] = (),
 ) -> Localized:
     """Every block of ``text.release`` in ``lang``: the source itself, or reviewed translations
     joined with each unit's own following space, the source (marked) where a unit has none.
 
     Units the segmenter flagged as foreign text (scraped page junk glued to a release) are left
     out of every language's body paragraphs unless ``publish_foreign``; the build reports that
-    they were. Titles, summaries and attributes are authored, not scraped: they always stay."""
+    they were. Titles, summaries and attributes are authored, not scraped: they always stay.
+    Blocks with a role are published as written (contacts, and the roles in ``publish_roles``)
+    or left out (``hidden``: credits, bylines, furniture); none counts as untranslated."""
     release = text.release
     by_block: dict[int, list[Segment]] = defaultdict(list)
     dropped: list[Segment] = []
@@ -88,7 +103,11 @@ def localize(
     warnings: list[str] = []
     blocks: list[LocalBlock] = []
     units = missing = 0
+    hidden: list[Block] = []
     for block in release.blocks:
+        if block.role and block.role != "contact" and block.role not in publish_roles:
+            hidden.append(block)
+            continue
         segs = sorted(by_block.get(block.index, ()), key=lambda s: s.index)
         units += len(segs)
         if lang == source_lang:
@@ -120,6 +139,7 @@ def localize(
         units=units,
         missing=missing,
         warnings=tuple(warnings),
+        hidden=tuple(hidden),
     )
 
 
@@ -135,10 +155,8 @@ def _translate(
 ) -> LocalBlock:
     """One block in a target language: reviewed translations where they exist, the marked
     source elsewhere, the block's own whitespace between units."""
-    if not segs:
-        if not block.text.strip():
-            return LocalBlock(block, (Piece(block.text),))
-        return LocalBlock(block, (Piece(block.text, fallback=True),), missing=1)
+    if not segs:  # nothing to translate: a contact, a number, a date, an address
+        return LocalBlock(block, (Piece(block.text),))
     pieces: list[Piece] = []
     missing = 0
     gaps = _gaps(block.text, segs)
@@ -208,7 +226,11 @@ def _lead(
 ) -> str:
     """The first sentence of the first real paragraph (a date line or a byline is not one)."""
     for local in blocks:
-        if local.block.kind != "paragraph" or len(local.text.split()) < _LEAD_WORDS:
+        if (
+            local.block.kind != "paragraph"
+            or local.block.role
+            or len(local.text.split()) < _LEAD_WORDS
+        ):
             continue
         segs = sorted(by_block.get(local.block.index, ()), key=lambda s: s.index)
         if not segs:

@@ -16,6 +16,12 @@ UI: dict[str, dict[str, str]] = {
         "empty": "No press releases yet.",
         "partial": "Parts of this translation have not been reviewed yet; they are shown in the"
         " original language ({source}).",
+        "contact-contact": "Contacts",
+        "contact-phone": "Tel.",
+        "contact-fax": "Fax",
+        "contact-email": "E-mail",
+        "contact-address": "Address",
+        "contact-website": "Website",
     },
     "ru": {
         "language": "Язык",
@@ -25,6 +31,12 @@ UI: dict[str, dict[str, str]] = {
         "empty": "Пресс-релизов пока нет.",
         "partial": "Часть перевода ещё не проверена; эти места показаны на языке оригинала"
         " ({source}).",
+        "contact-contact": "Контакты",
+        "contact-phone": "Тел.",
+        "contact-fax": "Факс",
+        "contact-email": "Эл. почта",
+        "contact-address": "Адрес",
+        "contact-website": "Сайт",
     },
     "ky": {
         "language": "Тил",
@@ -34,6 +46,12 @@ UI: dict[str, dict[str, str]] = {
         "empty": "Азырынча пресс-релиздер жок.",
         "partial": "Котормонун айрым бөлүктөрү али текшериле элек; алар түп нускадагыдай"
         " ({source}) берилди.",
+        "contact-contact": "Байланыш",
+        "contact-phone": "Тел.",
+        "contact-fax": "Факс",
+        "contact-email": "Эл. почта",
+        "contact-address": "Дарек",
+        "contact-website": "Сайт",
     },
 }
 

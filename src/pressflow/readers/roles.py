@@ -1,0 +1,227 @@
+"""Which lines of a release are not prose: contacts, photo credits, bylines, page furniture.
+
+Why data: every press office words these lines its own way (``Сүрөт:``, ``Фото:``, ``Байланыш
+үчүн:``, a row of hashtags), so the labels and patterns live in ``data/segment/structure.toml``
+and a newsroom adds its own in pressflow.toml (``[structure.labels]``, ``[structure.patterns]``).
+The readers ask ``classify`` about each line or block; a role keeps it out of the catalogs.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import ConfigError
+from ..model import Block, Problem
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+#: Label groups that make a line a contact; the group name is the label key the page shows.
+CONTACT_LABELS = ("contact", "phone", "fax", "email", "address", "website")
+#: Label groups of the other roles (``related`` starts a list of other news: furniture).
+OTHER_LABELS = ("credit", "byline", "furniture", "related")
+HEADLINE_POLICIES = ("first-sentence", "none")
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<!\d)\+?\(?\d[\d\s()\-‒–]{5,}\d(?!\d)")
+URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_PLACEHOLDER = re.compile(r"</?\d+/?>")
+_LETTER = re.compile(r"[^\W\d_]")
+_SEPARATOR = r"\s*(?::|：|\s[—–-](?=\s))\s*"
+
+
+def letterless(text: str) -> bool:
+    """True when ``text`` has nothing to translate: no letter outside web and mail addresses
+    (a number, a date, ``1 234``, ``12.03.21``, a bare URL, an e-mail, a phone number)."""
+    return not _LETTER.search(URL.sub(" ", EMAIL.sub(" ", text)))
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a line is: ``role`` (a ``model.ROLES`` value) and, for contacts, the label key."""
+
+    role: str
+    label: str = ""
+    related: bool = False  # a related-news heading: the lines after it are furniture too
+
+
+@dataclass(frozen=True)
+class StructureRules:
+    """The compiled rules: labels and patterns per group, month and weekday stems, headline."""
+
+    labels: tuple[tuple[str, re.Pattern[str]], ...]  # (group, label at line start)
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (role, whole-line pattern)
+    months: tuple[tuple[str, int], ...]  # (stem, month), longest stem first
+    weekdays: tuple[str, ...]
+    headline_policy: str = "first-sentence"
+    headline_max: int = 150
+    publish: frozenset[str] = frozenset()  # roles published on pages anyway (credit, byline…)
+
+    def month(self, word: str) -> int | None:
+        word = word.lower().rstrip(".")
+        return next((n for stem, n in self.months if word.startswith(stem)), None)
+
+    def is_weekday(self, word: str) -> bool:
+        word = word.lower().rstrip(".")
+        # Short stems (`пн`, `mon`) only as whole words: `Montreal` is a place.
+        return any(
+            word == stem or (len(stem) > 4 and word.startswith(stem)) for stem in self.weekdays
+        )
+
+    def classify(self, text: str) -> Role | None:
+        """The role of one line (or short block), ``None`` for prose."""
+        line = " ".join(text.split())
+        if not line:
+            return None
+        for group, pattern in self.labels:
+            found = pattern.match(line)
+            if found is None:
+                continue
+            rest = line[found.end() :]
+            if group in CONTACT_LABELS:
+                if found.group("sep") or EMAIL.search(rest) or PHONE.search(rest):
+                    return Role("contact", group)
+                continue
+            if not found.group("sep") and group != "related":
+                continue
+            if group == "related":
+                if rest and not found.group("sep"):
+                    continue
+                return Role("furniture", "related", related=True)
+            return Role(group)
+        for role, pattern in self.patterns:
+            if pattern.search(line):
+                return Role(role)
+        if letterless(line) and (EMAIL.search(line) or PHONE.search(line)):
+            return Role("contact", "email" if EMAIL.search(line) else "phone")
+        return None
+
+
+def role_problem(role: Role, text: str, *, path: str, line: int) -> Problem | None:
+    """The source problem a furniture line is (contacts are content: no problem)."""
+    if role.role == "contact" or (role.label == "related" and not role.related):
+        return None  # contacts are content; a related-news list is reported at its heading
+    what = "related-news list" if role.related else role.role
+    shown = text if len(text) <= 50 else text[:49] + "…"
+    return Problem(
+        check=f"source-{role.role}",
+        severity="warning",
+        message=f"source problem: {what} line {shown!r} left out of catalogs and pages",
+        path=path,
+        line=line,
+    )
+
+
+def assign_roles(
+    blocks: Sequence[Block], rules: StructureRules, *, path: str
+) -> tuple[tuple[Block, ...], tuple[Problem, ...]]:
+    """Roles for the paragraphs of an HTML or Markdown release (whole blocks, by their text)."""
+    out: list[Block] = []
+    problems: list[Problem] = []
+    for block in blocks:
+        role = (
+            rules.classify(_PLACEHOLDER.sub("", block.text)) if block.kind == "paragraph" else None
+        )
+        if role is None or block.attr:
+            out.append(block)
+            continue
+        out.append(replace(block, role=role.role, label=role.label))
+        found = role_problem(role, block.text, path=path, line=block.line)
+        if found is not None:
+            problems.append(found)
+    return tuple(out), tuple(problems)
+
+
+def _data() -> dict[str, Any]:
+    path = resources.files("pressflow") / "data" / "segment" / "structure.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _label_pattern(words: Sequence[str]) -> re.Pattern[str]:
+    alternatives = "|".join(
+        re.escape(w.strip().rstrip(":")).replace(r"\ ", r"\s*")
+        for w in sorted(set(words), key=len, reverse=True)
+    )
+    return re.compile(rf"^(?:{alternatives})(?![^\W_])(?P<sep>{_SEPARATOR})?", re.I)
+
+
+def _freeze(extra: Mapping[str, Sequence[str]] | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((k, tuple(v)) for k, v in (extra or {}).items()))
+
+
+def structure_rules(
+    *,
+    labels: Mapping[str, Sequence[str]] | None = None,
+    patterns: Mapping[str, Sequence[str]] | None = None,
+    headline_policy: str | None = None,
+    headline_max: int | None = None,
+    publish: Sequence[str] = (),
+) -> StructureRules:
+    """The shipped rules extended by a newsroom's own (from pressflow.toml ``[structure]``)."""
+    return _compile(
+        _freeze(labels), _freeze(patterns), headline_policy, headline_max, tuple(sorted(publish))
+    )
+
+
+@lru_cache(maxsize=8)
+def _compile(
+    labels: tuple[tuple[str, tuple[str, ...]], ...],
+    patterns: tuple[tuple[str, tuple[str, ...]], ...],
+    policy: str | None,
+    limit: int | None,
+    publish: tuple[str, ...],
+) -> StructureRules:
+    data = _data()
+    known = (*CONTACT_LABELS, *OTHER_LABELS)
+    words: dict[str, list[str]] = {g: list(data["labels"].get(g, ())) for g in known}
+    for group, extra in labels:
+        if group not in words:
+            raise ConfigError(f"[structure.labels] unknown group {group!r}: one of {known}")
+        words[group].extend(extra)
+    # Longer labels first across groups: `байланыш телефону` is a phone, not a contact heading.
+    order = sorted(known, key=lambda g: -max((len(w) for w in words[g]), default=0))
+    compiled_labels = tuple((g, _label_pattern(words[g])) for g in order if words[g])
+    regexes: dict[str, list[str]] = {r: list(v) for r, v in data["patterns"].items()}
+    for role, extra in patterns:
+        regexes.setdefault(role, []).extend(extra)
+    try:
+        compiled_patterns = tuple(
+            (role, re.compile(p, re.I)) for role, items in regexes.items() for p in items
+        )
+    except re.error as exc:
+        raise ConfigError(f"[structure.patterns]: bad regular expression: {exc}") from None
+    for role, _ in compiled_patterns:
+        if role not in ("contact", "credit", "byline", "furniture"):
+            raise ConfigError(f"[structure.patterns] unknown role {role!r}")
+    headline = data["headline"]
+    policy = policy or headline["policy"]
+    if policy not in HEADLINE_POLICIES:
+        raise ConfigError(
+            f"[structure] headline = {policy!r}: expected one of {', '.join(HEADLINE_POLICIES)}"
+        )
+    months = sorted(
+        ((stem, int(n)) for n, stems in data["months"].items() for stem in stems),
+        key=lambda item: -len(item[0]),
+    )
+    return StructureRules(
+        labels=compiled_labels,
+        patterns=compiled_patterns,
+        months=tuple(months),
+        weekdays=tuple(data["weekdays"]["names"]),
+        headline_policy=policy,
+        headline_max=int(limit or headline["max_length"]),
+        publish=frozenset(publish),
+    )
+
+
+def default_rules() -> StructureRules:
+    """The shipped rules, unextended."""
+    return structure_rules()
