@@ -17,7 +17,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("files", "locales", "similarity", "glossary", "translit"),
     ("configschema", "config"),
     ("readers", "segment_rules"),
-    ("segment",),
+    ("segment", "structure"),
     ("po",),
     ("mt", "qa", "render"),
     ("parallel", "results", "progress", "lock"),
