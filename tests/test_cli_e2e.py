@@ -20,14 +20,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SLUG = "2018-07-03-lsg-forum"
 
 
-def pressflow(cwd: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def pressflow(
+    cwd: Path, *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The CLI in a clean environment (no network settings, no colour), plus ``env``."""
     return subprocess.run(
         [sys.executable, "-m", "pressflow", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         timeout=timeout,
-        env=cli_env(cwd),
+        env=cli_env(cwd, **(env or {})),
     )
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .files import check_slug
 from .locales import is_known
+from .slugs import check_slug
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -76,3 +76,11 @@ class WriteError(PressflowError):
 
 class TemplateError(PressflowError):
     """A site template that cannot be parsed or lacks the slots pressflow fills."""
+
+
+class ChangedOnDisk(PressflowError):
+    """A file pressflow was about to replace was saved by someone else since it was read."""
+
+
+class LockError(PressflowError):
+    """Another pressflow command is writing this project and did not finish in time."""

@@ -1,22 +1,122 @@
-"""The one way pressflow writes a file: atomically, and only when the bytes change.
+"""The one way pressflow writes a file: atomically, only when the bytes change, and never over
+a version it did not read.
 
 A temporary file in the same folder, flushed and fsynced, then ``os.replace``: a crash or a
 ``kill -9`` at any moment leaves either the old file or the new one, never half of either.
 Skipping identical writes keeps mtimes stable, which incremental builds rely on.
+
+A translator may save a catalog (Poedit, Lokalize, a text editor) while pressflow works on it.
+So a writer that read a file passes the ``Snapshot`` of what it read as ``expect``; just before
+the rename the file is compared with it (size, modification time and inode, then the bytes'
+hash when those moved), and a file saved meanwhile is left as it is: ``ChangedOnDisk`` (or, in
+a batch, the path listed in ``conflicts``) tells the caller to merge again from the saved file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SlugError, WriteError
+from .errors import ChangedOnDisk, PressflowError, WriteError
 
-_SLUG_BAD = re.compile(r"[\x00-\x1f\x7f/\\]")
+TMP_SUFFIX = ".tmp"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One version of a file as read: what identifies it on disk, and its bytes' hash."""
+
+    size: int
+    mtime_ns: int
+    ino: int
+    digest: bytes
+
+    @classmethod
+    def of(cls, data: bytes, st: os.stat_result) -> Snapshot:
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino, _digest(data))
+
+    @property
+    def key(self) -> str:
+        """Size, modification time and inode: cheap evidence the file is still this version."""
+        return f"{self.size}:{self.mtime_ns}:{self.ino}"
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+class _Unchecked:
+    """``expect`` default: write whatever is on disk now (files nobody else edits)."""
+
+
+UNCHECKED = _Unchecked()
+Expect = Snapshot | None | _Unchecked  # None: the file must still be missing
+
+
+def read_snapshot(path: Path | str) -> tuple[bytes | None, Snapshot | None]:
+    """A file's bytes and the snapshot of exactly those bytes; (None, None) when missing."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+            return data, Snapshot.of(data, os.fstat(handle.fileno()))
+    except FileNotFoundError:
+        return None, None
+
+
+def unchanged_since(path: Path | str, expect: Expect) -> bool:
+    """Whether ``path`` is still the version ``expect`` describes (always, for ``UNCHECKED``)."""
+    if isinstance(expect, _Unchecked):
+        return True
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return expect is None
+    if expect is None:
+        return False
+    if (st.st_size, st.st_mtime_ns, st.st_ino) == (expect.size, expect.mtime_ns, expect.ino):
+        return True
+    data, _ = read_snapshot(path)  # touched (a checkout, an editor's save of the same bytes)
+    return data is not None and _digest(data) == expect.digest
+
+
+class Confinement:
+    """Refuses files that resolve outside the project (a symbolic link to ``/etc/passwd`` or to
+    another newsroom's catalogs): such a file is never read, published or sent to MT.
+
+    Checking thousands of files must stay cheap: each folder is resolved once, and only a file
+    that is itself a symbolic link is resolved on its own."""
+
+    def __init__(self, root: Path | str):
+        self.given = os.path.abspath(root)
+        self.root = os.path.realpath(root)
+        self._folders: dict[str, bool] = {}
+
+    def _inside(self, real: str) -> bool:
+        return real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)
+
+    def allows(self, path: Path | str) -> bool:
+        text = os.fspath(path)
+        if os.path.islink(text):
+            return self._inside(os.path.realpath(text))
+        folder = os.path.dirname(text) or "."
+        if folder not in self._folders:
+            self._folders[folder] = self._inside(os.path.realpath(folder))
+        return self._folders[folder]
+
+    def check(self, path: Path | str, *, error: type[PressflowError]) -> None:
+        """Raise ``error`` naming ``path`` (as written under the project) when it resolves
+        outside the project."""
+        if not self.allows(path):
+            shown = os.path.relpath(os.path.abspath(path), self.given).replace(os.sep, "/")
+            raise error(
+                "resolves outside the project (a symbolic link?); refused, nothing read",
+                path=shown,
+            )
 
 
 @contextmanager
@@ -39,13 +139,16 @@ def read_existing(path: Path | str) -> bytes | None:
         return None
 
 
-def atomic_write(path: Path, data: str | bytes) -> bool:
-    """Write ``data`` to ``path`` atomically; return False (and touch nothing) if unchanged."""
+def atomic_write(path: Path, data: str | bytes, *, expect: Expect = UNCHECKED) -> bool:
+    """Write ``data`` to ``path`` atomically; return False (and touch nothing) if unchanged.
+
+    Raises ``ChangedOnDisk`` (and touches nothing) when ``path`` is no longer ``expect``.
+    """
     with _writing(Path(path)):
-        return _atomic_write(Path(path), data)
+        return _atomic_write(Path(path), data, expect)
 
 
-def _atomic_write(path: Path, data: str | bytes) -> bool:
+def _atomic_write(path: Path, data: str | bytes, expect: Expect) -> bool:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         if path.read_bytes() == raw:
@@ -53,7 +156,7 @@ def _atomic_write(path: Path, data: str | bytes) -> bool:
     except FileNotFoundError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
@@ -63,6 +166,8 @@ def _atomic_write(path: Path, data: str | bytes) -> bool:
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:
             os.chmod(tmp, 0o644)
+        if not unchanged_since(path, expect):
+            raise ChangedOnDisk("saved by someone else meanwhile; left as saved", path=str(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -70,11 +175,25 @@ def _atomic_write(path: Path, data: str | bytes) -> bool:
     return True
 
 
-def check_slug(slug: str, *, path: str | None = None) -> str:
-    """Refuse a slug that could leave its folder: ``..``, a separator, or a control character."""
-    if not slug or slug in {".", ".."} or ".." in slug or _SLUG_BAD.search(slug):
-        raise SlugError(f"unsafe slug {slug!r}: no '..', slashes or control characters", path=path)
-    return slug
+def remove_stale_temporaries(folder: Path | str) -> int:
+    """Delete the temporary files an interrupted write left in ``folder`` (``.<name>.*.tmp``).
+
+    Call only while holding the project lock: then no pressflow is writing them."""
+    removed = 0
+    try:
+        with os.scandir(folder) as listing:
+            names = [
+                e.name for e in listing if e.name.startswith(".") and e.name.endswith(TMP_SUFFIX)
+            ]
+    except (FileNotFoundError, NotADirectoryError):
+        return 0
+    for name in names:
+        try:
+            os.unlink(os.path.join(folder, name))
+            removed += 1
+        except FileNotFoundError:
+            pass
+    return removed
 
 
 class WriteBatch:
@@ -83,45 +202,53 @@ class WriteBatch:
     ``atomic_write`` fsyncs every file, which costs milliseconds per file on many disks; a stage
     that rewrites thousands of catalogs stages them here instead. Each file is still replaced by
     a rename that happens only after its bytes are on disk, so a crash or ``kill -9`` leaves the
-    old or the new file, never a torn one (an interrupted batch leaves ``*.tmp`` files, ignored).
+    old or the new file, never a torn one (an interrupted batch leaves ``*.tmp`` files, removed
+    by ``remove_stale_temporaries`` on the next run). A file staged with ``expect`` that was
+    saved by someone else meanwhile is not replaced: it is listed in ``conflicts``.
+    ``stats`` holds, for every path given to ``write``, the stat of the version now on disk
+    (ours once committed, or the identical file that was already there).
     Use as a context manager: committed on success, temporary files removed on error.
     """
 
     def __init__(self) -> None:
-        self._staged: list[tuple[str, Path]] = []
+        self._staged: list[tuple[str, Path, Expect]] = []
         self._folders: set[Path] = set()
+        self.conflicts: list[Path] = []
+        self.stats: dict[Path, os.stat_result] = {}
 
-    def write(self, path: Path, data: str | bytes) -> bool:
+    def write(self, path: Path, data: str | bytes, *, expect: Expect = UNCHECKED) -> bool:
         """Stage ``data`` for ``path``; False (nothing staged) when the bytes are unchanged."""
         with _writing(Path(path)):
-            return self._write(Path(path), data)
+            return self._write(Path(path), data, expect)
 
-    def _write(self, path: Path, data: str | bytes) -> bool:
+    def _write(self, path: Path, data: str | bytes, expect: Expect) -> bool:
         raw = data.encode("utf-8") if isinstance(data, str) else data
-        path = Path(path)
         mode = 0o644
         try:
             with open(path, "rb") as handle:
+                st = os.fstat(handle.fileno())
                 if handle.read() == raw:
+                    self.stats[path] = st
                     return False
-                mode = os.fstat(handle.fileno()).st_mode & 0o777
+                mode = st.st_mode & 0o777
         except FileNotFoundError:
             if path.parent not in self._folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(path.parent)
-        tmp = str(path.parent / f".{path.name}.{os.getpid()}.tmp")
+        tmp = str(path.parent / f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
         try:  # a fixed name is cheaper than mkstemp; O_EXCL still refuses a stale file
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         except FileExistsError:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(raw)
-            os.chmod(tmp, mode)  # not narrowed by the umask or by mkstemp
+                os.fchmod(handle.fileno(), mode)  # not narrowed by the umask or by mkstemp
+                self.stats[path] = os.fstat(handle.fileno())  # a rename keeps all of it
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        self._staged.append((tmp, path))
+        self._staged.append((tmp, path, expect))
         return True
 
     def commit(self) -> None:
@@ -131,16 +258,21 @@ class WriteBatch:
         if hasattr(os, "sync"):
             os.sync()
         else:  # pragma: no cover - Windows
-            for tmp, _ in staged:
+            for tmp, _, _ in staged:
                 with open(tmp, "rb+") as handle:
                     os.fsync(handle.fileno())
-        for tmp, path in staged:
+        for tmp, path, expect in staged:
             with _writing(path):
-                os.replace(tmp, path)
+                if unchanged_since(path, expect):  # checked at the last moment: the window
+                    os.replace(tmp, path)  # for a translator's save is one stat call
+                else:
+                    os.unlink(tmp)
+                    self.conflicts.append(path)
+                    self.stats.pop(path, None)
 
     def abort(self) -> None:
         staged, self._staged = self._staged, []
-        for tmp, _ in staged:
+        for tmp, _, _ in staged:
             Path(tmp).unlink(missing_ok=True)
 
     def __enter__(self) -> WriteBatch:

@@ -10,7 +10,13 @@ from, so that the caller raises the one a single process would have met first.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,18 +25,19 @@ from pathlib import Path
 import polib
 
 from .config import Config
-from .errors import CatalogError, PressflowError
+from .errors import CatalogError, ChangedOnDisk, PressflowError, ReaderError
+from .files import Confinement, Snapshot, atomic_write, read_snapshot
 from .model import Problem, Release, Segment
 from .po import catalog
 from .po import update as updating
 from .po.stamps import stamp_of
-from .readers import read_release_bytes
 from .segment import segment_release
 from .structure import read_structured
 
 # Stages in the order a single process meets their errors: every release is read, then every
 # template is made, then every catalog merged.
 READ, TEMPLATE, MERGE = 0, 1, 2
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass(frozen=True)
@@ -56,10 +63,12 @@ class Output:
     text: str | None
     changed: bool = False
     lang: str = ""
+    read: Snapshot | None = None  # the file as it was read (None: missing): write only over it
 
 
 @dataclass(frozen=True)
 class Outcome:
+    name: str  # the release file's name: what the stamps are keyed by
     slug: str
     path: str  # the release, relative to the project root
     units: int = 0
@@ -68,6 +77,7 @@ class Outcome:
     error: PressflowError | None = None
     stage: int = READ
     stamp: str = ""  # stamps.release_stamp of the files as they will be once written
+    source: Snapshot | None = None  # the release file as read
 
 
 def cpu_count() -> int:
@@ -111,59 +121,128 @@ def _output(
     *,
     write: bool,
     lang: str = "",
+    read: Snapshot | None = None,
 ) -> Output:
     if not write:
         changed = old is None or catalog.format_po(po) != catalog.format_po(old)
-        return Output(path, None, changed, lang)
+        return Output(path, None, changed, lang, read)
     if old is not None and catalog.equivalent(po, old):  # as catalog.write_po: leave it be
-        return Output(path, None, False, lang)
-    return Output(path, catalog.format_po(po), True, lang)
+        return Output(path, None, False, lang, read)
+    return Output(path, catalog.format_po(po), True, lang, read)
 
 
-def _load(path: Path) -> tuple[bytes | None, polib.POFile | None]:
-    """A catalog's bytes (kept for its stamp) and their parse; both None when it is missing."""
-    raw = catalog.read_bytes(path)
-    return raw, (catalog.parse_po(raw, path=str(path)) if raw is not None else None)
+def _load(
+    path: Path, confined: Confinement, *, config: Config
+) -> tuple[bytes | None, Snapshot | None, polib.POFile | None]:
+    """A catalog's bytes (kept for its stamp), their snapshot and their parse; all None when it
+    is missing. A catalog resolving outside the project is refused unread."""
+    confined.check(path, error=CatalogError)
+    try:
+        raw, snap = read_snapshot(path)
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalog: {exc.strerror}", path=str(path)) from None
+    return raw, snap, (catalog.parse_po(raw, path=str(path)) if raw is not None else None)
+
+
+def _read_source(job: Job, confined: Confinement) -> tuple[bytes, Snapshot]:
+    confined.check(job.source, error=ReaderError)
+    try:
+        data, snap = read_snapshot(job.source)
+    except OSError as exc:
+        raise ReaderError(f"cannot read release: {exc.strerror or exc}", path=job.shown) from None
+    if data is None or snap is None:
+        raise ReaderError("cannot read release: no such file", path=job.shown)
+    return data, snap
+
+
+_CONFINED: dict[Path, Confinement] = {}
+
+
+def _confinement(config: Config) -> Confinement:
+    """One per project per process: its folders are resolved once."""
+    if config.root not in _CONFINED:
+        _CONFINED[config.root] = Confinement(config.root)
+    return _CONFINED[config.root]
 
 
 def work(job: Job, settings: Settings) -> Outcome:
     """Read, segment, template and (for each language) merge one release; write nothing.
 
-    Every file is read once: the bytes parsed are the bytes the release's stamp is made of.
+    Every file is read once: the bytes parsed are the bytes the release's stamp is made of, and
+    each file's snapshot lets the writer refuse to replace a version it did not read.
     """
-    config, slug = settings.config, Path(job.source).stem
+    config, name = settings.config, os.path.basename(job.source)
+    slug = os.path.splitext(name)[0]
+    confined = _confinement(config)
     try:
-        source = read_release_bytes(job.source, rel_path=job.shown)
+        source, snap = _read_source(job, confined)
         release = read_structured(job.source, rel_path=job.shown, config=config, data=source)
     except PressflowError as exc:
-        return Outcome(slug, job.shown, error=exc, stage=READ)
+        return Outcome(name, slug, job.shown, error=exc, stage=READ)
     read: list[bytes | None] = []  # each catalog's bytes as read, in the order of ``files``
     try:
         segments = segment_release(release)
         problems = (*release.problems, *foreign_warnings(release, segments))
         pot_path = config.pot_path(release.slug)
-        raw, previous = _load(pot_path)
+        raw, pot_snap, previous = _load(pot_path, confined, config=config)
         template = catalog.make_template(release, segments, config=config, previous=previous)
-        files = [_output(template, previous, pot_path, write=settings.write)]
+        files = [_output(template, previous, pot_path, write=settings.write, read=pot_snap)]
         read.append(raw)
     except PressflowError as exc:
-        return Outcome(slug, release.path, error=exc, stage=TEMPLATE)
+        return Outcome(name, release.slug, release.path, error=exc, stage=TEMPLATE)
     try:
         for lang in settings.langs:
             po_path = config.po_path(lang, release.slug)
-            raw, old = _load(po_path)
+            raw, po_snap, old = _load(po_path, confined, config=config)
             if old is not None:
                 check_language_header(old, lang, po_path, config=config)
             merged = updating.merge(old, template, lang=lang, config=config)
-            files.append(_output(merged, old, po_path, write=settings.write, lang=lang))
+            files.append(
+                _output(merged, old, po_path, write=settings.write, lang=lang, read=po_snap)
+            )
             read.append(raw)
     except PressflowError as exc:
-        return Outcome(slug, release.path, error=exc, stage=MERGE)
+        return Outcome(name, release.slug, release.path, error=exc, stage=MERGE)
     stamp = ""
     if settings.write and settings.langs == tuple(config.target_langs):
         written = [_as_written(out, raw) for out, raw in zip(files, read, strict=True)]
-        stamp = stamp_of(config, [source, *written])
-    return Outcome(release.slug, release.path, len(segments), problems, tuple(files), stamp=stamp)
+        stamp = stamp_of(config, release.slug, [source, *written])
+    return Outcome(
+        name,
+        release.slug,
+        release.path,
+        len(segments),
+        problems,
+        tuple(files),
+        stamp=stamp,
+        source=snap,
+    )
+
+
+def merge_again(
+    outcome: Outcome, settings: Settings, *, tries: int = 3
+) -> tuple[Outcome, list[Path]]:
+    """Work on one release again after a translator saved one of its catalogs meanwhile: merge
+    from the files as saved now and write each over the version just read, a few times if they
+    keep changing. Returns the new outcome and the files still left as someone else saved them
+    (nothing of theirs is ever replaced)."""
+    job = Job(settings.config.releases_dir / outcome.name, outcome.path)
+    again, left = outcome, [out.path for out in outcome.files]
+    for _ in range(tries):
+        again = work(job, settings)
+        if again.error is not None:
+            raise again.error
+        left = []
+        for out in again.files:
+            if out.text is None:
+                continue
+            try:
+                atomic_write(out.path, out.text, expect=out.read)
+            except ChangedOnDisk:
+                left.append(out.path)
+        if not left:
+            break
+    return again, left
 
 
 def _as_written(out: Output, raw: bytes | None) -> bytes:
@@ -177,9 +256,28 @@ def _as_written(out: Output, raw: bytes | None) -> bytes:
 _SETTINGS: Settings | None = None
 
 
-def _start(settings: Settings) -> None:
+def _start(settings: Settings, parent: int) -> None:
     global _SETTINGS
     _SETTINGS = settings
+    die_with_parent(parent)
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it dies (a ``kill -9`` of ``update``): an
+    orphan would go on computing for nobody. Linux kills it at once (``PR_SET_PDEATHSIG``);
+    elsewhere, and as a backstop, a thread notices the parent is gone within a second."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # no libc prctl: the thread
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="pressflow-parent-watch", daemon=True).start()
 
 
 def _work_here(job: Job) -> Outcome:
@@ -196,7 +294,7 @@ def outcomes(jobs: Sequence[Job], settings: Settings, *, parallel_from: int) -> 
             yield work(job, settings)
         return
     chunk = max(1, len(jobs) // (workers * 8))
-    with ProcessPoolExecutor(workers, initializer=_start, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start, initargs=(settings, os.getpid())) as pool:
         yield from pool.map(_work_here, jobs, chunksize=chunk)
 
 

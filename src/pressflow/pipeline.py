@@ -7,17 +7,19 @@ a result value. Nothing here prints: the CLI (or any other caller) decides how t
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config, check_language
-from .errors import ConfigError
-from .files import WriteBatch
+from .errors import CatalogError, ConfigError, ReaderError, SlugError
+from .files import Confinement, WriteBatch, remove_stale_temporaries
+from .lock import project_lock
 from .model import CatalogRef, Problem, Release, Segment
-from .po.stamps import Stamps, fresh_slugs, stat_signatures
+from .po.stamps import Stamps, fresh_releases, signature, signature_prefix, stat_key
 from .readers import release_files
 from .results import ExtractResult, FileChange, RunResult, SegmentResult, UpdateResult
+from .slugs import slug_clash
 
 if TYPE_CHECKING:
     from . import qa
@@ -77,19 +79,20 @@ def load_releases(config: Config, *, only: Collection[str] = ()) -> list[Release
         raise ConfigError("releases folder does not exist", path=config.rel(config.releases_dir))
     paths = release_files(config.releases_dir)
     rel = rel_under(config, config.releases_dir)
-    releases = [load_release(config, p, rel=rel) for p in paths if not only or p.stem in only]
+    confined = Confinement(config.root)
+    releases = []
+    for path in paths:
+        confined.check(path, error=ReaderError)
+        releases.append(load_release(config, path, rel=rel))
     seen: dict[str, str] = {}
     for release in releases:
         if release.slug in seen:
-            raise ConfigError(
-                f"two releases share the slug {release.slug!r}: {seen[release.slug]}",
-                path=release.path,
-            )
+            raise slug_clash(release.slug, seen[release.slug], release.path)
         seen[release.slug] = release.path
     missing = set(only) - set(seen)
     if missing:
         raise ConfigError(f"no release with slug {', '.join(sorted(missing))!s}")
-    return releases
+    return [r for r in releases if not only or r.slug in only]
 
 
 def segment_file(path: Path, *, config: Config | None = None) -> SegmentResult:
@@ -116,10 +119,15 @@ def _release_paths(config: Config, only: Collection[str]) -> list[Path]:
     """The release files to process: all, or those whose slug is in ``only``."""
     if not config.releases_dir.is_dir():
         raise ConfigError("releases folder does not exist", path=config.rel(config.releases_dir))
-    paths = [p for p in release_files(config.releases_dir) if not only or p.stem in only]
-    if set(only) - {p.stem for p in paths}:
+    paths = release_files(config.releases_dir)
+    if not only:
+        return paths
+    from .readers import declared_slug  # front matter: only when releases are picked by slug
+
+    picked = [p for p in paths if p.stem in only or declared_slug(p) in only]
+    if len(picked) < len(set(only)):
         load_releases(config, only=only)  # raises: an unreadable release first, then the missing
-    return paths
+    return picked
 
 
 def _orphans(config: Config, known: Collection[str]) -> list[Problem]:
@@ -143,6 +151,20 @@ def _orphans(config: Config, known: Collection[str]) -> list[Problem]:
     ]
 
 
+def _owners(config: Config, fresh: Mapping[str, str]) -> dict[str, str]:
+    """Slug -> the release file (as shown) of each release skipped as unchanged."""
+    rel = rel_under(config, config.releases_dir)
+    return {slug: rel(config.releases_dir / name) for name, slug in fresh.items()}
+
+
+def _claim(owners: dict[str, str], outcome: Outcome) -> SlugError | None:
+    """Record that ``outcome``'s release owns its slug, or the error when another one does."""
+    other = owners.setdefault(outcome.slug, outcome.path)
+    if other == outcome.path:
+        return None
+    return slug_clash(outcome.slug, other, outcome.path)
+
+
 def _process(
     config: Config,
     paths: Sequence[Path],
@@ -150,45 +172,61 @@ def _process(
     batch: WriteBatch,
     langs: tuple[str, ...] = (),
     write: bool = True,
-    skipped: Collection[str] = (),
+    skipped: Mapping[str, str] | None = None,
     parallel_from: int = PARALLEL_FROM,
-) -> tuple[ExtractResult, list[FileChange], list[tuple[str, str]]]:
+) -> tuple[ExtractResult, list[FileChange], list[Outcome]]:
     """Template each release (and merge it into its ``langs`` catalogs), staging what changed in
-    ``batch`` in release order. Returns the extract result, the catalog changes and the
-    (slug, stamp) of each release processed. The work runs on every core for many releases."""
+    ``batch`` in release order, each file only over the version that was read. Returns the
+    extract result, the catalog changes and the outcome of each release processed. ``skipped``:
+    file name -> slug of the releases left as they are. The work runs on every core for many
+    releases. Two releases with one slug raise before anything is written."""
     templates: list[FileChange] = []
     catalogs: list[FileChange] = []
     problems: list[Problem] = []
-    done: list[tuple[str, str]] = []
+    done: list[Outcome] = []
     failed: list[Outcome] = []
+    clashes: list[SlugError] = []
+    skipped = skipped or {}
+    owners = _owners(config, skipped)
     units = 0
     found: Iterable[Outcome] = ()
     if paths:  # nothing to do costs no import of polib, the segmenter, the merger
-        from .parallel import Job, Settings, first_error, outcomes
+        from .parallel import Job, Settings, outcomes
 
-        rel = rel_under(config, config.releases_dir)
         pot_rel = rel_under(config, config.translations_dir / "templates")
         po_rels = {lang: rel_under(config, config.translations_dir / lang) for lang in langs}
+        rel = rel_under(config, config.releases_dir)
         jobs = [Job(p, rel(p)) for p in paths]
         found = outcomes(jobs, Settings(config, langs, write), parallel_from=parallel_from)
     for outcome in found:
         if outcome.error is not None:
             failed.append(outcome)
             continue
+        clash = _claim(owners, outcome)
+        if clash is not None:
+            clashes.append(clash)
+            continue
         units += outcome.units
         problems.extend(outcome.problems)
-        done.append((outcome.slug, outcome.stamp))
+        done.append(outcome)
         for out in outcome.files:
-            changed = batch.write(out.path, out.text) if out.text is not None else out.changed
+            changed = out.changed
+            if out.text is not None:
+                changed = batch.write(out.path, out.text, expect=out.read)
             if out.lang:
                 shown = po_rels[out.lang](out.path)
                 catalogs.append(FileChange(shown, changed, outcome.slug, out.lang))
             else:
                 templates.append(FileChange(pot_rel(out.path), changed, outcome.slug))
     if failed:
+        from .parallel import first_error
+
         raise first_error(failed)
-    templates.extend(_unchanged(config, skipped))
-    problems.extend(_orphans(config, {p.stem for p in paths} | set(skipped)))
+    if clashes:
+        raise clashes[0]
+    templates.extend(_unchanged(config, skipped.values()))
+    known = {o.slug for o in done} | set(skipped.values())
+    problems.extend(_orphans(config, known))
     return ExtractResult(templates, units, problems), catalogs, done
 
 
@@ -206,6 +244,14 @@ def _unchanged(
     ]
 
 
+def _clean_temporaries(config: Config) -> None:
+    """Remove what an interrupted run (``kill -9``) left: only while holding the project lock."""
+    folders = [config.translations_dir / "templates"]
+    folders += [config.translations_dir / lang for lang in config.target_langs]
+    for folder in folders:
+        remove_stale_temporaries(folder)
+
+
 def extract(
     config: Config, *, releases: Collection[str] = (), parallel_from: int = PARALLEL_FROM
 ) -> ExtractResult:
@@ -213,20 +259,23 @@ def extract(
 
     From ``parallel_from`` releases on, the work is spread over every core (same files).
     """
-    with WriteBatch() as batch:
-        paths = _release_paths(config, releases)
-        result, _, _ = _process(config, paths, batch=batch, parallel_from=parallel_from)
+    with project_lock(config.root, "extract"):
+        _clean_temporaries(config)
+        with WriteBatch() as batch:
+            paths = _release_paths(config, releases)
+            result, _, _ = _process(config, paths, batch=batch, parallel_from=parallel_from)
     return result
 
 
 def _stale_paths(
     config: Config, stamps: Stamps, only: Collection[str]
-) -> tuple[list[Path], set[str]]:
-    """Releases to process, and the slugs skipped because their source and catalogs are exactly
-    as pressflow last wrote them (see stamps.py): a run with nothing changed reads no release."""
+) -> tuple[list[Path], dict[str, str]]:
+    """Releases to process, and (file name -> slug) those skipped because their source and
+    catalogs are exactly as pressflow last wrote them (see stamps.py): a run with nothing
+    changed reads no release."""
     paths = _release_paths(config, only)
-    fresh = fresh_slugs(config, paths, stamps)
-    return [p for p in paths if p.stem not in fresh], fresh
+    fresh = fresh_releases(config, paths, stamps)
+    return [p for p in paths if p.name not in fresh], fresh
 
 
 def update(
@@ -240,8 +289,24 @@ def update(
     """Extract, then merge each template into its PO files the way ``msgmerge --previous`` does.
 
     With ``check_only`` nothing is written; the result lists what is out of date. From
-    ``parallel_from`` stale releases on, the work is spread over every core (same files).
+    ``parallel_from`` stale releases on, the work is spread over every core (same files). A
+    catalog a translator saved while the run worked is merged again from the saved file.
     """
+    if check_only:
+        return _update(config, langs, releases, check_only=True, parallel_from=parallel_from)
+    with project_lock(config.root, "update"):
+        _clean_temporaries(config)
+        return _update(config, langs, releases, check_only=False, parallel_from=parallel_from)
+
+
+def _update(
+    config: Config,
+    langs: Sequence[str] | None,
+    releases: Collection[str],
+    *,
+    check_only: bool,
+    parallel_from: int,
+) -> UpdateResult:
     languages = _languages(config, langs)
     stamps = Stamps.load(config.root)
     stale, fresh = _stale_paths(config, stamps, releases)
@@ -255,15 +320,50 @@ def update(
             skipped=fresh,
             parallel_from=parallel_from,
         )
-    changes.extend(_unchanged(config, fresh, languages))
-    if not check_only and tuple(languages) == tuple(config.target_langs):
-        sources = {path.stem: path for path in stale}
-        signatures = stat_signatures(config, [sources[slug] for slug, _ in done])
-        for slug, stamp in done:  # the files as written now: the next run may skip them
-            stamps.record(slug, stamp)
-            stamps.see(slug, signatures[slug])
+    changes.extend(_unchanged(config, fresh.values(), languages))
+    problems = list(extracted.problems)
+    if check_only:
+        return UpdateResult(extracted, changes, problems, check_only)
+    from .parallel import Settings, merge_again
+
+    settings = Settings(config, languages, True)
+    conflicts = set(batch.conflicts)
+    stamped = tuple(languages) == tuple(config.target_langs)
+    prefix = signature_prefix(config)
+    for outcome in done:
+        if any(out.path in conflicts for out in outcome.files):
+            again, left = merge_again(outcome, settings)
+            problems.extend(_left_as_saved(config, left))
+            if stamped and not left:
+                stamps.record(outcome.name, again.slug, again.stamp)
+                stamps.forget_signature(outcome.name)  # the next run compares content
+            continue
+        if stamped:  # the files as written now: the next run may skip them
+            parts = [
+                stat_key(batch.stats.get(out.path))
+                if out.path in batch.stats
+                else (out.read.key if out.read else "-")
+                for out in outcome.files
+            ]
+            source = outcome.source.key if outcome.source else "-"
+            stamps.record(outcome.name, outcome.slug, outcome.stamp)
+            stamps.see(outcome.name, signature(prefix, outcome.slug, [source, *parts]))
+    if stamped:
         stamps.save()
-    return UpdateResult(extracted, changes, list(extracted.problems), check_only)
+    return UpdateResult(extracted, changes, problems, check_only)
+
+
+def _left_as_saved(config: Config, paths: Iterable[Path]) -> list[Problem]:
+    return [
+        Problem(
+            check="saved-meanwhile",
+            severity="warning",
+            message="saved by someone else while update ran, again and again: left as saved; "
+            "run update again",
+            path=config.rel(path),
+        )
+        for path in paths
+    ]
 
 
 def update_if_unchanged(config: Config, *, check_only: bool = False) -> UpdateResult | None:
@@ -274,12 +374,14 @@ def update_if_unchanged(config: Config, *, check_only: bool = False) -> UpdateRe
     in the time the question costs."""
     stamps = Stamps.load(config.root)
     stale, fresh = _stale_paths(config, stamps, ())
-    if stale or _orphans(config, fresh):
+    if stale or _orphans(config, fresh.values()):
         return None
-    if not check_only:
-        stamps.save()  # files touched but unchanged (a checkout) are skipped faster next time
-    extracted = ExtractResult(_unchanged(config, fresh))
-    return UpdateResult(extracted, _unchanged(config, fresh, config.target_langs), [], check_only)
+    if not check_only and stamps.changed:
+        with project_lock(config.root, "update"):  # files touched but unchanged (a checkout):
+            stamps.save()  # skipped faster next time
+    extracted = ExtractResult(_unchanged(config, fresh.values()))
+    changes = _unchanged(config, fresh.values(), config.target_langs)
+    return UpdateResult(extracted, changes, [], check_only)
 
 
 # --------------------------------------------------------------------------- prefill/check
@@ -288,12 +390,15 @@ def update_if_unchanged(config: Config, *, check_only: bool = False) -> UpdateRe
 def catalog_refs(config: Config, langs: Sequence[str] | None = None) -> list[CatalogRef]:
     """The PO files of the project that exist, for the given target languages."""
     refs = []
+    confined = Confinement(config.root)
     for lang in _languages(config, langs):
         folder = config.translations_dir / lang
         if not folder.is_dir():
             continue
         for po_path in sorted(folder.glob("*.po")):
-            refs.append(CatalogRef(po_path.stem, lang, str(po_path), config.rel(po_path)))
+            shown = config.rel(po_path)
+            confined.check(po_path, error=CatalogError)  # never read, never sent
+            refs.append(CatalogRef(po_path.stem, lang, str(po_path), shown))
     return refs
 
 
@@ -309,10 +414,12 @@ def prefill(
     """Fill empty entries from the translation memory, then by machine translation (fuzzy)."""
     from .mt import prefill as mt_prefill  # requests and friends: only for the commands using MT
 
-    refs = catalog_refs(config, langs)
-    return mt_prefill.prefill(
-        config, refs, engine=engine, url=url, dry_run=dry_run, progress=progress
-    )
+    if dry_run:
+        refs = catalog_refs(config, langs)
+        return mt_prefill.prefill(config, refs, engine=engine, dry_run=True, progress=progress)
+    with project_lock(config.root, "prefill"):  # a second prefill sends nothing twice
+        refs = catalog_refs(config, langs)
+        return mt_prefill.prefill(config, refs, engine=engine, url=url, progress=progress)
 
 
 def check(
@@ -357,18 +464,25 @@ def reviewed_translations(po: object) -> dict[str, str]:
 
 def build(config: Config, *, out: Path | None = None, allow_partial: bool = False) -> object:
     """Publish one HTML page per release and language, indexes and the root page."""
+    with project_lock(config.root, "build"):
+        return _build(config, out=out, allow_partial=allow_partial)
+
+
+def _build(config: Config, *, out: Path | None, allow_partial: bool) -> object:
     from . import qa
     from .po import catalog
     from .render import ReleaseText, build_site  # lxml: only for the command that builds
     from .segment import segment_release
 
     texts = []
+    confined = Confinement(config.root)
     for release in load_releases(config):
         segments = segment_release(release)
         translations: dict[str, dict[str, str]] = {}
         stats: dict[str, float] = {}
         for lang in config.target_langs:
             po_path = config.po_path(lang, release.slug)
+            confined.check(po_path, error=CatalogError)
             if not po_path.exists():
                 translations[lang], stats[lang] = {}, 0.0
                 continue
@@ -387,8 +501,9 @@ def run(
     progress: Callable[[object], None] | None = None,
 ) -> RunResult:
     """Every stage in order; the check only reports here, it does not stop the build."""
-    updated = update(config)
-    filled = prefill(config, engine=engine, url=url, progress=progress)
-    checked = check(config)
-    built = build(config)
+    with project_lock(config.root, "run"):
+        updated = update(config)
+        filled = prefill(config, engine=engine, url=url, progress=progress)
+        checked = check(config)
+        built = build(config)
     return RunResult(updated, filled, checked, built)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import CatalogError
+from ..files import Confinement
 from ..glossary import Glossary, load_glossary
 from ..model import CatalogRef, Problem
 from ..po.catalog import read_po
@@ -106,9 +107,10 @@ class _Run:
         for cat in self.catalogs:
             memories[cat.ref.lang].add(cat.ref.release, cat.po)
         folder = self.config.translations_dir
+        confined = Confinement(self.config.root)
         for lang in self.langs:
             for path in sorted((folder / lang).glob("**/*.po")) if (folder / lang).is_dir() else ():
-                if path.resolve() in seen:
+                if path.resolve() in seen or not confined.allows(path):  # outside: never read
                     continue
                 try:
                     memories[lang].add(path.stem, read_po(path))

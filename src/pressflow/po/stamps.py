@@ -28,6 +28,7 @@ from ..files import atomic_write, read_existing
 
 STAMPS_FILE = Path(".pressflow") / "stamps.json"
 _MISSING = b"\x00missing\x00"
+FORMAT = 2  # stamps.json keyed by release file name, with its slug
 
 
 _CODE_SUFFIXES = (".py", ".toml", ".txt", ".tsv", ".json")
@@ -72,12 +73,15 @@ def fingerprint_bytes(contents: Iterable[bytes], *, extra: str = "") -> str:
 
 @dataclass
 class Stamps:
-    """Fingerprints by release slug, loaded from and saved to ``<root>/.pressflow/stamps.json``."""
+    """By release file name (not by slug: a front-matter ``slug:`` may name the catalogs): the
+    slug the file had, the fingerprint of it with its catalogs, and the stat signature of those
+    files. Loaded from and saved to ``<root>/.pressflow/stamps.json``."""
 
     path: Path
-    known: dict[str, str] = field(default_factory=dict)
+    known: dict[str, str] = field(default_factory=dict)  # file name -> stamp
     changed: bool = False
-    seen: dict[str, str] = field(default_factory=dict)  # slug -> stat signature of its files
+    seen: dict[str, str] = field(default_factory=dict)  # file name -> stat signature
+    slugs: dict[str, str] = field(default_factory=dict)  # file name -> slug
 
     @classmethod
     def load(cls, root: Path) -> Stamps:
@@ -86,45 +90,49 @@ class Stamps:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError, UnicodeDecodeError):
             data = {}
-        if not isinstance(data, dict):
-            data = {}
-        stamps, seen = data.get("stamps"), data.get("seen")
-        if not isinstance(stamps, dict):  # the first format: slug -> stamp
-            stamps, seen = data, {}
-        known = {str(k): str(v) for k, v in stamps.items()}
-        seen = {str(k): str(v) for k, v in seen.items()} if isinstance(seen, dict) else {}
-        return cls(path, known, seen=seen)
+        if not isinstance(data, dict) or data.get("version") != FORMAT:
+            return cls(path, changed=bool(data))  # an older format: one full run rewrites it
+        tables = [data.get(name) for name in ("stamps", "seen", "slugs")]
+        known, seen, slugs = (
+            {str(k): str(v) for k, v in t.items()} if isinstance(t, dict) else {} for t in tables
+        )
+        return cls(path, known, seen=seen, slugs=slugs)
 
-    def see(self, slug: str, signature: str) -> None:
-        if self.seen.get(slug) != signature:
-            self.seen[slug] = signature
+    def see(self, name: str, signature: str) -> None:
+        if self.seen.get(name) != signature:
+            self.seen[name] = signature
             self.changed = True
 
-    def fresh(self, slug: str, stamp: str) -> bool:
-        return self.known.get(slug) == stamp
+    def fresh(self, name: str, stamp: str) -> bool:
+        return self.known.get(name) == stamp
 
-    def record(self, slug: str, stamp: str) -> None:
-        if self.known.get(slug) != stamp:
-            self.known[slug] = stamp
+    def record(self, name: str, slug: str, stamp: str) -> None:
+        if self.known.get(name) != stamp or self.slugs.get(name) != slug:
+            self.known[name] = stamp
+            self.slugs[name] = slug
             self.changed = True
 
-    def forget(self, slug: str) -> None:
-        if self.known.pop(slug, None) is not None:
+    def forget_signature(self, name: str) -> None:
+        if self.seen.pop(name, None) is not None:
             self.changed = True
-        self.seen.pop(slug, None)
+
+    def forget(self, name: str) -> None:
+        for table in (self.known, self.seen, self.slugs):
+            if table.pop(name, None) is not None:
+                self.changed = True
 
     def save(self) -> bool:
         if not self.changed:
             return False
-        record = {"stamps": self.known, "seen": self.seen}
+        record = {"version": FORMAT, "stamps": self.known, "seen": self.seen, "slugs": self.slugs}
         text = json.dumps(record, indent=0, sort_keys=True) + "\n"
         self.changed = False
         return atomic_write(self.path, text)
 
 
-def release_outputs(config: Config, source: Path | str) -> list[str]:
+def release_outputs(config: Config, source: Path | str, slug: str) -> list[str]:
     """The files one release's catalogs depend on and consist of: source, POT, every PO."""
-    places = _places(os.fspath(source), _targets(config))
+    places = _places(os.fspath(source), slug, _targets(config))
     return [os.path.join(folder, name) for folder, name in places]
 
 
@@ -136,30 +144,24 @@ def _targets(config: Config) -> list[tuple[str, str]]:
     ]
 
 
-def _places(source: str, targets: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _places(source: str, slug: str, targets: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(folder, file name) of each of ``release_outputs``, in that order. Plain strings (no
     ``resolve``): checking thousands of releases must stay cheap."""
-    head, name = os.path.split(source)
-    slug = os.path.splitext(name)[0]
-    return [(head, name), *((folder, slug + suffix) for folder, suffix in targets)]
+    return [os.path.split(source), *((folder, slug + suffix) for folder, suffix in targets)]
 
 
-def _slug(source: str) -> str:
-    return os.path.splitext(os.path.basename(source))[0]
+def _settings(config: Config, slug: str) -> str:
+    return "|".join((config.name, config.version, config.source_lang, *config.target_langs, slug))
 
 
-def _settings(config: Config) -> str:
-    return "|".join((config.name, config.version, config.source_lang, *config.target_langs))
-
-
-def release_stamp(config: Config, source: Path | str) -> str:
+def release_stamp(config: Config, source: Path | str, slug: str) -> str:
     """The fingerprint of one release with its catalogs, under this project's settings."""
-    return fingerprint(release_outputs(config, source), extra=_settings(config))
+    return fingerprint(release_outputs(config, source, slug), extra=_settings(config, slug))
 
 
-def stamp_of(config: Config, contents: Sequence[bytes]) -> str:
+def stamp_of(config: Config, slug: str, contents: Sequence[bytes]) -> str:
     """``release_stamp`` from the bytes of ``release_outputs`` (in that order) as written."""
-    return fingerprint_bytes(contents, extra=_settings(config))
+    return fingerprint_bytes(contents, extra=_settings(config, slug))
 
 
 def _stat_part(name: str, folder: int | None = None) -> str:
@@ -167,51 +169,53 @@ def _stat_part(name: str, folder: int | None = None) -> str:
         st = os.stat(name, dir_fd=folder)
     except (FileNotFoundError, NotADirectoryError):
         return "-"
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+    return stat_key(st)
 
 
-def _signature_prefix(config: Config) -> str:
-    return f"{code_fingerprint()}|{_settings(config)}"
+def stat_key(st: os.stat_result | None) -> str:
+    """The part of a signature for one file: size, modification time and inode ("-": missing)."""
+    return "-" if st is None else f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
-def _signature(prefix: str, places: Iterable[tuple[str, str]], opened: _Folders) -> str:
-    """Size, modification time and inode of a release's files: cheap evidence of no change."""
-    return "|".join([prefix, *(opened.stat_part(folder, name) for folder, name in places)])
+def signature_prefix(config: Config) -> str:
+    return f"{code_fingerprint()}|{config.name}|{config.version}|{config.source_lang}|" + "|".join(
+        config.target_langs
+    )
 
 
-def stat_signatures(config: Config, sources: Iterable[Path | str]) -> dict[str, str]:
-    """Slug -> stat signature of each release's files as they are now (``update`` records them
-    after writing; ``fresh_slugs`` compares against them)."""
-    prefix, targets = _signature_prefix(config), _targets(config)
-    with _Folders() as opened:
-        return {
-            _slug(source): _signature(prefix, _places(source, targets), opened)
-            for source in map(os.fspath, sources)
-        }
+def signature(prefix: str, slug: str, parts: Iterable[str]) -> str:
+    """Size, modification time and inode of a release's files (``stat_key`` of each, in the order
+    of ``release_outputs``): cheap evidence of no change."""
+    return "|".join([prefix, slug, *parts])
 
 
-def fresh_slugs(config: Config, paths: Iterable[Path | str], stamps: Stamps) -> set[str]:
-    """Slugs of the releases whose source and catalogs are exactly as pressflow last left them.
+def fresh_releases(config: Config, paths: Iterable[Path | str], stamps: Stamps) -> dict[str, str]:
+    """File name -> slug of the releases whose source and catalogs are exactly as pressflow
+    last left them.
 
     The hot loop of a run with nothing changed (four ``stat`` calls per release, thousands of
     releases): strings and ``os`` only, the constant part computed once, and each file looked
-    up by name in its already open folder rather than by walking its whole path again.
+    up by name in its already open folder rather than by walking its whole path again. The slug
+    is the one recorded with the stamp: it can only differ if the release file changed, and then
+    its stat differs too.
     """
-    fresh: set[str] = set()
+    fresh: dict[str, str] = {}
     if not stamps.known:  # never stamped (the first run): nothing to compare
         return fresh
-    prefix, targets = _signature_prefix(config), _targets(config)
+    prefix, targets = signature_prefix(config), _targets(config)
     with _Folders() as opened:
         for source in map(os.fspath, paths):
-            slug = _slug(source)
-            if slug not in stamps.known:
+            name = os.path.basename(source)
+            slug = stamps.slugs.get(name)
+            if slug is None or name not in stamps.known:
                 continue
-            signature = _signature(prefix, _places(source, targets), opened)
-            if stamps.seen.get(slug) == signature:
-                fresh.add(slug)
-            elif stamps.fresh(slug, release_stamp(config, source)):
-                stamps.see(slug, signature)  # touched but not changed (a checkout): skip next time
-                fresh.add(slug)
+            places = _places(source, slug, targets)
+            found = signature(prefix, slug, (opened.stat_part(f, n) for f, n in places))
+            if stamps.seen.get(name) == found:
+                fresh[name] = slug
+            elif stamps.fresh(name, release_stamp(config, source, slug)):
+                stamps.see(name, found)  # touched but not changed (a checkout): skip next time
+                fresh[name] = slug
     return fresh
 
 

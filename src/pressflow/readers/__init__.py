@@ -11,9 +11,9 @@ from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
-from ..errors import ReaderError
-from ..files import check_slug
+from ..errors import ReaderError, SlugError
 from ..model import Release
+from ..slugs import slug_problem
 from .roles import StructureRules, default_rules
 from .source import decode_release
 
@@ -39,7 +39,14 @@ READERS: dict[str, Reader] = {
     ".htm": _lazy(".html", "read_html"),
 }
 
-__all__ = ["READERS", "read_release", "read_release_bytes", "read_source", "release_files"]
+__all__ = [
+    "READERS",
+    "declared_slug",
+    "read_release",
+    "read_release_bytes",
+    "read_source",
+    "release_files",
+]
 
 
 def read_source(
@@ -58,8 +65,17 @@ def read_source(
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise ReaderError(f"unknown release format {suffix!r}: expected one of {known}", path=path)
-    check_slug(slug, path=path)
-    return reader(source, slug=slug, path=path, lang=lang, rules=rules or default_rules())
+    release = reader(source, slug=slug, path=path, lang=lang, rules=rules or default_rules())
+    if release.slug == slug:  # named by its file (a front-matter slug was checked where it is)
+        problem = slug_problem(slug)
+        if problem:
+            hint = "rename the file" + (
+                " or set 'slug:' in its front matter"
+                if suffix.lower() in (".md", ".markdown")
+                else ""
+            )
+            raise SlugError(f"{problem}; {hint}", path=path, line=1)
+    return release
 
 
 def read_release(
@@ -124,3 +140,21 @@ def release_files(folder: Path) -> list[Path]:
             )
         seen[stem] = name
     return [folder / name for name in names]
+
+
+def declared_slug(path: Path) -> str:
+    """The slug a release file declares (a Markdown front-matter ``slug:``), else its name's stem.
+
+    For picking releases by slug without reading them whole; a file that cannot be read answers
+    its stem (reading it later reports the problem with its line)."""
+    stem, suffix = os.path.splitext(os.path.basename(path))
+    if suffix.lower() not in (".md", ".markdown"):
+        return stem
+    from .markdown import split_front_matter
+
+    try:
+        text = decode_release(read_release_bytes(path, rel_path=str(path)), path=str(path))
+        value = split_front_matter(text, path=str(path)).meta.get("slug")
+    except ReaderError:
+        return stem
+    return value if isinstance(value, str) and value else stem

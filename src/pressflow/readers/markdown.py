@@ -16,9 +16,9 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
-from ..errors import ReaderError, SlugError
-from ..files import check_slug
+from ..errors import ReaderError
 from ..model import Block, Problem, Release
+from ..slugs import check_slug
 from .dates import parse_date
 from .html import extract, parse_or_fail
 from .placeholders import placeholder_problems, plain_text
@@ -171,10 +171,7 @@ def read_markdown(
     summary = _text(meta, "summary", fm, path)
     contact = _text(meta, "contact", fm, path)
     if meta.get("slug") is not None:
-        try:
-            slug = check_slug(_text(meta, "slug", fm, path), path=path)
-        except SlugError as exc:
-            raise SlugError(exc.message, path=path, line=_at(fm, "slug")) from None
+        slug = check_slug(_text(meta, "slug", fm, path), path=path, line=_at(fm, "slug"))
     problems = tuple(
         Problem(
             check="front-matter",

@@ -18,8 +18,9 @@ from lxml import etree
 
 from ..config import Config
 from ..errors import SlugError
-from ..files import atomic_write, check_slug
+from ..files import atomic_write
 from ..model import Release
+from ..slugs import check_slug
 from .htmlsource import html_page, markdown_body
 from .index import ROOT_PAGE, Entry, index_parts, index_path, root_parts
 from .model import BuildResult, HeldBack, ReleaseText, Stale
