@@ -231,6 +231,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents a half")
     parser.add_argument("--verbose", "-v", action="store_true", help="tuning misses and alarms")
     parser.add_argument("--no-pofilter", action="store_true")
+    parser.add_argument(
+        "--write-rates",
+        action="store_true",
+        help="write each check's validation false alarms to pressflow's data for --list-checks",
+    )
     args = parser.parse_args(argv)
     split = halves(documents(args.data))
     if args.half != "both":
@@ -255,7 +260,31 @@ def main(argv: list[str] | None = None) -> int:
             _tally(tally, tool, good, bads, injections, split, args)
     units = sum(len(pairs(args.data, d, lang)) for d in docs for lang in LANGS)
     _report(tally, split, seconds, units * (args.rounds + 1), args)
+    if args.write_rates and "validation" in split:
+        write_rates(tally, args)
     return 0
+
+
+RATES = Path(__file__).resolve().parents[1] / "src/pressflow/data/qa/false-alarms.tsv"
+
+
+def write_rates(tally: dict[tuple[str, str, str], Tally], args: argparse.Namespace) -> None:
+    """Per check, its false alarms per 100 units on the validation half, per language."""
+    lines = [
+        "# False alarms per 100 units of human translations on the validation half of the",
+        f"# development documents, measured by benchmarks/qa.py --write-rates (seed {args.seed}).",
+    ]
+    for code in sorted(CHECKS):
+        if CHECKS[code].completeness:
+            lines.append(f"{code}\tnot applicable (completeness)")
+            continue
+        cells = []
+        for lang in LANGS:
+            t = tally[("pressflow", "validation", lang)]
+            cells.append(f"{lang} {100.0 * t.alarm_checks[code] / max(t.units, 1):.2f}")
+        lines.append(f"{code}\t{', '.join(cells)}")
+    RATES.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {RATES}")
 
 
 if __name__ == "__main__":

@@ -321,7 +321,7 @@ def _magnitude(src: str, tgt: str, rng: random.Random, lang: str) -> str | None:
     """A magnitude word changed (млн -> млрд, million -> billion, thousand -> million)."""
     spots = []
     for old, new in _MAGNITUDE[lang]:
-        for m in re.finditer(rf"(?<!\w){re.escape(old)}", tgt):
+        for m in re.finditer(rf"(?<=\d )(?<!\w){re.escape(old)}|(?<=\d){re.escape(old)}", tgt):
             spots.append((m, new))
     if not spots:
         return None

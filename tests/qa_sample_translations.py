@@ -121,3 +121,18 @@ EN = [
     "large-scale assistance in developing local self-government.",
     "Error. Page cannot be displayed. Please contact your service provider for more details. (17)",
 ]
+
+#: A careful English translation that spells the agreed terms out instead of abbreviating them
+#: ("local self-government bodies" for LSG bodies, "the Union of Local Self-Government Bodies
+#: of the Kyrgyz Republic"): every glossary term is rendered by an accepted variant.
+EN_SPELT_OUT = [
+    text.replace("LSG bodies", "local self-government bodies")
+    .replace("an LSG body", "a local self-government body")
+    .replace(
+        "Union of LSGs of the KR", "Union of Local Self-Government Bodies of the Kyrgyz Republic"
+    )
+    .replace("Union of LSGs", "Union of Local Self-Government Bodies")
+    .replace("development for LSG", "development for local self-government")
+    .replace("between LSG and", "between local self-government bodies and")
+    for text in EN
+]

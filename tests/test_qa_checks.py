@@ -55,6 +55,13 @@ CASES = [
         "The meeting is on 3 July.",
     ),
     ("urls", "en", "Кара: https://ex.kg/a.", "See: https://ex.kg/b.", "See: https://ex.kg/a."),
+    (
+        "kyrgyz-form",
+        "ru",
+        "Трамп келди, Трамптын сөзү угулду.",
+        "Трамп приехал, Трамптын слова услышали.",
+        "Трамп приехал, слова Трампа услышали.",
+    ),
     ("doubled-word", "ru", "Ал Бишкекке келди.", "Он приехал в в Бишкек.", "Он приехал в Бишкек."),
     ("doubled-word", "en", "Ал келди.", "He came to the the city.", "He had had enough."),
     ("currency", "ru", "Баасы 100 сом.", "Цена 100 долларов.", "Цена 100 сомов."),
@@ -139,6 +146,8 @@ def test_every_check_is_registered_with_severity_explanation_and_a_test() -> Non
         "foreign-text",
         "title-repeated",
         "empty-paragraph",
+        "exchanged",  # test_neighbours_exchanged
+        "name-spelling",  # tests/test_qa_false_alarm_classes.py
     }
     assert set(CHECKS) == tested
     for check in CHECKS.values():
@@ -361,3 +370,16 @@ def test_russian_nested_quotations_may_close_with_one_mark() -> None:
     source = "Ал “Биз “Форум” деп атадык” деди."
     assert "quotes" not in one(source, "Он сказал: «Мы назвали его «Форум».")
     assert "quotes" in one(source, "Он сказал: «Мы назвали его Форум.")
+
+
+def test_neighbours_exchanged() -> None:
+    long_src = "Форумдун уюштуруучулары Швейцария ушул тапта өлкөгө жергиликтүү өз алдынча "
+    long_src += "башкарууну өнүктүрүүгө чоң жардам көрсөтүп жатканын белгилешет."
+    long_tgt = "The organisers of the Forum note that Switzerland is currently providing the "
+    long_tgt += "country with large-scale assistance in developing local self-government."
+    short_src, short_tgt = "Форум эртең өтөт.", "The forum is tomorrow."
+    ctx = Context(lang="en", path="en.po")
+    good = [Unit(long_src, long_tgt, index=0), Unit(short_src, short_tgt, index=1)]
+    bad = [Unit(long_src, short_tgt, index=0), Unit(short_src, long_tgt, index=1)]
+    assert "exchanged" not in {p.check for p in run_checks(good, ctx)}
+    assert [p.check for p in run_checks(bad, ctx) if p.check == "exchanged"] == ["exchanged"] * 2

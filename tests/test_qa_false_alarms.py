@@ -87,3 +87,18 @@ def test_a_measure_converted_into_the_translations_unit() -> None:
     assert missing_numbers(source, "В октябре температура достигнет 29 градусов.") == ["80"]
     # a bare number of the translation is no conversion: 45 miles is 72 km, not "72 people"
     assert missing_numbers("45 адам келди.", "Пришли 72 человека.") == ["45"]
+
+
+def test_glossary_variant_syntax_expands_alternatives_and_options() -> None:
+    from pressflow.glossary import expand
+
+    assert expand("(LSG|local self-government) bodies|LSGs") == (
+        "LSG bodies",
+        "local self-government bodies",
+        "LSGs",
+    )
+    assert expand("Union of LSGs[ of the (KR|Kyrgyz Republic)]") == (
+        "Union of LSGs of the KR",
+        "Union of LSGs of the Kyrgyz Republic",
+        "Union of LSGs",
+    )

@@ -13,7 +13,7 @@ import pytest
 from tests.report_schema import CATALOG_KEYS
 
 from pressflow.po import catalog
-from qa_sample_translations import EN, RU
+from qa_sample_translations import EN, EN_SPELT_OUT, RU
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "2018-07-03-lsg-forum"
@@ -216,3 +216,21 @@ def test_a_date_both_translations_correct_is_a_source_warning(newsroom: Path) ->
     suspects = [p for p in data["problems"] if "source problem?" in p["message"]]
     assert {p["lang"] for p in suspects} == {"ru", "en"}
     assert {p["severity"] for p in suspects} == {"warning"}
+
+
+def test_glossary_variants_accept_a_careful_spelt_out_translation(newsroom: Path) -> None:
+    """Issue 12: "local self-government bodies" is what the glossary's "LSG bodies" means; the
+    spelt-out translation of the release raises no glossary alarm, and a wrong term still does."""
+    fill(newsroom, "en", EN_SPELT_OUT)
+    try:
+        _, data = check_json(newsroom, "--lang", "en")
+        assert [p for p in data["problems"] if p["check"] == "glossary"] == []
+        wrong = [
+            t.replace("local self-government bodies", "local authorities") for t in EN_SPELT_OUT
+        ]
+        fill(newsroom, "en", wrong)
+        _, data = check_json(newsroom, "--lang", "en")
+        flagged = [p for p in data["problems"] if p["check"] == "glossary"]
+        assert len(flagged) == 9 and all("ЖӨБ" in p["message"] for p in flagged)
+    finally:
+        fill(newsroom, "en", EN)

@@ -1,9 +1,13 @@
 """The project's glossary: agreed translations of Kyrgyz terms, used by prefill and by QA.
 
 ``glossary.tsv`` has a header row naming the languages (``ky  ru  en  note``); a cell may list
-accepted variants separated by ``|``, the first being preferred. Matching is by word start, so an
-inflected Kyrgyz or Russian form (``ЖӨБдүн``, ``ОМСУ``) still counts: Kyrgyz and Russian add
-suffixes, and an acronym in capitals takes lower-case suffixes (``ЖӨБдүн``, ``ЖӨБ-нүн``).
+accepted variants separated by ``|``, the first being preferred. Inside a variant, ``(a|b)``
+offers alternatives and ``[x]`` an optional part, so one line says what a careful translator may
+write: ``(LSG|local self-government) bodies|LSGs`` accepts "LSG bodies", "local self-government
+bodies" and "LSGs"; ``Union of LSGs [of the (KR|Kyrgyz Republic)]`` three forms. Matching is by
+word start, so an inflected Kyrgyz or Russian form (``ЖӨБдүн``, ``ОМСУ``) still counts: Kyrgyz
+and Russian add suffixes, and an acronym in capitals takes lower-case suffixes (``ЖӨБдүн``,
+``ЖӨБ-нүн``).
 """
 
 from __future__ import annotations
@@ -71,6 +75,47 @@ class Glossary:
         return sorted(found, key=lambda t: -len(t.source))
 
 
+def _split(text: str, *, path: str, line: int) -> list[str]:
+    """``text`` cut at each ``|`` outside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += (char in "([") - (char in ")]")
+        if depth < 0:
+            raise ConfigError(
+                f"unbalanced brackets in glossary variant {text!r}", path=path, line=line
+            )
+        if char == "|" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    if depth:
+        raise ConfigError(f"unbalanced brackets in glossary variant {text!r}", path=path, line=line)
+    return [*parts, text[start:]]
+
+
+def expand(cell: str, *, path: str = "", line: int = 0) -> tuple[str, ...]:
+    """Every variant a cell accepts, its ``(a|b)`` alternatives and ``[x]`` options spelt out."""
+    out: list[str] = []
+    for variant in _split(cell, path=path, line=line):
+        at = next((i for i, c in enumerate(variant) if c in "(["), -1)
+        if at < 0:
+            text = " ".join(variant.split())
+            if text and text not in out:
+                out.append(text)
+            continue
+        depth, end = 0, at
+        for end in range(at, len(variant)):
+            depth += (variant[end] in "([") - (variant[end] in ")]")
+            if depth == 0:
+                break
+        inner = variant[at + 1 : end]
+        choices = _split(inner, path=path, line=line) if variant[at] == "(" else [inner, ""]
+        for choice in choices:
+            for text in expand(variant[:at] + choice + variant[end + 1 :], path=path, line=line):
+                if text not in out:
+                    out.append(text)
+    return tuple(out)
+
+
 def load_glossary(path: Path | None, *, source_lang: str = "ky") -> Glossary:
     if path is None:
         return Glossary(source_lang)
@@ -91,7 +136,7 @@ def load_glossary(path: Path | None, *, source_lang: str = "ky") -> Glossary:
         if not source:
             raise ConfigError("row without a source term", path=str(path), line=number)
         targets = {
-            lang: tuple(v.strip() for v in value.split("|") if v.strip())
+            lang: expand(value, path=str(path), line=number)
             for lang, value in cells.items()
             if lang not in (source_lang, "note") and value
         }

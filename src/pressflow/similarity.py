@@ -9,11 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 
 def ratio(a: str, b: str) -> float:
     """Similarity of two strings, 0–100 (normalised Indel distance, as difflib's ratio)."""
     return fuzz.ratio(a, b)
+
+
+def edits(a: str, b: str) -> int:
+    """Letters to insert, delete, replace or swap with a neighbour to turn ``a`` into ``b``."""
+    return OSA.distance(a, b)
 
 
 def closest(

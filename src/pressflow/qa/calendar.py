@@ -10,7 +10,8 @@ Russian ``среда`` (an environment) count in the translation only where a da
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from .memo import memo
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -37,7 +38,7 @@ def _ky_days(text: str) -> set[int]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@memo()
 def weekdays(text: str, lang: str) -> frozenset[int]:
     """Weekdays (1 = Monday) that ``text`` in ``lang`` names."""
     if lang == "ky":

@@ -9,11 +9,13 @@ makes the check more tolerant, never noisier.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .clock import clock_values
+from .memo import memo
 from .wordlists import number_word_table
 
 _SPACE = "\u0020\u00a0\u202f\u2009"
@@ -69,18 +71,28 @@ EN_MONTHS: dict[str, int] = {
 }  # fmt: skip
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def month_of(word: str) -> int | None:
     """The month (1-12) a word names in Kyrgyz, Russian or English, else None (cached: a pure
     function of one word, asked for every word of every unit in every language)."""
     low = word.lower().rstrip(".")
     if low in EN_MONTHS:
         return EN_MONTHS[low]
-    for stems in MONTHS.values():
-        for number, stem in enumerate(stems, start=1):
-            if re.match(stem, low) and len(low) <= len(stem) + 6:
-                return number
+    if low[:2] not in _MONTH_HEADS:
+        return None  # most words: no month stem starts with their first two letters
+    for pattern, number, longest in _MONTH_STEMS:
+        if pattern.match(low) and len(low) <= longest:
+            return number
     return None
+
+
+#: (compiled stem, month, longest word length), Kyrgyz stems first, as ``MONTHS`` lists them
+_MONTH_STEMS = tuple(
+    (re.compile(stem), number, len(stem) + 6)
+    for stems in MONTHS.values()
+    for number, stem in enumerate(stems, start=1)
+)
+_MONTH_HEADS = frozenset(stem[:2] for stems in MONTHS.values() for stem in stems)
 
 
 @dataclass(frozen=True)
@@ -140,7 +152,7 @@ def numbers(text: str) -> list[Number]:
 _MEMO = 8192
 
 
-@lru_cache(maxsize=_MEMO)
+@memo(_MEMO)
 def _numbers(text: str) -> tuple[Number, ...]:
     found: list[Number] = []
     for m in _TOKEN.finditer(text):
@@ -164,28 +176,34 @@ def _numbers(text: str) -> tuple[Number, ...]:
     return tuple(found)
 
 
+@memo(65536)
+def _word_value(word: str) -> float | None:
+    """The number a lower-case word names (a whole English word, a Russian stem), or None."""
+    words, stems = number_word_table()
+    value = words.get(word)
+    if value is None:
+        for stem, stem_value in stems:
+            if word.startswith(stem) and (len(stem) >= 4 or len(word) <= len(stem) + 3):
+                return stem_value
+    return value
+
+
 def number_words(text: str) -> set[float]:
     """Values written as words (see ``_number_words``)."""
     return set(_number_words(text))
 
 
-@lru_cache(maxsize=_MEMO)
+@memo(_MEMO)
 def _number_words(text: str) -> frozenset[float]:
     """Values written as words (``three``, ``трёх``, ``forty-eight``, ``two hundred``).
 
     Translations spell numbers out; compounds are summed (forty-eight, сорока восьми) and
     multiplied (two hundred, три тысячи) as well as taken one by one.
     """
-    words, stems = number_word_table()
     values: set[float] = set()
     previous: float | None = None
     for word in _WORD.findall(text.lower()):
-        value: float | None = words.get(word)
-        if value is None:
-            for stem, stem_value in stems:
-                if word.startswith(stem) and (len(stem) >= 4 or len(word) <= len(stem) + 3):
-                    value = stem_value
-                    break
+        value = _word_value(word)
         month = month_of(word)
         if month is not None:
             values.add(_key(month))
@@ -196,7 +214,9 @@ def _number_words(text: str) -> frozenset[float]:
         if previous is not None:
             if previous >= 20 and previous % 10 == 0 and previous < 100 and 1 <= value <= 9:
                 values.add(_key(previous + value))
-            if value in (100, 1000, 1e6, 1e9) and 1 <= previous < 1000:
+            # two hundred, три тысячи; двух десятков, пару десятков, two dozen: multiplied
+            counted = word.startswith("десятк") or word.startswith("dozen")
+            if (value in (100, 1000, 1e6, 1e9) or counted) and 1 <= previous < 1000:
                 values.add(_key(previous * value))
         previous = value
     return frozenset(values)
@@ -212,9 +232,10 @@ def pool(text: str) -> set[float]:
     return set(_pool(text))
 
 
-@lru_cache(maxsize=_MEMO)
+@memo(_MEMO)
 def _pool(text: str) -> frozenset[float]:
     offered = set(number_words(text))
+    offered |= {_key(v) for v in clock_values(text, number_words)}
     for feet, inches in _FEET_INCHES.findall(text):
         offered.add(_key(float(f"{feet}.{inches}")))
     for number in numbers(text):
@@ -314,6 +335,8 @@ def missing_numbers(source: str, translation: str) -> list[str]:
     A number with a unit of measure may be converted by the translator (inches to centimetres),
     so it only needs some number in the translation.
     """
+    # an HTML entity (&#39;) is a character, not a number
+    source, translation = html.unescape(source), html.unescape(translation)
     offered = pool(translation)
     offered |= {float(d) for d in re.findall(r"\d+", translation)}
     any_number = bool(re.search(r"\d", translation)) or bool(number_words(translation))
@@ -323,6 +346,11 @@ def missing_numbers(source: str, translation: str) -> list[str]:
     for number in numbers(source):
         if (number.scaled or number.values) & offered:
             continue
+        if any(
+            v.is_integer() and 1900 <= v < 2100 and v % 10 == 0 and v % 100 in offered
+            for v in number.values
+        ):
+            continue  # a decade: 1990-жылдары is «90-е годы», "the '90s"
         end = number.start + len(number.text)
         if re.match(r"[A-Za-z]{2,}", source[end : end + 2]):
             continue  # part of a Latin name (247sports, 3M): not a figure of the Kyrgyz text
@@ -340,9 +368,3 @@ def missing_numbers(source: str, translation: str) -> list[str]:
             seen.add(number.text)
             missing.append(number.text)
     return missing
-
-
-def clear_caches() -> None:
-    """Forget every memoised reading (tests compare results with and without the memo)."""
-    for func in (_numbers, _number_words, _pool, month_of):
-        func.cache_clear()

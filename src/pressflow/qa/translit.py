@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .memo import memo
+
 #: letter -> romanisation (lower case); Kyrgyz letters first, then the rest of Russian Cyrillic
 TABLE: dict[str, str] = {
     "а": "a",
@@ -118,6 +120,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@memo(65536)
 def skeleton(word: str) -> str:
     """A spelling-neutral form: ``Bakhtiyar``, ``Bahtiiar`` and ``Бахтияр`` all give one string."""
     text = word.lower()
@@ -131,6 +134,7 @@ def skeleton(word: str) -> str:
     return _DOUBLE.sub(r"\1", text)
 
 
+@memo(65536)
 def consonants(word: str) -> str:
     """The consonant outline of a skeleton: names keep their consonants across spellings
     (``Daley``/``Дейли`` → ``dl``, ``Maurice``/``Морис`` → ``mrc``)."""

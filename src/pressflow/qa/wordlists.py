@@ -59,3 +59,19 @@ def number_word_table() -> tuple[dict[str, float], tuple[tuple[str, float], ...]
             words[form] = float(value)
     stems.sort(key=lambda pair: -len(pair[0]))
     return words, tuple(stems)
+
+
+@cache
+def check_examples() -> dict[str, str]:
+    """Check code -> an example of what it catches (for ``check --list-checks``)."""
+    return dict(line.split("\t", 1) for line in _lines("check-examples.tsv"))
+
+
+@cache
+def false_alarm_rates() -> dict[str, str]:
+    """Check code -> its false alarms per 100 units measured on the validation half of the
+    development documents (written by ``benchmarks/qa.py --write-rates``)."""
+    try:
+        return dict(line.split("\t", 1) for line in _lines("false-alarms.tsv"))
+    except FileNotFoundError:
+        return {}

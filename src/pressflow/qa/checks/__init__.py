@@ -1,6 +1,7 @@
 """The checks; importing this package registers every one of them."""
 
 from . import (
+    alignment,
     completeness,
     markup,
     names,
@@ -8,12 +9,14 @@ from . import (
     paragraph,
     scripts,
     source,
+    spelling,
     terms,
     typography,
     wording,
 )
 
 __all__ = [
+    "alignment",
     "completeness",
     "markup",
     "names",
@@ -21,6 +24,7 @@ __all__ = [
     "paragraph",
     "scripts",
     "source",
+    "spelling",
     "terms",
     "typography",
     "wording",

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ...similarity import ratio
+from ..memo import memo
 from ..morphology import CASE_ENDINGS
 from ..registry import Context, Finding, check
 from ..translit import consonants, skeleton, transliterate
@@ -88,7 +88,7 @@ def names(text: str) -> list[Name]:
     return list(_names(text))
 
 
-@lru_cache(maxsize=8192)
+@memo()
 def _names(text: str) -> tuple[Name, ...]:
     """``names``, memoised: a source unit's names are asked for once per target language."""
     found: list[Name] = []

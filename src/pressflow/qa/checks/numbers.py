@@ -87,6 +87,9 @@ def value_units(text: str) -> set[str]:
     "currency",
     "error",
     "A currency or percent beside a figure of the source is missing or another in the translation.",
+    # off by default: silent on the tuning half of the development documents, it raised 8 false
+    # alarms in 1,386 units of the validation half (a rule that does not generalise)
+    opt_in=True,
 )
 def currency(unit: Unit, ctx: Context) -> Iterator[str]:
     source, target = value_units(unit.msgid), value_units(unit.msgstr)

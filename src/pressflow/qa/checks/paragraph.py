@@ -17,6 +17,8 @@ from ..registry import Context, Finding, check
 from ..units import Unit
 
 _QUOTES = '«»„“”"‟'
+#: judge the translation's own quotes and brackets where the source has none
+OWN_PAIRING = True
 
 
 def quote_ok(text: str) -> bool:
@@ -102,12 +104,17 @@ def _continued(targets: list[str], k: int, ok: Callable[[str], bool]) -> bool:
 
 
 def _nested_close(text: str) -> bool:
-    """«…«…» — Russian typography lets a nested and an outer quotation end with one mark."""
-    depth = peak = 0
+    """«…«…» — Russian typography lets a nested and an outer quotation end with one mark: the
+    inner quotation opens inside the outer one and the one closing mark after it is the last."""
+    depth = 0
+    closes_after_nesting = -1  # closing marks once two quotations are open
     for char in text:
         depth += (char == "«") - (char == "»")
-        peak = max(peak, depth)
-    return peak >= 2 and text.count("«") - text.count("»") == 1
+        if depth >= 2 and closes_after_nesting < 0:
+            closes_after_nesting = 0
+        if char == "»" and closes_after_nesting >= 0:
+            closes_after_nesting += 1
+    return closes_after_nesting == 1 and text.count("«") - text.count("»") == 1
 
 
 def quote_marks(text: str) -> int:
@@ -136,6 +143,8 @@ def _judge(
         # an unbalanced source is the source's problem; a source with no marks at all still
         # wants the translation's own marks paired (a quotation the translator added)
         if not (source_ok or ok)(source) or ok(target):
+            continue
+        if not OWN_PAIRING and not needs(source):
             continue
         if excuse is not None and excuse(targets, k):
             continue

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..registry import Context, check
+from ..morphology import CASE_ENDINGS
+from ..registry import Context, Finding, check
 from ..units import Unit
 from ..wordlists import kyrgyz_words
 
@@ -57,28 +58,43 @@ def untranslated_text(unit: Unit, ctx: Context) -> Iterator[str]:
     # any word, capitalised or not: Russian spells Kyrgyz names without ө ү ң (Омурбек)
     letters = sorted({w for w in raw if _KYRGYZ_LETTERS.search(w)})
     kyrgyz = sorted({w.lower() for w in raw if w.lower() in kyrgyz_words()})
-    copied = kyrgyz_forms(unit.msgid, raw)
     if letters:
         yield f"Kyrgyz letters in the translation: {' '.join(letters[:5])}"
-    elif copied:
-        yield f"a name left with its Kyrgyz ending: {' '.join(copied[:5])}"
     elif len(kyrgyz) >= 2:
         yield f"Kyrgyz words in the translation: {' '.join(kyrgyz[:5])}"
 
 
-#: the Kyrgyz genitive after a hard vowel (Трамптын, Уоррендин has -дин, which Russian names
-#: share: Путин, Ленин): the one case ending no Russian or foreign name ends with
-_KY_CASE = re.compile(r"[нтд][ыу]н$")
+def _inflected(word: str, vocabulary: frozenset[str]) -> bool:
+    """Is ``word`` a stem and a Kyrgyz case ending, the stem being attested in the release's
+    source with another ending or none (Трампты beside Трамп, Трамптын)?"""
+    for n in range(2, 6):
+        stem, ending = word[:-n], word[-n:]
+        # an ending of one vowel, or the possessive -сы, ends Russian and foreign names too
+        if len(stem) < 4 or ending not in CASE_ENDINGS or ending[0] in "аеиоуыөүс":
+            continue
+        if stem in vocabulary or any(stem + e in vocabulary for e in CASE_ENDINGS if e != ending):
+            return True
+    return False
 
 
-def kyrgyz_forms(source: str, words: list[str]) -> list[str]:
-    """Capitalised words of the translation copied from the source with a Kyrgyz case ending
-    (``Трамптын``, ``Лондондон``) whose bare stem is not itself a word of the translation."""
-    source_words = {w for w in _WORD.findall(source) if w[:1].isupper()}
-    out = []
-    for word in words:
-        if word in source_words and word[1:].islower() and len(word) >= 6:
-            m = _KY_CASE.search(word)
-            if m and len(word) - len(m.group(0)) >= 3:
-                out.append(word)
-    return out
+@check(
+    "kyrgyz-form",
+    "error",
+    "A name left in the Russian translation as the Kyrgyz source inflects it (Трамптын).",
+    scope="catalog",
+)
+def kyrgyz_form(units: list[Unit], ctx: Context) -> Iterator[Finding]:
+    if ctx.lang != "ru":
+        return
+    vocabulary = frozenset(w for u in units for w in _WORD.findall(u.msgid) if w[:1].isupper())
+    for unit in units:
+        if not unit.translated or _same(unit):
+            continue
+        source = set(_WORD.findall(unit.msgid))
+        copied = [
+            w
+            for w in _WORD.findall(unit.msgstr)
+            if w in source and w[:1].isupper() and w[1:].islower() and _inflected(w, vocabulary)
+        ]
+        if copied:
+            yield Finding(unit, f"a name left with its Kyrgyz ending: {' '.join(copied[:5])}")

@@ -1,0 +1,106 @@
+"""Name spelling within a release: one person or place spelt two ways in one language.
+
+A misspelt name (``Уоррен`` once ``Уорен``, Trump once Trunp) is still found by the names check,
+which tolerates transliteration; what gives it away is the release itself, which spells the name
+right elsewhere. Names are compared by stem (Russian case endings, the English possessive cut
+off); two stems one or two letters apart, neither a prefix of the other, are one name spelt two
+ways, and the rarer spelling is reported (both, when neither is rarer).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from ...similarity import edits, ratio
+from ..morphology import CASE_ENDINGS
+from ..registry import Context, Finding, check
+from ..translit import skeleton
+from ..units import Unit
+
+_NAME = re.compile(r"(?<![\w-])[A-ZА-ЯЁ][a-zа-яё]{3,}(?:'s|’s)?(?![\w-])")
+_RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ую", "юю", "ая", "яя", "ое", "ее",
+               "ые", "ие", "ых", "их", "ый", "ий", "ой", "ей", "ом", "ем", "ым", "им", "ах",
+               "ях", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и")  # fmt: skip
+_AFTER_STOP = re.compile(r"(?:^|[.!?…:]\s+|[«“\"„(—–-]\s*)$")
+
+
+def stem(word: str) -> str:
+    """The word without a Russian case ending or an English possessive, lower case."""
+    low = re.sub(r"['’]s$", "", word.lower())
+    for ending in _RU_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            return low[: -len(ending)]
+    return low
+
+
+def name_stems(text: str) -> list[tuple[str, str]]:
+    """(word, stem) of the capitalised words of ``text`` that are not sentence-initial."""
+    return [
+        (m.group(0), stem(m.group(0)))
+        for m in _NAME.finditer(text)
+        if not _AFTER_STOP.search(text[: m.start()])
+    ]
+
+
+def source_stem(word: str) -> str:
+    """A Kyrgyz word without its case ending (``Уорренге`` -> ``уоррен``), lower case."""
+    low = word.lower()
+    for n in range(min(5, len(low) - 3), 0, -1):
+        if low[-n:] in CASE_ENDINGS:
+            return low[:-n]
+    return low
+
+
+def _origins(word: str, source: str) -> set[str]:
+    """Stems of the source's capitalised words that ``word`` may render: their skeletons alike
+    (a misspelling may change the third letter as well as the last)."""
+    mine = skeleton(word)[:6]
+    return {
+        source_stem(w)
+        for w in re.findall(r"[^\W\d_]+", source)
+        if w[:1].isupper() and ratio(skeleton(w)[:6], mine) >= 60.0
+    }
+
+
+def _variants(stems: Counter[str], origins: dict[str, set[str]]) -> dict[str, str]:
+    """Rarer stem -> the commoner spelling it departs from by one or two letters, when the
+    source spells both alike (Кавардарков and Кавадарков in the source are the source's own)."""
+    out: dict[str, str] = {}
+    ordered = sorted(stems)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if a[0] != b[0] or a.startswith(b) or b.startswith(a) or min(len(a), len(b)) < 5:
+                continue
+            if abs(len(a) - len(b)) > 2 or edits(a, b) > (1 if min(len(a), len(b)) < 8 else 2):
+                continue
+            if not origins[a] & origins[b]:
+                continue
+            if stems[a] <= stems[b]:
+                out[a] = b
+            if stems[b] <= stems[a]:
+                out[b] = a
+    return out
+
+
+@check(
+    "name-spelling",
+    "warning",
+    "A name is spelt two ways in the release's translations into one language (Уоррен, Уорен).",
+    scope="catalog",
+)
+def name_spelling(units: list[Unit], ctx: Context) -> Iterator[Finding]:
+    done = [u for u in units if u.translated]
+    per_unit = [name_stems(u.msgstr) for u in done]
+    stems = Counter(s for found in per_unit for _, s in found)
+    origins: dict[str, set[str]] = defaultdict(set)
+    for unit, found in zip(done, per_unit, strict=True):
+        for word, s in found:
+            origins[s] |= _origins(word, unit.msgid)
+    odd = _variants(stems, origins)
+    for unit, found in zip(done, per_unit, strict=True):
+        for word, s in found:
+            if s in odd:
+                yield Finding(unit, f"name spelt two ways in this release: {word} ({odd[s]}…)")
+                break
