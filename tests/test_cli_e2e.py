@@ -284,7 +284,7 @@ def test_renamed_release_keeps_old_catalogs_and_offers_their_translations(
     result = pressflow(newsroom, "update")
     assert result.returncode == 0, result.stderr
     assert f"translations/templates/{SLUG}.pot" in result.stderr
-    assert "no release produces this template" in result.stderr
+    assert f"release releases/{SLUG}.* no longer exists" in result.stderr
     assert (newsroom / "translations" / "ru" / f"{SLUG}.po").is_file()  # nothing deleted
     filled = pressflow(newsroom, "prefill", "--engine", "none")
     assert filled.returncode == 0, filled.stderr
@@ -304,3 +304,36 @@ def test_glossary_variants_keep_their_own_case_rule() -> None:
     assert english is not None
     assert english.search("Forum of Local Self-Government of the Kyrgyz Republic")
     assert english.search("100 LSG bodies") and not english.search("100 lsg bodies")
+
+
+def test_deleted_release_orphans_are_named_then_pruned_and_still_remembered(
+    newsroom: Path,
+) -> None:
+    shutil.copytree(ROOT / "translations", newsroom / "translations")
+    (newsroom / "releases" / f"{SLUG}.txt").rename(newsroom / "releases" / "lsg-forum-2018.txt")
+    assert pressflow(newsroom, "update").returncode == 0
+    checked = pressflow(newsroom, "check")
+    orphans = [line for line in checked.stdout.splitlines() if line.endswith("[orphan]")]
+    assert [line.split(":")[0] for line in orphans] == [
+        f"translations/templates/{SLUG}.pot",
+        f"translations/ru/{SLUG}.po",
+        f"translations/en/{SLUG}.po",
+    ]
+    assert all(f"release releases/{SLUG}.* no longer exists" in line for line in orphans)
+    assert "check FAILED: 2 catalog(s)" in checked.stdout  # the gone release is not gated
+    assert pressflow(newsroom, "update", "--prune", "--check").returncode == 2
+    pruned = pressflow(newsroom, "update", "--prune")
+    assert pruned.returncode == 0, pruned.stderr
+    assert "3 moved to .attic/" in pruned.stderr
+    for folder, name in (("templates", f"{SLUG}.pot"), ("ru", f"{SLUG}.po"), ("en", f"{SLUG}.po")):
+        shipped = (ROOT / "translations" / folder / name).read_bytes()
+        assert not (newsroom / "translations" / folder / name).exists()
+        assert (newsroom / "translations" / folder / ".attic" / name).read_bytes() == shipped
+    again = pressflow(newsroom, "check")
+    assert "[orphan]" not in again.stdout
+    filled = pressflow(newsroom, "prefill", "--engine", "none")  # memory reaches the attic
+    assert filled.returncode == 0, filled.stderr
+    for lang in ("ru", "en"):
+        renamed = polib.pofile(str(newsroom / "translations" / lang / "lsg-forum-2018.po"))
+        shipped = {e.msgid: e.msgstr for e in po(ROOT, lang)}
+        assert all(e.msgstr == shipped[e.msgid] for e in renamed)

@@ -115,7 +115,10 @@ def test_an_orphaned_template_is_reported_by_the_cli(newsroom: Path) -> None:
     quick, full = both(newsroom, "update")
     assert imported(quick, "typer")
     assert said(quick) == said(full)
-    assert "2017-01-01-gone.pot: warning: no release produces this template" in said(quick)
+    assert (
+        "2017-01-01-gone.pot: warning: release releases/2017-01-01-gone.* no longer exists"
+        in said(quick)
+    )
 
 
 def test_errors_are_the_clis_one_line_and_exit_code(tmp_path: Path, newsroom: Path) -> None:

@@ -182,13 +182,25 @@ def update(
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if a catalog is out of date.")
     ] = False,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune",
+            help="Move the catalogs of releases that are gone into .attic/ (never deleted; "
+            "the translation memory still reads them).",
+        ),
+    ] = False,
 ) -> int:
     """Re-extract and merge templates into the PO files, the way msgmerge --previous does."""
-    result = pipeline.update(_config(ctx), langs=lang, releases=release or (), check_only=check)
+    result = pipeline.update(
+        _config(ctx), langs=lang, releases=release or (), check_only=check, prune=prune
+    )
     _warn(result.problems)
     if check:
         for change in result.outdated:
             err.print(f"{change.path}: out of date with its release", markup=False)
+    for moved in result.pruned:
+        err.print(f"{moved.source}: release gone, moved to {moved.target}", markup=False)
     err.print(result.summary(), markup=False)
     return result.exit_code
 

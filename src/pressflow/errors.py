@@ -54,6 +54,10 @@ class ConfigError(PressflowError):
     """pressflow.toml is missing, malformed or holds an unknown value."""
 
 
+class UsageError(PressflowError):
+    """Options that cannot go together, or a command that cannot do what was asked."""
+
+
 class ReaderError(PressflowError):
     """A release cannot be read: empty, binary, wrong encoding, broken markup or front matter."""
 

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config, check_language
-from .errors import CatalogError, ConfigError, ReaderError, SlugError
+from .errors import CatalogError, ConfigError, ReaderError, SlugError, UsageError
 from .files import Confinement, WriteBatch, remove_stale_temporaries
 from .lock import project_lock
 from .model import CatalogRef, Problem, Release, Segment
+from .po.orphans import ORPHAN_CODE, Orphan, find_orphans, orphan_problems
+from .po.orphans import prune as prune_orphans
 from .po.stamps import Stamps, fresh_releases, signature, signature_prefix, stat_key
 from .readers import release_files
 from .results import ExtractResult, FileChange, RunResult, SegmentResult, UpdateResult
@@ -130,25 +133,9 @@ def _release_paths(config: Config, only: Collection[str]) -> list[Path]:
     return picked
 
 
-def _orphans(config: Config, known: Collection[str]) -> list[Problem]:
-    template_dir = config.translations_dir / "templates"
-    try:
-        with os.scandir(template_dir) as listing:  # names only: a newsroom has thousands
-            stems = [e.name[:-4] for e in listing if e.name.endswith(".pot") and e.is_file()]
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    return [
-        Problem(
-            check="orphan-template",
-            severity="warning",
-            message="no release produces this template any more; its catalogs are "
-            "kept (a renamed release takes its translations from the memory)",
-            release=stem,
-            path=config.rel(template_dir / f"{stem}.pot"),
-        )
-        for stem in sorted(stems)
-        if stem not in known
-    ]
+def _orphans(config: Config, known: Collection[str], langs: Sequence[str] = ()) -> list[Orphan]:
+    """Templates (and the PO files of ``langs``) whose slug no release has any more."""
+    return find_orphans(config, known, langs=langs)
 
 
 def _owners(config: Config, fresh: Mapping[str, str]) -> dict[str, str]:
@@ -173,13 +160,15 @@ def _process(
     langs: tuple[str, ...] = (),
     write: bool = True,
     skipped: Mapping[str, str] | None = None,
+    every: bool = True,
     parallel_from: int = PARALLEL_FROM,
 ) -> tuple[ExtractResult, list[FileChange], list[Outcome]]:
     """Template each release (and merge it into its ``langs`` catalogs), staging what changed in
     ``batch`` in release order, each file only over the version that was read. Returns the
     extract result, the catalog changes and the outcome of each release processed. ``skipped``:
-    file name -> slug of the releases left as they are. The work runs on every core for many
-    releases. Two releases with one slug raise before anything is written."""
+    file name -> slug of the releases left as they are; ``every``: all releases are among them
+    or ``paths`` (then catalogs of no release are reported as orphans). The work runs on every
+    core for many releases. Two releases with one slug raise before anything is written."""
     templates: list[FileChange] = []
     catalogs: list[FileChange] = []
     problems: list[Problem] = []
@@ -225,8 +214,9 @@ def _process(
     if clashes:
         raise clashes[0]
     templates.extend(_unchanged(config, skipped.values()))
-    known = {o.slug for o in done} | set(skipped.values())
-    problems.extend(_orphans(config, known))
+    if every:  # catalogs of releases not asked about are not orphans
+        known = {o.slug for o in done} | set(skipped.values())
+        problems.extend(orphan_problems(config, _orphans(config, known, langs)))
     return ExtractResult(templates, units, problems), catalogs, done
 
 
@@ -263,7 +253,9 @@ def extract(
         _clean_temporaries(config)
         with WriteBatch() as batch:
             paths = _release_paths(config, releases)
-            result, _, _ = _process(config, paths, batch=batch, parallel_from=parallel_from)
+            result, _, _ = _process(
+                config, paths, batch=batch, every=not releases, parallel_from=parallel_from
+            )
     return result
 
 
@@ -284,19 +276,29 @@ def update(
     langs: Sequence[str] | None = None,
     releases: Collection[str] = (),
     check_only: bool = False,
+    prune: bool = False,
     parallel_from: int = PARALLEL_FROM,
 ) -> UpdateResult:
     """Extract, then merge each template into its PO files the way ``msgmerge --previous`` does.
 
-    With ``check_only`` nothing is written; the result lists what is out of date. From
-    ``parallel_from`` stale releases on, the work is spread over every core (same files). A
-    catalog a translator saved while the run worked is merged again from the saved file.
+    With ``check_only`` nothing is written; the result lists what is out of date. With
+    ``prune`` the catalogs of releases that are gone move to ``.attic/`` (see po/orphans.py).
+    From ``parallel_from`` stale releases on, the work is spread over every core (same files).
+    A catalog a translator saved while the run worked is merged again from the saved file.
     """
+    if prune and (check_only or releases):
+        raise UsageError("--prune looks at every release and writes: not with --check or -r")
     if check_only:
         return _update(config, langs, releases, check_only=True, parallel_from=parallel_from)
     with project_lock(config.root, "update"):
         _clean_temporaries(config)
-        return _update(config, langs, releases, check_only=False, parallel_from=parallel_from)
+        result = _update(config, langs, releases, check_only=False, parallel_from=parallel_from)
+        if not prune:
+            return result
+        known = {c.release for c in result.extract.templates}
+        moved = prune_orphans(config, _orphans(config, known, _languages(config, langs)))
+        problems = [p for p in result.problems if p.check != ORPHAN_CODE]
+        return replace(result, problems=problems, pruned=moved)
 
 
 def _update(
@@ -318,6 +320,7 @@ def _update(
             langs=languages,
             write=not check_only,
             skipped=fresh,
+            every=not releases,
             parallel_from=parallel_from,
         )
     changes.extend(_unchanged(config, fresh.values(), languages))
@@ -374,7 +377,7 @@ def update_if_unchanged(config: Config, *, check_only: bool = False) -> UpdateRe
     in the time the question costs."""
     stamps = Stamps.load(config.root)
     stale, fresh = _stale_paths(config, stamps, ())
-    if stale or _orphans(config, fresh.values()):
+    if stale or _orphans(config, set(fresh.values()), config.target_langs):
         return None
     if not check_only and stamps.changed:
         with project_lock(config.root, "update"):  # files touched but unchanged (a checkout):
@@ -430,7 +433,10 @@ def check(
     min_translated: float | None = None,
     strict: bool | None = None,
 ) -> qa.CheckResult:
-    """Statistics and QA problems for every catalog, and whether the gate passes."""
+    """Statistics and QA problems for every catalog, and whether the gate passes.
+
+    A catalog whose release is gone is not checked or gated (it is published nowhere); it is
+    named, with a warning, so that ``update --prune`` can move it out of the way."""
     from . import qa
     from .glossary import load_glossary
 
@@ -440,13 +446,15 @@ def check(
     if missing:
         raise ConfigError(f"no release with slug {', '.join(sorted(missing))}")
     refs = [r for r in catalog_refs(config, langs) if not releases or r.release in releases]
+    orphans = [] if releases else _orphans(config, set(by_slug), _languages(config, langs))
     return qa.check_project(
-        refs,
+        [r for r in refs if r.release in by_slug],
         releases=by_slug,
         config=config,
         glossary=glossary,
         min_translated=min_translated,
         strict=config.check.strict if strict is None else strict,
+        notes=orphan_problems(config, orphans),
     )
 
 

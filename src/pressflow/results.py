@@ -10,6 +10,7 @@ from .model import Problem, Release, Segment
 
 if TYPE_CHECKING:
     from . import qa
+    from .po.orphans import Moved
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class UpdateResult:
     catalogs: list[FileChange] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     check_only: bool = False
+    pruned: list[Moved] = field(default_factory=list)  # orphaned catalogs moved to .attic/
 
     @property
     def outdated(self) -> list[FileChange]:
@@ -57,7 +59,10 @@ class UpdateResult:
             catalogs = _plural(len(self.catalogs), "catalog")
             templates = _plural(len(self.extract.templates), "template")
             return f"update --check: all {catalogs} and {templates} up to date"
-        return f"update: {len(self.catalogs)} catalogs, {len(self.outdated)} file(s) written"
+        pruned = f", {len(self.pruned)} moved to .attic/" if self.pruned else ""
+        return (
+            f"update: {len(self.catalogs)} catalogs, {len(self.outdated)} file(s) written{pruned}"
+        )
 
 
 def _plural(count: int, noun: str) -> str:

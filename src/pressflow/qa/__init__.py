@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..glossary import Glossary
-from ..model import CatalogRef, Release
+from ..model import CatalogRef, Problem, Release
 from . import checks as checks  # registers the checks
 from .crosslang import attribute_to_source
 from .gate import CheckResult, decide, gate_failures
@@ -45,8 +45,10 @@ def check_project(
     min_translated: float | None = None,
     strict: bool = False,
     disabled: Collection[str] | None = None,
+    notes: Sequence[Problem] = (),
 ) -> CheckResult:
-    """Statistics and problems for each catalog in ``refs`` and the gate's verdict."""
+    """Statistics and problems for each catalog in ``refs`` and the gate's verdict; ``notes``
+    are problems found outside the catalogs (an orphaned file) that the report lists too."""
     from ..po import catalog
 
     stats: list[CatalogStats] = []
@@ -72,7 +74,7 @@ def check_project(
             )
         )
     # a fact every translation renders differently from the source is the source's problem
-    problems = attribute_to_source(problems, config.target_langs, translations)
+    problems = attribute_to_source(problems, config.target_langs, translations) + list(notes)
     return decide(
         stats,
         problems,
