@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("segment", "structure"),
     ("po",),
     ("mt", "qa", "render"),
-    ("parallel", "results", "progress", "lock"),
+    ("parallel", "results", "progress", "lock", "draft"),
     ("pipeline",),
     ("cli",),
     ("entry", "__main__"),

@@ -52,7 +52,7 @@ def test_version_exits_0(tmp_path: Path, args: tuple[str, ...]) -> None:
     assert (done.returncode, done.stdout) == (0, f"pressflow {__version__}\n")
 
 
-@pytest.mark.parametrize("args", [("-h",), ("check", "-h"), ("update", "-h")])
+@pytest.mark.parametrize("args", [("-h",), ("check", "-h"), ("update", "-h"), ("new", "-h")])
 def test_short_help_is_help(tmp_path: Path, args: tuple[str, ...]) -> None:
     short, long = pressflow(tmp_path, *args), pressflow(tmp_path, *args[:-1], "--help")
     assert short.returncode == 0, short.stderr

@@ -308,6 +308,57 @@ def status(
     return EXIT_OK
 
 
+class DraftFormat(str, Enum):
+    md = "md"
+    txt = "txt"
+
+
+@app.command("new", epilog='Example: pressflow new "Жергиликтүү өз алдынча башкаруу форуму" --edit')
+def new_release(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(help="The release's title, in Kyrgyz.")],
+    fmt: Annotated[
+        DraftFormat, typer.Option("--format", "-f", help="md (front matter) or txt.")
+    ] = DraftFormat.md,
+    slug: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--slug", help="The file's name instead of <date>-<romanised title>."),
+    ] = None,
+    edit: Annotated[bool, typer.Option("--edit", help="Open it in $VISUAL or $EDITOR.")] = False,
+) -> int:
+    """Start a release: releases/<date>-<slug>.md with title, date, time and a skeleton."""
+    from .draft import create_release
+
+    config = _config(ctx)
+    draft = create_release(config, title, fmt=fmt.value, slug=slug)
+    shown = config.rel(draft.path)
+    err.print(f"new: created {shown}", markup=False)
+    if edit:
+        _open_editor(draft.path)
+    err.print(
+        "next: write the text, then\n"
+        f"  pressflow segment {shown}   # the units translators will get\n"
+        "  pressflow update              # its template and ru/en catalogs\n"
+        "  pressflow prefill             # memory and MT, fuzzy, for review",
+        markup=False,
+    )
+    return EXIT_OK
+
+
+def _open_editor(path: Path) -> None:
+    import shlex
+    import subprocess
+
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not command:
+        err.print("warning: --edit: set $EDITOR (or $VISUAL) to your editor", markup=False)
+        return
+    try:
+        subprocess.run([*shlex.split(command), str(path)], check=False)
+    except OSError as exc:
+        err.print(f"warning: --edit: cannot run {command!r}: {exc.strerror}", markup=False)
+
+
 @app.command(epilog="Example: pressflow build --out site --allow-partial")
 def build(
     ctx: typer.Context,

@@ -60,6 +60,7 @@ class SiteConfig:
     template: str = ""
     threshold: float = 100.0  # percent translated and reviewed for a page to be published
     publish_foreign: bool = False  # publish units flagged as foreign text (scraped junk)
+    timezone: str = "Asia/Bishkek"  # the newsroom's clock: dates 'pressflow new' writes
 
 
 @dataclass(frozen=True)

@@ -9,55 +9,12 @@ doubled letters), so names are compared through ``skeleton``, which folds all of
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from ..translit import TABLE, strip_accents, transliterate
 from .memo import memo
 
-#: letter -> romanisation (lower case); Kyrgyz letters first, then the rest of Russian Cyrillic
-TABLE: dict[str, str] = {
-    "а": "a",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "д": "d",
-    "е": "e",
-    "ё": "yo",
-    "ж": "zh",
-    "з": "z",
-    "и": "i",
-    "й": "y",
-    "к": "k",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "ң": "ng",
-    "о": "o",
-    "ө": "o",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ү": "u",
-    "ф": "f",
-    "х": "kh",
-    "ц": "ts",
-    "ч": "ch",
-    "ш": "sh",
-    "щ": "shch",
-    "ъ": "",
-    "ы": "y",
-    "ь": "",
-    "э": "e",
-    "ю": "yu",
-    "я": "ya",
-    "і": "i",
-    "ә": "a",
-    "ғ": "gh",
-    "қ": "q",
-    "ұ": "u",
-    "һ": "h",
-}
+__all__ = ["TABLE", "consonants", "skeleton", "strip_accents", "transliterate"]
+
 #: spelling variants folded together, applied in order to a lower-case Latin string
 FOLDS: tuple[tuple[str, str], ...] = (
     ("x", "ks"),
@@ -96,28 +53,6 @@ _INITIAL_U = re.compile(r"^u(?=[aeio])")  # Уоррен, Уэст: English W
 _VOWEL = re.compile(r"[aeiouh]")
 _DOUBLE = re.compile(r"(.)\1+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
-def transliterate(text: str) -> str:
-    """Romanise Kyrgyz Cyrillic text, keeping capitals (``САЛИЕВ`` → ``SALIEV``)."""
-    out = []
-    for i, char in enumerate(text):
-        low = char.lower()
-        latin = TABLE.get(low)
-        if latin is None:
-            out.append(char)
-            continue
-        if char.isupper():
-            nxt = text[i + 1] if i + 1 < len(text) else ""
-            whole_caps = nxt.isupper() or (i > 0 and text[i - 1].isupper() and not nxt.isalpha())
-            latin = latin.upper() if whole_caps else latin.capitalize()
-        out.append(latin)
-    return "".join(out)
-
-
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @memo(65536)
