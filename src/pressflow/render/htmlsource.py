@@ -3,9 +3,10 @@ with only the translatable text replaced, placeholders restored as copies of the
 
 The readers' ``parse_html``/``locate_block`` give the same tree and the same run boundaries the
 blocks were read from (for Markdown, the tree of markdown-it's rendering, ``body_html``); every
-target is resolved before anything changes. The result is sanitized like any outside HTML (no
-scripts, handlers or unsafe URLs). An HTML release keeps its whole page and gets pressflow's head
-metadata and a language switcher; a Markdown release's body goes into the site layout.
+target is resolved before anything changes. What the page may keep of the result (no scripts,
+handlers or unsafe URLs) is decided when it is written (``sanitize``). An HTML release keeps its
+whole page and gets pressflow's head metadata and a language switcher; a Markdown release's body
+goes into the site layout.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .body import prune_empty
 from .inline import Piece, fill, plain_text
 from .lang import lang_info
 from .page import PageParts, drop_head_meta
-from .safe import json_ld, sanitize_tree
+from .sanitize import json_ld, settable_attrs, xml_text
 from .text import LocalBlock, Localized
 
 #: Also replaced in an HTML release's head: pressflow writes its own charset and viewport first.
@@ -67,7 +68,7 @@ def markdown_body(loc: Localized, *, source_lang: str) -> tuple[list[etree._Elem
 
 
 def translate_tree(root: etree._Element, loc: Localized, *, source_lang: str) -> list[str]:
-    """Replace the text of every located block of ``loc`` in ``root``; sanitize the result."""
+    """Replace the text of every located block of ``loc`` in ``root``."""
     warnings: list[str] = []
     targets = []
     gone = []
@@ -87,14 +88,14 @@ def translate_tree(root: etree._Element, loc: Localized, *, source_lang: str) ->
             warnings.append(f"{loc.release.slug} [{loc.lang}]: cannot place block: {exc}")
     for local, target in targets:  # attributes first: copied inline elements then carry them
         if target.attr:
-            target.element.set(target.attr, plain_text(local.pieces, local.block.inlines))
+            text = plain_text(local.pieces, local.block.inlines)
+            target.element.set(target.attr, xml_text(text))
     for local, target in targets:
         if not target.attr:
             _replace_run(target, local, page_lang=loc.lang, source_lang=source_lang)
     for element in gone:  # credits, bylines, furniture: left out of the page
         if element.getparent() is not None:
             element.getparent().remove(element)
-    sanitize_tree(root)
     prune_empty(root)
     return warnings
 
@@ -121,7 +122,8 @@ def _replace_run(target: Target, local: LocalBlock, *, page_lang: str, source_la
         if source is None:
             new = etree.SubElement(container, "span")
         elif inline.paired:
-            new = etree.SubElement(container, source.tag, dict(source.attrib))
+            attrs = dict(settable_attrs(source.attrib.items()))
+            new = etree.SubElement(container, source.tag, attrs)
         else:
             new = copy.deepcopy(source)
             new.tail = None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import Inline
-from .safe import clean_attrs, inline_tag
+from .sanitize import inline_tag, settable_attrs
 
 _VOID = frozenset({"br", "img", "wbr"})
 _TOKEN = re.compile(r"<(\d+)>|</(\d+)>|<(\d+)/>")
@@ -155,7 +155,7 @@ def fill(
 
 def _element(container: etree._Element, inline: Inline) -> etree._Element:
     el = etree.SubElement(container, inline_tag(inline.tag))
-    for name, value in clean_attrs(inline.attrs):
+    for name, value in settable_attrs(inline.attrs):
         el.set(name, value)
     return el
 

@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 
 from .lang import Lang, iso_datetime, lang_info
-from .safe import json_ld, safe_url
+from .sanitize import json_ld, safe_url, sanitize_page
 from .ui import say
 
 DOCTYPE = "<!DOCTYPE html>"
@@ -218,7 +218,9 @@ def serialize(root: etree._Element, *, pretty: bool = True) -> str:
     """The document as HTML5 text: doctype, one block-level element per line, final newline.
 
     ``pretty`` is off for pages rebuilt from a source or a template, whose whitespace is theirs.
+    Every page is written only as the allowlist keeps it (``sanitize_page``).
     """
+    sanitize_page(root)
     if pretty:
         tidy(root)
     text = lxml.html.tostring(root, doctype=DOCTYPE, encoding="unicode", method="html")

@@ -11,7 +11,7 @@ from ..config import Config
 from .body import block_element, body_elements
 from .lang import iso_datetime, lang_info
 from .page import Links, PageParts, Version, el, head_meta, switcher, time_element
-from .safe import safe_url
+from .sanitize import safe_url
 from .text import Localized
 from .ui import language_name, say
 

@@ -2,8 +2,11 @@
 
 Slots are elements with ``data-pressflow="title|date|body|switcher|alternates"``; ``body`` is
 required, ``alternates`` (if present) must be in ``<head>`` and is replaced by pressflow's head
-metadata. A template with an unknown or repeated slot, or a script, is refused with its file and
-line. Templates are sanitized like any outside HTML and re-parsed for every page.
+metadata. A template with an unknown or repeated slot, a script, or a slot whose element's content
+is not ordinary HTML text (``style``, ``textarea``, ``title``, anything in ``svg``…, where a
+translation would not stay text) is refused with its file and line. What is kept of a template is
+decided by the same allowlist as every page (``sanitize``), once when it is loaded and again on
+every page written from it.
 """
 
 from __future__ import annotations
@@ -16,9 +19,8 @@ from lxml import etree
 
 from ..errors import TemplateError
 from .page import PageParts, drop_head_meta, el, tidy
-from .safe import sanitize_tree
+from .sanitize import NOT_TEXT, SLOT_ATTR, sanitize_page
 
-SLOT_ATTR = "data-pressflow"
 SLOTS = ("title", "date", "body", "switcher", "alternates")
 
 
@@ -32,13 +34,11 @@ class Template:
     def render(self, parts: PageParts) -> etree._Element:
         """The template filled with ``parts``."""
         root = lxml.html.document_fromstring(self.source)
-        sanitize_tree(root)
         root.set("lang", parts.lang.code)
         root.set("dir", parts.lang.dir)
         head = _head(root)
-        drop_head_meta(head)
-        if not head.xpath("meta[@charset]"):
-            head.insert(0, el("meta", charset="utf-8"))
+        drop_head_meta(head, extra=("meta[@charset]",))  # pages are written as UTF-8
+        head.insert(0, el("meta", charset="utf-8"))
         if not head.xpath("meta[@name='viewport']"):
             head.insert(
                 1, el("meta", name="viewport", content="width=device-width, initial-scale=1")
@@ -86,9 +86,6 @@ def _put(node: etree._Element, children: list[etree._Element]) -> None:
 
 
 def _fill_title(node: etree._Element, parts: PageParts) -> None:
-    if node.tag == "title":
-        node.text = parts.doc_title
-        return
     _clear(node)
     node.text = parts.heading.text
     for child in list(parts.heading):
@@ -167,7 +164,22 @@ def load_template(path: Path, *, shown: str) -> Template:
         root = lxml.html.document_fromstring(source)
     except (etree.ParserError, ValueError) as exc:
         raise TemplateError(f"cannot parse template: {exc}", path=shown, line=1) from None
-    seen: dict[str, int] = {}
+    seen = _check_slots(root, shown=shown)
+    sanitize_page(root, slots=True)
+    kept = {node.get(SLOT_ATTR) for node in root.iter() if isinstance(node.tag, str)}
+    for name, (line, tag) in seen.items():
+        if name not in kept:
+            raise TemplateError(
+                f"slot {name!r} is on <{tag}>, an element published pages may not hold",
+                path=shown,
+                line=line,
+            )
+    return Template(source=lxml.html.tostring(root, encoding="unicode"), shown=shown)
+
+
+def _check_slots(root: etree._Element, *, shown: str) -> dict[str, tuple[int, str]]:
+    """Every slot's line and tag; ``TemplateError`` for a script or a misplaced slot."""
+    seen: dict[str, tuple[int, str]] = {}
     for node in root.iter():
         if not isinstance(node.tag, str):
             continue
@@ -185,8 +197,18 @@ def load_template(path: Path, *, shown: str) -> Template:
                 f"unknown slot {SLOT_ATTR}={name!r} (known: {known})", path=shown, line=line
             )
         if name in seen:
+            first = seen[name][0]
             raise TemplateError(
-                f"slot {name!r} repeated (first on line {seen[name]})", path=shown, line=line
+                f"slot {name!r} repeated (first on line {first})", path=shown, line=line
+            )
+        holder = next((n for n in (node, *node.iterancestors()) if n.tag in NOT_TEXT), None)
+        if holder is not None:
+            where = "on" if holder is node else "inside"
+            raise TemplateError(
+                f"slot {name!r} is {where} <{holder.tag}>, whose content is not HTML text "
+                "(put it on an element such as <div>, <h1> or <time>)",
+                path=shown,
+                line=line,
             )
         if name == "alternates" and node.getparent() is not None and node.getparent().tag != "head":
             raise TemplateError(
@@ -196,7 +218,7 @@ def load_template(path: Path, *, shown: str) -> Template:
             raise TemplateError(
                 f"slot {name!r} must be an element in <body>", path=shown, line=line
             )
-        seen[name] = line
+        seen[name] = (line, node.tag)
     if "body" not in seen:
         raise TemplateError(f'template has no {SLOT_ATTR}="body" element', path=shown, line=1)
-    return Template(source=source, shown=shown)
+    return seen
