@@ -18,7 +18,7 @@ from pressflow.render import ReleaseText, build_site
 from pressflow.render.inline import Piece, fill, plain_text
 from pressflow.render.sanitize import clean_html, json_ld, safe_url
 from pressflow.segment import segment_release
-from test_render_support import EN, RU, config, hand_text, page
+from test_render_support import EN, RU, TEMPLATE, config, hand_text, page
 
 PAYLOADS = (
     "<script>alert(1)</script>",
@@ -195,3 +195,44 @@ def test_any_translation_builds_only_known_elements(msgstr: str, fallback: bool)
 
 
 LINK_INLINE = Inline(1, "a", (("href", "https://example.kg/"),))
+
+
+EMBEDS = (
+    '<iframe src="https://evil.example/frame"></iframe><object data="https://evil.example/o">'
+    '</object><embed src="https://evil.example/e"><base href="https://evil.example/">'
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/refresh">'
+)
+
+
+def test_frames_embeds_base_and_refresh_are_dropped_from_every_html_entry_point(
+    tmp_path: Path,
+) -> None:
+    """An HTML release (head and body), raw HTML in Markdown and a template (head and body)
+    each holding an iframe, an object, an embed, a base URL and a meta refresh: no page keeps
+    any of them, nor the URLs they pointed to."""
+    html = (
+        f"<!DOCTYPE html>\n<html><head><title>Сынак</title>{EMBEDS}</head>\n<body>\n"
+        f"<h1>Сынак</h1>\n<p>Бүгүн Бишкекте форум өттү.</p>\n<div>{EMBEDS}</div>\n</body></html>\n"
+    )
+    markdown = f"---\ntitle: Сынак\n---\n\nБүгүн Бишкекте форум өттү.\n\n{EMBEDS}\n\nАягы.\n"
+    texts = []
+    for name, source in (("embeds.html", html), ("embeds-md.md", markdown)):
+        (tmp_path / name).write_text(source, encoding="utf-8")
+        release = read_release(tmp_path / name, rel_path=f"releases/{name}")
+        segments = segment_release(release)
+        ident = {s.text: s.text for s in segments}
+        texts.append(ReleaseText(release, segments, {"ru": ident}, {"ru": 100.0}))
+    template = TEMPLATE.replace("</head>", f"{EMBEDS}</head>").replace(
+        "</main>", f"</main>{EMBEDS}"
+    )
+    (tmp_path / "page.html").write_text(template, encoding="utf-8")
+    for layout in ("", "page.html"):
+        out = tmp_path / f"site{layout}"
+        build_site(config(tmp_path, template=layout), texts, out=out)
+        for path in sorted(out.rglob("*.html")):
+            root = lxml.html.fromstring(path.read_bytes())
+            found = root.xpath("//iframe | //object | //embed | //base | //meta[@http-equiv]")
+            assert found == [], (path, found)
+            assert "evil.example" not in path.read_text(encoding="utf-8"), path
+        for name in ("ky/embeds.html", "ru/embeds.html", "ky/embeds-md.html", "ru/embeds-md.html"):
+            assert "форум өттү" in page(out / name).text_content()  # the text is published

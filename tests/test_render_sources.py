@@ -137,6 +137,25 @@ def test_custom_template_keeps_the_look(tmp_path: Path) -> None:
             "<head>",
         ),
         ("", 1, "empty"),
+        (TEMPLATE.replace("<title>placeholder", '<title data-pressflow="title">'), 5, "<title>"),
+        (
+            TEMPLATE.replace('<h1 data-pressflow="title">Title</h1>', "").replace(
+                "<head>", '<head><style data-pressflow="title"></style>'
+            ),
+            3,
+            "on <style>",
+        ),
+        (TEMPLATE.replace('<div class="story"', '<textarea class="story"'), 16, "<textarea>"),
+        (TEMPLATE.replace("<main>", "<main><svg>"), 14, "inside <svg>"),
+        (TEMPLATE.replace("<main>", "<main><math>"), 14, "inside <math>"),
+        (
+            TEMPLATE.replace('<div class="story" data-pressflow="body"><p>sample</p></div>', "")
+            .replace("<main>", "<main><noscript>")
+            .replace("</main>", '<div data-pressflow="body"></div></noscript></main>'),
+            14,
+            "inside <noscript>",
+        ),
+        (TEMPLATE.replace('<div class="story"', '<marquee class="story"'), 16, "may not hold"),
     ],
 )
 def test_bad_template_is_refused_with_file_and_line(

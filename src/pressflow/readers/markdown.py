@@ -31,6 +31,7 @@ KNOWN_KEYS = ("title", "date", "slug", "summary", "tags", "contact")
 _FENCES = ("---",)
 _CLOSERS = ("---", "...")
 _FIRST_TAG = re.compile(r"^\s*<[A-Za-z][\w-]*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,14 @@ def split_front_matter(source: str, *, path: str) -> FrontMatter:
         found = re.match(r"^([^\s:#][^:]*?)\s*:", line)
         if found:
             key_lines.setdefault(found.group(1).strip("'\""), number)
+    for key, value in meta.items():
+        control = _CONTROL.search(str(value))
+        if control is not None:  # only a YAML escape can put one there; no catalog may hold it
+            raise ReaderError(
+                f"front matter {key!r} holds a control character (U+{ord(control.group()):04X})",
+                path=path,
+                line=key_lines.get(str(key), 2),
+            )
     return FrontMatter(
         meta={str(k): v for k, v in meta.items()},
         body="\n".join(lines[end + 1 :]),

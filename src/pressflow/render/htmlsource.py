@@ -23,7 +23,7 @@ from .body import prune_empty
 from .inline import Piece, fill, plain_text
 from .lang import lang_info
 from .page import PageParts, drop_head_meta
-from .sanitize import json_ld, settable_attrs, xml_text
+from .sanitize import json_ld, settable_attrs, settable_tag, xml_text
 from .text import LocalBlock, Localized
 
 #: Also replaced in an HTML release's head: pressflow writes its own charset and viewport first.
@@ -123,7 +123,7 @@ def _replace_run(target: Target, local: LocalBlock, *, page_lang: str, source_la
             new = etree.SubElement(container, "span")
         elif inline.paired:
             attrs = dict(settable_attrs(source.attrib.items()))
-            new = etree.SubElement(container, source.tag, attrs)
+            new = etree.SubElement(container, settable_tag(source.tag), attrs)
         else:
             new = copy.deepcopy(source)
             new.tail = None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import Inline
-from .sanitize import inline_tag, settable_attrs
+from .sanitize import inline_tag, settable_attrs, xml_text
 
 _VOID = frozenset({"br", "img", "wbr"})
 _TOKEN = re.compile(r"<(\d+)>|</(\d+)>|<(\d+)/>")
@@ -138,7 +138,7 @@ def fill(
                     span = etree.SubElement(container, "span", lang=lang)
                     if fallback_dir and not piece.foreign:
                         span.set("dir", fallback_dir)
-                span.text = (span.text or "") + tok.value
+                span.text = (span.text or "") + xml_text(tok.value)
                 continue
             span = None
             inline = by_id.get(tok.id)
@@ -161,6 +161,7 @@ def _element(container: etree._Element, inline: Inline) -> etree._Element:
 
 
 def _append_text(container: etree._Element, text: str) -> None:
+    text = xml_text(text)
     if not text:
         return
     if len(container):

@@ -17,7 +17,7 @@ import lxml.html
 from lxml import etree
 
 from .lang import Lang, iso_datetime, lang_info
-from .sanitize import json_ld, safe_url, sanitize_page
+from .sanitize import json_ld, safe_url, sanitize_page, xml_text
 from .ui import say
 
 DOCTYPE = "<!DOCTYPE html>"
@@ -77,9 +77,9 @@ def el(tag: str, text: str | None = None, /, **attrs: str) -> etree._Element:
     """An HTML element with text and attributes (``class_`` for ``class``), text escaped by lxml."""
     node = lxml.html.Element(tag)
     for key, value in attrs.items():
-        node.set(key.rstrip("_").replace("_", "-"), value)
+        node.set(key.rstrip("_").replace("_", "-"), xml_text(value))
     if text is not None:
-        node.text = text
+        node.text = xml_text(text)
     return node
 
 

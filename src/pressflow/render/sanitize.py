@@ -149,6 +149,12 @@ def settable_attrs(attrs: Iterable[tuple[Any, Any]]) -> list[tuple[str, str]]:
     return [(str(k), xml_text(str(v))) for k, v in attrs if _NAME.fullmatch(str(k))]
 
 
+def settable_tag(tag: str) -> str:
+    """``tag`` if lxml can create an element of that name (a parsed page may hold
+    ``<javascript:x()>``), else ``span``."""
+    return tag if _NAME.fullmatch(tag) else "span"
+
+
 def inline_tag(tag: str) -> str:
     """The tag to restore a placeholder as: itself if it is a harmless inline element."""
     tag = tag.lower()

@@ -22,6 +22,7 @@ from .page import PageParts, drop_head_meta, el, tidy
 from .sanitize import NOT_TEXT, SLOT_ATTR, sanitize_page
 
 SLOTS = ("title", "date", "body", "switcher", "alternates")
+_VOID = frozenset({"embed", "frame"})
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,10 @@ def _check_slots(root: etree._Element, *, shown: str) -> dict[str, tuple[int, st
             raise TemplateError(
                 f"slot {name!r} repeated (first on line {first})", path=shown, line=line
             )
-        holder = next((n for n in (node, *node.iterancestors()) if n.tag in NOT_TEXT), None)
+        holder = node if node.tag in NOT_TEXT else None
+        for parent in node.iterancestors():  # libxml2 may nest markup in a void <embed>
+            if holder is None and parent.tag in NOT_TEXT and parent.tag not in _VOID:
+                holder = parent
         if holder is not None:
             where = "on" if holder is node else "inside"
             raise TemplateError(
