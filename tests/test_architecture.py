@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("segment", "structure"),
     ("po",),
     ("mt", "qa", "render"),
-    ("parallel", "results", "progress", "lock", "draft"),
+    ("parallel", "results", "progress", "lock", "draft", "terminal"),
     ("pipeline",),
     ("cli",),
     ("entry", "__main__"),

@@ -21,6 +21,7 @@ from . import __version__, pipeline
 from .config import Config, load_config
 from .errors import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PressflowError
 from .model import Problem
+from .terminal import SafeConsole, printable
 
 try:  # typer >= 0.20 vendors click and exposes the base of its usage errors
     from typer import TyperException as UsageProblem
@@ -50,7 +51,7 @@ def plain_output() -> bool:
 
 def _console(*, stderr: bool) -> Console:
     plain = plain_output()
-    return Console(
+    return SafeConsole(  # release text may hold escape sequences: never raw to a terminal
         stderr=stderr,
         highlight=False,
         soft_wrap=True,
@@ -269,7 +270,8 @@ def check(
     table = fmt is ReportFormat.table
     rendered = report.render(result, "lines" if table and not out.is_terminal else fmt.value)
     if isinstance(rendered, str):
-        sys.stdout.write(rendered if rendered.endswith("\n") or not rendered else rendered + "\n")
+        shown = printable(rendered)
+        sys.stdout.write(shown if shown.endswith("\n") or not shown else shown + "\n")
     else:
         out.print(rendered)
     _append_step_summary(report.step_summary(result))

@@ -127,8 +127,26 @@ def _key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 
 
+def _plural_changed(source: polib.POEntry, target: polib.POEntry) -> bool:
+    return bool(source.msgid_plural) != bool(target.msgid_plural)
+
+
+def _undone(source: polib.POEntry, target: polib.POEntry) -> bool:
+    """An entry made fuzzy by an edit of its source (``#| msgid`` is the text it was reviewed
+    for) whose text is back to exactly that: the pair is the reviewed one again."""
+    return (
+        "fuzzy" in source.flags
+        and source.previous_msgid == target.msgid
+        and source.previous_msgctxt == target.msgctxt
+        and not _plural_changed(source, target)
+        and not source.previous_msgid_plural
+    )
+
+
 def _copy_translation(target: polib.POEntry, source: polib.POEntry) -> None:
     target.msgstr = source.msgstr
+    if not target.msgid_plural and not source.msgstr and source.msgstr_plural:
+        target.msgstr = source.msgstr_plural.get(0, "")
     if target.msgid_plural:
         target.msgstr_plural = dict(source.msgstr_plural or {})
         if not target.msgstr_plural and source.msgstr:
@@ -258,7 +276,13 @@ def merge(
         found.used = True
         source = found.entry
         _copy_translation(entry, source)
-        if "fuzzy" in source.flags and _translated(source):
+        if _plural_changed(source, tentry) and _translated(source):
+            # msgmerge: a translation kept across a change of plural form is fuzzy, with the
+            # old msgid and msgid_plural shown; a singular keeps the first plural form.
+            entry.flags = ["fuzzy", *[f for f in entry.flags if f != "fuzzy"]]
+            entry.previous_msgid = source.msgid
+            entry.previous_msgid_plural = source.msgid_plural or None
+        elif "fuzzy" in source.flags and _translated(source) and not _undone(source, tentry):
             entry.flags = ["fuzzy", *entry.flags]
             entry.previous_msgctxt = source.previous_msgctxt
             entry.previous_msgid = source.previous_msgid
@@ -285,7 +309,10 @@ def merge(
             continue
         if source is None:
             source = matcher.container(entry.msgid, near=near)
-        if source is not None:
+        if source is not None and _undone(source.entry, entry):
+            source.used = True  # the edit that made it fuzzy was undone: reviewed again
+            _copy_translation(entry, source.entry)
+        elif source is not None:
             source.used = True
             _fuzzy(entry, source.entry, _previous(source.entry))
 

@@ -90,13 +90,47 @@ TEXT_ATTRS = ("alt", "title", "aria-label", "placeholder")
 META_TEXT = _names("description og:title og:description twitter:title twitter:description")
 META_DATE = ("date", "article:published_time", "dcterms.date", "dc.date", "pubdate")
 
+#: Deeper pages are refused: libxml2 drops what lies past 2048 levels (256 without huge_tree),
+#: and walking and rebuilding a page recurses once per level.
+MAX_DEPTH = 500
 _WS = re.compile(r"[ \t\n\r\f]+")  # ASCII whitespace as browsers collapse it; not U+00A0
 
 
+class TooDeep(ValueError):
+    """libxml2 stops building the tree past its depth limit and drops the rest of the page."""
+
+    def __init__(self, message: str, lineno: int):
+        super().__init__(message)
+        self.lineno = lineno
+
+
 def parse_html(source: str) -> lxml.html.HtmlElement:
-    """Parse HTML exactly as the reader does, so that block locators resolve in the result."""
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False, remove_pis=False)
-    return lxml.html.document_fromstring(source.encode("utf-8"), parser=parser)
+    """Parse HTML exactly as the reader does, so that block locators resolve in the result.
+
+    ``huge_tree`` lifts libxml2's nesting limit from 256 to 2048 levels (past it libxml2
+    silently drops everything after the deep element); a page deeper than ``MAX_DEPTH`` raises
+    ``TooDeep`` rather than losing text."""
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=False, remove_pis=False, huge_tree=True
+    )
+    root = lxml.html.document_fromstring(source.encode("utf-8"), parser=parser)
+    for error in parser.error_log:
+        if "Excessive depth" in error.message:
+            raise _too_deep(error.line or 1)
+    depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > MAX_DEPTH:
+            raise _too_deep(element.sourceline or 1)
+    return root
+
+
+def _too_deep(line: int) -> TooDeep:
+    return TooDeep(
+        f"elements nested deeper than {MAX_DEPTH} levels; flatten the markup "
+        "(nothing of the release was read)",
+        line,
+    )
 
 
 def _is_element(node: object) -> bool:
@@ -366,6 +400,8 @@ def parse_or_fail(source: str, *, path: str) -> lxml.html.HtmlElement:
     """``parse_html`` with lxml's failures turned into one-line ``ReaderError``s."""
     try:
         return parse_html(source)
+    except TooDeep as exc:
+        raise ReaderError(str(exc), path=path, line=exc.lineno) from None
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         line = getattr(exc, "lineno", None) or 1
         raise ReaderError(f"cannot parse HTML: {exc}", path=path, line=line) from None
