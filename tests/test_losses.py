@@ -166,12 +166,12 @@ def test_kill_9_of_a_parallel_update_leaves_no_worker_and_no_temporary_file(
     assert not list((root / "translations").rglob("*.tmp"))
 
 
-ESCAPES = "Жаңылык \x1b]0;PWNED\x07 \x1b[31mКызыл\x1b[0m \x9b2J текст\r.\n\nЭкинчи \u202eабзац.\n"
+SHOWN = "Жаңылык \x9b2J \u202eКызыл\u202c текст.\n\nЭкинчи \x85абзац.\n"
 
 
 @pytest.mark.parametrize("fmt", ["text", "jsonl"])
 def test_segment_escapes_control_characters(tmp_path: Path, fmt: str) -> None:
-    (tmp_path / "esc.txt").write_text(ESCAPES, encoding="utf-8")
+    (tmp_path / "esc.txt").write_text(SHOWN, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "pressflow", "segment", "esc.txt", "--format", fmt],
         cwd=tmp_path,
@@ -179,9 +179,24 @@ def test_segment_escapes_control_characters(tmp_path: Path, fmt: str) -> None:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    for raw in ("\x1b", "\x07", "\x9b", "\r", "\u202e"):
+    for raw in ("\x9b", "\u202e", "\x85"):
         assert raw.encode() not in done.stdout + done.stderr
-    assert b"\\u001b]0;PWNED" in done.stdout
+    assert b"\\u009b2J" in done.stdout
+
+
+@pytest.mark.parametrize("command", [("segment", "releases/esc.txt"), ("update",)])
+def test_a_release_with_terminal_escapes_is_refused_and_never_printed_raw(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    root = newsroom(tmp_path / "n")
+    text = "Жаңылык\n\nАбзац \x1b]0;PWNED\x07 \x1b[31mКызыл\x1b[0m текст.\n"
+    (root / "releases" / "esc.txt").write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "pressflow", *command], cwd=root, capture_output=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith(b"pressflow: error: releases/esc.txt:3: control character")
+    assert b"\x1b" not in done.stdout + done.stderr
 
 
 def test_error_messages_quoting_release_text_escape_control_characters(tmp_path: Path) -> None:

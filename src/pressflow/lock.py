@@ -59,17 +59,21 @@ def project_lock(root: Path, command: str) -> Iterator[None]:
         finally:
             _held[key] -= 1
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(key, is_singleton=False)
     timeout = lock_timeout()
     started = time.monotonic()
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         lock.acquire(timeout=timeout, poll_interval=0.05)
     except Timeout:
         raise LockError(
             f"another pressflow is writing this project ({_holder(Path(root))}); "
             f"waited {time.monotonic() - started:.0f} s (set {TIMEOUT_ENV} to wait longer)",
             path=os.fspath(LOCK_FILE),
+        ) from None
+    except OSError as exc:
+        raise LockError(
+            f"cannot take the project lock: {exc.strerror or exc}", path=os.fspath(LOCK_FILE)
         ) from None
     _held[key] = 1
     holder = Path(root) / HOLDER_FILE

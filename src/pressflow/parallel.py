@@ -103,14 +103,18 @@ def foreign_warnings(release: Release, segments: Sequence[Segment]) -> list[Prob
     ]
 
 
-def check_language_header(po: object, lang: str, path: Path, *, config: Config) -> None:
+def check_language_header(
+    po: object, lang: str, path: Path, *, config: Config, raw: bytes = b""
+) -> None:
     """Refuse a catalog whose Language header names another language than its folder."""
     declared = (getattr(po, "metadata", {}) or {}).get("Language", "").strip()
     if declared and declared.replace("-", "_").split("_")[0] != lang.split("_")[0]:
+        at = raw.find(b'"Language:')
         raise CatalogError(
             f"Language header says {declared!r} but the file is in the {lang!r} folder; "
             "move it or fix the header (nothing was changed)",
             path=config.rel(path),  # only now: resolving a path costs more than merging
+            line=raw.count(b"\n", 0, at) + 1 if at >= 0 else None,
         )
 
 
@@ -195,7 +199,7 @@ def work(job: Job, settings: Settings) -> Outcome:
             po_path = config.po_path(lang, release.slug)
             raw, po_snap, old = _load(po_path, confined, config=config)
             if old is not None:
-                check_language_header(old, lang, po_path, config=config)
+                check_language_header(old, lang, po_path, config=config, raw=raw or b"")
             merged = updating.merge(old, template, lang=lang, config=config)
             files.append(
                 _output(merged, old, po_path, write=settings.write, lang=lang, read=po_snap)

@@ -20,9 +20,8 @@ from .model import CatalogRef, Problem, Release, Segment
 from .po.orphans import ORPHAN_CODE, Orphan, find_orphans, orphan_problems
 from .po.orphans import prune as prune_orphans
 from .po.stamps import Stamps, fresh_releases, signature, signature_prefix, stat_key
-from .readers import release_files
+from .readers import release_files, slug_line
 from .results import ExtractResult, FileChange, RunResult, SegmentResult, UpdateResult
-from .slugs import slug_clash
 
 if TYPE_CHECKING:
     from . import qa
@@ -90,7 +89,7 @@ def load_releases(config: Config, *, only: Collection[str] = ()) -> list[Release
     seen: dict[str, str] = {}
     for release in releases:
         if release.slug in seen:
-            raise slug_clash(release.slug, seen[release.slug], release.path)
+            raise slug_clash(release.slug, seen[release.slug], release.path, root=config.root)
         seen[release.slug] = release.path
     missing = set(only) - set(seen)
     if missing:
@@ -144,12 +143,24 @@ def _owners(config: Config, fresh: Mapping[str, str]) -> dict[str, str]:
     return {slug: rel(config.releases_dir / name) for name, slug in fresh.items()}
 
 
-def _claim(owners: dict[str, str], outcome: Outcome) -> SlugError | None:
+def slug_clash(slug: str, one: str, other: str, *, root: Path) -> SlugError:
+    """Two release files (shown relative to ``root``) that would write the same catalogs and
+    pages, both named; the error points at the second one's slug."""
+    first, second = sorted((one, other))
+    return SlugError(
+        f"two releases have the slug {slug!r}: {first} and {second}; change one "
+        "(nothing was written)",
+        path=second,
+        line=slug_line(root / second),
+    )
+
+
+def _claim(owners: dict[str, str], outcome: Outcome, *, root: Path) -> SlugError | None:
     """Record that ``outcome``'s release owns its slug, or the error when another one does."""
     other = owners.setdefault(outcome.slug, outcome.path)
     if other == outcome.path:
         return None
-    return slug_clash(outcome.slug, other, outcome.path)
+    return slug_clash(outcome.slug, other, outcome.path, root=root)
 
 
 def _process(
@@ -191,7 +202,7 @@ def _process(
         if outcome.error is not None:
             failed.append(outcome)
             continue
-        clash = _claim(owners, outcome)
+        clash = _claim(owners, outcome, root=config.root)
         if clash is not None:
             clashes.append(clash)
             continue

@@ -67,13 +67,3 @@ def check_slug(slug: str, *, path: str | None = None, line: int | None = None) -
 
 def is_slug(slug: str) -> bool:
     return not slug_problem(slug)
-
-
-def slug_clash(slug: str, one: str, other: str) -> SlugError:
-    """Two release files that would write the same catalogs and pages, both named."""
-    first, second = sorted((one, other))
-    return SlugError(
-        f"two releases have the slug {slug!r}: {first} and {second}; change one "
-        "(nothing was written)",
-        path=second,
-    )

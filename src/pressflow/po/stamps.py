@@ -88,7 +88,7 @@ class Stamps:
         path = Path(root) / STAMPS_FILE
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError, UnicodeDecodeError):
+        except (OSError, ValueError, UnicodeDecodeError):  # the save reports what is wrong
             data = {}
         if not isinstance(data, dict) or data.get("version") != FORMAT:
             return cls(path, changed=bool(data))  # an older format: one full run rewrites it

@@ -46,6 +46,7 @@ __all__ = [
     "read_release_bytes",
     "read_source",
     "release_files",
+    "slug_line",
 ]
 
 
@@ -140,6 +141,19 @@ def release_files(folder: Path) -> list[Path]:
             )
         seen[stem] = name
     return [folder / name for name in names]
+
+
+def slug_line(path: Path) -> int:
+    """The line of a release's front-matter ``slug:`` (1 when its slug is its file name)."""
+    if os.path.splitext(os.path.basename(path))[1].lower() not in (".md", ".markdown"):
+        return 1
+    from .markdown import split_front_matter
+
+    try:
+        text = decode_release(read_release_bytes(path, rel_path=str(path)), path=str(path))
+        return split_front_matter(text, path=str(path)).key_lines.get("slug", 1)
+    except ReaderError:
+        return 1
 
 
 def declared_slug(path: Path) -> str:

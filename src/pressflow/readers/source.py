@@ -14,6 +14,7 @@ from ..errors import ReaderError
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")  # C0 but tab and line breaks; DEL
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -42,6 +43,13 @@ def decode_release(data: bytes, *, path: str) -> str:
             path=path,
             line=_line_of(data, exc.start),
         ) from None
+    control = _CONTROL.search(text)
+    if control:  # a page cannot hold it (XML), and it would reach translators' terminals
+        raise ReaderError(
+            f"control character U+{ord(control.group()):04X} in the text; remove it",
+            path=path,
+            line=_line_of(text[: control.start()].encode("utf-8"), len(text)),
+        )
     if not text.strip():
         raise ReaderError("release is empty", path=path, line=1)
     return text
