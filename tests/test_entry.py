@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from tests.clienv import cli_env
+from tests.shipped import copy_newsroom
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "2018-07-03-lsg-forum"
@@ -53,12 +54,7 @@ def both(cwd: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], ...]:
 @pytest.fixture
 def newsroom(tmp_path: Path) -> Path:
     """The shipped newsroom (release, reviewed catalogs, config), updated once."""
-    root = tmp_path / "newsroom"
-    root.mkdir()
-    for name in ("releases", "translations"):
-        shutil.copytree(ROOT / name, root / name)
-    for name in ("pressflow.toml", "glossary.tsv"):
-        shutil.copy(ROOT / name, root / name)
+    root = copy_newsroom(tmp_path / "newsroom")
     assert pressflow(root, "update").returncode == 0
     return root
 

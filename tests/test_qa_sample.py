@@ -5,28 +5,17 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from tests.report_schema import CATALOG_KEYS
+from tests.shipped import pressflow
 
 from pressflow.po import catalog
 from qa_sample_translations import EN, EN_SPELT_OUT, RU
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "2018-07-03-lsg-forum"
-
-
-def pressflow(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pressflow", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")

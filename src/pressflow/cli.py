@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 
 from . import __version__, pipeline
-from .config import Config, load_config
+from .config import Config, find_config
 from .errors import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PressflowError
 from .model import Problem
 from .terminal import SafeConsole, printable
@@ -118,7 +118,7 @@ def _root(
 
 
 def _config(ctx: typer.Context) -> Config:
-    return load_config(ctx.obj)
+    return pipeline.open_project(ctx.obj)
 
 
 def _where(problem: Problem) -> str:
@@ -142,10 +142,9 @@ def segment(
     fmt: Annotated[SegmentFormat, typer.Option("--format", "-f")] = SegmentFormat.text,
 ) -> int:
     """Print the translatable units of one release, one per line (or one JSON object each)."""
-    try:
-        config: Config | None = _config(ctx)
-    except PressflowError:
-        config = None  # a loose file outside any project is fine
+    # a loose file outside any project is fine; a project's broken pressflow.toml is not
+    within = ctx.obj is not None or find_config(Path.cwd().resolve()) is not None
+    config = _config(ctx) if within else None
     result = pipeline.segment_file(file, config=config)
     for seg in result.segments:
         if fmt is SegmentFormat.jsonl:

@@ -8,10 +8,22 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
+from .configschema import (
+    Boolean,
+    KeyLines,
+    Matching,
+    Number,
+    OneOf,
+    PerKey,
+    Table,
+    Text,
+    Words,
+    check_file,
+    key,
+)
 from .errors import ConfigError
 from .locales import is_known
 from .slugs import check_slug
@@ -24,54 +36,140 @@ else:  # pragma: no cover
 CONFIG_NAME = "pressflow.toml"
 
 
+def _language(code: str) -> bool:
+    return is_known(code)
+
+
+def _zone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _address(url: str) -> bool:
+    return not url.strip() or url.strip().lower().startswith(("http://", "https://"))
+
+
+# The kinds of value the keys below take (see configschema for what each accepts).
+TEXT = Text()
+FOLDER = Text(nonempty=True)
+BOOL = Boolean()
+PERCENT = Number(least=0, most=100)
+FRACTION = Number(least=0, most=1)
+LANGUAGE = Matching(_language, "a language code such as ky, ru or en")
+ADDRESS = Matching(_address, "an http:// or https:// address, or empty")
+ZONE = Matching(_zone, "an IANA time zone such as Asia/Bishkek")
+CODES = Words(want="an array of check codes (pressflow check --list-checks)")
+
+
+def count(least: int) -> Number:
+    return Number(integer=True, least=least)
+
+
+# One line per key of pressflow.toml: ``name: type = key(kind, default, "what it is for")``.
+# The README's table of keys is generated from these (tests/test_config.py says how).
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    name: str = key(TEXT, "pressflow", "project name, written in the catalogs' headers")
+    version: str = key(TEXT, "1.0", "project version, written in the catalogs' headers")
+    source_lang: str = key(LANGUAGE, "ky", "language the releases are written in")
+    target_langs: tuple[str, ...] = key(
+        Words(LANGUAGE, least=1, want="an array of language codes"),
+        ("ru", "en"),
+        "languages the releases are translated into",
+    )
+
+
+@dataclass(frozen=True)
+class PathsConfig:
+    releases: str = key(FOLDER, "releases", "folder of the release files")
+    translations: str = key(FOLDER, "translations", "folder of the POT and PO catalogs")
+    site: str = key(FOLDER, "site", "folder the site is built into")
+    glossary: str = key(TEXT, "glossary.tsv", "glossary file; must exist when set, empty for none")
+
+
 @dataclass(frozen=True)
 class MTConfig:
-    engine: str = "google"
-    url: str = ""
-    timeout: float = 10.0
-    retries: int = 3
-    concurrency: int = 4
-    rate: float = 5.0  # requests per second across the pool
-    batch: int = 20  # entries written to the catalog per atomic save
-    cache: str = ".pressflow/mt-cache.sqlite"
-    options: dict[str, Any] = field(default_factory=dict)
+    engine: str = key(TEXT, "google", "MT engine: google, mymemory, yandex, microsoft or none")
+    url: str = key(ADDRESS, "", "address of the MT service (a mirror, a proxy, a test server)")
+    timeout: float = key(Number(least=0, above=True), 10.0, "seconds to wait for one request")
+    retries: int = key(count(0), 3, "retries of a failed request")
+    concurrency: int = key(count(1), 4, "requests in flight at once")
+    rate: float = key(Number(least=0), 5.0, "requests per second across the pool; 0: no limit")
+    batch: int = key(count(1), 20, "entries written to the catalog per atomic save")
+    breaker: int = key(count(1), 5, "failures in a row that stop MT for the run")
+    backoff: float = key(Number(least=0), 1.0, "first wait in seconds before a retry (doubles)")
+    max_backoff: float = key(Number(least=0), 60.0, "longest wait in seconds before a retry")
+    cache: str = key(
+        TEXT, ".pressflow/mt-cache.sqlite", "MT cache file; user: per user; empty: none"
+    )
 
 
 @dataclass(frozen=True)
 class TMConfig:
-    threshold: float = 0.75  # similarity (0..1) for a fuzzy memory match
-    exact_fuzzy: bool = True  # an exact memory match is still marked fuzzy for review
+    threshold: float = key(FRACTION, 0.75, "similarity (0 to 1) for a fuzzy memory match")
+    exact_fuzzy: bool = key(BOOL, True, "an exact memory match is still marked fuzzy for review")
 
 
 @dataclass(frozen=True)
 class CheckConfig:
-    min_translated: dict[str, float] = field(default_factory=dict)  # lang -> percent
-    strict: bool = False
-    disable: tuple[str, ...] = ()
-    enable: tuple[str, ...] = ()  # opt-in checks to run too (e.g. "double-space")
+    min_translated: dict[str, float] = key(
+        PerKey(PERCENT), {}, "gate: least percent translated, for all targets or by language"
+    )
+    strict: bool = key(BOOL, False, "warnings fail the gate too")
+    disable: tuple[str, ...] = key(CODES, (), "checks not to run")
+    enable: tuple[str, ...] = key(CODES, (), "opt-in checks to run too (e.g. double-space)")
 
 
 @dataclass(frozen=True)
 class SiteConfig:
-    title: str = "Press releases"
-    base_url: str = ""
-    publisher: str = ""
-    publisher_url: str = ""
-    template: str = ""
-    threshold: float = 100.0  # percent translated and reviewed for a page to be published
-    publish_foreign: bool = False  # publish units flagged as foreign text (scraped junk)
-    timezone: str = "Asia/Bishkek"  # the newsroom's clock: dates 'pressflow new' writes
+    title: str = key(TEXT, "Press releases", "site title in pages and indexes")
+    base_url: str = key(TEXT, "", "public address, for canonical links and the sitemap")
+    publisher: str = key(TEXT, "", "publisher named in the footer and structured data")
+    publisher_url: str = key(TEXT, "", "publisher's address")
+    template: str = key(TEXT, "", "HTML template with data-pressflow slots; must exist when set")
+    threshold: float = key(PERCENT, 100.0, "percent translated and reviewed to publish a page")
+    publish_foreign: bool = key(BOOL, False, "publish units flagged as foreign text")
+    timezone: str = key(ZONE, "Asia/Bishkek", "the newsroom's clock: dates 'pressflow new' writes")
 
 
 @dataclass(frozen=True)
 class StructureConfig:
     """``[structure]``: how a release's headline, contacts and furniture are told apart."""
 
-    headline: str = ""  # "first-sentence" or "none" ("" = the shipped default)
-    headline_max: int = 0  # characters (0 = the shipped default)
-    publish: tuple[str, ...] = ()  # roles published anyway: "credit", "byline", "furniture"
-    labels: dict[str, list[str]] = field(default_factory=dict)  # group -> more labels
-    patterns: dict[str, list[str]] = field(default_factory=dict)  # role -> more regexes
+    headline: str = key(
+        OneOf(("", "first-sentence", "none")), "", 'a first line that is no headline; "": default'
+    )
+    headline_max: int = key(count(0), 0, "characters a headline may have; 0: the shipped default")
+    publish: tuple[str, ...] = key(
+        Words(OneOf(("contact", "credit", "byline", "furniture")), want="an array of roles"),
+        (),
+        "roles published on pages anyway",
+    )
+    labels: dict[str, tuple[str, ...]] = key(
+        Table(Words(), "group"), {}, "more labels by group ([structure.labels])"
+    )
+    patterns: dict[str, tuple[str, ...]] = key(
+        Table(Words(), "role"), {}, "more line patterns (regular expressions) by role"
+    )
+
+
+#: The sections of pressflow.toml, in the order the README documents them.
+SECTIONS: dict[str, type] = {
+    "project": ProjectConfig,
+    "paths": PathsConfig,
+    "mt": MTConfig,
+    "tm": TMConfig,
+    "check": CheckConfig,
+    "site": SiteConfig,
+    "structure": StructureConfig,
+}
 
 
 @dataclass(frozen=True)
@@ -90,6 +188,11 @@ class Config:
     check: CheckConfig = field(default_factory=CheckConfig)
     site: SiteConfig = field(default_factory=SiteConfig)
     structure: StructureConfig = field(default_factory=StructureConfig)
+    lines: KeyLines = field(default_factory=lambda: KeyLines(""), compare=False, repr=False)
+
+    def error(self, message: str, *key: str) -> ConfigError:
+        """A ConfigError on the line of ``key`` (``"check", "disable"``) in pressflow.toml."""
+        return ConfigError(message, path=CONFIG_NAME, line=self.lines.of(*key))
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -124,40 +227,22 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _section(data: dict[str, Any], name: str, cls: type, path: str) -> Any:
-    raw = data.get(name, {})
-    if not isinstance(raw, dict):
-        raise ConfigError(f"[{name}] must be a table", path=path)
-    known = set(cls.__dataclass_fields__)
-    extra = {k: v for k, v in raw.items() if k not in known}
-    if extra and "options" not in known:
-        raise ConfigError(f"unknown key(s) in [{name}]: {', '.join(sorted(extra))}", path=path)
-    values = {k: v for k, v in raw.items() if k in known}
-    if extra:
-        values["options"] = {**raw.get("options", {}), **extra}
-    for key, value in list(values.items()):
-        default = cls.__dataclass_fields__[key].default
-        if isinstance(default, tuple) and isinstance(value, list):
-            values[key] = tuple(value)
-        elif isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
-            values[key] = float(value)
-    try:
-        return cls(**values)
-    except TypeError as exc:  # pragma: no cover - defensive
-        raise ConfigError(f"[{name}]: {exc}", path=path) from None
-
-
 def load_config(root: Path | None = None) -> Config:
-    """Load pressflow.toml from ``root`` (or the nearest folder above the current one)."""
+    """Load pressflow.toml from ``root`` (or the nearest folder above the current one).
+
+    Every error is a ConfigError on the line of the key it is about: a wrong type, a value out of
+    range, an unknown key or section (with a did-you-mean), a glossary or template that is missing.
+    """
     if root is not None and Path(root).is_file():
         path = Path(root)
     else:
         path = find_config(Path(root or Path.cwd()).resolve())
     if path is None:
         raise ConfigError(f"no {CONFIG_NAME} here or in any parent folder", path=str(root or "."))
-    shown = str(path)
+    shown = path.name
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except UnicodeDecodeError:
         raise ConfigError("not UTF-8 text", path=shown) from None
     except tomllib.TOMLDecodeError as exc:
@@ -165,33 +250,50 @@ def load_config(root: Path | None = None) -> Config:
         line = int(found.group(1)) if found else None
         msg = str(exc).split(" (at ")[0]
         raise ConfigError(f"malformed TOML: {msg}", path=shown, line=line) from None
-    base = path.parent.resolve()
-    proj = data.get("project", {})
-    folders = data.get("paths", {})
-    source = check_language(str(proj.get("source_lang", "ky")), path=shown)
-    targets = tuple(
-        check_language(str(t), path=shown) for t in proj.get("target_langs", ["ru", "en"])
-    )
-    if source in targets:
-        raise ConfigError(f"source language {source!r} is also a target", path=shown)
-    check = _section(data, "check", CheckConfig, shown)
+    lines = KeyLines(text)
+
+    def fail(message: str, key: tuple[str, ...]) -> ConfigError:
+        return ConfigError(message, path=shown, line=lines.of(*key))
+
+    got = check_file(data, SECTIONS, fail)
+    proj: ProjectConfig = got["project"]
+    folders: PathsConfig = got["paths"]
+    check: CheckConfig = got["check"]
+    site: SiteConfig = got["site"]
+    if proj.source_lang in proj.target_langs:
+        message = f"source language {proj.source_lang!r} is also a target"
+        raise fail(message, ("project", "target_langs"))
+    if not isinstance(check.min_translated, dict):  # one number: every target language
+        check = replace(
+            check, min_translated=dict.fromkeys(proj.target_langs, check.min_translated)
+        )
     for lang in check.min_translated:
-        if lang not in targets:
-            raise ConfigError(f"[check] min_translated names unknown language {lang!r}", path=shown)
-    glossary = folders.get("glossary", "glossary.tsv")
+        if lang not in proj.target_langs:
+            message = f"[check] min_translated names {lang!r}, which is not a target language"
+            raise fail(message, ("check", "min_translated", lang))
+    base = path.parent.resolve()
+    for section, name, value in (
+        ("paths", "glossary", folders.glossary),
+        ("site", "template", site.template),
+    ):
+        written = name in data.get(section, {})
+        if written and value.strip() and not (base / value).is_file():
+            raise fail(f"[{section}] {name}: no file {value!r}", (section, name))
+    glossary = base / folders.glossary if folders.glossary.strip() else None
     return Config(
         root=base,
-        name=str(proj.get("name", "pressflow")),
-        version=str(proj.get("version", "1.0")),
-        source_lang=source,
-        target_langs=targets,
-        releases_dir=base / folders.get("releases", "releases"),
-        translations_dir=base / folders.get("translations", "translations"),
-        site_dir=base / folders.get("site", "site"),
-        glossary=(base / glossary) if glossary and (base / glossary).is_file() else None,
-        mt=_section(data, "mt", MTConfig, shown),
-        tm=_section(data, "tm", TMConfig, shown),
+        name=proj.name,
+        version=proj.version,
+        source_lang=proj.source_lang,
+        target_langs=proj.target_langs,
+        releases_dir=base / folders.releases,
+        translations_dir=base / folders.translations,
+        site_dir=base / folders.site,
+        glossary=glossary if glossary is not None and glossary.is_file() else None,
+        mt=got["mt"],
+        tm=got["tm"],
         check=check,
-        site=_section(data, "site", SiteConfig, shown),
-        structure=_section(data, "structure", StructureConfig, shown),
+        site=site,
+        structure=got["structure"],
+        lines=lines,
     )

@@ -45,11 +45,10 @@ def main() -> None:
 def _unchanged(*, check_only: bool) -> UpdateResult | None:
     """``update``'s result when it has nothing to do, else None (any error included: the CLI
     meets it again and reports it with its file, line and exit code)."""
-    from .config import load_config
     from .errors import PressflowError
-    from .pipeline import update_if_unchanged
+    from .pipeline import open_project, update_if_unchanged
 
     try:
-        return update_if_unchanged(load_config(None), check_only=check_only)
+        return update_if_unchanged(open_project(None), check_only=check_only)
     except PressflowError:
         return None

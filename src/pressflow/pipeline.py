@@ -12,7 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import Config, check_language
+from .config import Config, check_language, load_config
+from .configschema import suggestion
 from .errors import CatalogError, ConfigError, ReaderError, SlugError, UsageError
 from .files import Confinement, WriteBatch, remove_stale_temporaries
 from .lock import project_lock
@@ -33,6 +34,35 @@ PARALLEL_FROM = 200  # stale releases from which a process pool pays for its sta
 
 
 # --------------------------------------------------------------------------- reading
+
+
+def open_project(root: Path | None = None) -> Config:
+    """pressflow.toml loaded and checked, with what only the layers above ``config`` know: the
+    check codes ``[check] disable`` and ``enable`` name are registered QA checks, and the
+    ``[structure]`` labels, patterns and headline compile (each imported only when the file
+    sets some, so that ``update``'s quick answer stays quick)."""
+    config = load_config(root)
+    if config.structure != type(config.structure)():
+        from .structure import rules_of
+
+        try:
+            rules_of(config)
+        except ConfigError as exc:
+            name = next((k for k in ("labels", "patterns") if k in exc.message), "headline")
+            raise config.error(exc.message, "structure", name) from None
+    for name in ("disable", "enable"):
+        codes = getattr(config.check, name)
+        if not codes:
+            continue
+        from .qa import CHECKS
+
+        for code in codes:
+            if code not in CHECKS:
+                hint = suggestion(code, CHECKS) or " (pressflow check --list-checks lists them)"
+                raise config.error(
+                    f"[check] {name}: unknown check code {code!r}{hint}", "check", name
+                )
+    return config
 
 
 def _languages(config: Config, langs: Sequence[str] | None) -> tuple[str, ...]:

@@ -43,7 +43,7 @@ from .protect import (
     split_for_limit,
 )
 from .results import LangCounts, PlanRow, PrefillResult, ProgressEvent
-from .settings import cache_file, pool_settings, unknown_settings
+from .settings import cache_file, pool_settings
 
 __all__ = ["LangCounts", "PlanRow", "PrefillResult", "ProgressEvent", "prefill"]
 
@@ -86,10 +86,7 @@ class _Run:
         unique = {str(Path(ref.path).resolve()): ref for ref in refs}  # a file is filled once
         self.catalogs = [CatalogFile(ref) for ref in unique.values()]
         self.counts = {lang: LangCounts(lang) for lang in self.langs}
-        self.warnings: list[str] = [
-            f"pressflow.toml: unknown [mt] setting {name!r} ignored"
-            for name in unknown_settings(config)
-        ]
+        self.warnings: list[str] = []
         self.problems: list[Problem] = []
         self.units: dict[tuple[str, str], _Unit] = {}
         self.total = 0

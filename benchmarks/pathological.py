@@ -1,0 +1,183 @@
+"""Benchmark: pathological sizes through the real commands, at 1x, 2x and 4x, to show linear time.
+
+    python benchmarks/pathological.py [--scale 1.0] [--sentences DIR] [--keep DIR]
+
+Cases (the 4x size is the one the bound is about; --scale shrinks every size for a quick look):
+
+  paragraph  one paragraph of Kyrgyz news sentences, 1.25 / 2.5 / 5 MB, through ``update``
+  lines      25,000 / 50,000 / 100,000 short lines (a short sentence each), through ``update``
+  wrapped    25,000 / 50,000 / 100,000 short lines of one hard-wrapped paragraph, ``update``
+  repeated   25,000 / 50,000 / 100,000 copies of one line (one unit, as many references)
+  msgstr     the shipped newsroom with one msgstr of 0.5 / 1 / 2 MB, through ``check``
+
+Sentences come from the NTREX corpus when it is there (``shared/data/ntrex128``, Kyrgyz for the
+releases, Russian for the msgstr), else from the shipped release. Every command runs as a process
+(``python -m pressflow ...``, start-up included) in a fresh project on /dev/shm when it exists.
+Printed: wall-clock time, CPU time (user + system of the process), and the growth of each
+against the 1x size: linear time doubles with the input (x2, x4), quadratic time quadruples
+(x4, x16). Bound: the 4x size of each case under 10 s on 2 cores. Not a test: timings vary with
+the machine's load, so CPU time is shown beside wall time and the growth uses CPU time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import polib
+
+from catalogs import DEFAULT_SENTENCES, ROOT, load_sentences
+
+SLUG = "2018-07-03-lsg-forum"
+BOUND = 10.0  # seconds, for the 4x size
+CONFIG = '[project]\nsource_lang = "ky"\ntarget_langs = ["ru", "en"]\n'
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def fill(sentences: list[str], size: int) -> str:
+    """Sentences joined by spaces, cycling, until ``size`` bytes of UTF-8."""
+    out: list[str] = []
+    total = i = 0
+    while total < size:
+        s = sentences[i % len(sentences)]
+        out.append(s)
+        total += len(s.encode()) + 1
+        i += 1
+    return " ".join(out)
+
+
+def short(sentence: str, n: int) -> str:
+    """The first few words of a sentence, numbered so that every line is its own unit."""
+    return " ".join(sentence.split()[:4]).rstrip(".,;:!?") + f" {n}"
+
+
+def release(root: Path, body: str) -> None:
+    root.mkdir(parents=True)
+    (root / "pressflow.toml").write_text(CONFIG, encoding="utf-8")
+    (root / "releases").mkdir()
+    (root / "releases" / "big.txt").write_text(f"Чоң жарыя\n\n{body}\n", encoding="utf-8")
+
+
+def paragraph(root: Path, ky: list[str], factor: int, scale: float) -> str:
+    size = int(1_250_000 * factor * scale)
+    release(root, fill(ky, size))
+    return f"{size / 1e6:.2f} MB"
+
+
+def lines(root: Path, ky: list[str], factor: int, scale: float) -> str:
+    count = int(25_000 * factor * scale)
+    release(root, "\n".join(short(ky[n % len(ky)], n) + "." for n in range(count)))
+    return f"{count:,} lines"
+
+
+def wrapped(root: Path, ky: list[str], factor: int, scale: float) -> str:
+    count = int(25_000 * factor * scale)
+    # lower-case, unpunctuated: the reader joins them into one paragraph, as a wrapped text
+    release(root, "\n".join(short(ky[n % len(ky)], n).lower() for n in range(count)) + ".")
+    return f"{count:,} lines"
+
+
+def repeated(root: Path, ky: list[str], factor: int, scale: float) -> str:
+    count = int(25_000 * factor * scale)
+    release(root, "\n".join([ky[0]] * count))
+    return f"{count:,} lines"
+
+
+def msgstr(root: Path, ru: list[str], factor: int, scale: float) -> str:
+    size = int(500_000 * factor * scale)
+    for name in ("releases", "translations"):
+        shutil.copytree(ROOT / name, root / name)
+    for name in ("pressflow.toml", "glossary.tsv"):
+        shutil.copy(ROOT / name, root / name)
+    path = root / "translations" / "ru" / f"{SLUG}.po"
+    po = polib.pofile(str(path))
+    entry = next(e for e in po if e.msgid and e.msgstr and not e.obsolete)
+    entry.msgstr = fill([entry.msgstr, *ru], size)
+    po.save(str(path))
+    return f"{size / 1e6:.2f} MB"
+
+
+CASES: dict[str, tuple[Callable[[Path, list[str], int, float], str], tuple[str, ...]]] = {
+    "paragraph": (paragraph, ("update",)),
+    "lines": (lines, ("update",)),
+    "wrapped": (wrapped, ("update",)),
+    "repeated": (repeated, ("update",)),
+    "msgstr": (msgstr, ("check",)),
+}
+
+
+# --------------------------------------------------------------------------- timing
+
+
+def timed(root: Path, args: tuple[str, ...]) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``python -m pressflow args`` in ``root``; exit 0 or 1 expected."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "pressflow", *args], cwd=root, capture_output=True, text=True
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"pressflow {' '.join(args)} failed in {root}:\n{done.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every size")
+    parser.add_argument("--sentences", type=Path, default=DEFAULT_SENTENCES)
+    parser.add_argument("--cases", nargs="*", default=list(CASES), choices=list(CASES))
+    parser.add_argument("--keep", type=Path, help="build the projects here and keep them")
+    args = parser.parse_args(argv)
+    ky = load_sentences(args.sentences)
+    ru = [
+        ln.strip()
+        for p in sorted(args.sentences.glob("*.ru.txt"))
+        for ln in p.read_text(encoding="utf-8").splitlines()
+        if ln.strip()
+    ] or [s for s in re.split(r"(?<=[.!?])\s+", " ".join(ky)) if s]
+    shm = Path("/dev/shm")
+    base = args.keep or Path(tempfile.mkdtemp(dir=shm if shm.is_dir() else None))
+    print(f"cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.1f}  sentences: {len(ky):,} ky")
+    print(f"{'case':<10} {'size':>14} {'wall s':>8} {'CPU s':>8} {'CPU growth':>11}")
+    verdicts = []
+    try:
+        for name in args.cases:
+            make, command = CASES[name]
+            first_cpu = None
+            for factor in (1, 2, 4):
+                root = base / f"{name}-{factor}"
+                shutil.rmtree(root, ignore_errors=True)
+                size = make(root, ru if name == "msgstr" else ky, factor, args.scale)
+                wall, cpu = timed(root, command)
+                first_cpu = first_cpu or cpu
+                growth = f"x{cpu / first_cpu:.1f}"
+                print(f"{name:<10} {size:>14} {wall:>8.2f} {cpu:>8.2f} {growth:>11}", flush=True)
+            verdicts.append((name, wall, cpu))
+    finally:
+        if args.keep is None:
+            shutil.rmtree(base, ignore_errors=True)
+    print(f"\nbound: the 4x size of each case under {BOUND:g} s (on 2 cores)")
+    ok = True
+    for name, wall, cpu in verdicts:
+        within = cpu < BOUND and wall < BOUND
+        ok &= within
+        print(f"  {name:<10} wall {wall:6.2f} s  CPU {cpu:6.2f} s  {'ok' if within else 'OVER'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
