@@ -81,7 +81,7 @@ def check_catalogs(root: Path, before: dict[tuple[str, str], str]) -> dict[str, 
 
 def test_kill_9_at_different_moments_then_resume(tmp_path):
     # similar synthetic sentences: no fuzzy memory, so that every entry goes to MT
-    root = make_newsroom(tmp_path / "room", concurrency=4, batch=BATCH, threshold=1.01)
+    root = make_newsroom(tmp_path / "room", concurrency=4, batch=BATCH, threshold=1.0)
     texts = [f"{a} {b} жөнүндө маалымат." for a in WORDS for b in WORDS][:UNITS]
     people = {7: "Перевод человека.", 42: "Ещё один перевод."}
     for lang in ("ru", "en"):
@@ -125,7 +125,7 @@ def test_kill_9_at_different_moments_then_resume(tmp_path):
 
 
 def test_ctrl_c_writes_what_had_arrived(tmp_path):
-    root = make_newsroom(tmp_path / "room", concurrency=2, batch=50, threshold=1.01)
+    root = make_newsroom(tmp_path / "room", concurrency=2, batch=50, threshold=1.0)
     texts = [f"{a} {b} жөнүндө кабар." for a in WORDS for b in WORDS][:60]
     write_catalog(root, "ru", "big", texts)
     with FakeProvider(latency=0.02) as fake:

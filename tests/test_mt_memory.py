@@ -45,7 +45,7 @@ def test_close_matches_respect_the_threshold():
     assert 80 <= close.score < 100 and close.comment == f"tm: old ({close.score}%)"
     assert close.source == "Форум Бишкекте 3-июлда өтөт."
     assert tm.lookup("Министр бүгүн келди.") is None
-    strict = TranslationMemory("ru", threshold=1.01)
+    strict = TranslationMemory("ru", threshold=1.0)
     strict.add("old", [E("Форум Бишкекте 3-июлда өтөт.", "x")])
     assert strict.lookup("Форум Бишкекте 4-июлда өтөт.") is None
 

@@ -113,7 +113,9 @@ class MTConfig:
 
 @dataclass(frozen=True)
 class TMConfig:
-    threshold: float = key(FRACTION, 0.75, "similarity (0 to 1) for a fuzzy memory match")
+    threshold: float = key(
+        FRACTION, 0.75, "similarity (0 to 1) for a fuzzy memory match; 1: exact only"
+    )
     exact_fuzzy: bool = key(BOOL, True, "an exact memory match is still marked fuzzy for review")
 
 

@@ -76,7 +76,7 @@ class TranslationMemory:
         if text in self._found:
             msgstr, release = self._best(text)
             return Match(msgstr, release, text, 100, True)
-        if not self._found or self.threshold > 1:
+        if not self._found or self.threshold >= 1:  # 1: exact matches only
             return None
         if self._choices is None:
             self._choices = sorted(self._found)
