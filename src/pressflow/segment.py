@@ -11,7 +11,7 @@ inline placeholders, addresses and quoted titles whole, and marks runs of foreig
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +38,9 @@ _WINDOW = 80
 _WORD = re.compile(r"[^\W\d_]+")
 _PAIRED = re.compile(r"<(\d+)>")
 _ANY_PLACEHOLDER = re.compile(r"</?\d+/?>")
+_CLOSING = re.compile(r"</(\d+)>")
+_SPACE = re.compile(r"\s*")
+_TOKEN = re.compile(r"\S+")
 _OPENS_AFTER = re.compile(r"[\s(\[«„“‘\-–—/]")
 
 
@@ -52,12 +55,21 @@ class Span:
 
 
 def _placeholder_interiors(text: str) -> list[tuple[int, int]]:
-    """Inside ``<1>…</1>``: a unit never ends there (markup spanning sentences stays whole)."""
+    """Inside ``<1>…</1>``: a unit never ends there (markup spanning sentences stays whole).
+
+    Each opening is paired with the first closing of its number after it, found by bisection
+    in the closings' positions (one scan of the text, however many openings go unclosed)."""
+    if "<" not in text:
+        return []
+    closings: dict[str, list[int]] = {}
+    for m in _CLOSING.finditer(text):
+        closings.setdefault(m[1], []).append(m.start())
     spans = []
     for m in _PAIRED.finditer(text):
-        close = text.find(f"</{m[1]}>", m.end())
-        if close != -1:
-            spans.append((m.end(), close))
+        found = closings.get(m[1], ())
+        k = bisect_left(found, m.end())
+        if k < len(found):
+            spans.append((m.end(), found[k]))
     return spans
 
 
@@ -83,7 +95,7 @@ def _title_quotes(text: str, rules: Rules) -> list[tuple[int, int]]:
             m = search(text, i + 1)
             continue
         j = close.start()
-        if text[i + 1 : j].strip() and _names_something(text[j + 1 :], rules, quotes.openers):
+        if text[i + 1 : j].strip() and _names_something(text, j + 1, rules, quotes.openers):
             spans.append((i + 1, j))
         m = search(text, j + 1)
     return spans
@@ -109,15 +121,16 @@ def _quote_marks(pairs: tuple[tuple[str, str], ...]) -> _Quotes:
     return _Quotes(openers, frozenset(c for _, c in pairs), chars(openers), closers)
 
 
-def _names_something(rest: str, rules: Rules, openers: frozenset[str]) -> bool:
-    """Does the text after a closing quote make the quotation a name rather than speech?"""
-    rest = rest.lstrip()
-    if rest[:1] in (",", ";"):
-        rest = rest[1:].lstrip()
-        if rest[:1] in openers:
+def _names_something(text: str, pos: int, rules: Rules, openers: frozenset[str]) -> bool:
+    """Does the text from ``pos`` (after a closing quote) make the quotation a name rather than
+    speech? Read in place: a copy of the rest at every quote is quadratic in a long block."""
+    i = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+    if text[i : i + 1] in (",", ";"):
+        i = _SPACE.match(text, i + 1).end()  # type: ignore[union-attr]
+        if text[i : i + 1] in openers:
             return True
-    words = rest.split(None, 1)
-    return bool(words) and rest[0].islower() and words[0] not in rules.speech_words
+    word = _TOKEN.match(text, i)
+    return word is not None and text[i].islower() and word[0] not in rules.speech_words
 
 
 def _url_interiors(text: str, rules: Rules) -> list[tuple[int, int]]:
@@ -133,9 +146,33 @@ def _url_interiors(text: str, rules: Rules) -> list[tuple[int, int]]:
     return spans
 
 
+class _Intervals:
+    """Open intervals ``(a, b)``, merged, answering "is ``pos`` strictly inside one?" by
+    bisection: a long block has as many quotes and addresses as candidate breaks."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in sorted(s for s in spans if s[1] - s[0] > 1):  # (a, a+1) holds no integer
+            if starts and a < ends[-1]:  # overlapping open intervals merge; touching ones don't
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        self.starts = starts
+        self.ends = ends
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def inside(self, pos: int) -> bool:
+        k = bisect_left(self.starts, pos) - 1  # the last interval starting before pos
+        return k >= 0 and pos < self.ends[k]
+
+
 def _boundaries(text: str, rules: Rules) -> list[int]:
     """Offsets where a unit ends (before the whitespace that separates it from the next)."""
-    protected = (
+    protected = _Intervals(
         _placeholder_interiors(text) + _title_quotes(text, rules) + _url_interiors(text, rules)
     )
     first = len(text) - len(text.lstrip())
@@ -146,7 +183,7 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
         pos = m.end()
         if pos <= first or pos >= last:
             continue
-        if protected and any(a < pos < b for a, b in protected):
+        if protected and protected.inside(pos):
             continue
         window = pos - _WINDOW if pos > _WINDOW else 0
         for after, before, brk in checks:
@@ -247,32 +284,40 @@ def _line_counts(source_lines: list[str]) -> list[int]:
     return counts
 
 
-def _start_line(block: Block, start: int, source_lines: list[str], counts: list[int]) -> int:
-    """The source line where a unit starts, for a block a reader joined from wrapped lines.
+def _start_lines(
+    block: Block, starts: list[int], source_lines: list[str], counts: list[int]
+) -> list[int]:
+    """The source line where each unit (starting at ``starts``, in order) begins, for a block a
+    reader joined from wrapped lines.
 
     Counted in non-whitespace characters, which a reader keeps while it normalises spaces and
     line breaks; any doubt (the unit's first word is not on that line) keeps the block's line.
-    ``counts`` is ``_line_counts(source_lines)``, so each unit costs a bisection, not a scan.
+    ``counts`` is ``_line_counts(source_lines)``, so each unit costs a bisection, not a scan;
+    the characters before a unit are counted on from the previous unit, never from the start.
     """
     text = block.text
-    line = block.line + text.count("\n", 0, start)
-    if not source_lines or "\n" in text or start == 0:
-        return line
-    rest = text[start:].split(None, 1)
-    head = rest[0] if rest else ""
-    want = _nonspace(text[:start])
+    out: list[int] = []
+    newlines = nonspace = done = 0
+    lead = _TOKEN.search(text)
     first = source_lines[block.line - 1] if block.line <= len(source_lines) else ""
-    words = text.split(None, 1)
-    lead = words[0] if words else ""
-    at = first.find(lead) if lead else -1
-    if at < 0:
-        return line
-    # The first line ``no >= block.line`` whose end passes ``want`` characters of the block.
-    base = counts[block.line - 1] + _nonspace(first[:at])
-    no = bisect_right(counts, want + base, block.line)
-    if no < len(counts):
-        return no if head and head in source_lines[no - 1] else line
-    return line
+    at = first.find(lead[0]) if lead else -1
+    located = bool(source_lines) and "\n" not in text and at >= 0
+    base = -1  # counted when first needed: a block of one unit never needs it
+    for start in starts:
+        newlines += text.count("\n", done, start)
+        nonspace += _nonspace(text[done:start])
+        done = start
+        line = block.line + newlines
+        if located and start:
+            if base < 0:
+                base = counts[block.line - 1] + _nonspace(first[:at])
+            head = _TOKEN.match(text, _SPACE.match(text, start).end())  # type: ignore[union-attr]
+            # The first line ``no >= block.line`` whose end passes the characters before it.
+            no = bisect_right(counts, nonspace + base, block.line)
+            if no < len(counts) and head and head[0] in source_lines[no - 1]:
+                line = no
+        out.append(line)
+    return out
 
 
 def segment_block(
@@ -295,6 +340,7 @@ def segment_block(
     counts = line_counts
     if counts is None or len(counts) != len(lines) + 1:
         counts = _line_counts(lines) if lines and len(spans) > 1 else []
+    lines_of = _start_lines(block, [span.start for span in spans], lines, counts)
     out = []
     rules = rules_for(lang)
     for i, span in enumerate(spans):
@@ -310,7 +356,7 @@ def segment_block(
                 index=len(out),
                 kind=block.kind,
                 text=text[span.start : span.end],
-                line=_start_line(block, span.start, lines, counts),
+                line=lines_of[i],
                 start=span.start,
                 end=span.end,
                 space=text[span.end : nxt],
