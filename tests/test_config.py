@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,14 @@ from pressflow.configschema import (
     KeyLines,
     Matching,
     Number,
+    OneOf,
     PerKey,
+    Table,
     Text,
     Words,
+    check_section,
     declared,
+    key,
     keys_table,
     toml_value,
 )
@@ -39,6 +44,8 @@ def wrong_types(kind: Any) -> list[Any]:
         return ["all", True, [1]] + ([2.5] if kind.integer else [])
     if isinstance(kind, PerKey):
         return ["all", True, [100]]
+    if isinstance(kind, Table):
+        return [5, "x", [1], {"k": wrong_types(kind.item)[0]}]
     if isinstance(kind, Words):
         return [5, "ru", {"a": 1}, [5]]
     return [5, True, ["x"], {"a": 1}]  # Text, Matching
@@ -55,6 +62,10 @@ def out_of_range(kind: Any) -> list[Any]:
         return bad
     if isinstance(kind, PerKey):
         return [-1, 101, {"ru": 150}, {"en": -5}]
+    if isinstance(kind, OneOf):
+        return ["no-such-choice", kind.choices[0].upper() + "!"]
+    if isinstance(kind, Table):
+        return [{"k": v} for v in out_of_range(kind.item)]
     if isinstance(kind, Words):
         return [["x", "x"]] + ([[]] if kind.least else []) + [[v] for v in out_of_range(kind.item)]
     if isinstance(kind, Matching):
@@ -244,3 +255,32 @@ def test_an_error_names_the_line_however_the_file_is_laid_out(
     folder = tmp_path_factory.mktemp("c")
     message = refused(folder, text)
     assert message.startswith(f"pressflow.toml:{expected}: [site] threshold"), (message, text)
+
+
+@dataclass(frozen=True)
+class _Sample:
+    """A section using every kind the shipped sections may not use yet."""
+
+    mode: str = key(OneOf(("first-sentence", "none")), "none", "a choice")
+    labels: dict = key(Table(Words(), "group"), {}, "arrays by group")
+
+
+@pytest.mark.parametrize(
+    ("raw", "said", "where"),
+    [
+        ({"mode": "first"}, 'must be one of "first-sentence", "none", not "first"', ("s", "mode")),
+        ({"labels": []}, "must be a table of arrays of strings by group", ("s", "labels")),
+        ({"labels": {"contact": [1]}}, "[s] labels.contact must be", ("s", "labels", "contact")),
+        ({"mdoe": "none"}, "unknown key 'mdoe' in [s]; did you mean 'mode'?", ("s", "mdoe")),
+    ],
+)
+def test_choices_and_tables_are_checked_to_the_inner_key(raw, said, where):
+    def fail(message: str, path: tuple[str, ...]) -> Exception:
+        return ValueError(message, path)
+
+    with pytest.raises(ValueError) as caught:
+        check_section("s", raw, _Sample, fail)
+    message, path = caught.value.args
+    assert said in message and path == where
+    ok = check_section("s", {"mode": "first-sentence", "labels": {"a": ["x"]}}, _Sample, fail)
+    assert ok == _Sample("first-sentence", {"a": ("x",)})
