@@ -68,8 +68,10 @@ def out_of_range(kind: Any) -> list[Any]:
         return [{"k": v} for v in out_of_range(kind.item)]
     if isinstance(kind, Words):
         return [["x", "x"]] + ([[]] if kind.least else []) + [[v] for v in out_of_range(kind.item)]
-    if isinstance(kind, Matching):
-        return ["xx-no-such", "ftp://example.org"]
+    if isinstance(kind, Matching):  # each predicate refuses some of these; at least one
+        refused = [v for v in ("xx-no-such", "ftp://example.org", "(") if not kind.test(v)]
+        assert refused, kind
+        return refused
     if isinstance(kind, Text) and kind.nonempty:
         return ["", "   "]
     return []

@@ -55,6 +55,14 @@ CASES = [
     ("site", 'template = "missing.html"', "build", "[site] template: no file 'missing.html'"),
     ("check", "min_translated = { de = 90 }", "check", "names 'de', which is not a target"),
     ("check", "strict = 1", "segment", "[check] strict must be true or false, not 1"),
+    ("structure", 'headline = "first"', "update", '[structure] headline must be one of ""'),
+    ("structure.labels", 'phnoe = ["Тел."]', "update", "[structure.labels] unknown group 'phnoe'"),
+    (
+        "structure.patterns",
+        "furniture = ['(']",
+        "build",
+        "patterns.furniture must be an array of regular",
+    ),
 ]
 
 
@@ -86,8 +94,8 @@ def test_a_bad_value_stops_the_command_with_one_line_on_its_line(
 ) -> None:
     text = set_key(SHIPPED, section, line)
     (newsroom / "pressflow.toml").write_text(text, encoding="utf-8")
-    new_section = section is not None and f"[{section}]" not in SHIPPED
-    expected = text.splitlines().index(f"[{section}]" if new_section else line) + 1
+    about_section = said.startswith("unknown section")  # on the header's line, else the key's
+    expected = text.splitlines().index(f"[{section}]" if about_section else line) + 1
     before = snapshot(newsroom)
     try:
         result = pressflow(newsroom, *ARGS.get(command, (command,)))

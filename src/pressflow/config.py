@@ -50,6 +50,14 @@ def _zone(name: str) -> bool:
     return True
 
 
+def _compiles(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
+
+
 def _address(url: str) -> bool:
     return not url.strip() or url.strip().lower().startswith(("http://", "https://"))
 
@@ -63,6 +71,7 @@ FRACTION = Number(least=0, most=1)
 LANGUAGE = Matching(_language, "a language code such as ky, ru or en")
 ADDRESS = Matching(_address, "an http:// or https:// address, or empty")
 ZONE = Matching(_zone, "an IANA time zone such as Asia/Bishkek")
+REGEX = Matching(_compiles, "a regular expression")
 CODES = Words(want="an array of check codes (pressflow check --list-checks)")
 
 
@@ -158,7 +167,9 @@ class StructureConfig:
         Table(Words(), "group"), {}, "more labels by group ([structure.labels])"
     )
     patterns: dict[str, tuple[str, ...]] = key(
-        Table(Words(), "role"), {}, "more line patterns (regular expressions) by role"
+        Table(Words(REGEX, want="an array of regular expressions"), "role"),
+        {},
+        "more line patterns by role ([structure.patterns])",
     )
 
 

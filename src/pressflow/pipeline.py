@@ -7,6 +7,7 @@ a result value. Nothing here prints: the CLI (or any other caller) decides how t
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -49,7 +50,8 @@ def open_project(root: Path | None = None) -> Config:
             rules_of(config)
         except ConfigError as exc:
             name = next((k for k in ("labels", "patterns") if k in exc.message), "headline")
-            raise config.error(exc.message, "structure", name) from None
+            inner = re.findall(r"'([^']*)'", exc.message)[:1]  # the group or role named
+            raise config.error(exc.message, "structure", name, *inner) from None
     for name in ("disable", "enable"):
         codes = getattr(config.check, name)
         if not codes:
