@@ -331,15 +331,20 @@ def parse_date(text: str) -> datetime | None:
 
 
 def _entries(release: Release, segments: Sequence[Segment]) -> list[polib.POEntry]:
+    """One entry per distinct unit text, with every line it stands on. The references seen are
+    kept in a set beside the list: a text repeated on 100,000 lines is not a quadratic scan."""
     by_msgid: dict[str, polib.POEntry] = {}
+    refs: dict[str, set[tuple[str, str]]] = {}
     for seg in segments:
         if not seg.text.strip():
             continue
         entry = by_msgid.get(seg.text)
         if entry is None:
             entry = by_msgid[seg.text] = new_entry(msgid=seg.text)
+            refs[seg.text] = set()
         ref = (release.path, str(seg.line))
-        if ref not in entry.occurrences:
+        if ref not in refs[seg.text]:
+            refs[seg.text].add(ref)
             entry.occurrences.append(ref)
         notes = [seg.kind]
         if FOREIGN_FLAG in seg.flags:

@@ -1,0 +1,165 @@
+"""The linear-time segmenter gives exactly what the quadratic one gave.
+
+Each function rewritten for linear time is compared, on arbitrary input, with the obvious
+version it replaced (kept here as the reference): the line a unit starts on, whether a quoted
+phrase names something, which positions protected spans cover, where placeholders pair. The
+time itself is measured in benchmarks/pathological.py, never in a test.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pressflow.model import Block
+from pressflow.segment import (
+    _Intervals,
+    _line_counts,
+    _names_something,
+    _nonspace,
+    _placeholder_interiors,
+    _quote_marks,
+    _start_lines,
+    rules_for,
+    split_spans,
+)
+
+MANY = settings(max_examples=300, deadline=None)
+
+
+# --------------------------------------------------------------------------- the references
+
+
+def old_start_line(block: Block, start: int, source_lines: list[str], counts: list[int]) -> int:
+    text = block.text
+    line = block.line + text.count("\n", 0, start)
+    if not source_lines or "\n" in text or start == 0:
+        return line
+    rest = text[start:].split(None, 1)
+    head = rest[0] if rest else ""
+    want = _nonspace(text[:start])
+    first = source_lines[block.line - 1] if block.line <= len(source_lines) else ""
+    words = text.split(None, 1)
+    lead = words[0] if words else ""
+    at = first.find(lead) if lead else -1
+    if at < 0:
+        return line
+    base = counts[block.line - 1] + _nonspace(first[:at])
+    no = bisect_right(counts, want + base, block.line)
+    if no < len(counts):
+        return no if head and head in source_lines[no - 1] else line
+    return line
+
+
+def old_names_something(rest: str, speech: frozenset[str], openers: frozenset[str]) -> bool:
+    rest = rest.lstrip()
+    if rest[:1] in (",", ";"):
+        rest = rest[1:].lstrip()
+        if rest[:1] in openers:
+            return True
+    words = rest.split(None, 1)
+    return bool(words) and rest[0].islower() and words[0] not in speech
+
+
+def old_placeholder_interiors(text: str) -> list[tuple[int, int]]:
+    import re
+
+    spans = []
+    for m in re.finditer(r"<(\d+)>", text):
+        close = text.find(f"</{m[1]}>", m.end())
+        if close != -1:
+            spans.append((m.end(), close))
+    return spans
+
+
+# --------------------------------------------------------------------------- the comparisons
+
+WORD = st.sampled_from(
+    ["Бишкек", "деди", "жана", "САЛИЕВ", "3-июлда", "ж.", "«Таза", "шаар»", "Error", "x", "10.5"]
+)
+SPACE = st.sampled_from([" ", "  ", "\t", "\u00a0", "\u2009"])
+LINE = st.lists(st.tuples(WORD, SPACE), min_size=0, max_size=8).map(
+    lambda pairs: "".join(w + s for w, s in pairs).rstrip()
+)
+
+
+@MANY
+@given(
+    st.lists(LINE, min_size=1, max_size=12),
+    st.integers(1, 4),
+    st.sampled_from([".", "! ", ". ", "? "]),
+)
+def test_unit_lines_match_the_reference(lines: list[str], first: int, stop: str) -> None:
+    """A block joined from wrapped source lines (as the text reader joins them), sentence ends
+    sprinkled in so that it has several units: each unit's line is the reference's."""
+    source = [
+        "Аталыш",
+        *[""] * (first - 1),
+        *(ln + stop if i % 3 == 2 else ln for i, ln in enumerate(lines)),
+    ]
+    start_line = first + 1
+    body = [ln for ln in source[start_line - 1 :]]
+    text = " ".join(" ".join(ln.split()) for ln in body if ln.strip())
+    if not text.strip():
+        return
+    block = Block(index=1, kind="paragraph", text=text, line=start_line)
+    counts = _line_counts(source)
+    starts = [s.start for s in split_spans(text, lang="ky")]
+    got = _start_lines(block, starts, source, counts)
+    assert got == [old_start_line(block, s, source, counts) for s in starts]
+
+
+@MANY
+@given(st.text(alphabet=" \n\tab.Ж", max_size=40), st.lists(st.integers(0, 40), max_size=6))
+def test_unit_lines_of_any_text_match_the_reference(text: str, starts: list[int]) -> None:
+    starts = sorted(s for s in set(starts) if s <= len(text))
+    source = [*text.split("\n"), "tail"]
+    block = Block(index=0, kind="paragraph", text=text, line=1)
+    counts = _line_counts(source)
+    if not text.strip() or not starts:
+        return
+    got = _start_lines(block, starts, source, counts)
+    assert got == [old_start_line(block, s, source, counts) for s in starts]
+
+
+@MANY
+@given(st.text(alphabet=" \t\u00a0,;«“абвАБВ деп", max_size=20), st.integers(0, 20))
+def test_names_something_reads_in_place_as_the_reference_read_a_copy(text: str, pos: int) -> None:
+    rules = rules_for("ky")
+    openers = _quote_marks(rules.quotes).openers
+    pos = min(pos, len(text))
+    assert _names_something(text, pos, rules, openers) == old_names_something(
+        text[pos:], rules.speech_words, openers
+    )
+
+
+@MANY
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=12),
+    st.integers(-2, 62),
+)
+def test_merged_intervals_answer_as_the_scan_did(spans: list[tuple[int, int]], pos: int) -> None:
+    intervals = _Intervals(spans)
+    assert intervals.inside(pos) == any(a < pos < b for a, b in spans)
+    assert bool(intervals) == any(b - a > 1 for a, b in spans)
+
+
+@MANY
+@given(st.text(alphabet="<>/123 ab", max_size=40))
+def test_placeholders_pair_as_the_scan_paired(text: str) -> None:
+    assert _placeholder_interiors(text) == old_placeholder_interiors(text)
+
+
+def test_a_long_block_with_quotes_addresses_and_placeholders_splits_as_its_pieces() -> None:
+    """A paragraph of a thousand copies of a sentence mix splits into a thousand copies of that
+    sentence mix's units: nothing in a long block depends on what stands far before it."""
+    piece = (
+        "«Таза шаар. Жашыл шаар» программасы kabar.kg сайтында <1>жарыяланды. Ал</1> "
+        "Н. А. Салиев “Биз даярбыз” деди. Форум 3-июлда өтөт. Бүгүн www.gov.kg иштейт! "
+    )
+    one = [piece[s.start : s.end] for s in split_spans(piece, lang="ky")]
+    many = piece * 1000
+    got = [many[s.start : s.end] for s in split_spans(many, lang="ky")]
+    assert len(one) > 2 and got == one * 1000
