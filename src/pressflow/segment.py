@@ -303,6 +303,7 @@ def _start_lines(
     at = first.find(lead[0]) if lead else -1
     located = bool(source_lines) and "\n" not in text and at >= 0
     base = -1  # counted when first needed: a block of one unit never needs it
+    seen = (0, 0, 0)  # (line, column, its non-whitespace before) where a head was last found
     for start in starts:
         newlines += text.count("\n", done, start)
         nonspace += _nonspace(text[done:start])
@@ -314,8 +315,20 @@ def _start_lines(
             head = _TOKEN.match(text, _SPACE.match(text, start).end())  # type: ignore[union-attr]
             # The first line ``no >= block.line`` whose end passes the characters before it.
             no = bisect_right(counts, nonspace + base, block.line)
-            if no < len(counts) and head and head[0] in source_lines[no - 1]:
-                line = no
+            if no < len(counts) and head:
+                # Is the head on that line? Looked for first from the earliest column it can
+                # stand at (a line of one long paragraph is not searched from its start for
+                # every unit), and in the whole line only if it is not there.
+                source = source_lines[no - 1]
+                before = max(0, nonspace + base - counts[no - 1])
+                from_ = (
+                    seen[1] + before - seen[2] if seen[0] == no and before >= seen[2] else before
+                )
+                found = source.find(head[0], max(from_, 0))
+                if found >= 0:
+                    seen = (no, found, before)
+                if found >= 0 or head[0] in source:
+                    line = no
         out.append(line)
     return out
 
