@@ -154,7 +154,6 @@ def test_every_key_accepts_its_default_written_out(tmp_path, section, name, kind
         ("[check]\nmin_translated = { de = 90 }\n", 2, "'de', which is not a target"),
         ("[check]\nmin_translated.en = 101\n", 2, "[check] min_translated.en must be"),
         ('[paths]\nglossary = "nope.tsv"\n', 2, "[paths] glossary: no file 'nope.tsv'"),
-        ('[site]\ntemplate = "page.html"\n', 2, "[site] template: no file 'page.html'"),
         ('[check]\ndisable = ["numberz"]\n', 2, "unknown check code 'numberz'; did you mean"),
         ('[check]\nenable = ["zzz"]\n', 2, "unknown check code 'zzz' (pressflow check --list"),
         ('[mt]\nx = """\n[site]\nthreshold = 1\n"""\n', 2, "unknown key 'x' in [mt]"),

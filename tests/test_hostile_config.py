@@ -52,7 +52,6 @@ CASES = [
     ("mt", "timeout = -1", "prefill", "[mt] timeout must be a number > 0, not -1"),
     ("project", 'target_langs = ["ru", "xx"]', "status", "target_langs must be an array of lang"),
     ("project", 'target_langs = ["ky"]', "update", "source language 'ky' is also a target"),
-    ("site", 'template = "missing.html"', "build", "[site] template: no file 'missing.html'"),
     ("check", "min_translated = { de = 90 }", "check", "names 'de', which is not a target"),
     ("check", "strict = 1", "segment", "[check] strict must be true or false, not 1"),
     ("structure", 'headline = "first"', "update", '[structure] headline must be one of ""'),

@@ -144,7 +144,7 @@ class SiteConfig:
     base_url: str = key(TEXT, "", "public address, for canonical links and the sitemap")
     publisher: str = key(TEXT, "", "publisher named in the footer and structured data")
     publisher_url: str = key(TEXT, "", "publisher's address")
-    template: str = key(TEXT, "", "HTML template with data-pressflow slots; must exist when set")
+    template: str = key(TEXT, "", "HTML template with data-pressflow slots (build reads it)")
     threshold: float = key(PERCENT, 100.0, "percent translated and reviewed to publish a page")
     publish_foreign: bool = key(BOOL, False, "publish units flagged as foreign text")
     timezone: str = key(ZONE, "Asia/Bishkek", "the newsroom's clock: dates 'pressflow new' writes")
@@ -244,7 +244,7 @@ def load_config(root: Path | None = None) -> Config:
     """Load pressflow.toml from ``root`` (or the nearest folder above the current one).
 
     Every error is a ConfigError on the line of the key it is about: a wrong type, a value out of
-    range, an unknown key or section (with a did-you-mean), a glossary or template that is missing.
+    range, an unknown key or section (with a did-you-mean), a glossary file named but missing.
     """
     if root is not None and Path(root).is_file():
         path = Path(root)
@@ -285,13 +285,9 @@ def load_config(root: Path | None = None) -> Config:
             message = f"[check] min_translated names {lang!r}, which is not a target language"
             raise fail(message, ("check", "min_translated", lang))
     base = path.parent.resolve()
-    for section, name, value in (
-        ("paths", "glossary", folders.glossary),
-        ("site", "template", site.template),
-    ):
-        written = name in data.get(section, {})
-        if written and value.strip() and not (base / value).is_file():
-            raise fail(f"[{section}] {name}: no file {value!r}", (section, name))
+    written = "glossary" in data.get("paths", {})  # the default one is optional
+    if written and folders.glossary.strip() and not (base / folders.glossary).is_file():
+        raise fail(f"[paths] glossary: no file {folders.glossary!r}", ("paths", "glossary"))
     glossary = base / folders.glossary if folders.glossary.strip() else None
     return Config(
         root=base,
