@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import polib
@@ -250,7 +250,7 @@ def test_template_has_one_entry_per_msgid_with_all_references_and_comments() -> 
     assert all(e.msgstr == "" and not e.flags for e in pot)
 
 
-def test_template_header_is_complete_and_dated_by_the_release() -> None:
+def test_template_header_is_complete_and_dated_by_the_release(monkeypatch) -> None:
     release, segments = _release()
     pot = catalog.make_template(release, segments, config=CONFIG)
     assert list(pot.metadata) == list(catalog.POT_HEADER_FIELDS)
@@ -258,26 +258,31 @@ def test_template_header_is_complete_and_dated_by_the_release() -> None:
     assert pot.metadata["POT-Creation-Date"] == "2018-07-03 09:29+0000"
     assert pot.metadata["Content-Type"] == "text/plain; charset=UTF-8"
     assert pot.metadata["Language"] == ""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1531000000")
     undated = catalog.make_template(_release(None)[0], segments, config=CONFIG)
-    assert undated.metadata["POT-Creation-Date"] == "1970-01-01 00:00+0000"
+    assert undated.metadata["POT-Creation-Date"] == "2018-07-07 21:46+0000"
 
 
-def test_creation_date_kept_while_unchanged_and_moves_forward_on_change(monkeypatch) -> None:
+def test_creation_date_is_the_release_date_else_the_first_extraction_then_stable(
+    monkeypatch,
+) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     release, segments = _release()
-    first = catalog.make_template(release, segments, config=CONFIG)
-    first.metadata["POT-Creation-Date"] = "2018-07-04 12:00+0000"  # as committed
-    again = catalog.make_template(release, segments, config=CONFIG, previous=first)
-    assert again.metadata["POT-Creation-Date"] == "2018-07-04 12:00+0000"
     edited = [*segments[:-1], Segment("lsg", 4, 0, "paragraph", "Жаңы сүйлөм.", line=12)]
-    changed = catalog.make_template(release, edited, config=CONFIG, previous=first)
-    assert changed.metadata["POT-Creation-Date"] == "2018-07-04 12:01+0000"
-    assert (
-        catalog.make_template(release, edited, config=CONFIG, previous=first).metadata
-        == changed.metadata
-    )
+    dated = catalog.make_template(release, edited, config=CONFIG)
+    assert dated.metadata["POT-Creation-Date"] == "2018-07-03 09:29+0000"
+    undated = _release(None)[0]
+    before = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    first = catalog.make_template(undated, segments, config=CONFIG)
+    stamp = catalog.parse_date(first.metadata["POT-Creation-Date"])
+    assert stamp is not None and stamp >= before  # the first extraction's own time
+    first.metadata["POT-Creation-Date"] = "2018-07-04 12:00+0000"  # as committed
+    for segs in (segments, edited):  # unchanged or edited: the date stays (no fake minutes)
+        again = catalog.make_template(undated, segs, config=CONFIG, previous=first)
+        assert again.metadata["POT-Creation-Date"] == "2018-07-04 12:00+0000"
+    first.metadata["POT-Creation-Date"] = "1970-01-01 00:00+0000"  # an old placeholder date
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1531000000")
-    stamped = catalog.make_template(release, edited, config=CONFIG, previous=first)
+    stamped = catalog.make_template(undated, edited, config=CONFIG, previous=first)
     assert stamped.metadata["POT-Creation-Date"] == "2018-07-07 21:46+0000"
 
 

@@ -520,3 +520,37 @@ def test_unit_of_a_wrapped_paragraph_points_at_its_own_line(tmp_path: Path) -> N
 )
 def test_real_release_patterns(text: str, expected: list[str]) -> None:
     assert units(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # "and Co." inside quotes is not a sentence end
+        (
+            "Келишим «Азия и К». ЖЧК менен түзүлдү. Бул жакшы.",
+            ["Келишим «Азия и К». ЖЧК менен түзүлдү.", "Бул жакшы."],
+        ),
+        # an abbreviated document name before its number
+        (
+            "Токтомго ылайык (Токт. № 12, 2021-ж.) иш башталды. Андан кийин бүттү.",
+            ["Токтомго ылайык (Токт. № 12, 2021-ж.) иш башталды.", "Андан кийин бүттү."],
+        ),
+        # a domain with a capital after its dot
+        (
+            "Маалымат Kaktus.Media жана News.Kg сайттарында жарыяланды. Бул жакшы.",
+            ["Маалымат Kaktus.Media жана News.Kg сайттарында жарыяланды.", "Бул жакшы."],
+        ),
+        # an ellipsis going on with a number; a year after one starts a sentence
+        (
+            "Бул жөнүндө... 50 пайыз катышты. Бул жөнүндө... 2021-жылы иш башталды.",
+            ["Бул жөнүндө... 50 пайыз катышты.", "Бул жөнүндө...", "2021-жылы иш башталды."],
+        ),
+        # a closing quote standing apart stays with its sentence
+        (
+            "Ал айтты: “Биз даярбыз. Баары жакшы. “ Андан кийин кетти.",
+            ["Ал айтты: “Биз даярбыз.", "Баары жакшы. “", "Андан кийин кетти."],
+        ),
+    ],
+)
+def test_structure_leftovers(text: str, units: list[str]) -> None:
+    assert [text[a:b] for a, b in split_text(text)] == units

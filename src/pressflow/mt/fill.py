@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import CatalogError
 from ..model import CatalogRef
-from ..po.catalog import read_po, write_po
+from ..po.catalog import now_stamp, read_po, write_po
 
 _PROVENANCE = ("mt:", "tm:")
 
@@ -107,6 +107,8 @@ class CatalogFile:
             for msgid, fill in self.fills.items():
                 for entry in self.index.get(msgid, ()):
                     apply_fill(entry, fill)
+        # the file changes: its revision date says when (gettext's convention for any editor)
+        self.po.metadata["PO-Revision-Date"] = now_stamp()
         self.written = write_po(self.po, self.path) or self.written
         self._stamp = self._disk_stamp()
         self.pending = 0

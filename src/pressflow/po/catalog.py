@@ -8,9 +8,10 @@ every translator tool that re-saves a catalog would otherwise leave diff noise.
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import polib
@@ -18,7 +19,7 @@ import polib
 from ..config import Config
 from ..errors import CatalogError
 from ..files import WriteBatch, atomic_write, read_existing
-from ..model import Release, Segment
+from ..model import Inline, Release, Segment
 from .poparse import RawEntry, decode, parse_entries
 from .powrap import PAGE_WIDTH, wrap_field
 
@@ -330,11 +331,54 @@ def parse_date(text: str) -> datetime | None:
         return None
 
 
+_PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>")
+#: How a paired placeholder's element reads in a translator's note (others: ``<tag>``).
+_PAIRED_NAMES = {
+    "strong": "bold", "b": "bold", "em": "italic", "i": "italic", "u": "underlined",
+    "s": "struck out", "del": "struck out", "sup": "superscript", "sub": "subscript",
+    "mark": "highlighted", "q": "quotation", "cite": "title of a work",
+}  # fmt: skip
+
+
+def _placeholder_note(inline: Inline) -> str:
+    """What one placeholder stands for, in the words a translator needs: where a link goes, the
+    number an empty placeholder shows (Russian agreement depends on it)."""
+    attrs = dict(inline.attrs)
+    if inline.paired:
+        head = f"<{inline.id}>…</{inline.id}>"
+        if inline.tag == "a" and attrs.get("href"):
+            return f"{head}: link to {attrs['href']}"
+        if inline.tag == "abbr" and attrs.get("title"):
+            return f"{head}: abbreviation of {attrs['title']}"
+        return f"{head}: {_PAIRED_NAMES.get(inline.tag, f'<{inline.tag}>')}"
+    head = f"<{inline.id}/>"
+    text = " ".join(inline.text.split())
+    if text:
+        return f"{head}: {text}"
+    if inline.tag == "br":
+        return f"{head}: line break"
+    if inline.tag == "img":
+        return f"{head}: image {attrs.get('alt') or attrs.get('src', '')}".rstrip()
+    return f"{head}: <{inline.tag}>"
+
+
+def placeholder_notes(text: str, inlines: Sequence[Inline]) -> list[str]:
+    """One note per placeholder of ``text``, in order of first appearance."""
+    by_id = {inline.id: inline for inline in inlines}
+    seen: list[int] = []
+    for found in _PLACEHOLDER.finditer(text):
+        number = int(found.group(1) or found.group(2))
+        if number not in seen and number in by_id:
+            seen.append(number)
+    return [_placeholder_note(by_id[n]) for n in seen]
+
+
 def _entries(release: Release, segments: Sequence[Segment]) -> list[polib.POEntry]:
     """One entry per distinct unit text, with every line it stands on. The references seen are
     kept in a set beside the list: a text repeated on 100,000 lines is not a quadratic scan."""
     by_msgid: dict[str, polib.POEntry] = {}
     refs: dict[str, set[tuple[str, str]]] = {}
+    inlines = {b.index: b.inlines for b in release.blocks if b.inlines}
     for seg in segments:
         if not seg.text.strip():
             continue
@@ -350,6 +394,9 @@ def _entries(release: Release, segments: Sequence[Segment]) -> list[polib.POEntr
         if FOREIGN_FLAG in seg.flags:
             note = f"pressflow: {seg.note}" if seg.note else "pressflow: not Kyrgyz text"
             notes += comment_lines(note)
+        if seg.block in inlines and "<" in seg.text:
+            for note in placeholder_notes(seg.text, inlines[seg.block]):
+                notes += comment_lines(note)
         existing = entry.comment.split("\n") if entry.comment else []
         for note in notes:
             if note and note not in existing:
@@ -384,24 +431,25 @@ def entries_signature(po: polib.POFile | None) -> list[tuple]:
     ]
 
 
-def _creation_date(release: Release, entries: list[polib.POEntry], previous: polib.POFile | None):
-    """POT-Creation-Date without a clock: kept while the content is unchanged, so a fresh clone
-    reproduces the committed bytes. First extraction: the release's own date. A changed template
-    gets ``SOURCE_DATE_EPOCH`` if set (the reproducible-builds convention), else the previous date
-    plus one minute: a deterministic revision stamp that still sorts later."""
-    if previous is not None:
-        before = previous.metadata.get("POT-Creation-Date", "")
-        fresh = polib.POFile()
-        fresh.extend(entries)
-        if entries_signature(previous) == entries_signature(fresh) and before:
-            return before
-        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if epoch.isdigit():
-            return format_date(datetime.fromtimestamp(int(epoch), tz=timezone.utc))
-        old = parse_date(before)
-        if old is not None:
-            return format_date(old + timedelta(minutes=1))
-    return format_date(release.date or EPOCH)
+def now_stamp() -> str:
+    """This minute as a PO header date; ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return format_date(datetime.fromtimestamp(int(epoch), tz=timezone.utc))
+    return format_date(datetime.now(timezone.utc).replace(second=0, microsecond=0))
+
+
+def _creation_date(release: Release, previous: polib.POFile | None) -> str:
+    """POT-Creation-Date: the release's own date when it has one; else the date the template was
+    first extracted (``SOURCE_DATE_EPOCH`` when set, the reproducible-builds convention, else the
+    clock), kept from then on, so that re-extracting gives the same bytes."""
+    if release.date is not None:
+        return format_date(release.date)
+    before = previous.metadata.get("POT-Creation-Date", "") if previous is not None else ""
+    old = parse_date(before)
+    if old is not None and old != EPOCH:
+        return format_date(old)
+    return now_stamp()
 
 
 def make_template(
@@ -422,7 +470,7 @@ def make_template(
     values = {
         "Project-Id-Version": f"{config.name} {config.version}".strip(),
         "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": _creation_date(release, entries, previous),
+        "POT-Creation-Date": _creation_date(release, previous),
         "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
         "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
         "Language-Team": "LANGUAGE <LL@li.org>",
