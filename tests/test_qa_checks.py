@@ -383,3 +383,9 @@ def test_neighbours_exchanged() -> None:
     bad = [Unit(long_src, short_tgt, index=0), Unit(short_src, long_tgt, index=1)]
     assert "exchanged" not in {p.check for p in run_checks(good, ctx)}
     assert [p.check for p in run_checks(bad, ctx) if p.check == "exchanged"] == ["exchanged"] * 2
+
+
+def test_html_title_equal_to_h1_is_normal() -> None:
+    refs = (("r.html", "5"), ("r.html", "9"))
+    page = Unit("Форум", extracted="title\nmeta", references=refs, index=0)
+    assert "title-repeated" not in problems([page])

@@ -32,6 +32,8 @@ HEADLINE_POLICIES = ("first-sentence", "none")
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\d)\+?\(?\d[\d\s()\-‒–]{5,}\d(?!\d)")
+#: A phone number on a line of its own: `+996 312 63 85 01`, `0312 30 00 00` (9+ digits).
+_BARE_PHONE = re.compile(r"\+?(?:[\s()\-]*\d){9,15}")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _PLACEHOLDER = re.compile(r"</?\d+/?>")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -100,8 +102,10 @@ class StructureRules:
         for role, pattern in self.patterns:
             if pattern.search(line):
                 return Role(role)
-        if letterless(line) and (EMAIL.search(line) or PHONE.search(line)):
-            return Role("contact", "email" if EMAIL.search(line) else "phone")
+        if letterless(line) and EMAIL.search(line):
+            return Role("contact", "email")
+        if letterless(line) and _BARE_PHONE.fullmatch(line):  # not a date, not a count
+            return Role("contact", "phone")
         return None
 
 
