@@ -151,3 +151,27 @@ def test_a_release_whose_only_untranslated_units_were_letterless_passes_the_gate
         capture_output=True, text=True, env=env,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_source_problems_are_reported_once_per_release_not_per_language(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    for name in ("pressflow.toml", "glossary.tsv"):
+        shutil.copy(root / name, tmp_path / name)
+    for folder in ("releases", "translations"):
+        shutil.copytree(root / folder, tmp_path / folder)
+    result = pipeline.check(load_config(tmp_path))
+    foreign = [p for p in result.problems if p.check == "foreign-text"]
+    assert len(foreign) == 1, foreign  # the sample's scraped English tail, said once
+
+
+def test_removed_scripts_and_embeds_are_warned_once_with_element_and_line(newsroom) -> None:
+    _, output = newsroom
+    lines = [line for line in output.splitlines() if "[removed-embed]" in line]
+    assert lines == [
+        "releases/html-scripts-embeds.html:11: warning: source problem: <script "
+        "src='https://www.googletagmanager.com/gtag/js'> is removed from the published pages "
+        "[removed-embed]",
+        "releases/html-scripts-embeds.html:12: warning: source problem: <iframe "
+        "src='https://www.youtube.com/embed/abc'> is removed from the published pages "
+        "[removed-embed]",
+    ]

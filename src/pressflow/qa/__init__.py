@@ -36,6 +36,22 @@ __all__ = [
 ]
 
 
+def _once_per_release(problems: list) -> list:
+    """A check about the source finds the same thing in every language's catalog: keep the
+    first (the editor fixes the release once), not one per target language."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for p in problems:
+        check = CHECKS.get(p.check)
+        if check is not None and check.about_source:  # (not a cross-language suspicion)
+            key = (p.check, p.release, p.msgid, p.message)  # its line is per catalog
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(p)
+    return out
+
+
 def check_project(
     refs: Sequence[CatalogRef],
     *,
@@ -74,7 +90,8 @@ def check_project(
             )
         )
     # a fact every translation renders differently from the source is the source's problem
-    problems = attribute_to_source(problems, config.target_langs, translations) + list(notes)
+    problems = attribute_to_source(problems, config.target_langs, translations)
+    problems = _once_per_release(problems) + list(notes)
     return decide(
         stats,
         problems,

@@ -33,7 +33,7 @@ import lxml.html
 from lxml import etree
 
 from ..errors import ReaderError
-from ..model import Block, Inline, Release
+from ..model import Block, Inline, Problem, Release
 from .dates import parse_date
 from .placeholders import PLACEHOLDER, placeholder_problems, plain_text
 from .roles import StructureRules, assign_roles, default_rules
@@ -426,5 +426,30 @@ def read_html(
         date=_date(root, path),
         format="html",
         source=source,
-        problems=(*roles, *placeholder_problems(blocks, path=path)),
+        problems=(*roles, *_removed_embeds(root, path), *placeholder_problems(blocks, path=path)),
     )
+
+
+#: Elements a published page never keeps: each is one warning with its line, once per release.
+REMOVED = ("script", "iframe", "embed", "object", "frame", "applet")
+
+
+def _removed_embeds(root: lxml.html.HtmlElement, path: str) -> list[Problem]:
+    """Scripts, frames and embeds of the source (an analytics tag, a video) vanish from the
+    rebuilt pages; say so once, naming the element and its line, instead of silently."""
+    found = []
+    for node in root.iter(*REMOVED):
+        if node.tag == "script" and node.get("type") == "application/ld+json":
+            continue  # structured data: pressflow writes its own
+        where = node.get("src") or node.get("data") or ""
+        shown = f"<{node.tag} src={where!r}>" if where else f"<{node.tag}>"
+        found.append(
+            Problem(
+                check="removed-embed",
+                severity="warning",
+                message=f"source problem: {shown} is removed from the published pages",
+                path=path,
+                line=node.sourceline or 1,
+            )
+        )
+    return found
