@@ -145,14 +145,22 @@ def atomic_write(path: Path, data: str | bytes, *, expect: Expect = UNCHECKED) -
     Raises ``ChangedOnDisk`` (and touches nothing) when ``path`` is no longer ``expect``.
     """
     with _writing(Path(path)):
-        return _atomic_write(Path(path), data, expect)
+        return _atomic_write(Path(path), data, expect)[0]
 
 
-def _atomic_write(path: Path, data: str | bytes, expect: Expect) -> bool:
+def replace_checked(path: Path, data: str | bytes, *, expect: Expect) -> Snapshot:
+    """``atomic_write`` for a writer that keeps working on the file: the snapshot of the version
+    it leaves on disk (its own bytes), to pass as ``expect`` next time."""
+    with _writing(Path(path)):
+        return _atomic_write(Path(path), data, expect)[1]
+
+
+def _atomic_write(path: Path, data: str | bytes, expect: Expect) -> tuple[bool, Snapshot]:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        if path.read_bytes() == raw:
-            return False
+        with open(path, "rb") as handle:
+            if handle.read() == raw:
+                return False, Snapshot.of(raw, os.fstat(handle.fileno()))
     except FileNotFoundError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -162,6 +170,7 @@ def _atomic_write(path: Path, data: str | bytes, expect: Expect) -> bool:
             handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
+            written = os.fstat(handle.fileno())  # a rename keeps size, time and inode
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:
@@ -172,7 +181,7 @@ def _atomic_write(path: Path, data: str | bytes, expect: Expect) -> bool:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return True
+    return True, Snapshot.of(raw, written)
 
 
 def remove_stale_temporaries(folder: Path | str) -> int:

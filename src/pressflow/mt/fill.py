@@ -3,8 +3,9 @@
 A fill lands only in an entry whose msgstr is empty, so nothing a person wrote, reviewed or
 fuzzy, is ever replaced. Provenance goes in a translator comment (``# mt: google``,
 ``# tm: <slug> (87%)``) because msgcat drops unknown ``#,`` flags but keeps comments. Saves are
-atomic (``write_po``), and a catalog that changed on disk since it was read (a translator saving
-it during a long run) is read again and the fills re-applied to what is still empty.
+atomic, and a catalog is replaced only if it is still the version read (checked just before the
+rename): one a translator saved during a long run is read again and the fills re-applied to
+what is still empty.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import CatalogError
+from ..errors import CatalogError, ChangedOnDisk
+from ..files import read_snapshot, replace_checked
 from ..model import CatalogRef
-from ..po.catalog import now_stamp, read_po, write_po
+from ..po.catalog import format_po, now_stamp, parse_po
 
 _PROVENANCE = ("mt:", "tm:")
 
@@ -66,19 +68,18 @@ class CatalogFile:
         self._load()
 
     def _load(self) -> None:
-        self.po = read_po(self.path)
+        try:
+            raw, self._read = read_snapshot(self.path)
+        except OSError as exc:
+            problem = f"cannot read catalog: {exc.strerror}"
+            raise CatalogError(problem, path=str(self.path)) from None
+        if raw is None:
+            raise CatalogError("catalog file not found", path=str(self.path))
+        self.po = parse_po(raw, path=str(self.path))
         self.index: dict[str, list[Any]] = {}  # msgid -> empty entries (one per msgctxt)
         for entry in self.po:
             if needs_fill(entry):
                 self.index.setdefault(entry.msgid, []).append(entry)
-        self._stamp = self._disk_stamp()
-
-    def _disk_stamp(self) -> tuple[int, int]:
-        try:
-            st = self.path.stat()
-        except OSError:
-            return (0, 0)
-        return (st.st_mtime_ns, st.st_size)
 
     def fill(self, msgid: str, fill: Fill) -> None:
         filled = [apply_fill(entry, fill) for entry in self.index.get(msgid, ())]
@@ -94,22 +95,34 @@ class CatalogFile:
         """
         if not self.pending:
             return
-        if self._disk_stamp() != self._stamp:  # someone saved the file while we worked
-            for attempt in range(6):
-                try:
-                    self._load()
-                    break
-                except CatalogError as exc:
-                    if attempt == 5:
-                        self.problem = f"{exc} (changed during prefill; fills not written)"
-                        return
-                    time.sleep(0.05 * (attempt + 1))
-            for msgid, fill in self.fills.items():
-                for entry in self.index.get(msgid, ()):
-                    apply_fill(entry, fill)
-        # the file changes: its revision date says when (gettext's convention for any editor)
-        self.po.metadata["PO-Revision-Date"] = now_stamp()
-        self.written = write_po(self.po, self.path) or self.written
-        self._stamp = self._disk_stamp()
-        self.pending = 0
-        self.problem = ""
+        for _ in range(6):
+            # the file changes: its revision date says when (gettext's convention for any editor)
+            self.po.metadata["PO-Revision-Date"] = now_stamp()
+            text = format_po(self.po)
+            try:  # replaced only if it is still the version read: checked just before the rename
+                self._read = replace_checked(self.path, text, expect=self._read)
+            except ChangedOnDisk:  # someone saved the file while we worked
+                if not self._reload():
+                    return
+                continue
+            self.written = True
+            self.pending = 0
+            self.problem = ""
+            return
+        self.problem = f"{self.ref.path}: saved again and again during prefill; fills not written"
+
+    def _reload(self) -> bool:
+        """Read the file as saved now and fill again what is still empty (False: unreadable)."""
+        for attempt in range(6):
+            try:
+                self._load()
+                break
+            except CatalogError as exc:
+                if attempt == 5:
+                    self.problem = f"{exc} (changed during prefill; fills not written)"
+                    return False
+                time.sleep(0.05 * (attempt + 1))
+        for msgid, fill in self.fills.items():
+            for entry in self.index.get(msgid, ()):
+                apply_fill(entry, fill)
+        return True
