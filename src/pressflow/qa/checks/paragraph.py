@@ -197,9 +197,15 @@ def _runs_on(targets: list[str], k: int) -> bool:
     is followed by one that starts with a quotation mark."""
     marks = _marks(targets[k])
     following = targets[k + 1].lstrip() if k + 1 < len(targets) else ""
-    return (
-        bool(marks) and _position(targets[k], marks[-1]) == "open" and following[:1] in set(_QUOTES)
-    )
+    if not marks or _position(targets[k], marks[-1]) != "open" or following[:1] not in set(_QUOTES):
+        return False
+    # words of attribution after the quotation ("— утверждает он", ", he said") show it closed
+    return not _ATTRIBUTION.search(targets[k][marks[-1] :])
+
+
+_ATTRIBUTION = re.compile(
+    r"[,!?…]\s*[—–]\s*\w|,\s+(?:he|she|they|it|[A-Z]\w+)\s+(?:said|says|told|added|wrote)\b"
+)
 
 
 @check(
