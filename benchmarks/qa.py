@@ -118,6 +118,8 @@ class Tally:
     alarm_checks: Counter[str] = field(default_factory=Counter)
     injected: Counter[str] = field(default_factory=Counter)
     caught: Counter[str] = field(default_factory=Counter)
+    #: distinct (document, unit) pairs per kind: a rare kind reuses its few spots over rounds
+    spots: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
 
 
 def _write(
@@ -166,6 +168,7 @@ def _tally(
                     after = bad[lang].get(doc, {})
                     for inj in injections[(lang, doc, r)]:
                         t.injected[inj.kind] += 1
+                        t.spots[inj.kind].add((doc, inj.msgid))
                         hit = any(
                             after.get(m, set()) - before.get(m, set())
                             for m in (inj.msgid, *inj.also)
@@ -203,6 +206,13 @@ def _report(
                     c = sum(t.caught.values()) if kind == "ALL" else t.caught[kind]
                     cells.append(f"{_pct(c, n):>6} {c:>4}/{n:<4}")
             print(f"{kind:<18} " + " ".join(cells))
+        spots = ", ".join(
+            kind
+            + " "
+            + "/".join(str(len(tally[("pressflow", half, lang)].spots[kind])) for lang in LANGS)
+            for kind in KINDS
+        )
+        print(f"distinct units injected per kind (ru/en): {spots}")
         for lang in LANGS:
             line = []
             for tool in tools:

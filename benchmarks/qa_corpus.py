@@ -1,10 +1,10 @@
-"""The benchmark's corpus and its seeded error injection (used by ``benchmarks/qa.py``).
+"""The benchmark's corpus, its fixed split and the placement of injected errors (for ``qa.py``).
 
 Each document ``DIR/<doc>.{ky,ru,en}.txt`` is line-aligned; one catalog per document and target
-language is filled with the human translations. ``inject`` then puts one error of each kind into
-distinct units: a number dropped or changed, a quote unbalanced, a sentence left in Kyrgyz, a name
-dropped, a placeholder broken, an agreed glossary term replaced by a synonym the glossary does not
-allow (taken from ``qa-glossary-candidates.tsv``).
+language is filled with the human translations. ``halves`` splits the documents by sorted id
+(even positions tune, odd ones validate); ``inject`` places errors of every kind of
+``qa_inject.KINDS`` into units of one catalog, two units apart, a kind preferring units it has not
+had in earlier rounds. The wrong glossary terms come from ``qa-glossary-candidates.tsv``.
 """
 
 from __future__ import annotations

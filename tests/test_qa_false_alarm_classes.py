@@ -64,6 +64,10 @@ ONE_UNIT = [
      "The meeting is on Thursday.", "dates"),
     ("magnitude", "ru", "Бюджет 5 млрд сомго жетти.", "Бюджет достиг 5 млрд сомов.",
      "Бюджет достиг 5 млн сомов.", "numbers"),
+    ("a Latin-script name given its Russian name", "ru",
+     "Ангела Меркель Nord Stream 2 долбоорун колдоду.",
+     "Ангела Меркель поддержала проект «Северный поток — 2».",
+     "Канцлер поддержала проект «Северный поток — 2».", "names"),
     ("a doubled word grammar allows", "en", "Ал буга чейин эле жетиштүү көргөн.",
      "He had had enough of it by then.", "He had enough of of it by then.", "doubled-word"),
 ]  # fmt: skip
