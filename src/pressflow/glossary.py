@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -68,11 +68,17 @@ def term_pattern(term: str) -> re.Pattern[str]:
 class Glossary:
     source_lang: str
     terms: tuple[Term, ...] = ()
+    #: text -> its terms: a source unit is looked up once per target language and command
+    _found: dict[str, tuple[Term, ...]] = field(
+        default_factory=dict, compare=False, repr=False, hash=False
+    )
 
     def find(self, text: str) -> list[Term]:
         """Terms whose source form occurs in ``text``, longest first."""
-        found = [t for t in self.terms if t.pattern.search(text)]
-        return sorted(found, key=lambda t: -len(t.source))
+        if text not in self._found:
+            found = [t for t in self.terms if t.pattern.search(text)]
+            self._found[text] = tuple(sorted(found, key=lambda t: -len(t.source)))
+        return list(self._found[text])
 
 
 def _split(text: str, *, path: str, line: int) -> list[str]:

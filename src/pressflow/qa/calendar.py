@@ -68,7 +68,8 @@ _EN_MAY_DATE = re.compile(
 )
 
 
-def translation_months(text: str, lang: str) -> set[int]:
+@memo()
+def translation_months(text: str, lang: str) -> frozenset[int]:
     """Months a translation names as words; English ``May`` only where a date reads it."""
     from .numbers import month_of
 
@@ -86,7 +87,7 @@ def translation_months(text: str, lang: str) -> set[int]:
         if lang == "en" and m.group(0)[:1].islower():
             continue  # march, august: verbs and adjectives in English
         out.add(month)
-    return out
+    return frozenset(out)
 
 
 def source_months(text: str) -> set[int]:

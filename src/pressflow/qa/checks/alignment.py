@@ -35,6 +35,10 @@ def _misfit(source: str, translation: str, model: tuple[float, float]) -> float:
     "warning",
     "Two neighbouring units' translations fit each other's source far better than their own.",
     scope="catalog",
+    # off by default: silent on the tuning half of the development documents (its threshold
+    # sits just above the best good pair there), it raised 6 false alarms in 1,386 units of the
+    # validation half: a threshold that does not generalise
+    opt_in=True,
 )
 def exchanged(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     model = LENGTH_MODEL.get(ctx.lang)

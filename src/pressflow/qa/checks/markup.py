@@ -35,6 +35,8 @@ def urls(unit: Unit, ctx: Context) -> Iterator[str]:
 
 @check("emails", "error", "An e-mail address of the source is missing or altered.")
 def emails(unit: Unit, ctx: Context) -> Iterator[str]:
+    if "@" not in unit.msgid and "@" not in unit.msgstr:
+        return
     source = Counter(m.group(0).rstrip(".") for m in _EMAIL.finditer(unit.msgid))
     target = Counter(m.group(0).rstrip(".") for m in _EMAIL.finditer(unit.msgstr))
     yield from _diff(source, target, "e-mail address")

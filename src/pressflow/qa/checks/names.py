@@ -152,12 +152,17 @@ class Target:
 
 
 def targets_of(translation: str) -> list[Target]:
+    return list(_targets(translation))
+
+
+@memo()
+def _targets(translation: str) -> tuple[Target, ...]:
     out = []
     for word in re.findall(r"[^\W\d_]+", translation):
         sk = skeleton(word)
         if sk:
             out.append(Target(sk, consonants(word), word[:1].isupper()))
-    return out
+    return tuple(out)
 
 
 def word_in(word: str, targets: list[Target], *, score: float = MIN_SCORE) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from .. import calendar
 from .. import numbers as nums
+from ..memo import memo
 from ..registry import Context, check
 from ..units import Unit
 
@@ -20,9 +21,12 @@ def numbers(unit: Unit, ctx: Context) -> Iterator[str]:
         yield f"number(s) missing in the translation: {', '.join(missing)}"
 
 
-def _dated_months(text: str) -> set[int]:
+@memo()
+def _dated_months(text: str) -> frozenset[int]:
     """Months named next to a number (``3-июлда``, ``июль 2018``): a date, not a word."""
     months: set[int] = set()
+    if not any(c.isdigit() for c in text):
+        return frozenset()
     for m in _WORD.finditer(text):
         month = nums.month_of(m.group(0))
         if month is None:
@@ -31,7 +35,7 @@ def _dated_months(text: str) -> set[int]:
         after = text[m.end() : m.end() + 3]
         if re.search(r"\d[\s-]*$", before) or re.match(r"[\s,]*\d", after):
             months.add(month)
-    return months
+    return frozenset(months)
 
 
 @check(

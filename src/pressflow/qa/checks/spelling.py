@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from ...similarity import edits, ratio
+from ..memo import memo
 from ..morphology import CASE_ENDINGS
 from ..registry import Context, Finding, check
 from ..translit import skeleton
@@ -53,15 +54,16 @@ def source_stem(word: str) -> str:
     return low
 
 
-def _origins(word: str, source: str) -> set[str]:
+@memo()
+def _origins(word: str, source: str) -> frozenset[str]:
     """Stems of the source's capitalised words that ``word`` may render: their skeletons alike
     (a misspelling may change the third letter as well as the last)."""
     mine = skeleton(word)[:6]
-    return {
+    return frozenset(
         source_stem(w)
         for w in re.findall(r"[^\W\d_]+", source)
         if w[:1].isupper() and ratio(skeleton(w)[:6], mine) >= 60.0
-    }
+    )
 
 
 def _variants(stems: Counter[str], origins: dict[str, set[str]]) -> dict[str, str]:
