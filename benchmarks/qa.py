@@ -60,14 +60,18 @@ Flags = dict[str, dict[str, dict[str, set[str]]]]
 TOOLS = ("pressflow", "pofilter")
 
 
-def _pressflow_doc(paths: dict[str, Path], glossary: Glossary) -> dict[str, dict[str, set[str]]]:
+def _pressflow_doc(
+    paths: dict[str, Path], glossary: Glossary, enabled: tuple[str, ...] = ()
+) -> dict[str, dict[str, set[str]]]:
     """One document's catalogs (every language): msgid -> codes, per language."""
     problems = []
     translations: dict[tuple[str, str, str], str] = {}
     for lang, path in paths.items():
         po = catalog.read_po(path)
         translations.update((("", lang, e.msgid), e.msgstr) for e in po)
-        found = check_catalog(po, release=None, lang=lang, glossary=glossary, path=str(path))
+        found = check_catalog(
+            po, release=None, lang=lang, glossary=glossary, path=str(path), enabled=enabled
+        )
         problems.extend(p for p in found if not CHECKS[p.check].completeness)
     flagged: dict[str, dict[str, set[str]]] = {lang: {} for lang in paths}
     for p in attribute_to_source(problems, list(paths), translations):
@@ -95,16 +99,22 @@ def _pofilter(folder: Path, out: Path, lang: str) -> dict[str, dict[str, set[str
     return result
 
 
-def run_tool(tool: str, root: Path, state: str, docs: list[str], glossary: Glossary) -> Flags:
+def run_tool(
+    tool: str,
+    root: Path,
+    state: str,
+    docs: list[str],
+    glossary: Glossary,
+    enabled: tuple[str, ...] = (),
+) -> Flags:
     """Translation findings of ``tool`` on every catalog of ``state`` (good, bad0, …)."""
     if tool == "pofilter":
         return {lang: _pofilter(root / state / lang, root / f"pf-{state}" / lang, lang)
                 for lang in LANGS}  # fmt: skip
     out: Flags = {lang: {} for lang in LANGS}
     for doc in docs:
-        flagged = _pressflow_doc(
-            {lang: root / state / lang / f"{doc}.po" for lang in LANGS}, glossary
-        )
+        paths = {lang: root / state / lang / f"{doc}.po" for lang in LANGS}
+        flagged = _pressflow_doc(paths, glossary, enabled)
         for lang in LANGS:
             out[lang][doc] = flagged[lang]
     return out
@@ -289,6 +299,10 @@ def main(argv: list[str] | None = None) -> int:
                 flags[tool].append(_timed(tool, root, state, docs, glossary, seconds[tool]))
         for tool in tools:
             _tally(tally, tool, flags[tool][0], flags[tool][1:], injections, split, args)
+        opt_in = tuple(code for code, check in CHECKS.items() if check.opt_in)
+        if args.write_rates and "validation" in split:  # the opt-in checks' alarms, measured too
+            good = run_tool("pressflow", root, "good", split["validation"], glossary, opt_in)
+            _tally(tally, "opt-in", good, [], injections, {"validation": split["validation"]}, args)
     units = sum(len(pairs(args.data, d, lang)) for d in docs for lang in LANGS)
     _report(tally, split, seconds, units * (args.rounds + 1), args)
     if args.write_rates and "validation" in split:
@@ -310,10 +324,12 @@ def write_rates(tally: dict[tuple[str, str, str], Tally], args: argparse.Namespa
             lines.append(f"{code}\tnot applicable (completeness)")
             continue
         cells = []
+        tool = "opt-in" if CHECKS[code].opt_in else "pressflow"
         for lang in LANGS:
-            t = tally[("pressflow", "validation", lang)]
+            t = tally[(tool, "validation", lang)]
             cells.append(f"{lang} {100.0 * t.alarm_checks[code] / max(t.units, 1):.2f}")
-        lines.append(f"{code}\t{', '.join(cells)}")
+        off = " (off by default)" if CHECKS[code].opt_in else ""
+        lines.append(f"{code}\t{', '.join(cells)}{off}")
     RATES.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {RATES}")
 

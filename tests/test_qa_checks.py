@@ -388,8 +388,17 @@ def test_neighbours_exchanged() -> None:
     assert "exchanged" not in {p.check for p in run_checks(bad, ctx)}
 
 
-
 def test_html_title_equal_to_h1_is_normal() -> None:
     refs = (("r.html", "5"), ("r.html", "9"))
     page = Unit("Форум", extracted="title\nmeta", references=refs, index=0)
     assert "title-repeated" not in problems([page])
+
+
+def test_every_check_has_an_example_and_a_measured_false_alarm_rate() -> None:
+    from pressflow.qa.wordlists import check_examples, false_alarm_rates
+
+    assert set(check_examples()) == set(CHECKS)
+    rates = false_alarm_rates()
+    assert set(rates) == set(CHECKS)
+    for code, check in CHECKS.items():
+        assert ("not applicable" in rates[code]) == check.completeness

@@ -179,13 +179,22 @@ def _numbers(text: str) -> tuple[Number, ...]:
 @memo(65536)
 def _word_value(word: str) -> float | None:
     """The number a lower-case word names (a whole English word, a Russian stem), or None."""
-    words, stems = number_word_table()
+    words, _ = number_word_table()
     value = words.get(word)
     if value is None:
-        for stem, stem_value in stems:
+        for stem, stem_value in _stems_by_head().get(word[:2], ()):
             if word.startswith(stem) and (len(stem) >= 4 or len(word) <= len(stem) + 3):
                 return stem_value
     return value
+
+
+@memo(1)
+def _stems_by_head() -> dict[str, tuple[tuple[str, float], ...]]:
+    """The number-word stems by their first two letters, longest first within each."""
+    heads: dict[str, list[tuple[str, float]]] = {}
+    for stem, value in number_word_table()[1]:
+        heads.setdefault(stem[:2], []).append((stem, value))
+    return {head: tuple(stems) for head, stems in heads.items()}
 
 
 def number_words(text: str) -> set[float]:
