@@ -12,7 +12,9 @@ Cases (the 4x size is the one the bound is about; --scale shrinks every size for
 
 Sentences come from the NTREX corpus when it is there (``shared/data/ntrex128``, Kyrgyz for the
 releases, Russian for the msgstr), else from the shipped release. Every command runs as a process
-(``python -m pressflow ...``, start-up included) in a fresh project on /dev/shm when it exists.
+(``python -m pressflow ...``, start-up included, this tree's ``src``) in a fresh project on
+/dev/shm when it exists; ``--compare DIR`` times another source tree (an older version's
+``src``) on the same inputs beside it, each run cut at ``--limit`` seconds.
 Printed: wall-clock time, CPU time (user + system of the process), and the growth of each
 against the 1x size: linear time doubles with the input (x2, x4), quadratic time quadruples
 (x4, x16). Bound: the 4x size of each case under 10 s on 2 cores. Not a test: timings vary with
@@ -90,7 +92,8 @@ def wrapped(root: Path, ky: list[str], factor: int, scale: float) -> str:
 
 def repeated(root: Path, ky: list[str], factor: int, scale: float) -> str:
     count = int(25_000 * factor * scale)
-    release(root, "\n".join([ky[0]] * count))
+    line = next((s for s in ky if s.endswith(".")), ky[0] + ".")  # a line that ends a paragraph
+    release(root, "\n".join([line] * count))
     return f"{count:,} lines"
 
 
@@ -120,13 +123,23 @@ CASES: dict[str, tuple[Callable[[Path, list[str], int, float], str], tuple[str, 
 # --------------------------------------------------------------------------- timing
 
 
-def timed(root: Path, args: tuple[str, ...]) -> tuple[float, float]:
-    """(wall, CPU) seconds of ``python -m pressflow args`` in ``root``; exit 0 or 1 expected."""
+def timed(root: Path, args: tuple[str, ...], src: Path, limit: float) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``python -m pressflow args`` in ``root`` run from the source tree
+    ``src`` (exit 0 or 1 expected); ``inf`` for both past ``limit`` seconds."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "pressflow", *args], cwd=root, capture_output=True, text=True
-    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "pressflow", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=limit,
+        )
+    except subprocess.TimeoutExpired:
+        return float("inf"), float("inf")
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
@@ -135,12 +148,22 @@ def timed(root: Path, args: tuple[str, ...]) -> tuple[float, float]:
     return wall, cpu
 
 
+def shown(seconds: float) -> str:
+    return f"{seconds:8.2f}" if seconds != float("inf") else "   >limit"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every size")
     parser.add_argument("--sentences", type=Path, default=DEFAULT_SENTENCES)
     parser.add_argument("--cases", nargs="*", default=list(CASES), choices=list(CASES))
     parser.add_argument("--keep", type=Path, help="build the projects here and keep them")
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        help="another source tree (an older pressflow's src/) timed on the same inputs",
+    )
+    parser.add_argument("--limit", type=float, default=120.0, help="seconds per run, at most")
     args = parser.parse_args(argv)
     ky = load_sentences(args.sentences)
     ru = [
@@ -152,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     shm = Path("/dev/shm")
     base = args.keep or Path(tempfile.mkdtemp(dir=shm if shm.is_dir() else None))
     print(f"cores: {os.cpu_count()}  load: {os.getloadavg()[0]:.1f}  sentences: {len(ky):,} ky")
-    print(f"{'case':<10} {'size':>14} {'wall s':>8} {'CPU s':>8} {'CPU growth':>11}")
+    head = f"{'case':<10} {'size':>14} {'wall s':>8} {'CPU s':>8} {'CPU growth':>11}"
+    print(head + (f" {'compared wall':>14} {'CPU':>8}" if args.compare else ""))
     verdicts = []
     try:
         for name in args.cases:
@@ -162,10 +186,17 @@ def main(argv: list[str] | None = None) -> int:
                 root = base / f"{name}-{factor}"
                 shutil.rmtree(root, ignore_errors=True)
                 size = make(root, ru if name == "msgstr" else ky, factor, args.scale)
-                wall, cpu = timed(root, command)
+                wall, cpu = timed(root, command, ROOT / "src", args.limit)
                 first_cpu = first_cpu or cpu
                 growth = f"x{cpu / first_cpu:.1f}"
-                print(f"{name:<10} {size:>14} {wall:>8.2f} {cpu:>8.2f} {growth:>11}", flush=True)
+                row = f"{name:<10} {size:>14} {shown(wall)} {shown(cpu)} {growth:>11}"
+                if args.compare:
+                    for sub in ("translations", ".pressflow", "site"):
+                        if name != "msgstr":  # the msgstr case checks the catalogs it was given
+                            shutil.rmtree(root / sub, ignore_errors=True)
+                    old_wall, old_cpu = timed(root, command, args.compare, args.limit)
+                    row += f" {shown(old_wall):>14} {shown(old_cpu)}"
+                print(row, flush=True)
             verdicts.append((name, wall, cpu))
     finally:
         if args.keep is None:

@@ -163,3 +163,26 @@ def test_a_long_block_with_quotes_addresses_and_placeholders_splits_as_its_piece
     many = piece * 1000
     got = [many[s.start : s.end] for s in split_spans(many, lang="ky")]
     assert len(one) > 2 and got == one * 1000
+
+
+PIECES = [
+    *("kabar", ".kg", ".KGга", "www.", "https://", "@", "mail", ".ru", "-", "+", "/", "a", "Ж"),
+    *(" ", "\n", "\xa0", ".", ",", "»", "'"),
+]
+ADDRESSY = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@MANY
+@given(ADDRESSY, st.sampled_from(["ky", "ru", "en"]))
+def test_addresses_are_found_run_by_run_as_in_the_whole_text(text: str, lang: str) -> None:
+    rules = rules_for(lang)
+    spans = [(m.start(), m.end()) for m in rules.addresses(text)]
+    assert spans == [(m.start(), m.end()) for m in rules.urls.finditer(text)]
+    assert rules.without_addresses(text) == rules.urls.sub(" ", text)
+
+
+def test_a_long_run_without_an_address_is_not_searched() -> None:
+    """A pasted blob of 200,000 letters beside an address: the address is still found."""
+    rules = rules_for("ky")
+    text = "Ж" * 200_000 + " kabar.kg сайтында."
+    assert [m[0] for m in rules.addresses(text)] == ["kabar.kg"]

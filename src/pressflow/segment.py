@@ -136,9 +136,7 @@ def _names_something(text: str, pos: int, rules: Rules, openers: frozenset[str])
 def _url_interiors(text: str, rules: Rules) -> list[tuple[int, int]]:
     """Web and mail addresses are never cut (``www.gov.kg``, ``e-salyk.kg``)."""
     spans: list[tuple[int, int]] = []
-    if not rules.url_hint.search(text):
-        return spans
-    for m in rules.urls.finditer(text):
+    for m in rules.addresses(text):
         end = m.end()
         while end > m.start() and text[end - 1] in ".,;:!?)»\"”'":
             end -= 1
@@ -202,7 +200,7 @@ def _is_foreign(text: str, foreign: Foreign, rules: Rules) -> tuple[bool, int]:
     """(mostly other-script letters, number of other-script words that are not acronyms)."""
     if not foreign.other.search(text):
         return False, 0  # no other-script word: the common case, decided without counting
-    plain = rules.urls.sub(" ", text) if rules.url_hint.search(text) else text
+    plain = rules.without_addresses(text)
     native = other = words = 0
     for w in _WORD.findall(plain):
         n = len(foreign.native.findall(w))
@@ -384,9 +382,7 @@ def letterless(text: str, rules: Rules) -> bool:
     """Nothing to translate: no letter outside placeholders and web or mail addresses
     (``300``, ``2021-06-17``, ``1 234``, ``12.03.21``, ``https://gov.kg``, ``<1/>``)."""
     plain = _ANY_PLACEHOLDER.sub(" ", text)
-    if rules.url_hint.search(plain):
-        plain = rules.urls.sub(" ", plain)
-    return _WORD.search(plain) is None
+    return _WORD.search(rules.without_addresses(plain)) is None
 
 
 def segment_release(release: Release) -> tuple[Segment, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -22,6 +22,8 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
+
+_RUN = re.compile(r"\S*")
 
 #: Unicode blocks per script, for the letter macros and the foreign-text test.
 _SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
@@ -77,6 +79,31 @@ class Rules:
             (r.after.match if r.after else None, r.before.search if r.before else None, r.brk)
             for r in self.rules
         )
+
+    def addresses(self, text: str) -> Iterator[re.Match[str]]:
+        """``urls.finditer(text)``, searched only in the runs of non-whitespace that hold a hint.
+
+        An address never spans whitespace, so the matches are the same; but tried at every
+        position of a long run without one (a pasted blob), the pattern takes quadratic time.
+        """
+        end = 0
+        for hint in self.url_hint.finditer(text):
+            if hint.start() < end:
+                continue  # in the run just searched
+            start = hint.start()
+            while start and not text[start - 1].isspace():
+                start -= 1
+            end = _RUN.match(text, hint.start()).end()  # type: ignore[union-attr]
+            yield from self.urls.finditer(text, start, end)
+
+    def without_addresses(self, text: str) -> str:
+        """``urls.sub(" ", text)``, in the time ``addresses`` takes."""
+        pieces: list[str] = []
+        done = 0
+        for m in self.addresses(text):
+            pieces += (text[done : m.start()], " ")
+            done = m.end()
+        return "".join(pieces) + text[done:] if pieces else text
 
 
 def _char_class(
