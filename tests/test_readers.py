@@ -377,9 +377,15 @@ def test_markdown_code_is_not_extracted_and_raw_html_has_lines() -> None:
     ]
 
 
+def test_markdown_front_matter_author() -> None:
+    assert read("---\ntitle: T\nauthor: Айгүл Осмонова\n---\nText.\n", ".md").author == (
+        "Айгүл Осмонова"
+    )
+
+
 def test_markdown_front_matter_slug_and_unknown_keys() -> None:
-    rel = read("---\ntitle: T\nslug: other-slug\nauthor: me\n---\nText.\n", ".md")
-    assert rel.slug == "other-slug"
+    rel = read("---\ntitle: T\nslug: other-slug\nauthr: me\n---\nText.\n", ".md")
+    assert rel.slug == "other-slug" and rel.author == ""
     assert [(p.check, p.line) for p in rel.problems] == [("front-matter", 4)]
     assert [(b.kind, b.line) for b in rel.blocks] == [("title", 2), ("paragraph", 6)]
 

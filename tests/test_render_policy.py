@@ -5,8 +5,6 @@ source text and a visible notice."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from test_render_support import (
     INCOMPLETE_RU,
     RU,
     SAMPLE_SLUG,
+    cli,
     config,
     hand_text,
     newsroom_copy,
@@ -63,7 +62,7 @@ def test_published_page_is_kept_and_reported_stale(tmp_path: Path) -> None:
     index = page(out / "ru" / "index.html")
     assert index.xpath("//main//article//a/@href") == ["forum.html"]
     assert texts_of(index, "//main//article//h2") == ["Форум прошёл"]
-    assert index.xpath("//main//article//time/@datetime") == ["2018-07-03T09:29"]
+    assert index.xpath("//main//article//time/@datetime") == ["2018-07-03T09:29+06:00"]
     ky = page(out / "ky" / "forum.html")
     assert "ru" in ky.xpath("//head/link[@hreflang]/@hreflang")
 
@@ -77,7 +76,8 @@ def test_allow_partial_marks_fallback_text_and_shows_a_notice(tmp_path: Path) ->
     (fallback,) = root.xpath("//article//span[@lang]")
     assert (fallback.get("lang"), fallback.text) == ("ky", MISSING)
     (notice,) = root.xpath("//p[@class='notice']")
-    assert "ещё не проверена" in notice.text and "киргизский" in notice.text
+    assert notice.text.startswith("Переведено частично: переведено и проверено 3 из 4 ")
+    assert "киргизский" in notice.text
     assert notice.get("role") == "note"
     assert root.get("lang") == "ru"
     english = page(out / "en" / "forum.html")  # complete: no notice, no fallback
@@ -172,35 +172,27 @@ def test_untranslated_foreign_unit_is_not_marked_kyrgyz(tmp_path: Path) -> None:
     assert not any("Error." in t for t in texts_of(root, "//article//span[@lang='ky']"))
 
 
-def _cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pressflow", "-C", str(root), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_cli_build_reports_held_back_stale_and_template_errors(tmp_path: Path) -> None:
     cfg = newsroom_copy(tmp_path)
     shutil.rmtree(cfg.translations_dir, ignore_errors=True)
     pipeline.update(cfg)  # fresh, empty catalogs
     public = tmp_path / "public"
-    held = _cli(tmp_path, "build", "--out", str(public))
+    held = cli(tmp_path, "build", "--out", str(public))
     assert held.returncode == 0, held.stderr
     assert f"held back {SAMPLE_SLUG} [ru]" in held.stderr
     assert (public / "ky" / f"{SAMPLE_SLUG}.html").is_file()
     assert not (public / "ru" / f"{SAMPLE_SLUG}.html").exists()
-    partial = _cli(tmp_path, "build", "--out", str(public), "--allow-partial")
+    partial = cli(tmp_path, "build", "--out", str(public), "--allow-partial")
     assert partial.returncode == 0 and (public / "ru" / f"{SAMPLE_SLUG}.html").is_file()
-    stale = _cli(tmp_path, "build", "--out", str(public))
-    assert stale.returncode == 0 and "stale" in stale.stderr
+    stale = cli(tmp_path, "build", "--out", str(public))
+    assert stale.returncode == 0 and stale.stderr.count("kept 2 page(s)") == 1
+    assert "--withdraw-partial" in stale.stderr and "stale page" not in stale.stderr
     (tmp_path / "page.html").write_text("<html><body>\n<p data-pressflow='nope'></p>", "utf-8")
     toml = tmp_path / "pressflow.toml"
     toml.write_text(
         toml.read_text(encoding="utf-8") + '\ntemplate = "page.html"\n', encoding="utf-8"
     )
-    bad = _cli(tmp_path, "build", "--out", str(public))
+    bad = cli(tmp_path, "build", "--out", str(public))
     assert bad.returncode == 2
     last = bad.stderr.strip().splitlines()[-1]
     assert "page.html:2: unknown slot data-pressflow='nope' (known: title|date|body|" in last

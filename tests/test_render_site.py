@@ -44,6 +44,7 @@ def test_sample_release_gives_three_pages_three_indexes_and_the_root(tmp_path: P
     assert html == sorted(
         ["index.html", *(f"{lang}/index.html" for lang in LANGS)]
         + [f"{lang}/{slug}.html" for lang in LANGS]
+        + [f"{lang}/archive/2018.html" for lang in LANGS]
     )
     assert (out / "style.css").is_file()
     assert not result.held_back and not result.stale and not result.partial
@@ -57,7 +58,7 @@ def test_page_structure(site: Path) -> None:
     assert root.get("lang") == "ru" and root.get("dir") == "ltr"
     assert root.xpath("//meta/@charset") == ["utf-8"]
     assert root.xpath("//meta[@name='viewport']/@content")
-    assert root.findtext(".//title") == "Форум прошёл — Press releases"
+    assert root.findtext(".//title") == "Форум прошёл — Пресс-релизы"
     assert root.xpath("//meta[@name='description']/@content") == ["Сегодня в Бишкеке прошёл форум."]
     assert root.xpath("//link[@rel='canonical']/@href") == [
         "https://press.example.kg/ru/forum.html"
@@ -131,7 +132,7 @@ def test_json_ld_parses_and_names_the_language(site: Path) -> None:
         data = json.loads(script.text)
         assert data["@type"] == "NewsArticle"
         assert data["inLanguage"] == lang
-        assert data["datePublished"] == "2018-07-03T09:29"
+        assert data["datePublished"] == "2018-07-03T09:29+06:00"
         assert data["publisher"] == {
             "@type": "Organization",
             "name": "Test Press Office",
@@ -146,13 +147,17 @@ def test_json_ld_parses_and_names_the_language(site: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     # CLDR (through Babel) puts a narrow no-break space before "г." in Russian
-    [("ky", "2018-ж., 3-июль"), ("ru", "3 июля 2018\u202fг."), ("en", "July 3, 2018")],
+    [
+        ("ky", "2018-ж., 3-июль 09:29"),
+        ("ru", "3 июля 2018\u202fг., 09:29"),
+        ("en", "3 July 2018, 09:29"),
+    ],
 )
 def test_dates_read_as_each_language_writes_them(site: Path, lang: str, text: str) -> None:
     for name in ("forum.html", "index.html"):
         root = page(site / lang / name)
         (time,) = root.xpath("//main//time")
-        assert time.get("datetime") == "2018-07-03T09:29"
+        assert time.get("datetime") == "2018-07-03T09:29+06:00"
         assert time.text == text
 
 
@@ -166,7 +171,10 @@ def test_language_index_newest_first_with_leads(tmp_path: Path) -> None:
     assert root.get("lang") == "ru"
     hrefs = root.xpath("//main//article//h2/a/@href")
     assert hrefs == ["forum.html", "older.html", "undated.html"]
-    assert root.xpath("//main//time/text()") == ["3 июля 2018\u202fг.", "5 января 2017\u202fг."]
+    assert root.xpath("//main//time/text()") == [
+        "3 июля 2018\u202fг., 09:29",
+        "5 января 2017\u202fг., 10:00",
+    ]
     assert texts_of(root, "//main//article//h2") == ["Форум прошёл", "Старое", "Без даты"]
     english = page(out / "en" / "index.html").xpath("//main//article//h2/a/@href")
     assert english == ["forum.html", "older.html"]  # "undated" has no English title: held back

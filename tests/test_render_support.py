@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -25,8 +27,9 @@ LINK = Inline(1, "a", (("href", "https://example.kg/report"), ("title", "Report"
 
 
 def config(root: Path, **site: object) -> Config:
-    """A newsroom config for ``root`` with ``[site]`` values (publisher set by default)."""
-    values = {"publisher": "Test Press Office", **site}
+    """A newsroom config for ``root`` with ``[site]`` values (publisher and the newsroom's time
+    zone set by default)."""
+    values = {"publisher": "Test Press Office", "timezone": "Asia/Bishkek", **site}
     return Config(root=root, site=SiteConfig(**values))  # type: ignore[arg-type]
 
 
@@ -144,6 +147,16 @@ def newsroom_copy(tmp: Path) -> Config:
     return load_config(tmp)
 
 
+def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``pressflow -C root args…`` through this tree's source (see conftest)."""
+    return subprocess.run(
+        [sys.executable, "-m", "pressflow", "-C", str(root), *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
 def page(path: Path) -> lxml.html.HtmlElement:
     """A built page parsed with lxml (raises if the file is missing)."""
     return lxml.html.fromstring(path.read_bytes())
@@ -183,3 +196,84 @@ TEMPLATE = """<!DOCTYPE html>
 </body>
 </html>
 """
+
+
+NTREX = ROOT.parent.parent / "shared" / "data" / "ntrex128"
+
+
+def ntrex_dir() -> Path:
+    """The ntrex128 documents (Kyrgyz news with line-aligned human ru/en translations)."""
+    for folder in (NTREX, Path("/work/shared/data/ntrex128")):
+        if folder.is_dir():
+            return folder
+    import os
+
+    import pytest
+
+    if os.environ.get("CI"):
+        pytest.fail("the ntrex128 documents are needed (../shared/data/ntrex128)")
+    pytest.skip("the ntrex128 documents are not here")
+
+
+def ntrex_texts(count: int = 40) -> list[ReleaseText]:
+    """A newsroom of ``count`` real releases: each ntrex128 document is a release (first line the
+    title, each further line a paragraph of one unit) with its human ru and en translations as
+    reviewed catalogs, dated two to three weeks apart at varying times, some with an author."""
+    folder = ntrex_dir()
+    stems = sorted({p.name.rsplit(".", 2)[0] for p in folder.glob("*.ky.txt")})[:count]
+    texts = []
+    start = datetime(2020, 3, 20, 9, 29)
+    for number, stem in enumerate(stems):
+        lines = {
+            lang: [
+                line.strip()
+                for line in (folder / f"{stem}.{lang}.txt").read_text(encoding="utf-8").splitlines()
+                if line.strip()
+            ]
+            for lang in ("ky", "ru", "en")
+        }
+        slug = stem.replace(".", "-")
+        blocks, segments = [], []
+        for index, text in enumerate(lines["ky"]):
+            kind = "title" if index == 0 else "paragraph"
+            blocks.append(Block(index, kind, text, index + 1))
+            segments.append(Segment(slug, index, 0, kind, text, index + 1, end=len(text)))
+        from datetime import timedelta
+
+        date = start - timedelta(days=17 * number, hours=number % 7, minutes=3 * number)
+        release = Release(
+            slug,
+            f"releases/{slug}.txt",
+            "ky",
+            lines["ky"][0],
+            tuple(blocks),
+            date=date,
+            author="Айгүл Осмонова" if number % 5 == 0 else "",
+            contact="Басма сөз кызматы: +996 312 62 00 00" if number % 4 == 0 else "",
+        )
+        tables = {lang: dict(zip(lines["ky"], lines[lang], strict=False)) for lang in ("ru", "en")}
+        stats = {lang: 100.0 for lang in tables}
+        revised = {lang: date + timedelta(days=1) for lang in tables}
+        texts.append(ReleaseText(release, tuple(segments), tables, stats, revised))
+    return texts
+
+
+def tiny_png(path: Path) -> Path:
+    """A valid 2x2 PNG image at ``path`` (for the logo and default image settings)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\x0b\x5c\xad" * 2 for _ in range(2))
+    data = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path

@@ -28,7 +28,8 @@ import pytest
 
 from pressflow import pipeline
 from pressflow.files import atomic_write
-from test_render_support import ROOT, SAMPLE_SLUG, newsroom_copy
+from pressflow.render import build_site
+from test_render_support import ROOT, SAMPLE_SLUG, config, newsroom_copy, ntrex_texts, sample_text
 
 SCREENSHOT = ROOT / "docs" / "screenshot-release.png"
 ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
@@ -176,3 +177,54 @@ def test_switch_language_in_chromium_and_screenshot(tmp_path: Path) -> None:
         assert web.script("return document.documentElement.lang") == "en"
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
     atomic_write(SCREENSHOT, png)
+
+
+#: (name, width, height) of the screenshots the README shows: a phone and a desktop.
+VIEWPORTS = (("375", 375, 812), ("1280", 1280, 900))
+
+
+def _viewport(web: WebDriver, width: int, height: int) -> None:
+    params = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600}
+    web.command(
+        "POST", "/goog/cdp/execute", {"cmd": "Emulation.setDeviceMetricsOverride", "params": params}
+    )
+
+
+def test_release_page_and_index_at_phone_and_desktop_widths(tmp_path: Path) -> None:
+    """Both widths: no horizontal scroll, the skip link first, tap targets at least 44 px.
+    Screenshots go to the folder ``PRESSFLOW_SCREENSHOTS`` names (the README's: ``docs``)."""
+    driver = _tool("chromedriver")
+    binary = _tool("chromium", "chromium-browser", "google-chrome")
+    site = tmp_path / "site"
+    publisher = {"ky": "Басма сөз кызматы", "ru": "Пресс-служба", "en": "Press office"}
+    cfg = config(tmp_path, page_size=5, publisher=publisher)
+    build_site(cfg, [sample_text(), *ntrex_texts(9)], out=site)
+    shots: dict[str, bytes] = {}
+    pages = {"release": f"ru/{SAMPLE_SLUG}.html", "index": "ru/index.html"}
+    with serve(site) as origin, chromedriver(driver, binary, tmp_path / "profile") as web:
+        for name, width, height in VIEWPORTS:
+            _viewport(web, width, height)
+            for kind, path in pages.items():
+                web.command("POST", "/url", {"url": f"{origin}/{path}"})
+                assert web.script("return document.documentElement.lang") == "ru"
+                overflow = web.script(
+                    "return document.documentElement.scrollWidth - window.innerWidth"
+                )
+                assert overflow <= 0, (kind, width, overflow)
+                first = web.script("return document.querySelector('body a').className")
+                assert first == "skip"
+                small = web.script(
+                    "return [...document.querySelectorAll("
+                    "'nav.switcher a, nav.pages a, nav.years a')]"
+                    ".map(a => a.getBoundingClientRect())"
+                    ".filter(r => r.height < 44 || r.width < 44).length"
+                )
+                assert small == 0, (kind, width)
+                shots[f"screenshot-{kind}-{name}.png"] = base64.b64decode(
+                    web.command("GET", "/screenshot")
+                )
+    assert all(png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5_000 for png in shots.values())
+    folder = os.environ.get("PRESSFLOW_SCREENSHOTS")
+    if folder:  # only when asked: a normal run leaves the working tree as it was
+        for name, png in shots.items():
+            atomic_write(Path(folder) / name, png)

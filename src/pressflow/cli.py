@@ -371,11 +371,21 @@ def build(
         bool,
         typer.Option("--allow-partial", help="Publish incomplete languages with marked fallback."),
     ] = False,
+    withdraw_partial: Annotated[
+        bool,
+        typer.Option(
+            "--withdraw-partial",
+            help="Remove pages published earlier that this build does not publish (below the"
+            " threshold, or held back by check) instead of keeping them.",
+        ),
+    ] = False,
 ) -> int:
-    """Write the trilingual site: a page per release and language, indexes and a root page."""
+    """Write the trilingual site: pages, paginated indexes, year archives, Atom feeds."""
     from .progress import render_build
 
-    result = pipeline.build(_config(ctx), out=out_dir, allow_partial=allow_partial)
+    result = pipeline.build(
+        _config(ctx), out=out_dir, allow_partial=allow_partial, withdraw_partial=withdraw_partial
+    )
     render_build(result, console=err)
     return EXIT_OK
 

@@ -138,16 +138,54 @@ class CheckConfig:
     enable: tuple[str, ...] = key(CODES, (), "opt-in checks to run too (e.g. double-space)")
 
 
+#: ``[site] block_on``: the least severe check problem that holds a language version back.
+BLOCK_ON = ("error", "warning", "none")
+#: ``[site] feed``: what an Atom entry carries.
+FEED_CONTENT = ("summary", "full")
+#: ``[site] english``: CLDR's British or US English for dates.
+ENGLISH = ("GB", "US")
+
+#: A value given once for every language, or per language (``title = { ky = "…", ru = "…" }``).
+PerLang = str | dict[str, str]
+
+
+def per_lang(value: PerLang, lang: str) -> str:
+    """``value`` in ``lang``: the string itself, or the language's entry ("" when it has none)."""
+    if isinstance(value, dict):
+        return str(value.get(lang, "")).strip()
+    return str(value).strip()
+
+
 @dataclass(frozen=True)
 class SiteConfig:
-    title: str = key(TEXT, "Press releases", "site title in pages and indexes")
+    title: PerLang = key(
+        PerKey(TEXT), "", "site title, one or per language; empty: 'Press releases' in each"
+    )
     base_url: str = key(TEXT, "", "public address, for canonical links and the sitemap")
-    publisher: str = key(TEXT, "", "publisher named in the footer and structured data")
+    publisher: PerLang = key(
+        PerKey(TEXT), "", "publisher in the footer, structured data and feeds; one or per language"
+    )
     publisher_url: str = key(TEXT, "", "publisher's address")
     template: str = key(TEXT, "", "HTML template with data-pressflow slots (build reads it)")
     threshold: float = key(PERCENT, 100.0, "percent translated and reviewed to publish a page")
     publish_foreign: bool = key(BOOL, False, "publish units flagged as foreign text")
-    timezone: str = key(ZONE, "Asia/Bishkek", "the newsroom's clock: dates 'pressflow new' writes")
+    timezone: str = key(
+        ZONE, "Asia/Bishkek", "the newsroom's clock: 'pressflow new' dates, offsets on the site"
+    )
+    english: str = key(OneOf(ENGLISH), "GB", "GB or US: how English dates read")
+    page_size: int = key(count(1), 20, "releases per index page")
+    logo: str = key(TEXT, "", "image copied into the site: header and JSON-LD publisher logo")
+    image: str = key(TEXT, "", "default og:image, copied into the site (needs base_url)")
+    block_on: str = key(
+        OneOf(BLOCK_ON), "error", "check problems that hold a language version back"
+    )
+    feed: str = key(OneOf(FEED_CONTENT), "summary", "what an Atom entry carries")
+
+    def title_in(self, lang: str) -> str:
+        return per_lang(self.title, lang)
+
+    def publisher_in(self, lang: str) -> str:
+        return per_lang(self.publisher, lang)
 
 
 @dataclass(frozen=True)

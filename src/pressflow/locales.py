@@ -6,9 +6,13 @@ header, the date on a page, the name in the language switcher) has one source.
 
 from __future__ import annotations
 
+import gettext
+import io
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from importlib import resources
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -102,3 +106,44 @@ def long_date(when: datetime, code: str) -> str:
         return format_date(when, "long", locale=code.replace("-", "_"))
     except _BAD:
         return when.strftime("%Y-%m-%d")
+
+
+def long_datetime(when: datetime, code: str, *, with_time: bool) -> str:
+    """The date (and time) as readers of ``code`` write it: CLDR's ``long`` date, its ``short``
+    time joined by the locale's own pattern (``3 июля 2018 г., 09:29``; en_US ``9:29 AM``)."""
+    if not with_time:
+        return long_date(when, code)
+    from babel.dates import format_time
+
+    locale = _parse(code)
+    if locale is None:
+        return when.strftime("%Y-%m-%d %H:%M")
+    pattern = str(locale.datetime_formats.get("long", "{1} {0}"))
+    time = format_time(when, "short", locale=locale)
+    joined = pattern.replace("{0}", "\0").replace("{1}", long_date(when, code))
+    return re.sub(r"'([^']*)'", r"\1", joined).replace("\0", time)
+
+
+#: pressflow's own interface catalogs: ``locale/<lang>/LC_MESSAGES/pressflow.po`` in the package.
+UI_DOMAIN = "pressflow"
+
+
+@cache
+def ui_translations(lang: str) -> gettext.NullTranslations:
+    """pressflow's interface strings in ``lang`` (``en_GB`` falls back to ``en``; a language with
+    no catalog to the English msgids). The PO file is compiled here, in memory, with Babel: the
+    same bytes in give the same catalog, and an editable install needs no build step."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    base = resources.files(__package__).joinpath("locale")
+    for candidate in dict.fromkeys((lang.replace("-", "_"), lang.split("-")[0].split("_")[0])):
+        po = base.joinpath(candidate, "LC_MESSAGES", f"{UI_DOMAIN}.po")
+        if po.is_file():
+            with po.open("rb") as handle:
+                catalog = read_po(handle, locale=candidate, domain=UI_DOMAIN)
+            compiled = io.BytesIO()
+            write_mo(compiled, catalog, use_fuzzy=False)
+            compiled.seek(0)
+            return gettext.GNUTranslations(compiled)
+    return gettext.NullTranslations()

@@ -106,6 +106,7 @@ class Release:
     source: str = ""
     problems: tuple[Problem, ...] = ()
     dateline: Dateline | None = None
+    author: str = ""  # a person's name, as written in the source (not translated)
 
     @property
     def translatable(self) -> tuple[Block, ...]:

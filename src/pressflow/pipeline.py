@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -513,24 +514,76 @@ def reviewed_translations(po: object) -> dict[str, str]:
     }
 
 
-def build(config: Config, *, out: Path | None = None, allow_partial: bool = False) -> object:
-    """Publish one HTML page per release and language, indexes and the root page."""
+def _revision(po: object) -> datetime | None:
+    """The catalog's PO-Revision-Date (a page's dateModified), when it is a real date."""
+    from .po.catalog import parse_date
+
+    return parse_date(getattr(po, "metadata", {}).get("PO-Revision-Date", ""))
+
+
+def _blocking_problems(
+    config: Config, releases: Sequence[Release]
+) -> dict[tuple[str, str], tuple[Problem, ...]]:
+    """What ``check`` reports per (release, language), completeness findings left out (the
+    site threshold is their rule): the build holds a version back on these."""
+    if config.site.block_on == "none":
+        return {}
+    from . import qa
+    from .glossary import load_glossary
+    from .qa.gate import is_completeness
+
+    glossary = load_glossary(config.glossary, source_lang=config.source_lang)
+    result = qa.check_project(
+        catalog_refs(config),
+        releases={r.slug: r for r in releases},
+        config=config,
+        glossary=glossary,
+        strict=config.check.strict,
+    )
+    found: dict[tuple[str, str], list[Problem]] = {}
+    for problem in result.problems:
+        if problem.lang and not is_completeness(problem.check):
+            found.setdefault((problem.release, problem.lang), []).append(problem)
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def build(
+    config: Config,
+    *,
+    out: Path | None = None,
+    allow_partial: bool = False,
+    withdraw_partial: bool = False,
+) -> object:
+    """Publish one HTML page per release and language, indexes, feeds and the root page.
+
+    A language version is held back while ``check`` reports a problem at or above
+    ``[site] block_on`` in its catalog; ``withdraw_partial`` removes pages published earlier
+    that this build does not publish (instead of keeping them stale)."""
     with project_lock(config.root, "build"):
-        return _build(config, out=out, allow_partial=allow_partial)
+        return _build(
+            config, out=out, allow_partial=allow_partial, withdraw_partial=withdraw_partial
+        )
 
 
-def _build(config: Config, *, out: Path | None, allow_partial: bool) -> object:
+def _build(
+    config: Config, *, out: Path | None, allow_partial: bool, withdraw_partial: bool
+) -> object:
     from . import qa
     from .po import catalog
     from .render import ReleaseText, build_site  # lxml: only for the command that builds
     from .segment import segment_release
 
+    if allow_partial and withdraw_partial:
+        raise ConfigError("--allow-partial and --withdraw-partial contradict each other")
+    releases = load_releases(config)
+    blocking = _blocking_problems(config, releases)
     texts = []
     confined = Confinement(config.root)
-    for release in load_releases(config):
+    for release in releases:
         segments = segment_release(release)
         translations: dict[str, dict[str, str]] = {}
         stats: dict[str, float] = {}
+        revised: dict[str, datetime] = {}
         for lang in config.target_langs:
             po_path = config.po_path(lang, release.slug)
             confined.check(po_path, error=CatalogError)
@@ -540,8 +593,22 @@ def _build(config: Config, *, out: Path | None, allow_partial: bool) -> object:
             po = catalog.read_po(po_path)
             translations[lang] = reviewed_translations(po)
             stats[lang] = qa.catalog_stats(po, release=release.slug, lang=lang).percent
-        texts.append(ReleaseText(release, segments, translations, stats))
-    return build_site(config, texts, out=out or config.site_dir, allow_partial=allow_partial)
+            when = _revision(po)
+            if when is not None:
+                revised[lang] = when
+        problems = {
+            lang: blocking[(release.slug, lang)]
+            for lang in config.target_langs
+            if (release.slug, lang) in blocking
+        }
+        texts.append(ReleaseText(release, segments, translations, stats, revised, problems))
+    return build_site(
+        config,
+        texts,
+        out=out or config.site_dir,
+        allow_partial=allow_partial,
+        withdraw_partial=withdraw_partial,
+    )
 
 
 def run(

@@ -102,8 +102,14 @@ def render_build(result: BuildResult, *, console: Console) -> None:
     """What was written, what was held back and why, what is stale."""
     for held in result.held_back:
         console.print(f"build: held back {held.release} [{held.lang}]: {held.reason}", markup=False)
-    for stale in result.stale:
-        console.print(f"warning: stale page kept: {stale.path} ({stale.reason})", markup=False)
+    if result.stale:
+        console.print(
+            f"warning: kept {len(result.stale)} page(s) published earlier that this build does"
+            " not publish; 'pressflow build --withdraw-partial' removes them",
+            markup=False,
+        )
+    if result.withdrawn:
+        console.print(f"build: withdrew {len(result.withdrawn)} page(s)", markup=False)
     for release, lang in result.partial:
         console.print(
             f"build: {release} [{lang}] published with source-text fallback", markup=False

@@ -27,7 +27,7 @@ from .source import split_lines
 
 LINE_ATTR = "data-pf-line"
 #: Front matter keys pressflow understands; others are reported, not fatal.
-KNOWN_KEYS = ("title", "date", "slug", "summary", "tags", "contact")
+KNOWN_KEYS = ("title", "date", "slug", "summary", "tags", "contact", "author")
 _FENCES = ("---",)
 _CLOSERS = ("---", "...")
 _FIRST_TAG = re.compile(r"^\s*<[A-Za-z][\w-]*")
@@ -221,5 +221,6 @@ def read_markdown(
         tags=_tags(fm, path),
         contact=contact,
         source=source,
+        author=_text(meta, "author", fm, path),
         problems=(*problems, *roles, *placeholder_problems(blocks, path=path)),
     )

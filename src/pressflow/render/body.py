@@ -13,7 +13,7 @@ from .inline import fill
 from .lang import lang_info
 from .page import el
 from .text import LocalBlock
-from .ui import say
+from .ui import CONTACT_LABELS, say
 
 #: kind -> (element, class). Kinds not listed are laid out as paragraphs.
 KIND_TAGS: dict[str, tuple[str, str]] = {
@@ -58,23 +58,27 @@ def prune_empty(root: etree._Element) -> None:
         parent.remove(node)
 
 
-def contact_element(local: LocalBlock, *, page_lang: str) -> etree._Element:
-    """A contact line: its label in the page's language, the value (phone, e-mail) as written."""
+def contact_element(local: LocalBlock, *, page_lang: str, source_lang: str) -> etree._Element:
+    """A contact line: its label in the page's language, the value (phone, e-mail) as written,
+    marked with the source language when it has words (an address) on another language's page."""
     node = el("p", None, class_="contact")
     value = local.block.text.strip()
-    label = say(page_lang, f"contact-{local.block.label}") if local.block.label else ""
+    message = CONTACT_LABELS.get(local.block.label, "")
+    label = say(page_lang, message) if message else ""
     if label:
         etree.SubElement(node, "span", {"class": "label"}).text = label + (": " if value else ":")
     if value:
         holder = etree.SubElement(node, "span", {"class": "value", "translate": "no"})
         holder.text = value
+        if page_lang != source_lang and any(c.isalpha() for c in value):
+            holder.set("lang", source_lang)
     return node
 
 
 def block_element(local: LocalBlock, *, source_lang: str, page_lang: str) -> etree._Element:
     """One block as its element, text and inline markup restored."""
     if local.block.role == "contact":
-        return contact_element(local, page_lang=page_lang)
+        return contact_element(local, page_lang=page_lang, source_lang=source_lang)
     tag, cls = KIND_TAGS.get(local.block.kind, ("p", ""))
     node = el(tag, None, class_=cls) if cls else el(tag)
     src, page = lang_info(source_lang), lang_info(page_lang)

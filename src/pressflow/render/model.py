@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
-from ..model import Release, Segment
+from ..model import Problem, Release, Segment
 
 
 @dataclass(frozen=True)
@@ -18,13 +19,17 @@ class ReleaseText:
     """A release, its units, and the *reviewed* translations (translated, not fuzzy) per language.
 
     ``translations[lang]`` maps msgid -> msgstr; ``stats[lang]`` is the percent of the catalog that
-    is translated and reviewed, which the publishing policy compares with the site threshold.
+    is translated and reviewed, which the publishing policy compares with the site threshold;
+    ``revised[lang]`` is the catalog's PO-Revision-Date (the page's dateModified);
+    ``problems[lang]`` what ``check`` reports for the catalog (the policy holds a version back).
     """
 
     release: Release
     segments: tuple[Segment, ...]
     translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     stats: Mapping[str, float] = field(default_factory=dict)
+    revised: Mapping[str, datetime] = field(default_factory=dict)
+    problems: Mapping[str, tuple[Problem, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,8 @@ class HeldBack:
 
 @dataclass(frozen=True)
 class Stale:
-    """A page published earlier whose catalog no longer meets the threshold: kept, never deleted."""
+    """A page published earlier that this build would not publish: kept unless the build withdraws
+    stale pages (then listed in ``BuildResult.withdrawn``)."""
 
     release: str
     lang: str
@@ -57,6 +63,7 @@ class BuildResult:
     stale: tuple[Stale, ...] = ()
     warnings: tuple[str, ...] = ()
     partial: tuple[tuple[str, str], ...] = ()  # (release, lang) published with fallback text
+    withdrawn: tuple[Path, ...] = ()  # pages published earlier, removed by this build
 
     @property
     def pages(self) -> tuple[Path, ...]:

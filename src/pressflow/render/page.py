@@ -16,7 +16,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from .lang import Lang, iso_datetime, lang_info
+from ..config import Config
+from .lang import Clock, Lang, lang_info
 from .sanitize import json_ld, safe_url, sanitize_page, xml_text
 from .ui import say
 
@@ -47,6 +48,46 @@ class Links:
 
 
 @dataclass(frozen=True)
+class Site:
+    """What every page of one build shares: the config, links, the clock, the copied images."""
+
+    config: Config
+    links: Links
+    clock: Clock
+    logo: str = ""  # path under the site root of the copied logo, "" without one
+    image: str = ""  # path under the site root of the copied default image
+
+    @classmethod
+    def for_config(cls, config: Config, *, logo: str = "", image: str = "") -> Site:
+        clock = Clock(config.site.timezone, config.site.english)
+        return cls(config, Links.for_site(config.site.base_url), clock, logo, image)
+
+    def title(self, lang: str) -> str:
+        """The site's title in ``lang``: the newsroom's, else pressflow's "Press releases"."""
+        return self.config.site.title_in(lang) or say(lang, "Press releases")
+
+    def publisher(self, lang: str) -> str:
+        return self.config.site.publisher_in(lang)
+
+    def feeds(self, langs: Sequence[str], *, page: str) -> list[etree._Element]:
+        """``<link rel="alternate">`` to the Atom feed of each of ``langs``, titled in its own."""
+        out = []
+        for code in langs:
+            link = el("link", rel="alternate", type="application/atom+xml")
+            link.set("href", self.links.href(feed_path(code), page=page))
+            link.set("title", f"{self.title(code)} — {say(code, 'Atom feed')}")
+            if len(langs) > 1:
+                link.set("lang", code)
+            out.append(link)
+        return out
+
+
+def feed_path(lang: str) -> str:
+    """Where a language's Atom feed lives under the site root."""
+    return f"{lang}/feed.atom"
+
+
+@dataclass(frozen=True)
 class Version:
     """One language version of a page: its language and its path under the site root."""
 
@@ -71,6 +112,7 @@ class PageParts:
     date: etree._Element | None = None
     footer: str = ""
     article: bool = True
+    logo: str = ""  # href of the site logo, "" without one
 
 
 def el(tag: str, text: str | None = None, /, **attrs: str) -> etree._Element:
@@ -83,9 +125,9 @@ def el(tag: str, text: str | None = None, /, **attrs: str) -> etree._Element:
     return node
 
 
-def time_element(when: datetime, lang: Lang) -> etree._Element:
-    """``<time datetime="2018-07-03T09:29">`` with the date as the language writes it."""
-    return el("time", lang.date_text(when), datetime=iso_datetime(when))
+def time_element(when: datetime, lang: Lang, clock: Clock) -> etree._Element:
+    """``<time datetime="2018-07-03T09:29+06:00">`` with the date as the language writes it."""
+    return el("time", clock.text(when, lang.code), datetime=clock.iso(when))
 
 
 def switcher(
@@ -96,7 +138,7 @@ def switcher(
     ``current`` is the page's language ("" on the root page, where no version is current);
     ``label_lang`` the language of the nav's label (default: ``current``).
     """
-    nav = el("nav", None, class_="switcher", aria_label=say(label_lang or current, "language"))
+    nav = el("nav", None, class_="switcher", aria_label=say(label_lang or current, "Language"))
     items = etree.SubElement(nav, "ul")
     for version in versions:
         info = lang_info(version.lang)
@@ -126,8 +168,12 @@ def head_meta(
     og_type: str,
     site_name: str,
     data: dict[str, Any] | None = None,
+    image: str = "",
 ) -> list[etree._Element]:
-    """Description, canonical, hreflang alternates, Open Graph and JSON-LD for one page."""
+    """Description, canonical, hreflang alternates, Open Graph and JSON-LD for one page.
+
+    ``image`` (a path under the site root) becomes ``og:image`` only with a base URL: Open Graph
+    wants an absolute URL."""
     out: list[etree._Element] = []
     if description:
         out.append(el("meta", name="description", content=description))
@@ -147,6 +193,8 @@ def head_meta(
         og.append(("og:site_name", site_name))
     if links.base_url:
         og.append(("og:url", links.url(page, page=page)))
+        if image:
+            og.append(("og:image", links.url(image, page=page)))
     og += [
         ("og:locale:alternate", lang_info(v.lang).og_locale)
         for v in versions
@@ -164,6 +212,8 @@ HEAD_META = (
     "meta[starts-with(@property, 'og:')]",
     "link[@rel='canonical']",
     "link[@rel='alternate' and @hreflang]",
+    "link[@rel='alternate' and @type='application/atom+xml']",
+    "link[@rel='prev' or @rel='next']",
     "script[@type='application/ld+json']",
 )
 
@@ -186,8 +236,15 @@ def default_layout(parts: PageParts) -> etree._Element:
     head.append(el("link", rel="stylesheet", href=parts.css))
     head.extend(parts.head)
     body = etree.SubElement(root, "body")
+    body.append(el("a", say(parts.lang.code, "Skip to content"), class_="skip", href="#content"))
     header = etree.SubElement(body, "header", {"class": "site"})
-    header.append(el("a", parts.site_title, class_="home", href=parts.home))
+    home = el("a", None, class_="home", href=parts.home)
+    if parts.logo:
+        home.append(el("img", src=parts.logo, alt="", class_="logo"))
+        home[-1].tail = parts.site_title
+    else:
+        home.text = parts.site_title
+    header.append(home)
     header.append(parts.switcher)
     main = etree.SubElement(body, "main", id="content")
     box = etree.SubElement(main, "article") if parts.article else main

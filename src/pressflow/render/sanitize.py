@@ -66,7 +66,10 @@ HEAD: dict[str, frozenset[str]] = {
 }
 #: ``rel`` values a head ``<link>`` may have (no preloading of scripts, no imports).
 LINK_RELS = frozenset(
-    {"stylesheet", "icon", "alternate", "canonical", "author", "license", "apple-touch-icon"}
+    {
+        *("stylesheet", "icon", "alternate", "canonical", "author", "license"),
+        *("apple-touch-icon", "prev", "next"),
+    }
 )
 #: Elements whose content is not ordinary HTML text (raw text, foreign content, inert or
 #: embedded documents): dropped with all they hold, and never a template slot.

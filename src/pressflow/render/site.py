@@ -1,9 +1,11 @@
 """``build_site``: decide which language versions are published, lay them out, write the site.
 
-The publishing policy lives here: a version is published when its catalog meets the site
-threshold (or with ``allow_partial``); below it nothing is written and the result says why; a
-page published earlier is never deleted, it stays and is reported stale. Every file goes through
-``atomic_write``, so unchanged pages are not touched and the build is incremental.
+The publishing policy lives here. A version is published when its catalog meets the site
+threshold (or with ``allow_partial``) and ``check`` reports no problem at or above
+``[site] block_on`` in it; otherwise nothing is written and the result says why. A page published
+earlier is kept and reported stale, or removed when the build withdraws stale pages. Every file
+goes through ``atomic_write``, so unchanged pages are not touched and the build is incremental;
+the bytes depend on the releases, catalogs and config only, so alternating builds are stable.
 """
 
 from __future__ import annotations
@@ -17,14 +19,16 @@ import lxml.html
 from lxml import etree
 
 from ..config import Config
-from ..errors import SlugError
+from ..errors import ConfigError, SlugError
 from ..files import atomic_write
-from ..model import Release
 from ..slugs import check_slug
+from .body import body_elements
+from .feed import atom_feed
 from .htmlsource import html_page, markdown_body
-from .index import ROOT_PAGE, Entry, index_parts, index_path, root_parts
+from .index import ROOT_PAGE, Entry, Listings, index_pages, page_count, root_parts, years
 from .model import BuildResult, HeldBack, ReleaseText, Stale
-from .page import STYLE_FILE, Links, PageParts, Version, default_layout, serialize
+from .page import STYLE_FILE, PageParts, Site, Version, default_layout, feed_path, serialize
+from .policy import decide
 from .release import page_path, release_parts
 from .sitemap import Group, sitemap
 from .template import load_template
@@ -32,13 +36,8 @@ from .text import Localized, localize
 
 Layout = Callable[[PageParts], etree._Element]
 
-
-@dataclass(frozen=True)
-class _Decision:
-    lang: str
-    publish: bool
-    stale: bool = False
-    reason: str = ""
+#: Folders of listing pages pressflow writes and owns: pages no longer produced are removed.
+LISTING_DIRS = ("page", "archive")
 
 
 class _Writer:
@@ -53,29 +52,9 @@ class _Writer:
         path = self.out / rel
         (self.written if atomic_write(path, data) else self.unchanged).append(path)
 
-
-def reviewed_percent(text: ReleaseText, lang: str) -> float:
-    """Percent of distinct units with a reviewed translation (when the caller gave no stats)."""
-    ids = {seg.text for seg in text.segments if seg.text.strip()}  # blank units have no entry
-    if not ids:
-        return 100.0
-    table = text.translations.get(lang, {})
-    return 100.0 * sum(1 for i in ids if table.get(i)) / len(ids)
-
-
-def _decide(
-    text: ReleaseText, lang: str, *, config: Config, out: Path, allow_partial: bool
-) -> _Decision:
-    if lang == config.source_lang:
-        return _Decision(lang, publish=True)
-    percent = text.stats.get(lang)
-    percent = reviewed_percent(text, lang) if percent is None else float(percent)
-    threshold = config.site.threshold
-    if percent >= threshold or allow_partial:
-        return _Decision(lang, publish=True)
-    reason = f"{percent:.1f}% translated and reviewed, below the site threshold of {threshold:g}%"
-    exists = (out / page_path(lang, text.release.slug)).is_file()
-    return _Decision(lang, publish=False, stale=exists, reason=reason)
+    @property
+    def produced(self) -> set[Path]:
+        return {*self.written, *self.unchanged}
 
 
 def _layout(config: Config) -> tuple[Layout, bool]:
@@ -86,24 +65,27 @@ def _layout(config: Config) -> tuple[Layout, bool]:
     return template.render, False
 
 
-def _stale_entry(path: Path, *, release: Release, rel: str) -> Entry:
-    """A kept page in its index: the title and lead it shows (the current catalog may lack them),
-    the release's date."""
-    slug = release.slug
-    try:
-        root = lxml.html.fromstring(path.read_bytes())
-    except (OSError, etree.ParserError, ValueError):
-        return Entry(slug=slug, path=rel, title=slug, date=release.date)
-    heading = root.find(".//h1")
-    lead = root.xpath("//meta[@name='description']/@content")
-    title = " ".join(heading.text_content().split()) if heading is not None else ""
-    return Entry(slug, rel, title or slug, str(lead[0]) if lead else "", release.date)
+def _entry(loc: Localized, *, text: ReleaseText, source_lang: str, content: str = "") -> Entry:
+    """How ``loc`` is listed: source text standing in is marked, a half-translated title is
+    replaced by the label (a link text cannot be half one language, half another)."""
+    title, title_lang = loc.title, ""
+    if loc.title_from == "source":
+        title_lang = source_lang
+    elif loc.title_from:
+        from .release import shown_title
 
-
-def _entry(loc: Localized) -> Entry:
-    rel = page_path(loc.lang, loc.release.slug)
+        title = shown_title(loc)
     return Entry(
-        slug=loc.release.slug, path=rel, title=loc.title, lead=loc.lead, date=loc.release.date
+        slug=loc.release.slug,
+        path=page_path(loc.lang, loc.release.slug),
+        title=title,
+        lead=loc.lead,
+        date=loc.release.date,
+        title_lang=title_lang,
+        lead_lang=source_lang if loc.lead_is_source else "",
+        modified=text.revised.get(loc.lang),
+        author=loc.release.author,
+        content=content,
     )
 
 
@@ -111,37 +93,34 @@ def _entry(loc: Localized) -> Entry:
 class _Context:
     """What every page of one build shares."""
 
-    config: Config
-    links: Links
+    site: Site
     layout: Layout
     pretty: bool
 
+    @property
+    def config(self) -> Config:
+        return self.site.config
 
-def _html_release(
-    loc: Localized, versions: tuple[Version, ...], ctx: _Context
-) -> tuple[str, list[str]]:
+
+def _html_release(loc: Localized, versions, ctx: _Context, modified) -> tuple[str, list[str]]:
     """An HTML release keeps its own page: structure, attributes, styles; only the text changes."""
-    parts = release_parts(loc, config=ctx.config, versions=versions, links=ctx.links)
+    parts = release_parts(loc, site=ctx.site, versions=versions, modified=modified)
     root, problems = html_page(loc, parts, source_lang=ctx.config.source_lang)
     return serialize(root, pretty=False), problems
 
 
-def _markdown_release(
-    loc: Localized, versions: tuple[Version, ...], ctx: _Context
-) -> tuple[str, list[str]]:
+def _markdown_release(loc: Localized, versions, ctx: _Context, modified) -> tuple[str, list[str]]:
     """A Markdown release's body keeps markdown-it's structure inside the site layout."""
     if not any(b.locator for b in loc.release.blocks):
-        return _text_release(loc, versions, ctx)
+        return _text_release(loc, versions, ctx, modified)
     body, problems = markdown_body(loc, source_lang=ctx.config.source_lang)
-    parts = release_parts(loc, config=ctx.config, versions=versions, links=ctx.links, body=body)
+    parts = release_parts(loc, site=ctx.site, versions=versions, body=body, modified=modified)
     return serialize(ctx.layout(parts), pretty=ctx.pretty), problems
 
 
-def _text_release(
-    loc: Localized, versions: tuple[Version, ...], ctx: _Context
-) -> tuple[str, list[str]]:
+def _text_release(loc: Localized, versions, ctx: _Context, modified) -> tuple[str, list[str]]:
     """A plain-text release is laid out block by block."""
-    parts = release_parts(loc, config=ctx.config, versions=versions, links=ctx.links)
+    parts = release_parts(loc, site=ctx.site, versions=versions, modified=modified)
     return serialize(ctx.layout(parts), pretty=ctx.pretty), []
 
 
@@ -151,31 +130,79 @@ PAGE_BUILDERS: dict[str, Callable[..., tuple[str, list[str]]]] = {
     "md": _markdown_release,
 }
 
+#: ``[site]`` image keys copied into the site, and the name each gets there.
+ASSETS = {"logo": "assets/logo", "image": "assets/image"}
+
+
+def _assets(config: Config) -> dict[str, tuple[str, bytes]]:
+    """The configured logo and default image: key -> (path under the site root, bytes)."""
+    out: dict[str, tuple[str, bytes]] = {}
+    for key, target in ASSETS.items():
+        name = getattr(config.site, key)
+        if not name:
+            continue
+        path = config.root / name
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ConfigError(
+                f"[site] {key} {name!r}: {exc.strerror or exc}", path=config.rel(path)
+            ) from None
+        out[key] = (target + path.suffix.lower(), data)
+    return out
+
+
+NO_BASE_URL = (
+    "[site] base_url is not set: no canonical links, no sitemap.xml, no og:url or og:image,"
+    " and feed ids are derived from the project name"
+)
+
 
 class _Build:
     """One run of ``build_site``: the pages, index entries and findings collected so far."""
 
-    def __init__(self, config: Config, out: Path, *, allow_partial: bool):
-        links = Links.for_site(config.site.base_url)
+    def __init__(self, config: Config, out: Path, *, allow_partial: bool, withdraw: bool):
+        assets = _assets(config)
+        site = Site.for_config(
+            config,
+            logo=assets.get("logo", ("", b""))[0],
+            image=assets.get("image", ("", b""))[0],
+        )
         layout, pretty = _layout(config)
-        self.ctx = _Context(config, links, layout, pretty)
+        self.ctx = _Context(site, layout, pretty)
         self.out = out
         self.allow_partial = allow_partial
+        self.withdraw = withdraw
         self.writer = _Writer(out)
+        self.assets = assets
         self.warnings: list[str] = []
-        if config.site.base_url.strip() and not links.base_url:
+        if config.site.base_url.strip() and not site.links.base_url:
             self.warnings.append(
                 f"[site] base_url {config.site.base_url!r} is not an http(s) URL; ignored"
             )
+        elif not site.links.base_url:
+            self.warnings.append(NO_BASE_URL)
         self.held: list[HeldBack] = []
         self.stale: list[Stale] = []
+        self.withdrawn: list[Path] = []
         self.partial: list[tuple[str, str]] = []
         self.entries: dict[str, list[Entry]] = {lang: [] for lang in config.languages}
         self.groups: list[Group] = []
+        self.lastmod: dict[str, str] = {}
         self.slugs: dict[str, str] = {}
 
+    def _localize(self, text: ReleaseText, lang: str) -> Localized:
+        config = self.ctx.config
+        return localize(
+            text,
+            lang,
+            source_lang=config.source_lang,
+            publish_foreign=config.site.publish_foreign,
+            publish_roles=tuple(config.structure.publish),
+        )
+
     def release(self, text: ReleaseText) -> None:
-        """Every language version of one release: published, kept (stale) or held back."""
+        """Every language version of one release: published, kept (stale), withdrawn or held."""
         config, release = self.ctx.config, text.release
         slug = check_slug(release.slug, path=release.path)
         if slug in self.slugs:
@@ -184,66 +211,105 @@ class _Build:
             )
         self.slugs[slug] = release.path
         decisions = [
-            _decide(text, lang, config=config, out=self.out, allow_partial=self.allow_partial)
+            decide(
+                text,
+                lang,
+                config=config,
+                exists=(self.out / page_path(lang, slug)).is_file(),
+                allow_partial=self.allow_partial,
+            )
             for lang in config.languages
         ]
-        versions = tuple(
-            Version(d.lang, page_path(d.lang, slug)) for d in decisions if d.publish or d.stale
-        )
+        kept = [d for d in decisions if d.publish or (d.stale and not self.withdraw)]
+        versions = tuple(Version(d.lang, page_path(d.lang, slug)) for d in kept)
         for decision in decisions:
             rel = page_path(decision.lang, slug)
-            if decision.stale:
-                self.stale.append(Stale(slug, decision.lang, self.out / rel, decision.reason))
-                entry = _stale_entry(self.out / rel, release=release, rel=rel)
-                self.entries[decision.lang].append(entry)
-            elif not decision.publish:
+            modified = text.revised.get(decision.lang) or release.date
+            if modified is not None and (decision.publish or decision.stale):
+                self.lastmod[rel] = self.ctx.site.clock.stamp(modified)
+            if decision.publish:
+                self.publish(text, self._localize(text, decision.lang), versions)
+                continue
+            if not decision.stale:
                 self.held.append(HeldBack(slug, decision.lang, decision.reason))
-            else:
-                self.publish(
-                    localize(
-                        text,
-                        decision.lang,
-                        source_lang=config.source_lang,
-                        publish_foreign=config.site.publish_foreign,
-                        publish_roles=tuple(config.structure.publish),
-                    ),
-                    versions,
+            elif self.withdraw:
+                (self.out / rel).unlink()
+                self.withdrawn.append(self.out / rel)
+            elif decision.stale:
+                # listed as the page was: the same localization the publishing build made
+                self.stale.append(Stale(slug, decision.lang, self.out / rel, decision.reason))
+                loc = self._localize(text, decision.lang)
+                self.entries[decision.lang].append(
+                    _entry(loc, text=text, source_lang=config.source_lang)
                 )
         self.groups.append(Group(versions, page_path(config.source_lang, slug)))
 
-    def publish(self, loc: Localized, versions: tuple[Version, ...]) -> None:
+    def publish(self, text: ReleaseText, loc: Localized, versions: tuple[Version, ...]) -> None:
+        config = self.ctx.config
         self.warnings.extend(w for w in loc.warnings if w not in self.warnings)
         if loc.missing:
             self.partial.append((loc.release.slug, loc.lang))
         builder = PAGE_BUILDERS.get(loc.release.format, _text_release)
         if not loc.release.source:
             builder = _text_release
-        html, problems = builder(loc, versions, self.ctx)
+        html, problems = builder(loc, versions, self.ctx, text.revised.get(loc.lang))
         self.warnings.extend(problems)
         self.writer.write(page_path(loc.lang, loc.release.slug), html)
-        self.entries[loc.lang].append(_entry(loc))
+        content = ""
+        if config.site.feed == "full":
+            nodes = body_elements(loc.body, source_lang=config.source_lang, page_lang=loc.lang)
+            content = "".join(lxml.html.tostring(n, encoding="unicode") for n in nodes)
+        self.entries[loc.lang].append(
+            _entry(loc, text=text, source_lang=config.source_lang, content=content)
+        )
 
     def site_pages(self) -> None:
-        """Indexes, the root page, the stylesheet and (with a base URL) the sitemap."""
-        config, links, layout, pretty = (
-            self.ctx.config,
-            self.ctx.links,
-            self.ctx.layout,
-            self.ctx.pretty,
+        """Indexes, archives, feeds, the root page, the stylesheet, images, the sitemap."""
+        site, layout, pretty = self.ctx.site, self.ctx.layout, self.ctx.pretty
+        languages = site.config.languages
+        size = site.config.site.page_size
+        listings = Listings(
+            pages={lang: page_count(len(self.entries[lang]), size) for lang in languages},
+            years={lang: years(self.entries[lang]) for lang in languages},
         )
-        languages = config.languages
+        listing_groups: list[Group] = []
         for lang in languages:
-            parts = index_parts(
-                lang, self.entries[lang], config=config, languages=languages, links=links
-            )
-            self.writer.write(index_path(lang), serialize(layout(parts), pretty=pretty))
-        root = root_parts(config=config, languages=languages, links=links)
+            changed = [e.modified or e.date for e in self.entries[lang] if e.modified or e.date]
+            newest = site.clock.stamp(max(changed, key=site.clock.local)) if changed else ""
+            for parts in index_pages(lang, self.entries[lang], site=site, listings=listings):
+                self.writer.write(parts.path, serialize(layout(parts), pretty=pretty))
+                if newest:
+                    self.lastmod[parts.path] = newest  # a listing changes with its newest entry
+            self.writer.write(feed_path(lang), atom_feed(lang, self.entries[lang], site=site))
+        for number in range(1, max(listings.pages.values()) + 1):
+            listing_groups.append(Group(tuple(listings.versions(number=number)), ROOT_PAGE))
+        for year in sorted({y for ys in listings.years.values() for y in ys}, reverse=True):
+            listing_groups.append(Group(tuple(listings.versions(year=year)), ROOT_PAGE))
+        root = root_parts(site=site, languages=languages)
         self.writer.write(ROOT_PAGE, serialize(layout(root), pretty=pretty))
         css = resources.files(__package__).joinpath(STYLE_FILE).read_bytes()
         self.writer.write(STYLE_FILE, css)
-        if links.base_url:
-            indexes = Group(tuple(Version(lang, index_path(lang)) for lang in languages), ROOT_PAGE)
-            self.writer.write("sitemap.xml", sitemap([indexes, *self.groups], links=links))
+        for target, data in self.assets.values():
+            self.writer.write(target, data)
+        if site.links.base_url:
+            self.writer.write(
+                "sitemap.xml",
+                sitemap(
+                    [listing_groups[0], *self.groups, *listing_groups[1:]],
+                    links=site.links,
+                    lastmod=self.lastmod,
+                ),
+            )
+        self._remove_old_listings(languages)
+
+    def _remove_old_listings(self, languages: Sequence[str]) -> None:
+        """Index and archive pages an earlier build wrote that this one did not (fewer pages)."""
+        produced = self.writer.produced
+        for lang in languages:
+            for folder in LISTING_DIRS:
+                for path in sorted((self.out / lang / folder).glob("*.html")):
+                    if path not in produced:
+                        path.unlink()
 
     def result(self) -> BuildResult:
         return BuildResult(
@@ -254,6 +320,7 @@ class _Build:
             stale=tuple(self.stale),
             warnings=tuple(self.warnings),
             partial=tuple(self.partial),
+            withdrawn=tuple(self.withdrawn),
         )
 
 
@@ -263,13 +330,14 @@ def build_site(
     *,
     out: Path,
     allow_partial: bool = False,
+    withdraw_partial: bool = False,
 ) -> BuildResult:
     """Write the site for ``releases`` under ``out``; see the module docstring for the policy.
 
-    Raises ``SlugError`` for an unsafe or duplicate slug and ``TemplateError`` for a bad template
-    (before anything is written in the latter case).
+    Raises ``SlugError`` for an unsafe or duplicate slug, ``TemplateError`` for a bad template
+    and ``ConfigError`` for a missing logo or image (before anything is written in both cases).
     """
-    build = _Build(config, Path(out), allow_partial=allow_partial)
+    build = _Build(config, Path(out), allow_partial=allow_partial, withdraw=withdraw_partial)
     for text in sorted(releases, key=lambda t: t.release.slug):
         build.release(text)
     build.site_pages()

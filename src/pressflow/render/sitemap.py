@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -21,13 +21,19 @@ class Group:
     x_default: str
 
 
-def sitemap(groups: Sequence[Group], *, links: Links) -> bytes:
-    """One ``<url>`` per page, each listing all versions of its group (itself included)."""
+def sitemap(
+    groups: Sequence[Group], *, links: Links, lastmod: Mapping[str, str] | None = None
+) -> bytes:
+    """One ``<url>`` per page, each listing all versions of its group (itself included), with
+    ``<lastmod>`` where ``lastmod`` has the page's path."""
+    lastmod = lastmod or {}
     urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS, "xhtml": XHTML_NS})
     for group in groups:
         for version in group.versions:
             url = etree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
             etree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = links.base_url + version.path
+            if version.path in lastmod:
+                etree.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = lastmod[version.path]
             for other in group.versions:
                 _alternate(url, other.lang, links.base_url + other.path)
             _alternate(url, "x-default", links.base_url + group.x_default)

@@ -50,12 +50,19 @@ class Localized:
     missing: int
     warnings: tuple[str, ...] = ()
     hidden: tuple[Block, ...] = ()  # blocks with a role left off the page (credits, furniture)
+    title_from: str = ""  # "" translated, "source" all source text, "mixed" partly
+    lead_is_source: bool = False  # the lead is a source sentence standing in
 
     @property
     def place(self) -> str:
         """The dateline's place in this language (``Ош`` → ``Osh``), "" when there is none."""
         found = next((b for b in self.blocks if b.block.kind == "place"), None)
         return found.text.strip() if found is not None else ""
+
+    @property
+    def done(self) -> int:
+        """Units with a reviewed translation on this page."""
+        return self.units - self.missing
 
     @property
     def title_block(self) -> LocalBlock | None:
@@ -70,9 +77,30 @@ class Localized:
     @property
     def description(self) -> str:
         """The front matter summary when the release has one, else the lead sentence."""
-        summary = next((b for b in self.blocks if b.block.attr == "summary"), None)
+        summary = self._summary
         text = " ".join(summary.text.split()) if summary is not None else ""
         return _clip(text) if text else self.lead
+
+    @property
+    def description_is_source(self) -> bool:
+        """Whether the description is source text standing in for a translation."""
+        summary = self._summary
+        if summary is not None and summary.text.strip():
+            return _source_share(summary.pieces) != ""
+        return self.lead_is_source
+
+    @property
+    def _summary(self) -> LocalBlock | None:
+        return next((b for b in self.blocks if b.block.attr == "summary"), None)
+
+
+def _source_share(pieces: tuple[Piece, ...]) -> str:
+    """ "" when no visible text is source text standing in, "source" when all is, else "mixed"."""
+    shown = [p for p in pieces if p.text.strip()]
+    fallback = sum(1 for p in shown if p.fallback)
+    if not fallback:
+        return ""
+    return "source" if fallback == len(shown) else "mixed"
 
 
 def localize(
@@ -109,7 +137,7 @@ def localize(
             hidden.append(block)
             continue
         segs = sorted(by_block.get(block.index, ()), key=lambda s: s.index)
-        units += len(segs)
+        units += sum(1 for s in segs if s.text.strip() and s not in dropped)
         if lang == source_lang:
             kept = _without(block.text, [s for s in dropped if s.block == block.index])
             blocks.append(LocalBlock(block, (Piece(kept),)))
@@ -127,19 +155,24 @@ def localize(
     title_block = next((b for b in blocks if b.block.kind == "title"), None)
     if title_block is not None and title_block.text.strip():
         title = title_block.text.strip()
+        title_from = _source_share(title_block.pieces)
     else:
-        title = table.get(release.title, release.title) if lang != source_lang else release.title
-        title = strip_placeholders(title).strip() or release.slug
+        found = table.get(release.title, "") if lang != source_lang else release.title
+        title = strip_placeholders(found or release.title).strip() or release.slug
+        title_from = "" if found else "source"
+    lead, lead_is_source = _lead(blocks, by_block, table, lang=lang, source_lang=source_lang)
     return Localized(
         release=release,
         lang=lang,
         blocks=tuple(blocks),
         title=title,
-        lead=_lead(blocks, by_block, table, lang=lang, source_lang=source_lang),
+        lead=lead,
         units=units,
         missing=missing,
         warnings=tuple(warnings),
         hidden=tuple(hidden),
+        title_from=title_from,
+        lead_is_source=lead_is_source,
     )
 
 
@@ -223,8 +256,9 @@ def _lead(
     *,
     lang: str,
     source_lang: str,
-) -> str:
-    """The first sentence of the first real paragraph (a date line or a byline is not one)."""
+) -> tuple[str, bool]:
+    """The first sentence of the first real paragraph (a date line or a byline is not one), and
+    whether it is source text standing in for a translation."""
     for local in blocks:
         if (
             local.block.kind != "paragraph"
@@ -234,11 +268,12 @@ def _lead(
             continue
         segs = sorted(by_block.get(local.block.index, ()), key=lambda s: s.index)
         if not segs:
-            return _clip(local.text)
+            return _clip(local.text), _source_share(local.pieces) != ""
         first = segs[0].text
-        shown = first if lang == source_lang else (table.get(first) or first)
-        return _clip(plain_text([Piece(shown)], local.block.inlines))
-    return ""
+        translated = first if lang == source_lang else table.get(first, "")
+        shown = translated or first
+        return _clip(plain_text([Piece(shown)], local.block.inlines)), not translated
+    return "", False
 
 
 def _clip(text: str, limit: int = 240) -> str:

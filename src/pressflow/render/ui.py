@@ -1,65 +1,33 @@
-"""The few words pressflow itself puts on a page, per language (English for any other language).
+"""The words pressflow itself puts on a page, from its own gettext catalogs (``locale/``).
 
-Kept as data so that a newsroom adding a language adds one entry here, nothing else.
+A newsroom adding a language adds ``locale/<lang>/LC_MESSAGES/pressflow.po``; a language with no
+catalog reads English. Messages are English msgids with ``{name}`` fields filled after lookup.
 """
 
 from __future__ import annotations
 
 from ..locales import language_name as _language_name
+from ..locales import ui_translations
 
-UI: dict[str, dict[str, str]] = {
-    "en": {
-        "language": "Language",
-        "releases": "Press releases",
-        "all": "All press releases",
-        "choose": "Choose a language",
-        "empty": "No press releases yet.",
-        "partial": "Parts of this translation have not been reviewed yet; they are shown in the"
-        " original language ({source}).",
-        "contact-contact": "Contacts",
-        "contact-phone": "Tel.",
-        "contact-fax": "Fax",
-        "contact-email": "E-mail",
-        "contact-address": "Address",
-        "contact-website": "Website",
-    },
-    "ru": {
-        "language": "Язык",
-        "releases": "Пресс-релизы",
-        "all": "Все пресс-релизы",
-        "choose": "Выберите язык",
-        "empty": "Пресс-релизов пока нет.",
-        "partial": "Часть перевода ещё не проверена; эти места показаны на языке оригинала"
-        " ({source}).",
-        "contact-contact": "Контакты",
-        "contact-phone": "Тел.",
-        "contact-fax": "Факс",
-        "contact-email": "Эл. почта",
-        "contact-address": "Адрес",
-        "contact-website": "Сайт",
-    },
-    "ky": {
-        "language": "Тил",
-        "releases": "Пресс-релиздер",
-        "all": "Бардык пресс-релиздер",
-        "choose": "Тилди тандаңыз",
-        "empty": "Азырынча пресс-релиздер жок.",
-        "partial": "Котормонун айрым бөлүктөрү али текшериле элек; алар түп нускадагыдай"
-        " ({source}) берилди.",
-        "contact-contact": "Байланыш",
-        "contact-phone": "Тел.",
-        "contact-fax": "Факс",
-        "contact-email": "Эл. почта",
-        "contact-address": "Дарек",
-        "contact-website": "Сайт",
-    },
+#: A contact line's label (``Block.label``, set by the structure rules) -> its message.
+CONTACT_LABELS: dict[str, str] = {
+    "contact": "Contacts",
+    "phone": "Tel.",
+    "fax": "Fax",
+    "email": "E-mail",
+    "address": "Address",
+    "website": "Website",
 }
 
 
-def say(lang: str, key: str, **values: str) -> str:
-    """The UI text ``key`` in ``lang`` (English when the language has no entry)."""
-    table = UI.get(lang.split("-")[0].split("_")[0], UI["en"])
-    return table.get(key, UI["en"][key]).format(**values)
+def say(lang: str, message: str, /, **values: object) -> str:
+    """``message`` in ``lang``, its ``{fields}`` filled from ``values``."""
+    return ui_translations(lang).gettext(message).format(**values)
+
+
+def say_n(lang: str, singular: str, plural: str, count: int, /, **values: object) -> str:
+    """The form of ``singular``/``plural`` that ``lang`` uses for ``count``, fields filled."""
+    return ui_translations(lang).ngettext(singular, plural, count).format(**values)
 
 
 def language_name(code: str, *, in_lang: str) -> str:
