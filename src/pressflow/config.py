@@ -10,9 +10,11 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .configschema import (
     Boolean,
+    Invalid,
     KeyLines,
     Matching,
     Number,
@@ -23,6 +25,7 @@ from .configschema import (
     Words,
     check_file,
     key,
+    shown,
 )
 from .errors import ConfigError
 from .locales import is_known
@@ -149,6 +152,20 @@ ENGLISH = ("GB", "US")
 PerLang = str | dict[str, str]
 
 
+@dataclass(frozen=True)
+class PerLangText:
+    """A string for every language, or a table of strings by language (``[site] title``)."""
+
+    want: str = "a string, or a table of strings by language"
+
+    def __call__(self, value: Any) -> str | dict[str, str]:
+        if isinstance(value, dict):
+            return Table(TEXT, "language")(value)
+        if not isinstance(value, str):
+            raise Invalid(f"must be {self.want}, not {shown(value)}")
+        return value
+
+
 def per_lang(value: PerLang, lang: str) -> str:
     """``value`` in ``lang``: the string itself, or the language's entry ("" when it has none)."""
     if isinstance(value, dict):
@@ -159,11 +176,11 @@ def per_lang(value: PerLang, lang: str) -> str:
 @dataclass(frozen=True)
 class SiteConfig:
     title: PerLang = key(
-        PerKey(TEXT), "", "site title, one or per language; empty: 'Press releases' in each"
+        PerLangText(), "", "site title, one or per language; empty: 'Press releases' in each"
     )
     base_url: str = key(TEXT, "", "public address, for canonical links and the sitemap")
     publisher: PerLang = key(
-        PerKey(TEXT), "", "publisher in the footer, structured data and feeds; one or per language"
+        PerLangText(), "", "publisher in the footer, structured data and feeds; one or per language"
     )
     publisher_url: str = key(TEXT, "", "publisher's address")
     template: str = key(TEXT, "", "HTML template with data-pressflow slots (build reads it)")
