@@ -35,7 +35,12 @@ CASES = [
     (None, "foo = 1", "update", "unknown key 'foo' outside any section"),
     (None, "releases = 5", "update", "unknown key 'releases' outside any section; it belongs"),
     ("paths", "releases = 5", "update", "[paths] releases must be a non-empty string, not 5"),
-    ("site", "title = 5", "build", "[site] title must be a string, not 5"),
+    (
+        "site",
+        "title = 5",
+        "build",
+        "[site] title must be a string, or a table of strings by language, not 5",
+    ),
     ("tm", 'threshold = "high"', "update", "[tm] threshold must be a number from 0 to 1"),
     ("site", 'publish_foreign = "no"', "build", 'must be true or false, not "no"'),
     (
