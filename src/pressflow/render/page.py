@@ -64,10 +64,10 @@ class Site:
 
     def title(self, lang: str) -> str:
         """The site's title in ``lang``: the newsroom's, else pressflow's "Press releases"."""
-        return self.config.site.title_in(lang) or say(lang, "Press releases")
+        return xml_text(self.config.site.title_in(lang)) or say(lang, "Press releases")
 
     def publisher(self, lang: str) -> str:
-        return self.config.site.publisher_in(lang)
+        return xml_text(self.config.site.publisher_in(lang))
 
     def feeds(self, langs: Sequence[str], *, page: str) -> list[etree._Element]:
         """``<link rel="alternate">`` to the Atom feed of each of ``langs``, titled in its own."""
