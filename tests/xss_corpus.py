@@ -169,6 +169,7 @@ target_langs = ["ru"]
 
 [site]
 threshold = 100
+block_on = "none"
 {site}
 """
 PARAGRAPH = "Бишкекте жаштар форуму өттү жана көп адам келди."
