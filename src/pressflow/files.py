@@ -179,7 +179,7 @@ def _atomic_write(path: Path, data: str | bytes, expect: Expect) -> tuple[bool, 
             raise ChangedOnDisk("saved by someone else meanwhile; left as saved", path=str(path))
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        Path(tmp).unlink(missing_ok=True)  # pragma: no mutate (it exists here)
         raise
     return True, Snapshot.of(raw, written)
 
@@ -231,7 +231,7 @@ class WriteBatch:
             return self._write(Path(path), data, expect)
 
     def _write(self, path: Path, data: str | bytes, expect: Expect) -> bool:
-        raw = data.encode("utf-8") if isinstance(data, str) else data
+        raw = data.encode("utf-8") if isinstance(data, str) else data  # pragma: no mutate (UTF-8)
         mode = 0o644
         try:
             with open(path, "rb") as handle:
@@ -243,10 +243,12 @@ class WriteBatch:
         except FileNotFoundError:
             if path.parent not in self._folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(path.parent)
+                self._folders.add(path.parent)  # pragma: no mutate (a cache)
         tmp = str(path.parent / f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
-        try:  # a fixed name is cheaper than mkstemp; O_EXCL still refuses a stale file
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        # A fixed name is cheaper than mkstemp; O_EXCL still refuses a stale file. (The mode
+        # given to os.open is not tested: fchmod below sets it whatever the umask.)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)  # pragma: no mutate
         except FileExistsError:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
         try:
@@ -255,7 +257,7 @@ class WriteBatch:
                 os.fchmod(handle.fileno(), mode)  # not narrowed by the umask or by mkstemp
                 self.stats[path] = os.fstat(handle.fileno())  # a rename keeps all of it
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            Path(tmp).unlink(missing_ok=True)  # pragma: no mutate (it exists here)
             raise
         self._staged.append((tmp, path, expect))
         return True
@@ -264,12 +266,14 @@ class WriteBatch:
         staged, self._staged = self._staged, []
         if not staged:
             return
+        # pragma: no mutate start (both branches make the bytes durable; only a crash shows it)
         if hasattr(os, "sync"):
             os.sync()
         else:  # pragma: no cover - Windows
             for tmp, _, _ in staged:
                 with open(tmp, "rb+") as handle:
                     os.fsync(handle.fileno())
+        # pragma: no mutate end
         for tmp, path, expect in staged:
             with _writing(path):
                 if unchanged_since(path, expect):  # checked at the last moment: the window

@@ -1,0 +1,223 @@
+"""The one writer: atomic (temp file and rename), skips identical bytes, keeps the file mode.
+
+Atomicity is tested deterministically: a reader that holds the old file open (its inode) must
+still read every old byte after the write, and the path must then name a new inode. An in-place
+write fails this every time, not only when a kill happens to land mid-write.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from pressflow.errors import WriteError
+from pressflow.files import WriteBatch, atomic_write, read_existing
+
+OLD = "старый перевод\n".encode() * 64
+NEW = "жаңы котормо\n".encode() * 32
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+@pytest.mark.parametrize("writer", ["atomic_write", "batch"])
+def test_a_reader_holding_the_old_file_keeps_all_its_bytes_and_the_path_is_a_new_inode(
+    tmp_path: Path, writer: str
+) -> None:
+    path = tmp_path / "ru.po"
+    path.write_bytes(OLD)
+    with open(path, "rb") as held:
+        old_inode = os.fstat(held.fileno()).st_ino
+        if writer == "atomic_write":
+            assert atomic_write(path, NEW) is True
+        else:
+            with WriteBatch() as batch:
+                assert batch.write(path, NEW) is True
+        assert held.read() == OLD  # the old inode was never written to
+        assert os.fstat(held.fileno()).st_size == len(OLD)
+    assert path.stat().st_ino != old_inode
+    assert path.read_bytes() == NEW
+    assert _listing(tmp_path) == ["ru.po"]  # no temporary file left behind
+
+
+def test_identical_bytes_are_not_written_at_all(tmp_path: Path) -> None:
+    path = tmp_path / "ru.po"
+    path.write_bytes(OLD)
+    before = path.stat()
+    assert atomic_write(path, OLD) is False
+    assert atomic_write(path, OLD.decode("utf-8")) is False  # str is encoded as UTF-8
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    with WriteBatch() as batch:
+        assert batch.write(path, OLD.decode("utf-8")) is False
+    assert path.stat().st_ino == before.st_ino
+
+
+def test_text_is_written_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "ky.po"
+    assert atomic_write(path, "Өмүрбек\n") is True
+    assert path.read_bytes() == "Өмүрбек\n".encode()
+    with WriteBatch() as batch:
+        assert batch.write(tmp_path / "b.po", "Үч\n") is True
+    assert (tmp_path / "b.po").read_bytes() == "Үч\n".encode()
+
+
+@pytest.mark.parametrize("writer", ["atomic_write", "batch"])
+def test_missing_folders_are_made_and_a_new_file_is_0644(tmp_path: Path, writer: str) -> None:
+    old_umask = os.umask(0o077)  # a new file gets 0644 whatever the umask says
+    try:
+        path = tmp_path / "translations" / "ru" / "a.po"
+        if writer == "atomic_write":
+            assert atomic_write(path, NEW) is True
+        else:
+            with WriteBatch() as batch:
+                assert batch.write(path, NEW) is True
+                assert batch.write(path.with_name("b.po"), OLD) is True  # same new folder
+    finally:
+        os.umask(old_umask)
+    assert path.read_bytes() == NEW
+    assert _mode(path) == 0o644
+
+
+@pytest.mark.parametrize("writer", ["atomic_write", "batch"])
+def test_a_rewrite_keeps_the_files_mode(tmp_path: Path, writer: str) -> None:
+    path = tmp_path / "ru.po"
+    path.write_bytes(OLD)
+    path.chmod(0o664)
+    if writer == "atomic_write":
+        atomic_write(path, NEW)
+    else:
+        with WriteBatch() as batch:
+            batch.write(path, NEW)
+    assert _mode(path) == 0o664
+    assert path.read_bytes() == NEW
+
+
+def test_an_unwritable_folder_is_a_one_line_error_naming_the_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "ru"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(WriteError) as info:
+        atomic_write(blocker / "a.po", NEW)
+    assert info.value.path == str(blocker / "a.po")
+    assert "cannot write" in str(info.value)
+    assert "\n" not in str(info.value)
+    with pytest.raises(WriteError) as info, WriteBatch() as batch:
+        batch.write(blocker / "b.po", NEW)
+    assert info.value.path == str(blocker / "b.po")
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    path = tmp_path / "ru.po"
+    path.write_bytes(OLD)
+    with pytest.raises(TypeError):
+        atomic_write(path, 12345)  # type: ignore[arg-type]
+    assert path.read_bytes() == OLD
+    assert _listing(tmp_path) == ["ru.po"]
+
+
+def test_a_batch_shows_nothing_before_commit_and_everything_after(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.po", tmp_path / "b.po"
+    a.write_bytes(OLD)
+    batch = WriteBatch()
+    assert batch.write(a, NEW) is True
+    assert batch.write(b, NEW) is True
+    assert a.read_bytes() == OLD
+    assert not b.exists()
+    batch.commit()
+    assert (a.read_bytes(), b.read_bytes()) == (NEW, NEW)
+    assert _listing(tmp_path) == ["a.po", "b.po"]
+    batch.commit()  # nothing staged: a no-op
+    assert (a.read_bytes(), b.read_bytes()) == (NEW, NEW)
+
+
+def test_an_aborted_batch_removes_its_temporaries_and_keeps_the_old_files(tmp_path: Path) -> None:
+    a = tmp_path / "a.po"
+    a.write_bytes(OLD)
+    with pytest.raises(RuntimeError), WriteBatch() as batch:
+        batch.write(a, NEW)
+        batch.write(tmp_path / "b.po", NEW)
+        raise RuntimeError("interrupted")
+    assert a.read_bytes() == OLD
+    assert _listing(tmp_path) == ["a.po"]
+    batch.commit()  # the abort emptied it
+    assert a.read_bytes() == OLD
+
+
+def test_a_stale_temporary_from_a_killed_batch_is_neither_reused_nor_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "ru.po"
+    stale = tmp_path / f".ru.po.{os.getpid()}.tmp"
+    stale.write_bytes(b"half a file")
+    with WriteBatch() as batch:
+        assert batch.write(path, NEW) is True
+    assert path.read_bytes() == NEW
+    assert stale.read_bytes() == b"half a file"
+    assert _mode(path) == 0o644
+
+
+def test_read_existing_gives_bytes_or_none(tmp_path: Path) -> None:
+    path = tmp_path / "x"
+    assert read_existing(path) is None
+    path.write_bytes(OLD)
+    assert read_existing(path) == OLD
+    assert read_existing(str(path)) == OLD
+    with pytest.raises(IsADirectoryError):
+        read_existing(tmp_path)
+
+
+def test_the_temporary_is_a_hidden_tmp_file_beside_the_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same folder (a rename never crosses file systems), hidden, ``.tmp``: readers skip it."""
+    seen: list[list[str]] = []
+    real_replace = os.replace
+
+    def watching_replace(src: str, dst: str) -> None:
+        seen.append(_listing(tmp_path))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", watching_replace)
+    atomic_write(tmp_path / "ru.po", NEW)
+    with WriteBatch() as batch:
+        batch.write(tmp_path / "en.po", NEW)
+        staged = _listing(tmp_path)
+    assert len(seen) == 2
+    (temp,) = set(seen[0]) - {"ru.po"}
+    assert temp.startswith(".ru.po.") and temp.endswith(".tmp")
+    assert staged == [f".en.po.{os.getpid()}.tmp", "ru.po"]
+
+
+def test_a_stale_temporary_gets_a_fresh_hidden_name(tmp_path: Path) -> None:
+    stale = tmp_path / f".ru.po.{os.getpid()}.tmp"
+    stale.write_bytes(b"half a file")
+    with WriteBatch() as batch:
+        batch.write(tmp_path / "ru.po", NEW)
+        (temp,) = set(_listing(tmp_path)) - {stale.name}
+    assert temp.startswith(".ru.po.") and temp.endswith(".tmp") and temp != stale.name
+
+
+def test_a_rename_failing_at_commit_names_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "ru.po"
+    batch = WriteBatch()
+    batch.write(target, NEW)
+    target.mkdir()  # a folder appears where the file goes
+    (target / "x").write_text("x")
+    with pytest.raises(WriteError) as info:
+        batch.commit()
+    assert info.value.path == str(target)
+
+
+def test_an_abort_tolerates_a_temporary_already_cleaned_up(tmp_path: Path) -> None:
+    batch = WriteBatch()
+    batch.write(tmp_path / "a.po", NEW)
+    batch.write(tmp_path / "b.po", NEW)
+    (tmp_path / f".a.po.{os.getpid()}.tmp").unlink()  # removed by someone else's cleanup
+    batch.abort()
+    assert _listing(tmp_path) == []
