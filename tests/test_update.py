@@ -24,6 +24,7 @@ from pressflow.config import Config
 from pressflow.errors import CatalogError
 from pressflow.model import Release, Segment
 from pressflow.po import catalog, update
+from pressflow.similarity import ratio
 
 CONFIG = Config(root=Path("."), name="pressflow test", version="1.0")
 needs_gettext = pytest.mark.skipif(shutil.which("msgmerge") is None, reason="gettext not installed")
@@ -309,16 +310,23 @@ def msgmerge(old: polib.POFile, template: polib.POFile, tmp: Path) -> polib.POFi
     return catalog.parse_po(out, path="msgmerge output")
 
 
-def statuses(po: polib.POFile) -> dict[tuple[str, str], str]:
-    """``(state, msgid) -> status``: every live and obsolete entry and what a translator sees."""
-    out = {}
+Status = tuple[str, str, str]
+
+
+def statuses(po: polib.POFile) -> dict[tuple[str, str], Status]:
+    """``(state, msgid) -> (status, offered msgstr, #| msgid)`` for every live and obsolete
+    entry: what a translator sees, and for a fuzzy entry which translation was offered and which
+    previous source is shown."""
+    out: dict[tuple[str, str], Status] = {}
     for entry in po:
         if entry.obsolete:
-            out[("obsolete", entry.msgid)] = "obsolete"
+            out[("obsolete", entry.msgid)] = ("obsolete", "", "")
         elif not entry.msgstr:
-            out[("live", entry.msgid)] = "untranslated"
+            out[("live", entry.msgid)] = ("untranslated", "", "")
+        elif "fuzzy" in entry.flags:
+            out[("live", entry.msgid)] = ("fuzzy", entry.msgstr, entry.previous_msgid or "")
         else:
-            out[("live", entry.msgid)] = "fuzzy" if "fuzzy" in entry.flags else "translated"
+            out[("live", entry.msgid)] = ("translated", "", "")
     return out
 
 
@@ -329,21 +337,32 @@ BETTER = {
         "sees it verbatim inside the old sentence and offers its translation as fuzzy, so the "
         "translator only trims the Russian instead of retyping it"
     ),
+    ("two sentences merged", "Бүгүн коммуналдык-чарба"): (
+        "msgmerge offers the translation of one of the two old sentences; pressflow offers both "
+        "joined, with both old sentences as #| msgid (test_merged_sentences_get_both_translations)"
+    ),
+    ("two sentences merged", "Жергиликтүү жамааттар менен"): (
+        "as above: both old translations offered, not only the second one"
+    ),
 }
 
 
 def compare(scenario: Scenario, tmp: Path) -> tuple[int, int, dict]:
+    """Entries whose status agrees, all entries, and every entry that differs in anything
+    (status, offered translation or previous msgid): ``key -> (msgmerge's, pressflow's)``."""
     old = translated_po(scenario)
     template = template_of(scenario.after)
     theirs = statuses(msgmerge(old, template, tmp))
     ours = statuses(update.merge(old, template, lang="ru", config=CONFIG))
     keys = sorted(set(theirs) | set(ours))
+    absent = ("absent", "", "")
     differ = {
-        k: (theirs.get(k, "absent"), ours.get(k, "absent"))
+        k: (theirs.get(k, absent), ours.get(k, absent))
         for k in keys
         if theirs.get(k) != ours.get(k)
     }
-    return len(keys) - len(differ), len(keys), differ
+    same_status = sum(theirs.get(k, absent)[0] == ours.get(k, absent)[0] for k in keys)
+    return same_status, len(keys), differ
 
 
 @needs_gettext
@@ -386,6 +405,57 @@ def _find(po: polib.POFile, msgid: str, *, obsolete: bool = False) -> polib.POEn
         if entry.msgid == msgid and bool(entry.obsolete) == obsolete:
             return entry
     raise AssertionError(f"no entry {msgid[:40]!r} (obsolete={obsolete})")
+
+
+# The fuzzy cutoff (similarity 0.6): an old sentence about one city, new sentences on both
+# sides of it, with their similarity to the old one (x100, as similarity.ratio gives it).
+CUTOFF_OLD = (
+    "Ош шаарынын мэриясы жаңы мектептин курулушун 2024-жылы баштайт.",
+    "Мэрия Оша начнёт строительство новой школы в 2024 году.",
+)
+ABOVE_CUTOFF = [
+    ("Каракол шаарынын кеңеши эски мектептин оңдоосун 2026-жылы аяктады.", 60.5),
+    ("Нарын шаарынын акимчилиги эски мектептин оңдоосун 2024-жылы бүтүрдү.", 61.1),
+    ("Бишкек шаарынын мэриясы эски ооруканасынын оңдоосун 2025-жылы аяктайт.", 63.2),
+    ("Нарын шаарынын мэриясы эски мектептин оңдоосун 2026-жылы бүтүрдү.", 68.8),
+]
+BELOW_CUTOFF = [
+    ("Нарын районунун акимчилиги жаңы мектептин оңдоосун 2026-жылы бүтүрдү.", 59.1),
+    ("Ош районунун акимчилиги эски мектептин оңдоосун 2026-жылы бүтүрдү.", 55.8),
+    ("Нарын районунун акимчилиги эски мектептин оңдоосун 2026-жылы бүтүрдү.", 53.0),
+]
+
+
+@pytest.mark.parametrize(("new", "score"), ABOVE_CUTOFF + BELOW_CUTOFF)
+def test_an_old_translation_is_offered_only_at_or_above_the_fuzzy_cutoff(
+    new: str, score: float
+) -> None:
+    assert round(ratio(CUTOFF_OLD[0], new), 1) == score
+    merged = update.merge(_po([CUTOFF_OLD]), template_of([[new]]), lang="ru", config=CONFIG)
+    entry = _find(merged, new)
+    if score >= 60:
+        assert (entry.msgstr, entry.flags, entry.previous_msgid) == (
+            CUTOFF_OLD[1],
+            ["fuzzy"],
+            CUTOFF_OLD[0],
+        )
+        assert [e.msgid for e in merged if e.obsolete] == []
+    else:
+        assert (entry.msgstr, entry.flags, entry.previous_msgid) == ("", [], None)
+        gone = _find(merged, CUTOFF_OLD[0], obsolete=True)
+        assert gone.msgstr == CUTOFF_OLD[1]
+
+
+@needs_gettext
+@pytest.mark.parametrize("new", [ABOVE_CUTOFF[1][0], ABOVE_CUTOFF[2][0], BELOW_CUTOFF[2][0]])
+def test_msgmerge_makes_the_same_offer_on_both_sides_of_the_cutoff(
+    new: str, tmp_path: Path
+) -> None:
+    """msgmerge measures similarity its own way; away from 0.6 it offers exactly the same."""
+    old = _po([CUTOFF_OLD])
+    template = template_of([[new]])
+    theirs = statuses(msgmerge(old, template, tmp_path))
+    assert statuses(update.merge(old, template, lang="ru", config=CONFIG)) == theirs
 
 
 def test_merged_sentences_get_both_translations() -> None:
@@ -689,10 +759,19 @@ def test_agreement_on_seeded_random_edits(tmp_path: Path) -> None:
         agree += ok
         total += n
         for (state, msgid), (theirs, ours) in differ.items():
-            # The one deliberate difference: half of a split sentence that msgmerge finds too
-            # dissimilar gets the old translation as fuzzy because it is contained in it.
-            assert (state, theirs, ours) == ("live", "untranslated", "fuzzy"), msgid
-            assert any(msgid.rstrip(".!") in old for old in before), msgid
+            # The deliberate differences: half of a split sentence that msgmerge finds too
+            # dissimilar gets the old translation as fuzzy because it is contained in it; two
+            # sentences merged into one get both old translations where msgmerge offers one.
+            split_half = (theirs[0], ours[0]) == ("untranslated", "fuzzy") and any(
+                msgid.rstrip(".!") in old for old in before
+            )
+            merged = (
+                theirs[0] == ours[0] == "fuzzy"
+                and theirs[1] in ours[1]
+                and theirs[2] in ours[2]
+                and len(ours[1]) > len(theirs[1])
+            )
+            assert state == "live" and (split_half or merged), (msgid, theirs, ours)
     assert agree / total >= 0.95, f"agreement {agree}/{total}"
 
 
