@@ -638,7 +638,14 @@ TEXTISH = st.lists(
 ).map("".join)
 
 
-TEXT_ERRORS = ("release is empty", "no translatable text in the", "cannot parse HTML")
+TEXT_ERRORS = (
+    "release is empty",
+    "release holds only a date",
+    "no translatable text in the",
+    "cannot parse HTML",
+    "front matter",
+    "date line",
+)
 
 
 @settings(max_examples=80, deadline=None)
