@@ -19,7 +19,8 @@ SLUG = "2018-07-03-lsg-forum"
 
 
 @pytest.fixture(scope="module")
-def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample newsroom after one ``update``, made once per module and never changed."""
     root = tmp_path_factory.mktemp("newsroom")
     for name in ("pressflow.toml", "glossary.tsv"):
         shutil.copy(ROOT / name, root / name)
@@ -27,6 +28,20 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
     done = pressflow(root, "update")
     assert done.returncode == 0, done.stderr
     return root
+
+
+@pytest.fixture
+def fresh_newsroom(pristine: Path, tmp_path: Path) -> Path:
+    """Each test's own copy of the newsroom with its fresh, untranslated catalogs."""
+    return Path(shutil.copytree(pristine, tmp_path / "newsroom"))
+
+
+@pytest.fixture
+def newsroom(fresh_newsroom: Path) -> Path:
+    """Each test's own copy with the correct translations filled in: nothing leaks between tests."""
+    fill(fresh_newsroom, "ru", RU)
+    fill(fresh_newsroom, "en", EN)
+    return fresh_newsroom
 
 
 def fill(root: Path, lang: str, translations: list[str]) -> Path:
@@ -56,7 +71,8 @@ def msgid_line(path: Path, msgid_start: str) -> int:
     return next(n for n in range(entry.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid"))
 
 
-def test_fresh_catalogs_fail_the_gate_then_correct_translations_pass(newsroom: Path) -> None:
+def test_fresh_catalogs_fail_the_gate_then_correct_translations_pass(fresh_newsroom: Path) -> None:
+    newsroom = fresh_newsroom
     code, data = check_json(newsroom, "--min-translated", "100")
     assert code == 1 and data["passed"] is False
     assert {p["check"] for p in data["problems"]} >= {"min-translated", "untranslated"}
@@ -74,10 +90,7 @@ def _broken(newsroom: Path, lang: str, index: int, text: str) -> tuple[dict, Pat
     changed = list(good)
     changed[index] = text
     path = fill(newsroom, lang, changed)
-    try:
-        code, data = check_json(newsroom)
-    finally:
-        fill(newsroom, lang, good)
+    code, data = check_json(newsroom)
     assert code == 1 and data["passed"] is False
     return data, path
 
@@ -118,10 +131,7 @@ def test_unclosed_guillemet(newsroom: Path) -> None:
 def test_quote_style_change_is_not_an_error(newsroom: Path) -> None:
     ru = [t.replace("«", "“").replace("»", "”") for t in RU]
     fill(newsroom, "ru", ru)
-    try:
-        code, data = check_json(newsroom)
-    finally:
-        fill(newsroom, "ru", RU)
+    code, data = check_json(newsroom)
     assert code == 0, [p for p in data["problems"] if p["severity"] == "error"]
 
 
@@ -139,21 +149,12 @@ def test_silencing_one_entry(newsroom: Path) -> None:
     entry = next(e for e in po if e.msgid.startswith("100 ЖӨБ"))
     entry.tcomment = "pressflow: ignore-numbers"
     catalog.write_po(po, path)
-    try:
-        code, data = check_json(newsroom)
-    finally:
-        fill(newsroom, "ru", RU)
-        po = catalog.read_po(path)
-        for e in po:
-            e.tcomment = ""
-        catalog.write_po(po, path)
+    code, data = check_json(newsroom)
     assert not [p for p in data["problems"] if p["check"] == "numbers"]
     assert code == 0
 
 
 def test_exit_codes_and_formats(newsroom: Path) -> None:
-    fill(newsroom, "ru", RU)
-    fill(newsroom, "en", EN)
     ok = pressflow(newsroom, "check", "--format", "github")
     assert ok.returncode == 0
     for line in ok.stdout.splitlines()[:-1]:
@@ -166,7 +167,6 @@ def test_exit_codes_and_formats(newsroom: Path) -> None:
 
 
 def test_status_page_from_the_cli(newsroom: Path) -> None:
-    fill(newsroom, "ru", RU)
     out = newsroom / "status.html"
     done = pressflow(newsroom, "status", "--html", str(out))
     assert done.returncode == 0, done.stderr
@@ -191,16 +191,10 @@ def test_a_date_both_translations_correct_is_a_source_warning(newsroom: Path) ->
     ru = [*RU[:2], RU[2].replace("3 июля", "4 июля"), *RU[3:]]
     en = [*EN[:2], EN[2].replace("July 3", "July 4"), *EN[3:]]
     fill(newsroom, "ru", ru)
-    try:
-        code, data = check_json(newsroom)
-        assert code == 1 and {p["severity"] for p in data["problems"] if p["lang"] == "ru"} >= {
-            "error"
-        }
-        fill(newsroom, "en", en)
-        code, data = check_json(newsroom)
-    finally:
-        fill(newsroom, "ru", RU)
-        fill(newsroom, "en", EN)
+    code, data = check_json(newsroom)
+    assert code == 1 and {p["severity"] for p in data["problems"] if p["lang"] == "ru"} >= {"error"}
+    fill(newsroom, "en", en)
+    code, data = check_json(newsroom)
     assert code == 0, data["problems"]
     suspects = [p for p in data["problems"] if "source problem?" in p["message"]]
     assert {p["lang"] for p in suspects} == {"ru", "en"}
