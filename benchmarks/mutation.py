@@ -1,0 +1,332 @@
+"""Mutation scores of pressflow's core modules: how many small planted bugs the tests catch.
+
+Why: a suite can be broad and still let real bugs through (a threshold moved, a tag dropped from
+an allowlist, an in-place write). mutmut plants one bug at a time in a module's functions and
+runs only the tests that cover that module; a mutant the tests miss ("survived") is a behaviour
+nothing guards. Module-level data (thresholds, tag sets, the segmentation rule files) is not
+reached by mutmut, so each module also carries a table of hand-planted mutants, the ones a
+careful reviewer tried, and the segmentation rule data gets one mutant per rule removed.
+
+Run (slow: minutes per module on two cores; not part of ``.ci/run``)::
+
+    pip install -e '.[test,bench]'   # mutmut 3; in a virtualenv if its click upgrade matters
+    python benchmarks/mutation.py                  # every module in MODULES
+    python benchmarks/mutation.py files po/update  # some of them
+    python benchmarks/mutation.py --list           # the modules and the tests each one runs
+
+Everything runs in a temporary copy of the tree (mutmut writes ``mutants/``); the working tree
+is never touched. Prints per module ``killed/total`` and every surviving mutant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PKG = "src/pressflow"
+PYTEST = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-x"]
+
+
+@dataclass(frozen=True)
+class Planted:
+    """A hand-written mutant: replace ``old`` (which must occur once) by ``new`` in ``path``."""
+
+    path: str
+    old: str
+    new: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Module:
+    """A core module, the tests that cover it, and its hand-planted mutants."""
+
+    sources: tuple[str, ...]
+    tests: tuple[str, ...]
+    planted: tuple[Planted, ...] = ()
+    rule_data: bool = False  # also remove each [[rule]] of data/segment/*.toml, one at a time
+    skip: tuple[str, ...] = field(default=())  # functions mutmut must leave alone (glob)
+
+
+_UPDATE = f"{PKG}/po/update.py"
+_POPARSE = f"{PKG}/po/poparse.py"
+_RULES = f"{PKG}/segment_rules.py"
+_SAFE = f"{PKG}/render/safe.py"
+_FILES = f"{PKG}/files.py"
+_STAMPS = f"{PKG}/po/stamps.py"
+_NUMBERS = f"{PKG}/qa/numbers.py"
+_NAMES = f"{PKG}/qa/checks/names.py"
+
+MODULES: dict[str, Module] = {
+    "files": Module(
+        sources=(_FILES,),
+        tests=("tests/test_files.py",),
+        planted=(
+            Planted(
+                _FILES,
+                "        os.replace(tmp, path)\n    except BaseException:",
+                "        path.write_bytes(raw)\n        os.unlink(tmp)\n    except BaseException:",
+                "atomic_write writes in place instead of temp-and-rename",
+            ),
+        ),
+    ),
+    "po/poparse": Module(
+        sources=(_POPARSE,),
+        tests=("tests/test_poparse.py", "tests/test_catalog.py"),
+        planted=(
+            Planted(
+                _POPARSE,
+                "    for i, part in enumerate(parts):\n",
+                "    for escaped, char in (*_SIMPLE, (chr(92) * 2, chr(92))):\n"
+                "        value = value.replace(escaped, char)\n"
+                "    return value\n"
+                "    for i, part in enumerate(parts):\n",
+                "fast path decodes escapes by sequential replace",
+            ),
+            Planted(
+                _POPARSE,
+                "    return _UNESCAPE.sub(_unescape_one, body)",
+                "    for esc, char in _ESCAPES.items():\n"
+                "        body = body.replace(chr(92) + esc, char)\n"
+                "    return body",
+                "strict path decodes escapes by sequential replace",
+            ),
+        ),
+    ),
+    "po/powrap": Module(
+        sources=(f"{PKG}/po/powrap.py",),
+        tests=("tests/test_powrap.py", "tests/test_catalog.py"),
+    ),
+    "po/update": Module(
+        sources=(_UPDATE,),
+        tests=("tests/test_update.py",),
+        planted=(
+            Planted(_UPDATE, "THRESHOLD = 0.6", "THRESHOLD = 0.5", "fuzzy cutoff lowered to 0.5"),
+            Planted(_UPDATE, "THRESHOLD = 0.6", "THRESHOLD = 0.7", "fuzzy cutoff raised to 0.7"),
+        ),
+    ),
+    "po/stamps": Module(
+        sources=(_STAMPS,),
+        tests=("tests/test_stamps.py",),
+    ),
+    "segment_rules": Module(
+        sources=(_RULES,),
+        tests=("tests/test_segment.py", "tests/test_segment_rules.py"),
+        rule_data=True,
+        planted=(
+            Planted(
+                _RULES,
+                'r"\\.\\s?" if char == "."',
+                'r"\\." if char == "."',
+                "no optional space after an abbreviation's inner dot",
+            ),
+        ),
+    ),
+    "qa/numbers": Module(
+        sources=(_NUMBERS,),
+        tests=(
+            "tests/test_qa_checks.py",
+            "tests/test_qa_false_alarms.py",
+            "tests/test_qa_rules.py",
+        ),
+    ),
+    "qa/checks": Module(
+        sources=tuple(
+            f"{PKG}/qa/checks/{p.name}"
+            for p in sorted((ROOT / PKG / "qa" / "checks").glob("*.py"))
+            if p.name != "__init__.py"
+        ),
+        tests=(
+            "tests/test_qa_checks.py",
+            "tests/test_qa_false_alarms.py",
+            "tests/test_qa_rules.py",
+        ),
+    ),
+    "render/safe": Module(
+        sources=(_SAFE,),
+        tests=("tests/test_render_safety.py", "tests/test_render_sources.py"),
+    ),
+}
+
+
+def _copy_tree(dest: Path) -> None:
+    """The tracked files of the tree (and uncommitted edits to them), without ``.git``."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    for rel in listed:
+        src = ROOT / rel
+        if src.is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+
+
+def _nice(cmd: list[str]) -> list[str]:
+    return ["nice", "-n", "10", *cmd] if shutil.which("nice") else cmd
+
+
+def _mutmut_config(module: Module, tree: Path) -> str:
+    top = sorted({Path(p).parts[0] for p in os.listdir(tree)} - {"src", "tests", "pyproject.toml"})
+    lines = [
+        "",
+        "[tool.mutmut]",
+        'source_paths = ["src"]',
+        f"only_mutate = {json.dumps(list(module.sources))}",
+        f"do_not_mutate = {json.dumps(list(module.skip))}",
+        f"also_copy = {json.dumps(top)}",
+        f"pytest_add_cli_args_test_selection = {json.dumps(list(module.tests))}",
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]',
+        "timeout_multiplier = 5.0",
+        "timeout_constant = 5.0",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def run_mutmut(module: Module, tree: Path) -> dict[str, str]:
+    """mutmut's verdict for every mutant of the module's functions: name -> status."""
+    pyproject = tree / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8") + _mutmut_config(module, tree))
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    subprocess.run(
+        _nice([sys.executable, "-m", "mutmut", "run", "--max-children", "1"]),
+        cwd=tree,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    statuses: dict[str, str] = {}
+    for meta in (tree / "mutants").rglob("*.meta"):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        for name, code in data.get("exit_code_by_key", {}).items():
+            statuses[name] = _status(code)
+    return statuses
+
+
+def _status(code: int | None) -> str:
+    from mutmut.stats import status_by_exit_code
+
+    return status_by_exit_code[code]
+
+
+def mutmut_diff(tree: Path, name: str) -> str:
+    out = subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", name],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    return "\n".join(
+        line for line in out.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    )
+
+
+def _rule_blocks(text: str) -> Iterator[tuple[int, int, str]]:
+    """Start, end and name of every ``[[rule]]`` block of a rule file."""
+    starts = [m.start() for m in re.finditer(r"^\[\[rule\]\]", text, re.M)]
+    for i, start in enumerate(starts):
+        nxt = re.compile(r"^\[", re.M).search(text, start + 8)
+        end = nxt.start() if nxt else len(text)
+        end = min(end, starts[i + 1]) if i + 1 < len(starts) else end
+        name = re.search(r'^name = "([^"]*)"', text[start:end], re.M)
+        yield start, end, name[1] if name else "?"
+
+
+def data_mutants() -> list[Planted]:
+    """One mutant per segmentation rule: the rule removed from its data file."""
+    out = []
+    for path in sorted((ROOT / PKG / "data" / "segment").glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        rel = str(path.relative_to(ROOT))
+        for start, end, name in _rule_blocks(text):
+            out.append(Planted(rel, text[start:end], "", f"rule {name!r} removed from {path.name}"))
+    return out
+
+
+def run_planted(module: Module, tree: Path, planted: list[Planted]) -> list[tuple[Planted, bool]]:
+    """Apply each mutant alone to the copy, run the module's tests: killed when they fail."""
+    results = []
+    for mutant in planted:
+        target = tree / mutant.path
+        original = target.read_text(encoding="utf-8")
+        if original.count(mutant.old) != 1:
+            raise SystemExit(f"{mutant.path}: planted mutant no longer applies: {mutant.why}")
+        target.write_text(original.replace(mutant.old, mutant.new), encoding="utf-8")
+        try:
+            proc = subprocess.run(
+                _nice([*PYTEST, *module.tests]),
+                cwd=tree,
+                capture_output=True,
+                check=False,
+            )
+        finally:
+            target.write_text(original, encoding="utf-8")
+        results.append((mutant, proc.returncode != 0))
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", help=f"default: all of {', '.join(MODULES)}")
+    parser.add_argument("--list", action="store_true", help="modules and their tests, then exit")
+    parser.add_argument("--planted-only", action="store_true", help="skip mutmut's own mutants")
+    parser.add_argument("--diffs", action="store_true", help="print each survivor's diff")
+    args = parser.parse_args()
+    names = args.modules or list(MODULES)
+    unknown = [n for n in names if n not in MODULES]
+    if unknown:
+        parser.error(f"unknown module {', '.join(unknown)}; known: {', '.join(MODULES)}")
+    if args.list:
+        for name in names:
+            module = MODULES[name]
+            print(f"{name}: {' '.join(module.sources)}\n    tests: {' '.join(module.tests)}")
+        return 0
+    rows = []
+    for name in names:
+        module = MODULES[name]
+        started = time.monotonic()
+        with tempfile.TemporaryDirectory(prefix="pressflow-mutation-") as tmp:
+            tree = Path(tmp)
+            _copy_tree(tree)
+            statuses = {} if args.planted_only else run_mutmut(module, tree)
+            planted = list(module.planted) + (data_mutants() if module.rule_data else [])
+            hand = run_planted(module, tree, planted)
+            killed = sum(s == "killed" or s == "timeout" for s in statuses.values())
+            killed += sum(k for _, k in hand)
+            total = len(statuses) + len(hand)
+            print(f"\n== {name}: {killed}/{total} killed", flush=True)
+            for mutant, status in sorted(statuses.items()):
+                if status not in ("killed", "timeout"):
+                    print(f"  {status}: {mutant}")
+                    if args.diffs:
+                        print("    " + mutmut_diff(tree, mutant).replace("\n", "\n    "))
+            for mutant, was_killed in hand:
+                if not was_killed:
+                    print(f"  survived (planted): {mutant.path}: {mutant.why}")
+        rows.append((name, killed, total, time.monotonic() - started))
+    print("\nmodule               killed/total   score   minutes")
+    for name, killed, total, secs in rows:
+        score = f"{100 * killed / total:5.1f}%" if total else "   -  "
+        print(f"{name:20} {killed:>6}/{total:<6}  {score}  {secs / 60:6.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
