@@ -16,6 +16,7 @@ from pressflow.errors import PressflowError, ReaderError, SlugError
 from pressflow.readers import READERS, read_release, read_source, release_files
 from pressflow.readers.html import BLOCK_LEVEL, PLACEHOLDER, parse_html, plain_text
 from pressflow.readers.markdown import body_html
+from pressflow.render.body import prune_empty
 from pressflow.render.htmlsource import translate_tree
 from pressflow.render.inline import Piece
 from pressflow.render.safe import sanitize_tree
@@ -570,13 +571,15 @@ def links(root) -> list[tuple]:
     return [(a.get("href"), a.get("title"), plain_text(a.text_content())) for a in root.iter("a")]
 
 
-def visible(root) -> str:
-    """Text as a browser lays it out: block boundaries separate words."""
+def visible(root, *, words_only: bool = False) -> str:
+    """Text as a browser lays it out: block boundaries separate words. ``words_only``: any
+    space (a no-break one too) only separates words, however many there are."""
     body = copy.deepcopy(root.find("body"))
     for el in body.iter():
         if el.tag in BLOCK_LEVEL:
             el.text, el.tail = " " + (el.text or ""), " " + (el.tail or "")
-    return re.sub(r"[ \t\n\r\f]+", " ", body.text_content()).strip()
+    space = r"[ \t\n\r\f\xa0]+" if words_only else r"[ \t\n\r\f]+"
+    return re.sub(space, " ", body.text_content()).strip()
 
 
 def attributes(root) -> list[tuple]:
@@ -696,7 +699,9 @@ def test_identity_rebuild_of_generated_pages(body: str) -> None:
     original, rebuilt = parse_html(page), parse_html(page)
     sanitize_tree(original)  # the renderer publishes the page sanitized
     rebuild(rebuilt, release)
-    assert visible(rebuilt) == visible(original)
+    # the same words, none glued together (Бишкек<em> </em>шаары is not Бишкекшаары)
+    assert visible(rebuilt, words_only=True) == visible(original, words_only=True)
+    prune_empty(original)  # the renderer leaves out elements with nothing to show
     assert links(rebuilt) == links(original)
     assert attributes(rebuilt) == attributes(original)
 

@@ -48,7 +48,7 @@ def prune_empty(root: etree._Element) -> None:
         if len(node) or (node.text or "").strip():
             continue
         parent = node.getparent()
-        tail = node.tail or ""
+        tail = (node.text or "") + (node.tail or "")  # its spaces still part words: keep them
         if tail:
             previous = node.getprevious()
             if previous is not None:
