@@ -96,6 +96,11 @@ MAX_DEPTH = 500
 _WS = re.compile(r"[ \t\n\r\f]+")  # ASCII whitespace as browsers collapse it; not U+00A0
 
 
+#: Void elements libxml2's HTML parser does not know as void: it nests what follows inside them
+#: (``<embed><p>…`` makes the paragraph the embed's child, lost with it).
+_MISPARSED_VOID = ("embed", "source", "track", "wbr", "keygen")
+
+
 class TooDeep(ValueError):
     """libxml2 stops building the tree past its depth limit and drops the rest of the page."""
 
@@ -114,6 +119,7 @@ def parse_html(source: str) -> lxml.html.HtmlElement:
         encoding="utf-8", remove_comments=False, remove_pis=False, huge_tree=True
     )
     root = lxml.html.document_fromstring(source.encode("utf-8"), parser=parser)
+    _unnest_void(root)
     for error in parser.error_log:
         if "Excessive depth" in error.message:
             raise _too_deep(error.line or 1)
@@ -131,6 +137,24 @@ def _too_deep(line: int) -> TooDeep:
         "(nothing of the release was read)",
         line,
     )
+
+
+def _unnest_void(root: lxml.html.HtmlElement) -> None:
+    """Give back to their parents the nodes libxml2 put inside void elements, as browsers do."""
+    for el in reversed(list(root.iter(*_MISPARSED_VOID))):
+        parent = el.getparent()
+        if parent is None or (not len(el) and not el.text):
+            continue
+        inner, text, tail = list(el), el.text or "", el.tail or ""
+        el.text = None
+        if not inner:
+            el.tail = text + tail
+            continue
+        el.tail = text or None
+        at = parent.index(el)
+        for offset, child in enumerate(inner, start=1):
+            parent.insert(at + offset, child)
+        inner[-1].tail = (inner[-1].tail or "") + tail or None
 
 
 def _is_element(node: object) -> bool:
