@@ -296,12 +296,14 @@ def test_a_change_of_quote_style_is_never_a_problem(
         for i, (s, t) in enumerate(zip(source, target, strict=True))
     ]
     assert "quotes" not in problems(units, "en")
-    broken = [
-        *units[:-1],
-        Unit(source[-1], target[-1].replace(closing, ""), line=6, index=1, references=refs),
-    ]
-    if closing in target[-1]:
-        assert "quotes" in problems(broken, "en")
+    # the closing mark dropped from the unit that holds it (the last one, or the only one)
+    j = max(i for i, t in enumerate(target) if closing in t)
+    at = target[j].rindex(closing)
+    broken = list(units)
+    broken[j] = Unit(
+        source[j], target[j][:at] + target[j][at + 1 :], line=5 + j, index=j, references=refs
+    )
+    assert "quotes" in problems(broken, "en")
 
 
 def test_months_in_three_languages() -> None:
