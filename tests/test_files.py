@@ -13,8 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from pressflow.errors import WriteError
-from pressflow.files import WriteBatch, atomic_write, read_existing
+from pressflow.errors import ChangedOnDisk, WriteError
+from pressflow.files import (
+    UNCHECKED,
+    Confinement,
+    Snapshot,
+    WriteBatch,
+    atomic_write,
+    read_existing,
+    read_snapshot,
+    remove_stale_temporaries,
+    unchanged_since,
+)
 
 OLD = "старый перевод\n".encode() * 64
 NEW = "жаңы котормо\n".encode() * 32
@@ -221,3 +231,132 @@ def test_an_abort_tolerates_a_temporary_already_cleaned_up(tmp_path: Path) -> No
     (tmp_path / f".a.po.{os.getpid()}.tmp").unlink()  # removed by someone else's cleanup
     batch.abort()
     assert _listing(tmp_path) == []
+
+
+# --------------------------------------------------------------------------- never over a save
+
+
+def _saved_by_someone_else(path: Path, data: bytes) -> None:
+    """A translator's editor saving: new bytes, a new inode, a later modification time."""
+    st = path.stat()
+    other = path.with_name(path.name + ".editor")
+    other.write_bytes(data)
+    os.utime(other, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    os.replace(other, path)
+
+
+def test_a_snapshot_is_the_version_read(tmp_path: Path) -> None:
+    path = tmp_path / "ru.po"
+    assert read_snapshot(path) == (None, None)
+    path.write_bytes(OLD)
+    data, snap = read_snapshot(path)
+    st = path.stat()
+    assert data == OLD and snap is not None
+    assert (snap.size, snap.mtime_ns, snap.ino) == (st.st_size, st.st_mtime_ns, st.st_ino)
+    assert snap.key == f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+    assert snap == Snapshot.of(OLD, st)
+    assert Snapshot.of(NEW, st).digest != snap.digest
+    assert read_snapshot(str(path))[1] == snap
+
+
+def test_unchanged_since_answers_for_every_kind_of_expectation(tmp_path: Path) -> None:
+    path = tmp_path / "ru.po"
+    assert unchanged_since(path, UNCHECKED) and unchanged_since(path, None)  # still missing
+    path.write_bytes(OLD)
+    _, snap = read_snapshot(path)
+    assert unchanged_since(path, UNCHECKED) and unchanged_since(path, snap)
+    assert not unchanged_since(path, None)  # it was missing when read: someone created it
+    os.utime(path, ns=(1, 1))  # touched (a checkout): same bytes, so the same version
+    assert unchanged_since(path, snap)
+    _saved_by_someone_else(path, NEW)
+    assert not unchanged_since(path, snap)
+    path.unlink()
+    assert not unchanged_since(path, snap)  # deleted meanwhile
+    assert unchanged_since(path, UNCHECKED)
+
+
+def test_atomic_write_leaves_a_file_saved_meanwhile_alone(tmp_path: Path) -> None:
+    path = tmp_path / "ru.po"
+    path.write_bytes(OLD)
+    _, snap = read_snapshot(path)
+    assert atomic_write(path, NEW, expect=snap) is True  # still as read: written
+    _, snap = read_snapshot(path)
+    _saved_by_someone_else(path, b"the translator's save")
+    with pytest.raises(ChangedOnDisk) as info:
+        atomic_write(path, OLD, expect=snap)
+    assert info.value.path == str(path)
+    assert path.read_bytes() == b"the translator's save"
+    assert _listing(tmp_path) == ["ru.po"]
+    with pytest.raises(ChangedOnDisk):
+        atomic_write(tmp_path / "new.po", NEW, expect=snap)  # expected a file that is gone
+    assert not (tmp_path / "new.po").exists()
+    assert atomic_write(tmp_path / "new.po", NEW, expect=None) is True  # expected missing
+
+
+def test_a_batch_lists_a_file_saved_meanwhile_as_a_conflict(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.po", tmp_path / "b.po"
+    a.write_bytes(OLD)
+    b.write_bytes(OLD)
+    snaps = {p: read_snapshot(p)[1] for p in (a, b)}
+    with WriteBatch() as batch:
+        batch.write(a, NEW, expect=snaps[a])
+        batch.write(b, NEW, expect=snaps[b])
+        _saved_by_someone_else(b, b"saved")
+    assert batch.conflicts == [b]
+    assert (a.read_bytes(), b.read_bytes()) == (NEW, b"saved")
+    assert set(batch.stats) == {a} and batch.stats[a].st_ino == a.stat().st_ino
+    assert _listing(tmp_path) == ["a.po", "b.po"]
+
+
+def test_batch_stats_describe_the_version_on_disk(tmp_path: Path) -> None:
+    same, new = tmp_path / "same.po", tmp_path / "new.po"
+    same.write_bytes(OLD)
+    with WriteBatch() as batch:
+        assert batch.write(same, OLD) is False
+        assert batch.write(new, NEW) is True
+    for path in (same, new):
+        st = path.stat()
+        got = batch.stats[path]
+        assert (got.st_size, got.st_mtime_ns, got.st_ino) == (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def test_stale_temporaries_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    for name in (".ru.po.123.tmp", ".en.po.abc.tmp", "ru.po", ".hidden", "notes.tmp"):
+        (tmp_path / name).write_text("x")
+    assert remove_stale_temporaries(tmp_path) == 2
+    assert _listing(tmp_path) == [".hidden", "notes.tmp", "ru.po"]
+    assert remove_stale_temporaries(str(tmp_path)) == 0
+    assert remove_stale_temporaries(tmp_path / "missing") == 0
+    assert remove_stale_temporaries(tmp_path / "ru.po") == 0  # not a folder
+
+
+def test_confinement_refuses_what_resolves_outside_the_project(tmp_path: Path) -> None:
+    project, outside = tmp_path / "room", tmp_path / "elsewhere"
+    (project / "releases").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.txt").write_text("x")
+    (project / "releases" / "a.txt").write_text("x")
+    (project / "releases" / "link.txt").symlink_to(outside / "secret.txt")
+    (project / "releases" / "inner.txt").symlink_to(project / "releases" / "a.txt")
+    (project / "out").symlink_to(outside, target_is_directory=True)
+    (project / "roomier").mkdir()  # a sibling whose name starts like the project's
+    gate = Confinement(project)
+    assert gate.allows(project / "releases" / "a.txt")
+    assert gate.allows(project / "releases" / "inner.txt")
+    assert not gate.allows(project / "releases" / "link.txt")
+    assert not gate.allows(project / "out" / "secret.txt")
+    assert not Confinement(project / "releases").allows(project / "roomier" / "x")
+    assert gate.allows(project / "releases" / "a.txt")  # asked again: the folder's answer kept
+    gate.check(project / "releases" / "a.txt", error=WriteError)
+    with pytest.raises(WriteError) as info:
+        gate.check(project / "releases" / "link.txt", error=WriteError)
+    assert info.value.path == "releases/link.txt"
+    assert "outside the project" in info.value.message
+
+
+def test_confinement_of_a_relative_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("x")
+    gate = Confinement(".")
+    assert gate.allows("a.txt")
+    assert gate.allows(Path("a.txt"))
