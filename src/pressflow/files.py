@@ -254,7 +254,6 @@ class WriteBatch:
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(raw)
-                handle.flush()  # the stat below must see the bytes (and their mtime)
                 os.fchmod(handle.fileno(), mode)  # not narrowed by the umask or by mkstemp
                 self.stats[path] = os.fstat(handle.fileno())  # a rename keeps all of it
         except BaseException:
