@@ -185,6 +185,12 @@ MODULES: dict[str, Module] = {
                 _NAMES,
                 "if len(stem) < 6 and not target.capital:",
                 "if len(stem) >= 6 and not target.capital:",
+                "the lower-case-target condition of the names check inverted",
+            ),
+            Planted(
+                _NAMES,
+                "        if len(stem) < 3:\n",
+                "        if len(stem) >= 3:\n",
                 "the short-stem condition of the names check inverted",
             ),
         ),
