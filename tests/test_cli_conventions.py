@@ -135,3 +135,43 @@ def test_github_format_caps_annotations_and_counts_the_rest(busy: Path, tmp_path
     assert len(rows) == 40
     assert "| 2018-07-03-forum-01 | ru | 0% | 1 | 1 |" in rows
     assert "| release | language | translated | errors | warnings |" in written
+
+
+PROGRESS = re.compile(r"^(update|check|status|build): (\d+)/(\d+) (releases|catalogs)$")
+
+
+@pytest.mark.parametrize("command", ["update", "check", "status", "build"])
+def test_progress_in_a_log_is_plain_lines(busy: Path, command: str) -> None:
+    if command == "update":  # forget the stamps: every release is looked at again
+        (busy / ".pressflow" / "stamps.json").unlink(missing_ok=True)
+    done = pressflow(busy, command, PRESSFLOW_PROGRESS_SECONDS="0")
+    assert done.returncode in (0, 1), done.stderr
+    lines = [m for m in map(PROGRESS.match, done.stderr.splitlines()) if m]
+    assert lines and {m.group(1) for m in lines} == {command}
+    assert int(lines[-1].group(2)) == int(lines[-1].group(3)) in (20, 40)  # to the end
+    assert ESCAPE not in done.stderr and "\r" not in done.stderr
+
+
+def test_progress_on_a_terminal_is_a_bar(busy: Path) -> None:
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pressflow", "check"],
+        cwd=busy,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env=cli_env(busy, TERM="xterm", COLUMNS="100", NO_COLOR=""),
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    proc.wait(timeout=120)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert "check" in shown and "━" in shown and "catalogs" in shown

@@ -192,9 +192,13 @@ def update(
     ] = False,
 ) -> int:
     """Re-extract and merge templates into the PO files, the way msgmerge --previous does."""
-    result = pipeline.update(
-        _config(ctx), langs=lang, releases=release or (), check_only=check, prune=prune
-    )
+    from .progress import ticking
+
+    config = _config(ctx)
+    with ticking(err, "update", "releases") as tick:
+        result = pipeline.update(
+            config, langs=lang, releases=release or (), check_only=check, prune=prune, tick=tick
+        )
     _warn(result.problems)
     if check:
         for change in result.outdated:
@@ -259,13 +263,18 @@ def check(
     if list_checks:
         out.print(report.checks_table())
         return EXIT_OK
-    result = pipeline.check(
-        _config(ctx),
-        langs=lang,
-        releases=release or (),
-        min_translated=min_translated,
-        strict=strict or None,
-    )
+    from .progress import ticking
+
+    config = _config(ctx)
+    with ticking(err, "check", "catalogs") as tick:
+        result = pipeline.check(
+            config,
+            langs=lang,
+            releases=release or (),
+            min_translated=min_translated,
+            strict=strict or None,
+            tick=tick,
+        )
     table = fmt is ReportFormat.table
     rendered = report.render(result, "lines" if table and not out.is_terminal else fmt.value)
     if isinstance(rendered, str):
@@ -298,10 +307,13 @@ def status(
     ] = None,
 ) -> int:
     """One table of every release and language: translated, fuzzy, untranslated, problems."""
+    from .progress import ticking
     from .qa import report
     from .qa import status as status_page
 
-    result = pipeline.check(_config(ctx))
+    config = _config(ctx)
+    with ticking(err, "status", "catalogs") as tick:
+        result = pipeline.check(config, tick=tick)
     out.print(report.render(result, "status"))
     if html is not None:
         status_page.write_html(result, html)
@@ -381,11 +393,17 @@ def build(
     ] = False,
 ) -> int:
     """Write the trilingual site: pages, paginated indexes, year archives, Atom feeds."""
-    from .progress import render_build
+    from .progress import render_build, ticking
 
-    result = pipeline.build(
-        _config(ctx), out=out_dir, allow_partial=allow_partial, withdraw_partial=withdraw_partial
-    )
+    config = _config(ctx)
+    with ticking(err, "build", "releases") as tick:
+        result = pipeline.build(
+            config,
+            out=out_dir,
+            allow_partial=allow_partial,
+            withdraw_partial=withdraw_partial,
+            tick=tick,
+        )
     render_build(result, console=err)
     return EXIT_OK
 
@@ -393,11 +411,12 @@ def build(
 @app.command(epilog="Example: pressflow run   (works offline: MT is skipped with one warning)")
 def run(ctx: typer.Context, engine: EngineOpt = None, engine_url: UrlOpt = None) -> int:
     """update, prefill, check (report only) and build, in that order."""
-    from .progress import render_build, render_prefill, run_with_progress
+    from .progress import render_build, render_prefill, run_with_progress, ticking
     from .qa import report
 
     config = _config(ctx)
-    updated = pipeline.update(config)
+    with ticking(err, "update", "releases") as tick:
+        updated = pipeline.update(config, tick=tick)
     _warn(updated.problems)
     err.print(updated.summary(), markup=False)
     filled = run_with_progress(
@@ -406,9 +425,12 @@ def run(ctx: typer.Context, engine: EngineOpt = None, engine_url: UrlOpt = None)
         enabled=True,
     )
     render_prefill(filled, console=err)
-    checked = pipeline.check(config)
+    with ticking(err, "check", "catalogs") as tick:
+        checked = pipeline.check(config, tick=tick)
     err.print(report.render(result=checked, fmt="summary"), markup=False)
-    render_build(pipeline.build(config), console=err)
+    with ticking(err, "build", "releases") as tick:
+        built = pipeline.build(config, tick=tick)
+    render_build(built, console=err)
     return EXIT_OK
 
 

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from . import qa
     from .parallel import Outcome
 
+#: ``tick(done, total)``: how far a stage is, for a progress display (the pipeline never prints)
+Tick = Callable[[int, int], None]
+
 # Heavy modules (polib, the segmenter, QA, MT, lxml) are imported by the functions using them:
 # start-up is part of every command, and ``update`` with nothing changed needs none of them.
 PARALLEL_FROM = 200  # stale releases from which a process pool pays for its start-up
@@ -206,6 +209,7 @@ def _process(
     skipped: Mapping[str, str] | None = None,
     every: bool = True,
     parallel_from: int = PARALLEL_FROM,
+    tick: Tick | None = None,
 ) -> tuple[ExtractResult, list[FileChange], list[Outcome]]:
     """Template each release (and merge it into its ``langs`` catalogs), staging what changed in
     ``batch`` in release order, each file only over the version that was read. Returns the
@@ -231,7 +235,9 @@ def _process(
         rel = rel_under(config, config.releases_dir)
         jobs = [Job(p, rel(p)) for p in paths]
         found = outcomes(jobs, Settings(config, langs, write), parallel_from=parallel_from)
-    for outcome in found:
+    for number, outcome in enumerate(found, start=1):
+        if tick is not None:
+            tick(number, len(paths))
         if outcome.error is not None:
             failed.append(outcome)
             continue
@@ -322,6 +328,7 @@ def update(
     check_only: bool = False,
     prune: bool = False,
     parallel_from: int = PARALLEL_FROM,
+    tick: Tick | None = None,
 ) -> UpdateResult:
     """Extract, then merge each template into its PO files the way ``msgmerge --previous`` does.
 
@@ -333,10 +340,12 @@ def update(
     if prune and (check_only or releases):
         raise UsageError("--prune looks at every release and writes: not with --check or -r")
     if check_only:
-        return _update(config, langs, releases, check_only=True, parallel_from=parallel_from)
+        return _update(config, langs, releases, check_only=True, parallel=parallel_from, tick=tick)
     with project_lock(config.root, "update"):
         _clean_temporaries(config)
-        result = _update(config, langs, releases, check_only=False, parallel_from=parallel_from)
+        result = _update(
+            config, langs, releases, check_only=False, parallel=parallel_from, tick=tick
+        )
         if not prune:
             return result
         known = {c.release for c in result.extract.templates}
@@ -351,7 +360,8 @@ def _update(
     releases: Collection[str],
     *,
     check_only: bool,
-    parallel_from: int,
+    parallel: int,
+    tick: Tick | None,
 ) -> UpdateResult:
     languages = _languages(config, langs)
     stamps = Stamps.load(config.root)
@@ -365,7 +375,8 @@ def _update(
             write=not check_only,
             skipped=fresh,
             every=not releases,
-            parallel_from=parallel_from,
+            parallel_from=parallel,
+            tick=tick,
         )
     changes.extend(_unchanged(config, fresh.values(), languages))
     problems = list(extracted.problems)
@@ -476,6 +487,7 @@ def check(
     releases: Collection[str] = (),
     min_translated: float | None = None,
     strict: bool | None = None,
+    tick: Tick | None = None,
 ) -> qa.CheckResult:
     """Statistics and QA problems for every catalog, and whether the gate passes.
 
@@ -499,6 +511,7 @@ def check(
         min_translated=min_translated,
         strict=config.check.strict if strict is None else strict,
         notes=orphan_problems(config, orphans),
+        tick=tick,
     )
 
 
@@ -553,6 +566,7 @@ def build(
     out: Path | None = None,
     allow_partial: bool = False,
     withdraw_partial: bool = False,
+    tick: Tick | None = None,
 ) -> object:
     """Publish one HTML page per release and language, indexes, feeds and the root page.
 
@@ -561,12 +575,21 @@ def build(
     that this build does not publish (instead of keeping them stale)."""
     with project_lock(config.root, "build"):
         return _build(
-            config, out=out, allow_partial=allow_partial, withdraw_partial=withdraw_partial
+            config,
+            out=out,
+            allow_partial=allow_partial,
+            withdraw_partial=withdraw_partial,
+            tick=tick,
         )
 
 
 def _build(
-    config: Config, *, out: Path | None, allow_partial: bool, withdraw_partial: bool
+    config: Config,
+    *,
+    out: Path | None,
+    allow_partial: bool,
+    withdraw_partial: bool,
+    tick: Tick | None,
 ) -> object:
     from . import qa
     from .po import catalog
@@ -579,7 +602,9 @@ def _build(
     blocking = _blocking_problems(config, releases)
     texts = []
     confined = Confinement(config.root)
-    for release in releases:
+    for number, release in enumerate(releases, start=1):
+        if tick is not None:
+            tick(number, len(releases))
         segments = segment_release(release)
         translations: dict[str, dict[str, str]] = {}
         stats: dict[str, float] = {}

@@ -1,4 +1,5 @@
-"""How prefill and build results look to a person: a rich progress bar and short summaries.
+"""How long-running stages look to a person: progress (a rich bar on a terminal, a plain line
+every few seconds in a log) and the short summaries of prefill and build.
 
 Kept out of cli.py so that the CLI stays a thin layer of options, and out of the pipeline so
 that the pipeline never prints.
@@ -7,7 +8,9 @@ that the pipeline never prints.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from rich.console import Console
@@ -27,12 +30,83 @@ from .render.model import BuildResult
 T = TypeVar("T")
 
 
+#: seconds between two progress lines when stderr is not a terminal (a pipe, a CI log); a
+#: command done sooner prints none. PRESSFLOW_PROGRESS_SECONDS overrides it (0: every step).
+LINE_EVERY = 5.0
+
+
+def _line_every() -> float:
+    try:
+        return max(0.0, float(os.environ.get("PRESSFLOW_PROGRESS_SECONDS", LINE_EVERY)))
+    except ValueError:
+        return LINE_EVERY
+
+
+class _Lines:
+    """Progress for a log: one plain line at most every few seconds, never a control character
+    (a carriage return or a cursor movement would garble a CI log or a pipe)."""
+
+    def __init__(self, console: Console, every: float):
+        self.console = console
+        self.every = every
+        self.last = time.monotonic()
+
+    def due(self) -> bool:
+        now = time.monotonic()
+        if now - self.last < self.every:
+            return False
+        self.last = now
+        return True
+
+    def say(self, text: str) -> None:
+        self.console.print(text, markup=False, highlight=False)
+
+
+@contextmanager
+def ticking(console: Console, label: str, unit: str) -> Iterator[Callable[[int, int], None]]:
+    """A ``tick(done, total)`` for a pipeline stage: a transient rich bar on a terminal, else
+    ``label: done/total unit`` lines every few seconds."""
+    if not console.is_terminal:
+        lines = _Lines(console, _line_every())
+
+        def line(done: int, total: int) -> None:
+            if lines.due():
+                lines.say(f"{label}: {done}/{total} {unit}")
+
+        yield line
+        return
+    columns = (TextColumn(f"[bold]{label}[/]"), BarColumn(), MofNCompleteColumn(), TextColumn(unit))
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, total=total, completed=done)
+
+        yield tick
+
+
+def _prefill_line(event: ProgressEvent) -> str:
+    return (
+        f"prefill {event.lang}: {event.done}/{event.total or '?'} units (memory {event.memory}, "
+        f"cache {event.cache}, mt {event.mt}, failed {event.failed})"
+    )
+
+
 def run_with_progress(
     job: Callable[[Callable[[object], None] | None], T], *, console: Console, enabled: bool
 ) -> T:
-    """Run ``job(progress)`` with a progress bar on ``console`` (only on a terminal)."""
-    if not enabled or not console.is_terminal:
+    """Run ``job(progress)`` with a progress bar on ``console`` on a terminal, or a plain line
+    every few seconds elsewhere."""
+    if not enabled:
         return job(None)
+    if not console.is_terminal:
+        lines = _Lines(console, _line_every())
+
+        def line(event: object) -> None:
+            if isinstance(event, ProgressEvent) and lines.due():
+                lines.say(_prefill_line(event))
+
+        return job(line)
     columns = (
         TextColumn("[bold]prefill[/] {task.fields[lang]}"),
         BarColumn(),

@@ -7,7 +7,7 @@ the progress page in ``status``.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +62,7 @@ def check_project(
     strict: bool = False,
     disabled: Collection[str] | None = None,
     notes: Sequence[Problem] = (),
+    tick: Callable[[int, int], None] | None = None,
 ) -> CheckResult:
     """Statistics and problems for each catalog in ``refs`` and the gate's verdict; ``notes``
     are problems found outside the catalogs (an orphaned file) that the report lists too."""
@@ -71,7 +72,9 @@ def check_project(
     problems = []
     translations: dict[tuple[str, str, str], str] = {}
     off = tuple(config.check.disable) if disabled is None else tuple(disabled)
-    for ref in refs:
+    for number, ref in enumerate(refs, start=1):
+        if tick is not None:
+            tick(number, len(refs))
         shown = ref.source or config.rel(Path(ref.path))
         po = catalog.read_po(Path(ref.path))
         stats.append(catalog_stats(po, release=ref.release, lang=ref.lang, path=shown))
