@@ -24,7 +24,6 @@ _NAME = re.compile(r"(?<![\w-])[A-ZА-ЯЁ][a-zа-яё]{3,}(?:'s|’s)?(?![\w-])
 _RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ую", "юю", "ая", "яя", "ое", "ее",
                "ые", "ие", "ых", "их", "ый", "ий", "ой", "ей", "ом", "ем", "ым", "им", "ах",
                "ях", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и")  # fmt: skip
-_AFTER_STOP = re.compile(r"(?:^|[.!?…:]\s+|[«“\"„(—–-]\s*)$")
 
 
 def stem(word: str) -> str:
@@ -36,12 +35,27 @@ def stem(word: str) -> str:
     return low
 
 
+_OPENERS = frozenset('«“"„(—–-')
+_STOPS = frozenset(".!?…:")
+
+
+def after_stop(text: str, start: int) -> bool:
+    """Whether ``text[:start]`` ends in a stop and a space, or in a quote or dash opening,
+    read backwards from ``start`` so that a long text costs linear time, not quadratic."""
+    i = start
+    while i and text[i - 1].isspace():
+        i -= 1
+    if not i:
+        return True  # nothing but white space before it: the text's first word
+    return text[i - 1] in _OPENERS or (text[i - 1] in _STOPS and i < start)
+
+
 def name_stems(text: str) -> list[tuple[str, str]]:
     """(word, stem) of the capitalised words of ``text`` that are not sentence-initial."""
     return [
         (m.group(0), stem(m.group(0)))
         for m in _NAME.finditer(text)
-        if not _AFTER_STOP.search(text[: m.start()])
+        if not after_stop(text, m.start())
     ]
 
 
@@ -73,7 +87,9 @@ def _variants(stems: Counter[str], origins: dict[str, set[str]]) -> dict[str, st
     ordered = sorted(stems)
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
-            if a[0] != b[0] or a.startswith(b) or b.startswith(a) or min(len(a), len(b)) < 5:
+            if a[0] != b[0]:
+                break  # sorted: no later stem shares the first letter either
+            if a.startswith(b) or b.startswith(a) or min(len(a), len(b)) < 5:
                 continue
             if abs(len(a) - len(b)) > 2 or edits(a, b) > (1 if min(len(a), len(b)) < 8 else 2):
                 continue
