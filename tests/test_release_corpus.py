@@ -77,7 +77,13 @@ def test_headline_less_release_warned_once_and_its_h1_is_one_sentence(newsroom) 
         (h1,) = page.iter("h1")
         text = h1.text_content().strip()
         assert text and text[-1] in ".!?…»”“" and not re.search(r"[.!?…]\s+\S", text[:-1])
-        assert page.find(".//title").text.startswith(text)
+        title = page.find(".//title").text
+        if lang == "ky":
+            assert title.startswith(text)
+        else:  # a fallback page: the Kyrgyz h1 is marked, the <title> says "not yet translated"
+            assert title.startswith(text) or "ky" in h1.xpath(
+                ".//@lang | ancestor-or-self::*/@lang"
+            )
 
 
 def test_no_letterless_unit_in_any_catalog(newsroom) -> None:
