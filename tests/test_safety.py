@@ -343,3 +343,10 @@ def test_a_release_linked_inside_the_project_is_read(tmp_path: Path) -> None:
     (root / "releases" / "a.txt").symlink_to(root / "drafts" / "a.txt")
     done = pressflow(root, "update")
     assert done.returncode == 0, done.stderr
+
+
+def test_underscored_file_names_are_slugs_and_capitals_are_not() -> None:
+    from pressflow.slugs import is_slug
+
+    assert is_slug("release_0001") and is_slug("2018-07-03-lsg-forum")
+    assert not is_slug("Release_0001") and not is_slug("_x") and not is_slug("x_")

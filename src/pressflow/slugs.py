@@ -2,9 +2,9 @@
 
 A slug becomes a file name in three folders (``templates/<slug>.pot``, ``<lang>/<slug>.po``,
 ``site/<lang>/<slug>.html``) and part of a public URL, so it is kept to what is safe everywhere:
-lowercase ASCII letters, digits and hyphens, at most ``MAX_LENGTH`` characters, not starting or
-ending with a hyphen, and not one of the names the site itself uses (``index`` would overwrite
-a language's index page).
+lowercase ASCII letters, digits, hyphens and underscores, at most ``MAX_LENGTH`` characters,
+starting and ending with a letter or digit, and not one of the names the site itself uses
+(``index`` would overwrite a language's index page).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import re
 from .errors import SlugError
 
 MAX_LENGTH = 100
-_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+# Underscores too: file names such as release_0001.txt name newsrooms' catalogs already.
+_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?")
 
 #: Names the site (or a web server in front of it) uses for itself.
 RESERVED = frozenset(
@@ -50,7 +51,7 @@ def slug_problem(slug: str) -> str:
     if not _PATTERN.fullmatch(slug):
         return (
             f"invalid slug {shown.encode('unicode_escape').decode('ascii')!r}: use lowercase "
-            "ASCII letters, digits and hyphens (not at the start or end)"
+            "ASCII letters, digits, hyphens and underscores (a letter or digit at each end)"
         )
     if slug in RESERVED:
         return f"slug {slug!r} is reserved by the site ({', '.join(sorted(RESERVED))})"
