@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.clienv import cli_env
+from tests.clienv import cli_env, run_pressflow
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "releases" / "2018-07-03-lsg-forum.txt"
@@ -21,14 +21,7 @@ LINE = re.compile(r"^(translations/[a-z]{2}/[\w-]+\.po):(\d+): (error|warning): 
 
 
 def pressflow(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pressflow", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=cli_env(cwd, **env),
-    )
+    return run_pressflow(cwd, *args, timeout=300, **env)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from tests.clienv import cli_env
+from tests.clienv import run_pressflow
 
 from pressflow import translit
 from pressflow.qa import translit as names_translit
@@ -24,14 +24,7 @@ SLUG_RULE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def pressflow(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pressflow", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=cli_env(root, **env),
-    )
+    return run_pressflow(root, *args, timeout=120, **env)
 
 
 @pytest.fixture
