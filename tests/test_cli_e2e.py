@@ -6,13 +6,12 @@ import json
 import shutil
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import polib
 import pytest
 from lxml import html as lxml_html
-from tests.clienv import cli_env
+from tests.clienv import run_pressflow
 from tests.fakes.mt_provider import FakeProvider
 from tests.report_schema import CATALOG_KEYS
 
@@ -24,14 +23,7 @@ def pressflow(
     cwd: Path, *args: str, timeout: float = 120, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """The CLI in a clean environment (no network settings, no colour), plus ``env``."""
-    return subprocess.run(
-        [sys.executable, "-m", "pressflow", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=cli_env(cwd, **(env or {})),
-    )
+    return run_pressflow(cwd, *args, timeout=timeout, **(env or {}))
 
 
 def closed_port() -> int:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import polib
 import pytest
-from tests.clienv import cli_env
+from tests.clienv import run_pressflow
 
 from fakes.mt_newsroom import make_newsroom
 from fakes.mt_provider import FakeProvider
@@ -21,14 +20,7 @@ SLUG = "2018-07-03-lsg-forum"
 
 
 def pressflow(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pressflow", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=cli_env(root),
-    )
+    return run_pressflow(root, *args, timeout=120)
 
 
 def catalogs(root: Path) -> list[Path]:
