@@ -17,6 +17,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 #: Kyrgyz weekdays (дүйшөмбү … жекшемби); ``жума`` is Friday or a week
 _KY_DAYS = ("дүйшөмбү", "шейшемби", "шаршемби", "бейшемби", "жума", "ишемби", "жекшемби")
+#: a word starting with a weekday's stem (its last letter off: шаршембиде, жумада)
+_KY_DAY = re.compile(r"(?<![^\W\d_])(" + "|".join(d[:-1] for d in _KY_DAYS) + r")[^\W\d_]*")
+_KY_DAY_OF = {day[:-1]: number for number, day in enumerate(_KY_DAYS, start=1)}
 _RU_DAYS = re.compile(
     r"(?<!\w)(?:(понедельник)|(вторник)|(сред)|(четверг)|(пятниц)"
     r"|(суббот)|(воскресень))(?:ами|ам|ой|ей|ом|ем|а|ы|е|у|я|ю|и)?(?!\w)",
@@ -30,11 +33,12 @@ _RU_ENV = re.compile(r"сред[аеуы]\b", re.IGNORECASE)
 
 
 def _ky_days(text: str) -> set[int]:
-    out = {7} if "базар күн" in text.lower() else set()  # Sunday, "market day"
-    for word in _WORD.findall(text.lower()):
-        for day, stem in enumerate(_KY_DAYS, start=1):
-            if word.startswith(stem[:-1]) and len(word) <= len(stem) + 6:
-                out.add(day)
+    low = text.lower()
+    out = {7} if "базар күн" in low else set()  # Sunday, "market day"
+    for m in _KY_DAY.finditer(low):
+        day = _KY_DAY_OF[m.group(1)]
+        if len(m.group(0)) <= len(_KY_DAYS[day - 1]) + 6:
+            out.add(day)
     return out
 
 
@@ -71,20 +75,20 @@ _EN_MAY_DATE = re.compile(
 @memo()
 def translation_months(text: str, lang: str) -> frozenset[int]:
     """Months a translation names as words; English ``May`` only where a date reads it."""
-    from .numbers import month_of
+    from .numbers import month_words
 
     out = set()
-    for m in _WORD.finditer(text):
-        month = month_of(m.group(0))
-        if month is None or (lang == "ru" and m.group(0)[:1].isupper() and month == 3):
+    for m in month_words(text):
+        month = m.month
+        if lang == "ru" and m.word[:1].isupper() and month == 3:
             continue  # Марта: a woman's name in Russian as often as March
         if (
             lang == "en"
             and month == 5
-            and not _EN_MAY_DATE.search(text[max(0, m.start() - 8) : m.end() + 4])
+            and not _EN_MAY_DATE.search(text[max(0, m.start - 8) : m.end + 4])
         ):
             continue
-        if lang == "en" and m.group(0)[:1].islower():
+        if lang == "en" and m.word[:1].islower():
             continue  # march, august: verbs and adjectives in English
         out.add(month)
     return frozenset(out)
@@ -92,9 +96,9 @@ def translation_months(text: str, lang: str) -> frozenset[int]:
 
 def source_months(text: str) -> set[int]:
     """Months the Kyrgyz source names as words or in a numeric date (03.07.2018)."""
-    from .numbers import month_of
+    from .numbers import month_words
 
-    out = {m for w in _WORD.findall(text) if (m := month_of(w)) is not None}
+    out = {m.month for m in month_words(text)}
     for _day, month in re.findall(r"\b(\d{1,2})\.(\d{1,2})\.\d{2,4}\b", text):
         if 1 <= int(month) <= 12:
             out.add(int(month))

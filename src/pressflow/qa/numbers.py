@@ -71,6 +71,11 @@ EN_MONTHS: dict[str, int] = {
 }  # fmt: skip
 
 
+#: the text-level readings are pure functions of one text, asked for by several checks and,
+#: for a source unit, once per target language: computed once per text (memoised)
+_MEMO = 8192
+
+
 @memo(65536)
 def month_of(word: str) -> int | None:
     """The month (1-12) a word names in Kyrgyz, Russian or English, else None (cached: a pure
@@ -93,6 +98,35 @@ _MONTH_STEMS = tuple(
     for number, stem in enumerate(stems, start=1)
 )
 _MONTH_HEADS = frozenset(stem[:2] for stems in MONTHS.values() for stem in stems)
+#: the words that may name a month (a month head or an English name starts them), so that a
+#: text's months are read from a few candidates rather than from every word
+_MAY_BE_MONTH = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(sorted(_MONTH_HEADS | {name[:3] for name in EN_MONTHS}))
+    + r")[^\W\d_]*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MonthWord:
+    """A word of a text that names a month, and where it stands."""
+
+    word: str
+    start: int
+    end: int
+    month: int
+
+
+@memo(_MEMO)
+def month_words(text: str) -> tuple[MonthWord, ...]:
+    """The words of ``text`` that name a month, in order (memoised: a source unit's are asked
+    for by several checks, once per target language)."""
+    return tuple(
+        MonthWord(m.group(0), m.start(), m.end(), n)
+        for m in _MAY_BE_MONTH.finditer(text)
+        if (n := month_of(m.group(0)))
+    )
 
 
 @dataclass(frozen=True)
@@ -145,11 +179,6 @@ def _readings(token: str) -> list[set[float]]:
 def numbers(text: str) -> list[Number]:
     """Every number in ``text`` with all the values it may stand for (scale words applied)."""
     return list(_numbers(text))
-
-
-#: the text-level readings are pure functions of one text, asked for by several checks and,
-#: for a source unit, once per target language: computed once per text (memoised)
-_MEMO = 8192
 
 
 @memo(_MEMO)
@@ -346,13 +375,16 @@ def missing_numbers(source: str, translation: str) -> list[str]:
     """
     # an HTML entity (&#39;) is a character, not a number
     source, translation = html.unescape(source), html.unescape(translation)
+    wanted = numbers(source)
+    if not wanted:
+        return []  # most units: nothing to look for, the translation need not be read
     offered = pool(translation)
     offered |= {float(d) for d in re.findall(r"\d+", translation)}
     any_number = bool(re.search(r"\d", translation)) or bool(number_words(translation))
     measures = _measures(translation)
     missing = []
     seen: set[str] = set()
-    for number in numbers(source):
+    for number in wanted:
         if (number.scaled or number.values) & offered:
             continue
         if any(

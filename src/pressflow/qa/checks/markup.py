@@ -13,6 +13,11 @@ _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>«»\"“”]+", re.IGNORECA
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PLACEHOLDER = re.compile(r"</?\d+/?>|%\(\w+\)[sd]|(?<![\w%])%[sd]|\{\w*\}")
 _TRAILING = ".,;:!?)]}'’"
+_MAY_HOLD_PLACEHOLDER = re.compile(r"[<%{]")
+
+
+def _may_hold_url(text: str) -> bool:
+    return "://" in text or "www." in text.lower()
 
 
 def _urls(text: str) -> Counter[str]:
@@ -30,6 +35,8 @@ def _diff(source: Counter[str], target: Counter[str], what: str) -> Iterator[str
 
 @check("urls", "error", "A URL of the source is missing or altered in the translation.")
 def urls(unit: Unit, ctx: Context) -> Iterator[str]:
+    if not (_may_hold_url(unit.msgid) or _may_hold_url(unit.msgstr)):
+        return  # no scheme and no www.: no URL on either side
     yield from _diff(_urls(unit.msgid), _urls(unit.msgstr), "URL")
 
 
@@ -48,6 +55,8 @@ def emails(unit: Unit, ctx: Context) -> Iterator[str]:
     "Inline markup placeholders (<1>…</1>, <2/>) or format fields differ from the source.",
 )
 def placeholders(unit: Unit, ctx: Context) -> Iterator[str]:
+    if not (_MAY_HOLD_PLACEHOLDER.search(unit.msgid) or _MAY_HOLD_PLACEHOLDER.search(unit.msgstr)):
+        return  # none of < % { on either side: no placeholder
     source = Counter(_PLACEHOLDER.findall(unit.msgid))
     target = Counter(_PLACEHOLDER.findall(unit.msgstr))
     if source != target:

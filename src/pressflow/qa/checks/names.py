@@ -28,6 +28,7 @@ _RESTART = set('«»“”„"—–-([')
 _KYRGYZ_LETTERS = re.compile(r"[өүңӨҮҢ]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z'’-]+")
+_PARTS = re.compile(r"[-'’]")
 MIN_SCORE = 80.0
 #: a single capitalised word is too often a pronoun or a paraphrase in a good translation
 #: ("Роза" → "ураган"); a full name (Бахтияр САЛИЕВ, Элизабет Уоррен) almost never is
@@ -54,7 +55,7 @@ def _is_caps(word: str) -> bool:
 
 def _is_title(word: str) -> bool:
     """Title case: a capital then small letters (``Трамп``), not an acronym (``АКШнын``)."""
-    parts = [p for p in re.split(r"[-'’]", word) if p]
+    parts = [p for p in _PARTS.split(word) if p]
     return bool(parts) and len(parts[0]) >= 3 and parts[0][0].isupper() and parts[0][1:].islower()
 
 
@@ -113,9 +114,10 @@ def _names(text: str) -> tuple[Name, ...]:
 
     for token in _TOKEN.findall(text):
         if token[0].isalpha():
-            head = re.split(r"[-'’]", token)[0]
-            caps = _is_caps(head) and _surname(head) and head == token
-            if _is_title(token) or caps:
+            # a lower-case word (most of them) is neither title case nor capitals
+            head = token if token[0].islower() else _PARTS.split(token)[0]
+            caps = not token[0].islower() and _is_caps(head) and _surname(head) and head == token
+            if caps or (not token[0].islower() and _is_title(token)):
                 run.append((token, initial))
             else:
                 if run:
@@ -235,15 +237,17 @@ def missing_names(
 ) -> list[Name]:
     """Names of the source not found in the translation: full names (two words or more), and
     one-word names that the release introduced in full elsewhere (``known`` stems)."""
-    targets = targets_of(translation)
     cyrillic = bool(_CYRILLIC.search(translation))
     missing = []
+    targets: list[Target] | None = None  # the translation's words, read only when needed
     for name in names(source):
         if cyrillic and all(_LATIN.fullmatch(w) for w in name.words):
             continue  # kept in the original in Kyrgyz, Russian has its own name (Nord Stream)
         full = len(name.words) >= MIN_WORDS
         if not full and not any(_stems(w)[-1] in known for w in name.words):
             continue
+        if targets is None:
+            targets = targets_of(translation)
         if any(word_in(w, targets) for w in name.words) or _initials(name, translation):
             continue
         if headline and _by_role(name, source, translation):

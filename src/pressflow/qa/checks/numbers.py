@@ -27,14 +27,11 @@ def _dated_months(text: str) -> frozenset[int]:
     months: set[int] = set()
     if not any(c.isdigit() for c in text):
         return frozenset()
-    for m in _WORD.finditer(text):
-        month = nums.month_of(m.group(0))
-        if month is None:
-            continue
-        before = text[max(0, m.start() - 3) : m.start()]
-        after = text[m.end() : m.end() + 3]
+    for m in nums.month_words(text):
+        before = text[max(0, m.start - 3) : m.start]
+        after = text[m.end : m.end + 3]
         if re.search(r"\d[\s-]*$", before) or re.match(r"[\s,]*\d", after):
-            months.add(month)
+            months.add(m.month)
     return frozenset(months)
 
 

@@ -17,6 +17,7 @@ from ..registry import Context, Finding, check
 from ..units import Unit
 
 _QUOTES = '«»„“”"‟'
+_BRACKET = re.compile(r"[()\[\]{}]")
 #: judge the translation's own quotes and brackets where the source has none
 OWN_PAIRING = True
 
@@ -31,6 +32,8 @@ def bracket_balance(text: str) -> int:
 
 
 def _bracket_ok(text: str) -> bool:
+    if not _BRACKET.search(text):
+        return True  # most paragraphs: no bracket to pair
     depth = 0
     for char in text:
         if char in "([{":
