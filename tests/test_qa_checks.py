@@ -67,6 +67,7 @@ CASES = [
     ("currency", "ru", "Баасы 100 сом.", "Цена 100 долларов.", "Цена 100 сомов."),
     ("currency", "en", "Баасы 14% өстү.", "Prices rose 14.", "Prices rose 14 per cent."),
     ("emails", "ru", "Жаз: a@ex.kg.", "Пишите: b@ex.kg.", "Пишите: a@ex.kg."),
+    ("negation", "en", "Министр келди.", "The minister did not come.", "The minister came."),
     ("placeholders", "ru", "<1>Бишкек</1> шаары.", "<1>Бишкек.", "Город <1>Бишкек</1>."),
     (
         "quotes",
@@ -404,3 +405,23 @@ def test_every_check_has_an_example_and_a_measured_false_alarm_rate() -> None:
     assert set(rates) == set(CHECKS)
     for code, check in CHECKS.items():
         assert ("not applicable" in rates[code]) == check.completeness
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("Министр келген жок.", "The minister did not come."),  # жок
+        ("Бул туура эмес.", "This is not right."),  # эмес
+        ("Ал жыйынга катышпайт.", "She won't attend the meeting."),  # -па- + -йт
+        ("Ал эч качан келбейт.", "He never comes."),
+        ("Алар нааразы.", "They are not happy."),
+        ("Алар 10 жылдан бери иштешет.", "They have worked there for no less than 10 years."),
+    ],
+)
+def test_negation_passes_where_the_source_negates(source: str, translation: str) -> None:
+    assert "negation" not in one(source, translation, lang="en")
+
+
+def test_negation_is_opt_in_and_russian_is_not_judged() -> None:
+    assert CHECKS["negation"].opt_in
+    assert "negation" not in one("Министр келди.", "Министр не приехал.", lang="ru")

@@ -33,3 +33,13 @@ CASE_ENDINGS = _expand(
 DERIVATIONS = tuple(
     sorted(_expand("чI", "лIк", "дIк", "тIк", "дAш", "тAш", "лAш", "кAр", "гAр", "сIз", "чIл"))
 )
+
+#: a Kyrgyz word that may negate: эмес, жок, эч, элек (not yet), нааразы (displeased), a verb's
+#: negative suffix -ба-/-па-/-ма- before a tense or mood ending (келбейт, айтпаган, болбосо),
+#: the potential negative -гыс (өткөргүс), the privative -сыз. Stems that end in -ма- (карма-,
+#: hold) look negative too, which only ever makes a check that wants a negation more tolerant.
+KYRGYZ_NEGATION = (
+    r"(?<![^\W\d_])(?:эмес|жок|эч|элек|нааразы)[а-яөүң]*"
+    r"|[а-яөүң]+[бпм][аеоөыиуү](?:й|ган|ген|гон|гөн|ды|ди|ду|дү|ш|са|се|со|сө|сын|син|с|ң|гыла"
+    r"|гиле)[а-яөүң]*|[а-яөүң]+[гк][ыиуү]с[а-яөүң]*|[а-яөүң]+[сз][ыиуү]з[а-яөүң]*"
+)
