@@ -148,6 +148,7 @@ def test_every_check_is_registered_with_severity_explanation_and_a_test() -> Non
         "title-repeated",
         "empty-paragraph",
         "exchanged",  # test_neighbours_exchanged
+        "misplaced",  # test_a_translation_pasted_into_another_units_entry_is_misplaced
         "name-spelling",  # tests/test_qa_false_alarm_classes.py
     }
     assert set(CHECKS) == tested
@@ -384,11 +385,29 @@ def test_neighbours_exchanged() -> None:
     ctx = Context(lang="en", path="en.po")
     good = [Unit(long_src, long_tgt, index=0), Unit(short_src, short_tgt, index=1)]
     bad = [Unit(long_src, short_tgt, index=0), Unit(short_src, long_tgt, index=1)]
-    on = ["exchanged"]  # opt-in
-    assert "exchanged" not in {p.check for p in run_checks(good, ctx, enabled=on)}
-    found = [p.check for p in run_checks(bad, ctx, enabled=on) if p.check == "exchanged"]
+    assert "exchanged" not in {p.check for p in run_checks(good, ctx)}
+    found = [p.check for p in run_checks(bad, ctx) if p.check == "exchanged"]
     assert found == ["exchanged"] * 2
-    assert "exchanged" not in {p.check for p in run_checks(bad, ctx)}
+
+
+# a release of four units: each translation shares its source's figures and long words
+RELEASE = [
+    ("Бишкек шаарында 12-октябрда Президент Садыр Жапаров парламенттин депутаттары менен жолукту.",
+     "On 12 October in Bishkek, President Sadyr Japarov met members of parliament."),
+    ("Жолугушууда 2025-жылдын бюджети жана салык реформасы талкууланды.",
+     "The meeting discussed the 2025 budget and the tax reform."),
+    ("Депутаттар министрлердин отчетторун угушту.", "The deputies heard the ministers' reports."),
+    ("Пресс-кызмат билдирди.", "The press service said so."),
+]  # fmt: skip
+
+
+def test_a_translation_pasted_into_another_units_entry_is_misplaced() -> None:
+    ctx = Context(lang="en", path="en.po")
+    good = [Unit(s, t, line=i + 1, index=i) for i, (s, t) in enumerate(RELEASE)]
+    assert "misplaced" not in {p.check for p in run_checks(good, ctx)}
+    pasted = [*good[:3], Unit(RELEASE[3][0], RELEASE[0][1], line=4, index=3)]
+    found = [(p.check, p.line) for p in run_checks(pasted, ctx) if p.check == "misplaced"]
+    assert found == [("misplaced", 4)]
 
 
 def test_html_title_equal_to_h1_is_normal() -> None:
