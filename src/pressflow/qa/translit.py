@@ -53,6 +53,8 @@ _INITIAL_U = re.compile(r"^u(?=[aeio])")  # Уоррен, Уэст: English W
 _VOWEL = re.compile(r"[aeiouh]")
 _DOUBLE = re.compile(r"(.)\1+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_NOT_LATIN = re.compile(r"[^a-z]")
+_ROMAN = str.maketrans(TABLE)
 
 
 @memo(65536)
@@ -60,9 +62,10 @@ def skeleton(word: str) -> str:
     """A spelling-neutral form: ``Bakhtiyar``, ``Bahtiiar`` and ``Бахтияр`` all give one string."""
     text = word.lower()
     if _CYRILLIC.search(text):
-        text = transliterate(text)
-    text = strip_accents(text)
-    text = re.sub(r"[^a-z]", "", text)
+        text = text.translate(_ROMAN)  # transliterate(), for a text with no capital left
+    if not text.isascii():
+        text = strip_accents(text)
+    text = _NOT_LATIN.sub("", text)
     text = _INITIAL_U.sub("v", text)
     for old, new in FOLDS:
         text = text.replace(old, new)

@@ -78,12 +78,21 @@ def _common(word: str) -> bool:
     low = word.lower()
     if len(low) >= 7 and _DERIVED.search(low):
         return True
-    for stem in common_words():
+    for stem in _common_by_head().get(low[:2], ()):
         if low.startswith(stem):
             rest = low[len(stem) :]
             if len(stem) > 3 or not rest or rest in CASE_ENDINGS:
                 return True
     return False
+
+
+@memo(1)
+def _common_by_head() -> dict[str, tuple[str, ...]]:
+    """The common-word stems by their first two letters (a word is tried against a few)."""
+    heads: dict[str, list[str]] = {}
+    for stem in common_words():
+        heads.setdefault(stem[:2], []).append(stem)
+    return {head: tuple(stems) for head, stems in heads.items()}
 
 
 def names(text: str) -> list[Name]:

@@ -12,6 +12,7 @@ from ..registry import Context, check
 from ..units import Unit
 
 _WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 
 
 @check("numbers", "error", "A number of the source is missing or changed in the translation.")
@@ -25,7 +26,7 @@ def numbers(unit: Unit, ctx: Context) -> Iterator[str]:
 def _dated_months(text: str) -> frozenset[int]:
     """Months named next to a number (``3-июлда``, ``июль 2018``): a date, not a word."""
     months: set[int] = set()
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return frozenset()
     for m in nums.month_words(text):
         before = text[max(0, m.start - 3) : m.start]
