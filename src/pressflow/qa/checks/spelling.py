@@ -35,6 +35,7 @@ def stem(word: str) -> str:
     return low
 
 
+_WORD = re.compile(r"[^\W\d_]+")
 _OPENERS = frozenset('«“"„(—–-')
 _STOPS = frozenset(".!?…:")
 
@@ -73,10 +74,14 @@ def _origins(word: str, source: str) -> frozenset[str]:
     """Stems of the source's capitalised words that ``word`` may render: their skeletons alike
     (a misspelling may change the third letter as well as the last)."""
     mine = skeleton(word)[:6]
-    return frozenset(
-        source_stem(w)
-        for w in re.findall(r"[^\W\d_]+", source)
-        if w[:1].isupper() and ratio(skeleton(w)[:6], mine) >= 60.0
+    return frozenset(stem for stem, head in _capitalised(source) if ratio(head, mine) >= 60.0)
+
+
+@memo()
+def _capitalised(source: str) -> tuple[tuple[str, str], ...]:
+    """(stem, skeleton head) of each capitalised word of a source, read once per source."""
+    return tuple(
+        (source_stem(w), skeleton(w)[:6]) for w in _WORD.findall(source) if w[:1].isupper()
     )
 
 
