@@ -444,3 +444,21 @@ def test_negation_passes_where_the_source_negates(source: str, translation: str)
 def test_negation_is_opt_in_and_russian_is_not_judged() -> None:
     assert CHECKS["negation"].opt_in
     assert "negation" not in one("Министр келди.", "Министр не приехал.", lang="ru")
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "lang"),
+    [
+        ("Ал өз атын өзгөртүп жатат.", "He is is changing his name.", "en"),
+        ("Сот дагы эле уланууда.", "Суд ещё ещё продолжается.", "ru"),
+    ],
+)
+def test_a_word_only_a_slip_doubles_is_caught(source: str, translation: str, lang: str) -> None:
+    assert "doubled-word" in one(source, translation, lang=lang)
+
+
+def test_a_figure_is_owed_where_the_translation_keeps_its_unit() -> None:
+    source = "Айрым жерлерде 2ден 4 дюймга чейин жамгыр жаайт."
+    assert "numbers" not in one(source, "Up to 2 to 4 inches of rain will fall.", lang="en")
+    assert "numbers" not in one(source, "Местами выпадет до 5–10 см осадков.", lang="ru")
+    assert "numbers" in one(source, "Up to 2 to inches of rain will fall.", lang="en")

@@ -308,14 +308,16 @@ _MEASURE = re.compile(
     r"(?:-?[^\W\d_]{0,3}\s*(?:-|–|—)?\s*\d+(?:[.,]\d+)?)?\s*-?\s*(?<![^\W\d_])(?:" + _UNIT + ")",
     re.IGNORECASE,
 )
-_UNIT_IN = {
-    kind: re.compile(r"\d\s*-?\s*(?:" + pattern + ")", re.IGNORECASE)
+#: the unit named anywhere: a translation that keeps the source's unit (2-4 дюйм → "2 to 4
+#: inches") has not converted the figure, and owes it
+_UNIT_WORD = {
+    kind: re.compile(r"(?<![^\W\d_])(?:" + pattern + ")", re.IGNORECASE)
     for kind, pattern in UNITS.items()
 }
 
 
 def _converted(source: str, end: int, translation: str) -> bool:
-    """A number with a unit the translation does not use with a number: converted, not lost.
+    """A number with a unit the translation does not name at all: converted, not lost.
     Degrees are always convertible (Fahrenheit and Celsius share the word)."""
     match = _MEASURE.match(source, end)
     if match is None:
@@ -324,7 +326,7 @@ def _converted(source: str, end: int, translation: str) -> bool:
     start = source.rfind("(", 0, end)
     in_brackets = start >= 0 and not re.search(r"[^\d\s.,]", source[start + 1 : end - 1])
     # "10 дюйм (27 см)": the bracketed equivalent may be left out or recomputed
-    return kind == "degree" or in_brackets or not _UNIT_IN[kind].search(translation)
+    return kind == "degree" or in_brackets or not _UNIT_WORD[kind].search(translation)
 
 
 #: per unit of a translation's number, how a value in the source's unit becomes it
