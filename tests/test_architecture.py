@@ -14,13 +14,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "pressflow"
 # Lowest first. A module belongs to the longest entry that prefixes its dotted name.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "charclass", "model", "slugs"),
-    ("files", "locales", "similarity", "glossary", "translit"),
+    ("files", "cache", "locales", "similarity", "glossary", "translit"),
     ("configschema", "config"),
     ("readers", "segment_rules"),
     ("segment", "structure"),
     ("po",),
     ("mt", "qa", "render"),
-    ("parallel", "results", "progress", "lock", "draft", "terminal"),
+    ("parallel", "results", "progress", "lock", "draft", "terminal", "incremental"),
     ("pipeline",),
     ("cli",),
     ("entry", "__main__"),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pressflow.po.stamps import code_fingerprint, folder_fingerprint
+from pressflow.cache import code_fingerprint, folder_fingerprint
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 

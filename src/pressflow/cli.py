@@ -429,7 +429,7 @@ def run(ctx: typer.Context, engine: EngineOpt = None, engine_url: UrlOpt = None)
         checked = pipeline.check(config, tick=tick)
     err.print(report.render(result=checked, fmt="summary"), markup=False)
     with ticking(err, "build", "releases") as tick:
-        built = pipeline.build(config, tick=tick)
+        built = pipeline.build(config, checked=checked, tick=tick)  # checked once, not twice
     render_build(built, console=err)
     return EXIT_OK
 

@@ -28,6 +28,9 @@ from .results import ExtractResult, FileChange, RunResult, SegmentResult, Update
 
 if TYPE_CHECKING:
     from . import qa
+    from .cache import Cache
+    from .glossary import Glossary
+    from .incremental import Source
     from .parallel import Outcome
 
 #: ``tick(done, total)``: how far a stage is, for a progress display (the pipeline never prints)
@@ -453,8 +456,9 @@ def catalog_refs(config: Config, langs: Sequence[str] | None = None) -> list[Cat
         folder = config.translations_dir / lang
         if not folder.is_dir():
             continue
+        rel = rel_under(config, folder)  # the folder resolved once, not each of its files
         for po_path in sorted(folder.glob("*.po")):
-            shown = config.rel(po_path)
+            shown = rel(po_path)
             confined.check(po_path, error=CatalogError)  # never read, never sent
             refs.append(CatalogRef(po_path.stem, lang, str(po_path), shown))
     return refs
@@ -475,9 +479,16 @@ def prefill(
     if dry_run:
         refs = catalog_refs(config, langs)
         return mt_prefill.prefill(config, refs, engine=engine, dry_run=True, progress=progress)
+    from .cache import Cache
+
     with project_lock(config.root, "prefill"):  # a second prefill sends nothing twice
         refs = catalog_refs(config, langs)
-        return mt_prefill.prefill(config, refs, engine=engine, url=url, progress=progress)
+        cache = Cache.load(config.root)
+        result = mt_prefill.prefill(
+            config, refs, engine=engine, url=url, progress=progress, incremental=cache
+        )
+        cache.save()
+        return result
 
 
 def check(
@@ -494,25 +505,68 @@ def check(
     A catalog whose release is gone is not checked or gated (it is published nowhere); it is
     named, with a warning, so that ``update --prune`` can move it out of the way."""
     from . import qa
-    from .glossary import load_glossary
+    from .cache import Cache
+    from .incremental import check_releases
 
-    glossary = load_glossary(config.glossary, source_lang=config.source_lang)
-    by_slug = {r.slug: r for r in load_releases(config)}
+    cache = Cache.load(config.root)
+    sources = _sources(config, cache)
+    by_slug = {s.slug: s for s in sources}
     missing = set(releases) - set(by_slug)
     if missing:
         raise ConfigError(f"no release with slug {', '.join(sorted(missing))}")
     refs = [r for r in catalog_refs(config, langs) if not releases or r.release in releases]
     orphans = [] if releases else _orphans(config, set(by_slug), _languages(config, langs))
-    return qa.check_project(
+    stats, problems = check_releases(
+        config,
+        cache,
+        sources,
         [r for r in refs if r.release in by_slug],
-        releases=by_slug,
-        config=config,
-        glossary=glossary,
-        min_translated=min_translated,
-        strict=config.check.strict if strict is None else strict,
-        notes=orphan_problems(config, orphans),
+        glossary=_glossary_loader(config),
         tick=tick,
     )
+    cache.save()
+    return qa.decide(
+        stats,
+        problems + orphan_problems(config, orphans),
+        overall=min_translated,
+        per_lang=config.check.min_translated,
+        strict=config.check.strict if strict is None else strict,
+    )
+
+
+def _glossary_loader(config: Config) -> Callable[[], Glossary]:
+    """The glossary, read on first need: a check answered from the cache reads none."""
+    from functools import cache
+
+    from .glossary import load_glossary
+
+    return cache(lambda: load_glossary(config.glossary, source_lang=config.source_lang))
+
+
+def _sources(config: Config, cache: Cache) -> list[Source]:
+    """Every release file with its slug, as ``load_releases`` finds them (the same errors, the
+    same clashes), reading only the files the cache has not seen."""
+    from .incremental import source
+
+    if not config.releases_dir.is_dir():
+        raise ConfigError("releases folder does not exist", path=config.rel(config.releases_dir))
+    rel = rel_under(config, config.releases_dir)
+    confined = Confinement(config.root)
+
+    def load(path: Path) -> Release:
+        return load_release(config, path, rel=rel)
+
+    found = []
+    settings = repr(config)
+    for path in release_files(config.releases_dir):
+        confined.check(path, error=ReaderError)
+        found.append(source(cache, path, rel(path), settings=settings, load=load))
+    seen: dict[str, str] = {}
+    for item in found:
+        if item.slug in seen:
+            raise slug_clash(item.slug, seen[item.slug], item.shown, root=config.root)
+        seen[item.slug] = item.shown
+    return found
 
 
 # --------------------------------------------------------------------------- build/run
@@ -535,24 +589,16 @@ def _revision(po: object) -> datetime | None:
 
 
 def _blocking_problems(
-    config: Config, releases: Sequence[Release]
+    config: Config, checked: qa.CheckResult | None
 ) -> dict[tuple[str, str], tuple[Problem, ...]]:
     """What ``check`` reports per (release, language), completeness findings left out (the
-    site threshold is their rule): the build holds a version back on these."""
+    site threshold is their rule): the build holds a version back on these. ``checked``: the
+    check this run already made (``run``), else it is made here."""
     if config.site.block_on == "none":
         return {}
-    from . import qa
-    from .glossary import load_glossary
     from .qa.gate import is_completeness
 
-    glossary = load_glossary(config.glossary, source_lang=config.source_lang)
-    result = qa.check_project(
-        catalog_refs(config),
-        releases={r.slug: r for r in releases},
-        config=config,
-        glossary=glossary,
-        strict=config.check.strict,
-    )
+    result = checked if checked is not None else check(config)
     found: dict[tuple[str, str], list[Problem]] = {}
     for problem in result.problems:
         if problem.lang and not is_completeness(problem.check):
@@ -566,19 +612,23 @@ def build(
     out: Path | None = None,
     allow_partial: bool = False,
     withdraw_partial: bool = False,
+    checked: qa.CheckResult | None = None,
     tick: Tick | None = None,
 ) -> object:
     """Publish one HTML page per release and language, indexes, feeds and the root page.
 
     A language version is held back while ``check`` reports a problem at or above
     ``[site] block_on`` in its catalog; ``withdraw_partial`` removes pages published earlier
-    that this build does not publish (instead of keeping them stale)."""
+    that this build does not publish (instead of keeping them stale). A release whose inputs
+    (source, catalogs, check findings, config, template, pressflow) did not change since the
+    last build is taken from the cache, not read or rendered again: the same bytes."""
     with project_lock(config.root, "build"):
         return _build(
             config,
             out=out,
             allow_partial=allow_partial,
             withdraw_partial=withdraw_partial,
+            checked=checked,
             tick=tick,
         )
 
@@ -589,51 +639,102 @@ def _build(
     out: Path | None,
     allow_partial: bool,
     withdraw_partial: bool,
+    checked: qa.CheckResult | None,
     tick: Tick | None,
 ) -> object:
-    from . import qa
-    from .po import catalog
+    from .cache import Cache, key
     from .render import ReleaseText, build_site  # lxml: only for the command that builds
-    from .segment import segment_release
+    from .render.reuse import Reused, intact
 
     if allow_partial and withdraw_partial:
         raise ConfigError("--allow-partial and --withdraw-partial contradict each other")
-    releases = load_releases(config)
-    blocking = _blocking_problems(config, releases)
-    texts = []
+    cache = Cache.load(config.root)
+    sources = _sources(config, cache)
+    blocking = _blocking_problems(config, checked)
+    site = Path(out or config.site_dir)
+    shared = _build_inputs(config, cache, site, allow_partial, withdraw_partial)
+    items: list[ReleaseText | Reused] = []
+    keys: dict[str, str] = {}
     confined = Confinement(config.root)
-    for number, release in enumerate(releases, start=1):
+    for number, src in enumerate(sources, start=1):
         if tick is not None:
-            tick(number, len(releases))
-        segments = segment_release(release)
-        translations: dict[str, dict[str, str]] = {}
-        stats: dict[str, float] = {}
-        revised: dict[str, datetime] = {}
-        for lang in config.target_langs:
-            po_path = config.po_path(lang, release.slug)
+            tick(number, len(sources))
+        po_paths = [config.po_path(lang, src.slug) for lang in config.target_langs]
+        for po_path in po_paths:
             confined.check(po_path, error=CatalogError)
-            if not po_path.exists():
-                translations[lang], stats[lang] = {}, 0.0
-                continue
-            po = catalog.read_po(po_path)
-            translations[lang] = reviewed_translations(po)
-            stats[lang] = qa.catalog_stats(po, release=release.slug, lang=lang).percent
-            when = _revision(po)
-            if when is not None:
-                revised[lang] = when
-        problems = {
-            lang: blocking[(release.slug, lang)]
-            for lang in config.target_langs
-            if (release.slug, lang) in blocking
-        }
-        texts.append(ReleaseText(release, segments, translations, stats, revised, problems))
-    return build_site(
+        inputs = [
+            src.shown,
+            src.digest,
+            [cache.digest(p) for p in po_paths],
+            [blocking.get((src.slug, lang), ()) for lang in config.target_langs],
+            [os.path.isfile(f"{site}/{lang}/{src.slug}.html") for lang in config.languages],
+        ]
+        keys[src.slug] = record_key = key("build", shared, inputs)
+        record = cache.get("build", src.slug, record_key)
+        if intact(record, site, cache):
+            items.append(Reused(src.slug, record_key, record))  # type: ignore[arg-type]
+        else:
+            items.append(_release_text(config, src.loaded(), po_paths, blocking))
+    result = build_site(
         config,
-        texts,
-        out=out or config.site_dir,
+        items,
+        out=site,
         allow_partial=allow_partial,
         withdraw_partial=withdraw_partial,
+        cache=cache,
+        keys=keys,
     )
+    cache.save()
+    return result
+
+
+def _build_inputs(
+    config: Config, cache: Cache, site: Path, allow_partial: bool, withdraw_partial: bool
+) -> list[object]:
+    """What every page of a build depends on besides its release: the config, the template,
+    the images, the options and where the site goes."""
+    files = [config.site.template, config.site.logo, config.site.image]
+    return [
+        repr(config),
+        [cache.digest(config.root / name) if name else "" for name in files],
+        allow_partial,
+        withdraw_partial,
+        os.fspath(site),
+    ]
+
+
+def _release_text(
+    config: Config,
+    release: Release,
+    po_paths: Sequence[Path],
+    blocking: Mapping[tuple[str, str], tuple[Problem, ...]],
+) -> object:
+    """Everything a page needs of one release: its segments and each reviewed translation."""
+    from . import qa
+    from .po import catalog
+    from .render import ReleaseText
+    from .segment import segment_release
+
+    segments = segment_release(release)
+    translations: dict[str, dict[str, str]] = {}
+    stats: dict[str, float] = {}
+    revised: dict[str, datetime] = {}
+    for lang, po_path in zip(config.target_langs, po_paths, strict=True):
+        if not po_path.exists():
+            translations[lang], stats[lang] = {}, 0.0
+            continue
+        po = catalog.read_po(po_path)
+        translations[lang] = reviewed_translations(po)
+        stats[lang] = qa.catalog_stats(po, release=release.slug, lang=lang).percent
+        when = _revision(po)
+        if when is not None:
+            revised[lang] = when
+    problems = {
+        lang: blocking[(release.slug, lang)]
+        for lang in config.target_langs
+        if (release.slug, lang) in blocking
+    }
+    return ReleaseText(release, segments, translations, stats, revised, problems)
 
 
 def run(
@@ -648,5 +749,5 @@ def run(
         updated = update(config)
         filled = prefill(config, engine=engine, url=url, progress=progress)
         checked = check(config)
-        built = build(config)
+        built = build(config, checked=checked)  # the same check, not made twice
     return RunResult(updated, filled, checked, built)

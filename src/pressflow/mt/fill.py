@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..cache import content_digest
 from ..errors import CatalogError, ChangedOnDisk
 from ..files import read_snapshot, replace_checked
 from ..model import CatalogRef
@@ -75,6 +76,7 @@ class CatalogFile:
             raise CatalogError(problem, path=str(self.path)) from None
         if raw is None:
             raise CatalogError("catalog file not found", path=str(self.path))
+        self.digest = content_digest(raw)  # what the incremental cache knows it by
         self.po = parse_po(raw, path=str(self.path))
         self.index: dict[str, list[Any]] = {}  # msgid -> empty entries (one per msgctxt)
         for entry in self.po:

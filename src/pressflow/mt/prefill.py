@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cache import Cache
+from ..cache import key as cache_key
 from ..config import Config
 from ..errors import CatalogError
 from ..files import Confinement
@@ -73,6 +75,7 @@ class _Run:
         url: str,
         dry_run: bool,
         progress: Callable[[ProgressEvent], None] | None,
+        cache: Cache | None = None,
     ):
         self.config = config
         self.engine_name = engine
@@ -84,7 +87,9 @@ class _Run:
         self.pool = pool_settings(config)
         self.glossary: Glossary = load_glossary(config.glossary, source_lang=config.source_lang)
         unique = {str(Path(ref.path).resolve()): ref for ref in refs}  # a file is filled once
-        self.catalogs = [CatalogFile(ref) for ref in unique.values()]
+        self.cache = cache
+        self.read = [] if _all_full(cache, refs) else list(unique.values())
+        self.catalogs = [CatalogFile(ref) for ref in self.read]
         self.counts = {lang: LangCounts(lang) for lang in self.langs}
         self.warnings: list[str] = []
         self.problems: list[Problem] = []
@@ -117,6 +122,8 @@ class _Run:
 
     def plan_units(self) -> None:
         """Memory pass: fill what memory knows, collect the rest as units for MT."""
+        if not self.catalogs:  # nothing to fill (the cache knows): no memory to build
+            return
         memories = self.memories()
         exact_fuzzy = self.config.tm.exact_fuzzy
         for cat in self.catalogs:
@@ -347,8 +354,13 @@ def prefill(
     url: str | None = None,
     dry_run: bool = False,
     progress: Callable[[ProgressEvent], None] | None = None,
+    incremental: Cache | None = None,
 ) -> PrefillResult:
     """Fill the empty entries of ``refs``: memory, then cache, then MT. Never prints.
+
+    With the ``incremental`` cache, a run where every catalog is, by content, one that
+    had no empty entry when last read reads none of them; each catalog read and left as it was
+    is recorded with its count of empty entries.
 
     Raises EngineError for an unknown engine, one that cannot translate the languages, or one
     without its API key; CatalogError for a catalog that cannot be read. Network trouble is
@@ -357,7 +369,7 @@ def prefill(
     name = (engine or config.mt.engine or "google").strip().lower()
     if url is None:  # the configured address belongs to the configured engine only
         url = config.mt.url if name == (config.mt.engine or "google").strip().lower() else ""
-    run = _Run(config, refs, name, url, dry_run, progress)
+    run = _Run(config, refs, name, url, dry_run, progress, incremental)
     run.plan_units()
     cache_path = cache_file(config)
     shown = config.rel(cache_path) if cache_path is not None else ""
@@ -385,6 +397,11 @@ def prefill(
             first = next(p.message for p in run.problems if p.check == f"mt-{how}")
             warnings.append(f"{n} units {verb} (e.g. {first})")
     run.emit("done")
+    if incremental is not None and not dry_run:
+        for cat in run.catalogs:
+            if not cat.written:
+                empty = sum(len(entries) for entries in cat.index.values())
+                incremental.put("prefill", cat.ref.path, _empty_key(cat.digest), empty)
     return PrefillResult(
         engine=name,
         dry_run=dry_run,
@@ -400,4 +417,17 @@ def prefill(
         stopped_reason=stopped,
         plan=plan,
         written=tuple(config.rel(c.path) for c in run.catalogs if c.written),
+    )
+
+
+def _empty_key(digest: str) -> str:
+    return cache_key("empty entries", digest)
+
+
+def _all_full(cache: Cache | None, refs: Sequence[CatalogRef]) -> bool:
+    """Whether every catalog of ``refs`` is known, by its content, to have no empty entry."""
+    if cache is None or not refs:
+        return False
+    return all(
+        cache.get("prefill", ref.path, _empty_key(cache.digest(ref.path))) == 0 for ref in refs
     )

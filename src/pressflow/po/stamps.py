@@ -20,38 +20,15 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
+from ..cache import code_fingerprint
 from ..config import Config
 from ..files import atomic_write, read_existing
 
 STAMPS_FILE = Path(".pressflow") / "stamps.json"
 _MISSING = b"\x00missing\x00"
 FORMAT = 2  # stamps.json keyed by release file name, with its slug
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """pressflow's own code and every file it ships (rules, word lists, styles), by content.
-
-    Content, not size and modification time: a same-size edit that keeps the time (``cp -p``,
-    an unpacked archive) must re-run every release too. Reading the package costs a few ms."""
-    return folder_fingerprint(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
-
-
-def folder_fingerprint(package: str | Path) -> str:
-    """One hash over the names and bytes of every file under ``package`` (caches excluded)."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    for folder, subfolders, names in os.walk(package):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        for name in sorted(names):
-            path = os.path.join(folder, name)
-            data = read_existing(path) or b""
-            digest.update(os.path.relpath(path, package).replace(os.sep, "/").encode() + b"\0")
-            digest.update(len(data).to_bytes(8, "little"))
-            digest.update(data)
-    return digest.hexdigest()
 
 
 def fingerprint(paths: Iterable[Path | str], *, extra: str = "") -> str:

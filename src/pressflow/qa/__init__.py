@@ -30,6 +30,7 @@ __all__ = [
     "CheckResult",
     "catalog_stats",
     "check_catalog",
+    "check_catalogs",
     "check_project",
     "decide",
     "gate_failures",
@@ -66,10 +67,35 @@ def check_project(
 ) -> CheckResult:
     """Statistics and problems for each catalog in ``refs`` and the gate's verdict; ``notes``
     are problems found outside the catalogs (an orphaned file) that the report lists too."""
+    stats, found = check_catalogs(
+        refs, releases=releases, config=config, glossary=glossary, disabled=disabled, tick=tick
+    )
+    return decide(
+        stats,
+        [p for problems in found for p in problems] + list(notes),
+        overall=min_translated,
+        per_lang=config.check.min_translated,
+        strict=strict,
+    )
+
+
+def check_catalogs(
+    refs: Sequence[CatalogRef],
+    *,
+    releases: Mapping[str, Release],
+    config: Config,
+    glossary: Glossary | None = None,
+    disabled: Collection[str] | None = None,
+    tick: Callable[[int, int], None] | None = None,
+) -> tuple[list[CatalogStats], list[list[Problem]]]:
+    """Statistics and problems of each catalog in ``refs``, in their order. The problems of one
+    release depend on its own catalogs only, so the result for many releases is the results for
+    each, catalog by catalog (the incremental cache relies on it)."""
     from ..po import catalog
 
     stats: list[CatalogStats] = []
-    problems = []
+    problems: list[Problem] = []
+    owners: list[int] = []  # the index in ``refs`` of the catalog each problem is about
     translations: dict[tuple[str, str, str], str] = {}
     off = tuple(config.check.disable) if disabled is None else tuple(disabled)
     for number, ref in enumerate(refs, start=1):
@@ -79,6 +105,7 @@ def check_project(
         po = catalog.read_po(Path(ref.path))
         stats.append(catalog_stats(po, release=ref.release, lang=ref.lang, path=shown))
         translations.update(((ref.release, ref.lang, e.msgid), e.msgstr) for e in po)
+        before = len(problems)
         problems.extend(
             check_catalog(
                 po,
@@ -92,13 +119,12 @@ def check_project(
                 slug=ref.release,
             )
         )
+        owners.extend([number - 1] * (len(problems) - before))
     # a fact every translation renders differently from the source is the source's problem
-    problems = attribute_to_source(problems, config.target_langs, translations)
-    problems = _once_per_release(problems) + list(notes)
-    return decide(
-        stats,
-        problems,
-        overall=min_translated,
-        per_lang=config.check.min_translated,
-        strict=strict,
-    )
+    problems = attribute_to_source(problems, config.target_langs, translations)  # one for one
+    kept = {id(p) for p in _once_per_release(problems)}
+    found: list[list[Problem]] = [[] for _ in refs]
+    for owner, problem in zip(owners, problems, strict=True):
+        if id(problem) in kept:
+            found[owner].append(problem)
+    return stats, found

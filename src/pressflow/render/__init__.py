@@ -7,6 +7,16 @@ entry point the pipeline calls; the rest are its parts, importable for tests and
 from __future__ import annotations
 
 from .model import BuildResult, HeldBack, ReleaseText, Stale
-from .site import build_site
+
+
+def __getattr__(name: str) -> object:
+    """``build_site`` (and with it lxml) loaded on first use: a command that only reports on
+    a build (``run``'s summary) or reads ``BuildResult`` starts faster."""
+    if name == "build_site":
+        from .site import build_site
+
+        return build_site
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["BuildResult", "HeldBack", "ReleaseText", "Stale", "build_site"]

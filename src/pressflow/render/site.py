@@ -10,7 +10,7 @@ the bytes depend on the releases, catalogs and config only, so alternating build
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -18,6 +18,8 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from ..cache import Cache, content_digest
+from ..cache import key as cache_key
 from ..config import Config
 from ..errors import ConfigError, SlugError
 from ..files import atomic_write
@@ -30,6 +32,7 @@ from .model import BuildResult, HeldBack, ReleaseText, Stale
 from .page import STYLE_FILE, PageParts, Site, Version, default_layout, feed_path, serialize
 from .policy import decide
 from .release import page_path, release_parts
+from .reuse import Reused, Share, entry_of, entry_row, intact
 from .sitemap import Group, sitemap
 from .template import load_template
 from .text import Localized, localize
@@ -47,10 +50,16 @@ class _Writer:
         self.out = out
         self.written: list[Path] = []
         self.unchanged: list[Path] = []
+        self.digests: dict[str, str] = {}  # path under ``out`` -> digest of what it holds
 
     def write(self, rel: str, data: str | bytes) -> None:
         path = self.out / rel
         (self.written if atomic_write(path, data) else self.unchanged).append(path)
+        self.digests[rel] = content_digest(data.encode("utf-8") if isinstance(data, str) else data)
+
+    def keep(self, rel: str) -> None:
+        """A file the cache vouches for: as this build would write it."""
+        self.unchanged.append(self.out / rel)
 
     @property
     def produced(self) -> set[Path]:
@@ -161,7 +170,15 @@ NO_BASE_URL = (
 class _Build:
     """One run of ``build_site``: the pages, index entries and findings collected so far."""
 
-    def __init__(self, config: Config, out: Path, *, allow_partial: bool, withdraw: bool):
+    def __init__(
+        self,
+        config: Config,
+        out: Path,
+        *,
+        allow_partial: bool,
+        withdraw: bool,
+        cache: Cache | None = None,
+    ):
         assets = _assets(config)
         site = Site.for_config(
             config,
@@ -190,6 +207,13 @@ class _Build:
         self.groups: list[Group] = []
         self.lastmod: dict[str, str] = {}
         self.slugs: dict[str, str] = {}
+        self.cache = cache
+        self.share = Share()  # what the release being built adds
+        self.keys: list[str] = []  # each release's cache key, in order: the listings' inputs
+
+    def _warn(self, found: Sequence[str]) -> None:
+        self.share.warnings.extend(found)
+        self.warnings.extend(w for w in found if w not in self.warnings)
 
     def _localize(self, text: ReleaseText, lang: str) -> Localized:
         config = self.ctx.config
@@ -201,8 +225,36 @@ class _Build:
             publish_roles=tuple(config.structure.publish),
         )
 
-    def release(self, text: ReleaseText) -> None:
-        """Every language version of one release: published, kept (stale), withdrawn or held."""
+    def release(self, text: ReleaseText, *, record_key: str = "") -> None:
+        """Every language version of one release: published, kept (stale), withdrawn or held;
+        under ``record_key`` in the cache, what it added (unless it withdrew a page)."""
+        self.share = Share()
+        self._release(text)
+        self.keys.append(record_key)
+        if self.cache is not None and record_key and not self.share.withdrew:
+            self.cache.put("build", text.release.slug, record_key, self.share.record())
+
+    def reuse(self, item: Reused) -> None:
+        """A release as its record says the same inputs built it, its pages left as they are."""
+        record, share = item.record, Share()
+        self.share = share
+        self.slugs[item.slug] = item.slug
+        for rel, _ in record["pages"]:
+            self.writer.keep(rel)
+        for lang, row in record["entries"]:
+            self.entries[lang].append(entry_of(row))
+        versions, x_default = record["group"]
+        self.groups.append(Group(tuple(Version(lang, path) for lang, path in versions), x_default))
+        self.lastmod.update((rel, stamp) for rel, stamp in record["lastmod"])
+        self.held.extend(HeldBack(*row) for row in record["held"])
+        self.stale.extend(
+            Stale(slug, lang, self.out / rel, reason) for slug, lang, rel, reason in record["stale"]
+        )
+        self._warn(record["warnings"])
+        self.partial.extend((slug, lang) for slug, lang in record["partial"])
+        self.keys.append(item.key)
+
+    def _release(self, text: ReleaseText) -> None:
         config, release = self.ctx.config, text.release
         slug = check_slug(release.slug, path=release.path)
         if slug in self.slugs:
@@ -227,44 +279,75 @@ class _Build:
             modified = text.revised.get(decision.lang) or release.date
             if modified is not None and (decision.publish or decision.stale):
                 self.lastmod[rel] = self.ctx.site.clock.stamp(modified)
+                self.share.lastmod.append([rel, self.lastmod[rel]])
             if decision.publish:
                 self.publish(text, self._localize(text, decision.lang), versions)
                 continue
             if not decision.stale:
                 self.held.append(HeldBack(slug, decision.lang, decision.reason))
+                self.share.held.append([slug, decision.lang, decision.reason])
             elif self.withdraw:
                 (self.out / rel).unlink()
                 self.withdrawn.append(self.out / rel)
+                self.share.withdrew = True
             elif decision.stale:
                 # listed as the page was: the same localization the publishing build made
                 self.stale.append(Stale(slug, decision.lang, self.out / rel, decision.reason))
+                self.share.stale.append([slug, decision.lang, rel, decision.reason])
                 loc = self._localize(text, decision.lang)
-                self.entries[decision.lang].append(
-                    _entry(loc, text=text, source_lang=config.source_lang)
-                )
+                self._list(decision.lang, _entry(loc, text=text, source_lang=config.source_lang))
         self.groups.append(Group(versions, page_path(config.source_lang, slug)))
+        self.share.group = [
+            [[v.lang, v.path] for v in versions],
+            page_path(config.source_lang, slug),
+        ]
+
+    def _list(self, lang: str, entry: Entry) -> None:
+        self.entries[lang].append(entry)
+        self.share.entries.append([lang, entry_row(entry)])
 
     def publish(self, text: ReleaseText, loc: Localized, versions: tuple[Version, ...]) -> None:
         config = self.ctx.config
-        self.warnings.extend(w for w in loc.warnings if w not in self.warnings)
+        self._warn(loc.warnings)
         if loc.missing:
             self.partial.append((loc.release.slug, loc.lang))
+            self.share.partial.append([loc.release.slug, loc.lang])
         builder = PAGE_BUILDERS.get(loc.release.format, _text_release)
         if not loc.release.source:
             builder = _text_release
         html, problems = builder(loc, versions, self.ctx, text.revised.get(loc.lang))
         self.warnings.extend(problems)
-        self.writer.write(page_path(loc.lang, loc.release.slug), html)
+        self.share.warnings.extend(problems)  # (not deduplicated: replayed the same way)
+        rel = page_path(loc.lang, loc.release.slug)
+        self.writer.write(rel, html)
+        self.share.pages.append([rel, self.writer.digests[rel]])
         content = ""
         if config.site.feed == "full":
             nodes = body_elements(loc.body, source_lang=config.source_lang, page_lang=loc.lang)
             content = "".join(lxml.html.tostring(n, encoding="unicode") for n in nodes)
-        self.entries[loc.lang].append(
-            _entry(loc, text=text, source_lang=config.source_lang, content=content)
-        )
+        entry = _entry(loc, text=text, source_lang=config.source_lang, content=content)
+        self._list(loc.lang, entry)
 
     def site_pages(self) -> None:
-        """Indexes, archives, feeds, the root page, the stylesheet, images, the sitemap."""
+        """Indexes, archives, feeds, the root page, the stylesheet, images, the sitemap: made
+        from every release's share, so taken as they are when every release's key is the same
+        as when they were made (and each file still holds what was written)."""
+        languages = self.ctx.config.languages
+        site_key = cache_key("site", self.keys) if self.cache is not None and all(self.keys) else ""
+        if site_key and self.cache is not None:
+            record = self.cache.get("site", "listings", site_key)
+            if intact(record, self.out, self.cache):
+                for rel, _ in record["pages"]:  # type: ignore[index]
+                    self.writer.keep(rel)
+                self._remove_old_listings(languages)
+                return
+        before = set(self.writer.digests)
+        self._site_pages()
+        if site_key and self.cache is not None:
+            pages = [[rel, d] for rel, d in self.writer.digests.items() if rel not in before]
+            self.cache.put("site", "listings", site_key, {"pages": pages})
+
+    def _site_pages(self) -> None:
         site, layout, pretty = self.ctx.site, self.ctx.layout, self.ctx.pretty
         languages = site.config.languages
         size = site.config.site.page_size
@@ -326,19 +409,35 @@ class _Build:
 
 def build_site(
     config: Config,
-    releases: Sequence[ReleaseText],
+    releases: Sequence[ReleaseText | Reused],
     *,
     out: Path,
     allow_partial: bool = False,
     withdraw_partial: bool = False,
+    cache: Cache | None = None,
+    keys: Mapping[str, str] | None = None,
 ) -> BuildResult:
     """Write the site for ``releases`` under ``out``; see the module docstring for the policy.
+
+    With ``cache``, what each release adds is recorded under its key in ``keys`` (slug -> key
+    over every input of its pages), a ``Reused`` release is replayed from its record, and the
+    listings are taken as they are when no release's key changed.
 
     Raises ``SlugError`` for an unsafe or duplicate slug, ``TemplateError`` for a bad template
     and ``ConfigError`` for a missing logo or image (before anything is written in both cases).
     """
-    build = _Build(config, Path(out), allow_partial=allow_partial, withdraw=withdraw_partial)
-    for text in sorted(releases, key=lambda t: t.release.slug):
-        build.release(text)
+    build = _Build(
+        config, Path(out), allow_partial=allow_partial, withdraw=withdraw_partial, cache=cache
+    )
+    keys = keys or {}
+    for item in sorted(releases, key=_slug):
+        if isinstance(item, Reused):
+            build.reuse(item)
+        else:
+            build.release(item, record_key=keys.get(item.release.slug, ""))
     build.site_pages()
     return build.result()
+
+
+def _slug(item: ReleaseText | Reused) -> str:
+    return item.slug if isinstance(item, Reused) else item.release.slug

@@ -1,0 +1,185 @@
+"""The incremental cache every stage asks: what a stage computed last time, and from which inputs.
+
+A newsroom runs ``check``, ``status`` and ``build`` over thousands of releases although almost
+none changed since the last run. Each stage names the inputs of one piece of work (a release's
+source, its catalogs, the glossary, the config) and asks this module for a key over their
+content; when the record stored under that key is there, the stage reuses the result instead of
+reading, segmenting, checking or rendering again.
+
+Two rules keep it honest:
+
+- Content decides. A key is a hash over the bytes of the inputs (with pressflow's own code and
+  the caller's settings). A file's size, modification time and inode only short-cut re-reading
+  a file whose bytes were hashed before, and not while its modification time is so recent that
+  a same-size rewrite in the same clock tick could hide behind it (git's "racy" files).
+- It is safe to delete. Everything lives in ``.pressflow/cache/`` (git-ignored); a missing,
+  unreadable or older-format file is an empty cache, and the run that follows recomputes
+  everything and writes the same outputs, byte for byte.
+
+One JSON file per table, loaded only by the stages that ask for it: ``status`` does not read
+what ``build`` remembers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from .files import atomic_write, read_existing
+
+CACHE_DIR = Path(".pressflow") / "cache"
+FORMAT = 1
+MISSING = "-"  # the digest of a file that does not exist
+RACY_NS = 2_000_000_000  # files modified this recently are hashed again next time
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """pressflow's own code and every file it ships (rules, word lists, styles), by content.
+
+    Content, not size and modification time: a same-size edit that keeps the time (``cp -p``,
+    an unpacked archive) must invalidate every record too. Reading the package costs a few ms."""
+    return folder_fingerprint(os.path.dirname(os.path.realpath(__file__)))
+
+
+def folder_fingerprint(package: str | Path) -> str:
+    """One hash over the names and bytes of every file under ``package`` (caches excluded)."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            data = read_existing(path) or b""
+            digest.update(os.path.relpath(path, package).replace(os.sep, "/").encode() + b"\0")
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()
+
+
+def _stat_key(st: os.stat_result) -> str:
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+class Cache:
+    """The records of one project, by table; each table is one file, read on first use."""
+
+    def __init__(self, root: Path):
+        self.folder = Path(root) / CACHE_DIR
+        self._tables: dict[str, dict[str, list]] = {}
+        self._changed: set[str] = set()
+        self._now = time.time_ns()
+
+    @classmethod
+    def load(cls, root: Path) -> Cache:
+        return cls(root)
+
+    # ------------------------------------------------------------------ tables
+
+    def _table(self, table: str) -> dict[str, list]:
+        found = self._tables.get(table)
+        if found is None:
+            found = self._tables[table] = self._read(table)
+        return found
+
+    def _read(self, table: str) -> dict[str, list]:
+        try:
+            data = json.loads((self.folder / f"{table}.json").read_bytes())
+        except (OSError, ValueError):  # missing, unreadable or damaged: an empty table
+            return {}
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return {}
+        records = data.get("records")
+        return records if isinstance(records, dict) else {}
+
+    def get(self, table: str, name: str, key: str) -> object | None:
+        """What was stored for ``name`` when its inputs hashed to ``key``; None otherwise."""
+        record = self._table(table).get(name)
+        if isinstance(record, list) and len(record) == 2 and record[0] == key:
+            return record[1]
+        return None
+
+    def put(self, table: str, name: str, key: str, value: object) -> None:
+        records = self._table(table)
+        record = [key, value]
+        if records.get(name) != record:
+            records[name] = record
+            self._changed.add(table)
+
+    def names(self, table: str) -> list[str]:
+        return list(self._table(table))
+
+    def drop(self, table: str, name: str) -> None:
+        if self._table(table).pop(name, None) is not None:
+            self._changed.add(table)
+
+    def save(self) -> None:
+        """Write the tables that changed (only while holding the project lock)."""
+        for table in sorted(self._changed):
+            text = json.dumps(
+                {"format": FORMAT, "records": self._tables[table]},
+                ensure_ascii=False,
+                separators=(",", ":"),
+                sort_keys=True,
+            )
+            atomic_write(self.folder / f"{table}.json", text)
+        self._changed.clear()
+
+    # ------------------------------------------------------------------ content
+
+    def digest(self, path: Path | str) -> str:
+        """The hash of a file's bytes (``MISSING`` when there is none), not re-read while its
+        size, modification time and inode are those seen when it was last hashed."""
+        name = os.fspath(path)
+        try:
+            st = os.stat(name)
+        except (FileNotFoundError, NotADirectoryError):
+            return MISSING
+        stat = _stat_key(st)
+        seen = self._table("digests").get(name)
+        if isinstance(seen, list) and len(seen) == 2 and seen[0] == stat:
+            return str(seen[1])
+        data = read_existing(name)
+        if data is None:
+            return MISSING
+        found = content_digest(data)
+        self.remember(name, found, st)
+        return found
+
+    def remember(self, path: Path | str, digest: str, st: os.stat_result | None = None) -> None:
+        """Record ``digest`` as the hash of ``path`` as it is now on disk (a writer that holds
+        the bytes it wrote need not read them back)."""
+        name = os.fspath(path)
+        if st is None:
+            try:
+                st = os.stat(name)
+            except OSError:
+                return
+        if self._now - st.st_mtime_ns < RACY_NS:  # could change again within the same tick
+            self.drop("digests", name)
+            return
+        self.put("digests", name, _stat_key(st), digest)
+
+    def digests(self, paths: Iterable[Path | str]) -> list[str]:
+        return [self.digest(p) for p in paths]
+
+
+def key(*parts: object) -> str:
+    """One hash over ``parts`` (strings, or anything with a stable ``repr``) and pressflow's
+    code: a new pressflow, with other checks or another page layout, recomputes everything."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    digest.update(code_fingerprint().encode())
+    for part in parts:
+        text = part if isinstance(part, str) else repr(part)
+        data = text.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()

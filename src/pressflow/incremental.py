@@ -1,0 +1,133 @@
+"""The stages over thousands of releases, redoing only what changed since the last run.
+
+Each piece of work here names its inputs by content through the cache (:mod:`pressflow.cache`):
+a release's slug (its file and the config), one release's check (its source, its catalogs, the
+glossary, the config, pressflow's code), and so on. A record is reused only under the same key,
+so the results are the ones a full run computes; a release the cache does not know is read and
+worked on as always, and its record stored for the next run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cache import MISSING, Cache, key
+from .config import Config
+from .model import CatalogRef, Problem, Release
+
+if TYPE_CHECKING:
+    from .glossary import Glossary
+    from .qa.stats import CatalogStats
+
+Tick = Callable[[int, int], None]
+
+
+@dataclass
+class Source:
+    """One release file: its slug, and its contents read only when a stage needs them."""
+
+    path: Path
+    shown: str  # relative to the project root, as reports show it
+    digest: str
+    slug: str
+    load: Callable[[Path], Release] = field(repr=False)
+    release: Release | None = None
+
+    def loaded(self) -> Release:
+        if self.release is None:
+            self.release = self.load(self.path)
+        return self.release
+
+
+def source(
+    cache: Cache, path: Path, shown: str, *, settings: str, load: Callable[[Path], Release]
+) -> Source:
+    """``path`` with its slug, read (and its errors raised) only when the cache has not seen its
+    bytes under these ``settings`` (the config's ``repr``)."""
+    digest = cache.digest(path)
+    slug_key = key("slug", settings, shown, digest)
+    slug = cache.get("slugs", shown, slug_key)
+    if isinstance(slug, str):
+        return Source(path, shown, digest, slug, load)
+    release = load(path)
+    cache.put("slugs", shown, slug_key, release.slug)
+    return Source(path, shown, digest, release.slug, load, release)
+
+
+# --------------------------------------------------------------------------- check
+
+
+def check_releases(
+    config: Config,
+    cache: Cache,
+    sources: Sequence[Source],
+    refs: Sequence[CatalogRef],
+    *,
+    glossary: Callable[[], Glossary],
+    tick: Tick | None = None,
+) -> tuple[list[CatalogStats], list[Problem]]:
+    """What ``qa.check_catalogs`` finds for ``refs`` (each one's release among ``sources``), in
+    the same order, checking only the releases whose inputs changed since they were checked."""
+    from .qa.stats import CatalogStats
+
+    by_slug = {s.slug: s for s in sources}
+    groups: dict[str, list[int]] = {}
+    for number, ref in enumerate(refs):
+        groups.setdefault(ref.release, []).append(number)
+    stats: list[CatalogStats | None] = [None] * len(refs)
+    problems: list[list[Problem]] = [[] for _ in refs]
+    words = cache.digest(config.glossary) if config.glossary is not None else MISSING
+    settings = repr(config)
+    done = 0
+    for slug, numbers in groups.items():
+        done += len(numbers)
+        if tick is not None:  # by catalog, as the check without a cache counts
+            tick(done, len(refs))
+        src = by_slug[slug]
+        mine = [refs[n] for n in numbers]
+        inputs = [(r.lang, r.path, r.source, cache.digest(r.path)) for r in mine]
+        record_key = key("check", settings, words, src.shown, src.digest, inputs)
+        record = cache.get("check", slug, record_key)
+        if not _valid_check(record, len(mine)):
+            record = _check_record(config, src, mine, glossary())
+            cache.put("check", slug, record_key, record)
+        for n, (stat, found) in zip(numbers, record, strict=True):  # type: ignore[arg-type]
+            stats[n] = CatalogStats(*stat)
+            problems[n] = [_problem(p) for p in found]
+    return [s for s in stats if s is not None], [p for ps in problems for p in ps]
+
+
+def _check_record(
+    config: Config, src: Source, refs: Sequence[CatalogRef], glossary: Glossary
+) -> list[list]:
+    from . import qa
+
+    stats, found = qa.check_catalogs(
+        refs, releases={src.slug: src.loaded()}, config=config, glossary=glossary
+    )
+    return [
+        [_stats_row(s), [_problem_row(p) for p in ps]] for s, ps in zip(stats, found, strict=True)
+    ]
+
+
+def _valid_check(record: object, count: int) -> bool:
+    return isinstance(record, list) and len(record) == count
+
+
+def _stats_row(s: CatalogStats) -> list:
+    return [s.release, s.lang, s.total, s.translated, s.fuzzy, s.untranslated, s.percent, s.path]
+
+
+PROBLEM_FIELDS = ("check", "severity", "message", "release", "lang", "msgid", "path", "line")
+
+
+def _problem_row(p: Problem) -> list:
+    return [*(getattr(p, name) for name in PROBLEM_FIELDS), dict(p.extra)]
+
+
+def _problem(row: list) -> Problem:
+    *values, extra = row
+    return Problem(**dict(zip(PROBLEM_FIELDS, values, strict=True)), extra=extra)

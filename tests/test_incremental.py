@@ -1,0 +1,159 @@
+"""The incremental cache changes nothing but the time a run takes: a newsroom run again with its
+cache (nothing changed, then one release edited) ends with every catalog and page byte-identical
+to the same newsroom run from scratch with ``.pressflow/`` deleted, and the same findings."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+from pressflow import pipeline
+from pressflow.po import catalog
+from pressflow.render import BuildResult
+from pressflow.results import RunResult
+
+REPO = Path(__file__).resolve().parents[1]
+RELEASES = REPO / "tests" / "data" / "releases"
+PICKED = (
+    "html-table.html",
+    "html-contact-link.html",
+    "md-byline-share.md",
+    "md-table.md",
+    "bare-url.txt",
+    "contact-block.txt",
+    "byline-avtor.txt",
+)
+
+
+def newsroom(root: Path) -> Path:
+    (root / "releases").mkdir(parents=True)
+    config = (REPO / "pressflow.toml").read_text(encoding="utf-8")
+    config = config.replace('engine = "google"', 'engine = "none"')
+    config = config.replace('# base_url = "https', 'base_url = "https')  # a sitemap too
+    (root / "pressflow.toml").write_text(config, encoding="utf-8")
+    shutil.copy(REPO / "glossary.tsv", root / "glossary.tsv")
+    shutil.copy(REPO / "releases" / "2018-07-03-lsg-forum.txt", root / "releases")
+    for name in PICKED:
+        shutil.copy(RELEASES / name, root / "releases")
+    return root
+
+
+def run(root: Path) -> RunResult:
+    return pipeline.run(pipeline.open_project(root), engine="none")
+
+
+def translate(root: Path) -> None:
+    """Russian complete for every other release, English partly: published, fallback and
+    held-back versions, and check findings, all in one site."""
+    for number, path in enumerate(sorted((root / "translations" / "ru").glob("*.po"))):
+        po = catalog.read_po(path)
+        for i, entry in enumerate(po):
+            if number % 2 == 0 or i % 2 == 0:
+                entry.msgstr = f"Перевод {entry.msgid}"
+        catalog.write_po(po, path)
+    for path in sorted((root / "translations" / "en").glob("*.po"))[:3]:
+        po = catalog.read_po(path)
+        for entry in po:
+            entry.msgstr = f"Translated {entry.msgid}"
+        catalog.write_po(po, path)
+
+
+def age(root: Path) -> None:
+    """Every file a minute old: the cache then trusts their stat (its short cut) next time."""
+    then = time.time() - 60
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, (then, then))
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".pressflow" not in p.relative_to(root).parts
+    }
+
+
+def same_outcome(one: RunResult, other: RunResult) -> None:
+    assert one.check == other.check
+    assert summary(one.build) == summary(other.build)
+
+
+def summary(built: object) -> tuple:
+    """What a build says, its paths relative to its site folder."""
+    assert isinstance(built, BuildResult)
+    out = built.out
+    stale = [(s.release, s.lang, s.path.relative_to(out), s.reason) for s in built.stale]
+    return (
+        [p.relative_to(out) for p in built.pages],
+        built.held_back,
+        stale,
+        built.warnings,
+        built.partial,
+        [p.relative_to(out) for p in built.withdrawn],
+    )
+
+
+def from_scratch(root: Path, copy: Path) -> RunResult:
+    """``root`` copied without its cache, and run."""
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".pressflow"))
+    return run(copy)
+
+
+def test_a_cached_run_is_byte_identical_to_a_run_from_scratch(tmp_path: Path) -> None:
+    root = newsroom(tmp_path / "newsroom")
+    run(root)
+    translate(root)
+    age(root)
+    first = run(root)  # every release's catalogs changed: all made again
+    same_outcome(first, from_scratch(root, tmp_path / "a"))
+    assert files(root) == files(tmp_path / "a")
+    age(root)
+    again = run(root)  # nothing changed: from the cache, stat short cuts included
+    same_outcome(again, first)
+    built = again.build
+    assert isinstance(built, BuildResult) and built.written == ()
+    assert (root / ".pressflow" / "cache" / "build.json").is_file()
+
+    edited = root / "releases" / "bare-url.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nЖаңы сүйлөм кошулду.\n", "utf-8")
+    (root / "translations" / "ru" / "md-table.po").write_bytes(
+        (root / "translations" / "ru" / "md-table.po")
+        .read_bytes()
+        .replace(b'msgstr "\xd0\x9f', b'msgstr "\xd0\x9f\xd0\x9f', 1)
+    )
+    incremental = run(root)
+    full = from_scratch(root, tmp_path / "b")
+    same_outcome(incremental, full)
+    assert files(root) == files(tmp_path / "b")
+    assert any("bare-url" in p.name for p in incremental.build.written)  # type: ignore[attr-defined]
+
+
+def test_deleting_the_cache_changes_no_byte(tmp_path: Path) -> None:
+    root = newsroom(tmp_path / "newsroom")
+    run(root)
+    translate(root)
+    run(root)
+    before = files(root)
+    shutil.rmtree(root / ".pressflow")
+    run(root)
+    assert files(root) == before
+    (root / ".pressflow" / "cache" / "check.json").write_text("{not json", encoding="utf-8")
+    (root / ".pressflow" / "cache" / "build.json").write_text('{"format": 0}', encoding="utf-8")
+    run(root)
+    assert files(root) == before
+
+
+def test_a_page_edited_by_hand_is_made_again(tmp_path: Path) -> None:
+    root = newsroom(tmp_path / "newsroom")
+    run(root)
+    page = root / "site" / "ky" / "bare-url.html"
+    made = page.read_bytes()
+    age(root)
+    run(root)
+    page.write_bytes(made.replace(b"<h1", b"<h1 hidden", 1))  # same folder, new content
+    built = run(root).build
+    assert page.read_bytes() == made
+    assert page in built.written  # type: ignore[attr-defined]
