@@ -49,10 +49,8 @@ FOLDS: tuple[tuple[str, str], ...] = (
     ("z", "c"),
     ("s", "c"),
 )
-_INITIAL_U = re.compile(r"^u(?=[aeio])")  # Уоррен, Уэст: English W
 _VOWEL = re.compile(r"[aeiouh]")
 _DOUBLE = re.compile(r"(.)\1+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NOT_LATIN = re.compile(r"[^a-z]")
 _ROMAN = str.maketrans(TABLE)
 
@@ -60,20 +58,29 @@ _ROMAN = str.maketrans(TABLE)
 @memo(65536)
 def skeleton(word: str) -> str:
     """A spelling-neutral form: ``Bakhtiyar``, ``Bahtiiar`` and ``Бахтияр`` all give one string."""
-    text = word.lower()
-    if _CYRILLIC.search(text):
-        text = text.translate(_ROMAN)  # transliterate(), for a text with no capital left
+    text = word.lower().translate(_ROMAN)  # transliterate(), for a text with no capital left
     if not text.isascii():
         text = strip_accents(text)
-    text = _NOT_LATIN.sub("", text)
-    text = _INITIAL_U.sub("v", text)
+    if not (text.isascii() and text.isalpha() and text.islower()):
+        text = _NOT_LATIN.sub("", text)
+    if text[:1] == "u" and text[1:2] in ("a", "e", "i", "o"):
+        text = "v" + text[1:]  # Уоррен, Уэст: English W
     for old, new in FOLDS:
         text = text.replace(old, new)
-    return _DOUBLE.sub(r"\1", text)
+    return _single(text)
+
+
+def _single(text: str) -> str:
+    """Runs of one letter written once (``Warren`` → ``waren``)."""
+    return _DOUBLE.sub(_first, text) if _DOUBLE.search(text) else text
+
+
+def _first(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 @memo(65536)
 def consonants(word: str) -> str:
     """The consonant outline of a skeleton: names keep their consonants across spellings
     (``Daley``/``Дейли`` → ``dl``, ``Maurice``/``Морис`` → ``mrc``)."""
-    return _DOUBLE.sub(r"\1", _VOWEL.sub("", skeleton(word)))
+    return _single(_VOWEL.sub("", skeleton(word)))
