@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pressflow import pipeline
+from pressflow import parallel, pipeline
 from pressflow.config import Config
 from pressflow.errors import CatalogError
 
@@ -109,3 +109,33 @@ def test_an_error_in_a_worker_is_the_one_a_single_process_raises(tmp_path: Path)
     assert shown[1].startswith("ROOT/translations/ru/2018-004-news.po:3: ")  # the first one
     assert errors[1].line == 3
     assert _files(configs[1].root) == before  # nothing written
+
+
+def _jobs(config: Config) -> list[parallel.Job]:
+    return [
+        parallel.Job(path, config.rel(path)) for path in sorted(config.releases_dir.glob("*.txt"))
+    ]
+
+
+def test_languages_merged_in_forked_processes_give_the_same_outcome(tmp_path: Path) -> None:
+    """A huge release merges ru and en in processes of their own: same texts, verdicts, stamps
+    and errors as merging them here (the threshold lowered so that a small release does it)."""
+    config = _newsroom(tmp_path, count=4)
+    pipeline.update(config, parallel_from=SERIAL)
+    _translate_and_edit(config)
+    settings = parallel.Settings(config, langs=("ru", "en"))
+    merged = 0
+    for job in _jobs(config):
+        here = parallel.work(job, settings)
+        forked = parallel.work(job, settings, fan_out_from=1)
+        assert forked == here
+        assert [out.lang for out in forked.files] == ["", "ru", "en"]
+        merged += sum(out.text is not None for out in forked.files[1:])
+    assert merged == 4  # two edited releases, two languages each
+    broken = config.translations_dir / "en" / "2018-002-news.po"
+    broken.write_text('msgid "a"\nmsgstr "b"\nbroken\n', encoding="utf-8")
+    job = parallel.Job(config.releases_dir / "2018-002-news.txt", "releases/2018-002-news.txt")
+    here, forked = parallel.work(job, settings), parallel.work(job, settings, fan_out_from=1)
+    assert forked.stage == here.stage == parallel.MERGE
+    assert str(forked.error) == str(here.error)
+    assert str(forked.error).endswith(":3: " + str(here.error).split(":3: ", 1)[1])

@@ -37,9 +37,20 @@ def main() -> None:
         if result is not None:
             sys.stderr.write(result.summary() + "\n")
             sys.exit(result.exit_code)
+    _tune_collector()
     from .cli import main as cli_main
 
     cli_main()
+
+
+def _tune_collector() -> None:
+    """Collect less often. A big release is hundreds of thousands of small objects (segments,
+    entries, their lists) that live until the catalogs are written and hold no cycles; at the
+    default thresholds the collector walks them again and again, a third of ``update``'s time
+    on a release of 100,000 lines. Workers are forked from here and inherit the setting."""
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)
 
 
 def _unchanged(*, check_only: bool) -> UpdateResult | None:

@@ -17,7 +17,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +38,9 @@ from .structure import read_structured
 # template is made, then every catalog merged.
 READ, TEMPLATE, MERGE = 0, 1, 2
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
+#: A release with this many units, worked on in the main process, merges its languages in
+#: processes of their own (below it, forking costs more than it saves).
+FAN_OUT_UNITS = 20_000
 
 
 @dataclass(frozen=True)
@@ -169,11 +172,13 @@ def _confinement(config: Config) -> Confinement:
     return _CONFINED[config.root]
 
 
-def work(job: Job, settings: Settings) -> Outcome:
+def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Outcome:
     """Read, segment, template and (for each language) merge one release; write nothing.
 
     Every file is read once: the bytes parsed are the bytes the release's stamp is made of, and
-    each file's snapshot lets the writer refuse to replace a version it did not read.
+    each file's snapshot lets the writer refuse to replace a version it did not read. A release
+    of at least ``fan_out_from`` units has its languages merged in forked processes while this
+    one formats the template (see ``_merges``); the results are the same values.
     """
     config, name = settings.config, os.path.basename(job.source)
     slug = os.path.splitext(name)[0]
@@ -183,30 +188,24 @@ def work(job: Job, settings: Settings) -> Outcome:
         release = read_structured(job.source, rel_path=job.shown, config=config, data=source)
     except PressflowError as exc:
         return Outcome(name, slug, job.shown, error=exc, stage=READ)
-    read: list[bytes | None] = []  # each catalog's bytes as read, in the order of ``files``
     try:
         segments = segment_release(release)
         problems = (*release.problems, *foreign_warnings(release, segments))
         pot_path = config.pot_path(release.slug)
         raw, pot_snap, previous = _load(pot_path, confined, config=config)
         template = catalog.make_template(release, segments, config=config, previous=previous)
-        files = [_output(template, previous, pot_path, write=settings.write, read=pot_snap)]
-        read.append(raw)
     except PressflowError as exc:
         return Outcome(name, release.slug, release.path, error=exc, stage=TEMPLATE)
-    try:
-        for lang in settings.langs:
-            po_path = config.po_path(lang, release.slug)
-            raw, po_snap, old = _load(po_path, confined, config=config)
-            if old is not None:
-                check_language_header(old, lang, po_path, config=config, raw=raw or b"")
-            merged = updating.merge(old, template, lang=lang, config=config)
-            files.append(
-                _output(merged, old, po_path, write=settings.write, lang=lang, read=po_snap)
-            )
-            read.append(raw)
-    except PressflowError as exc:
-        return Outcome(name, release.slug, release.path, error=exc, stage=MERGE)
+    fan_out = fan_out_from is not None and len(template) >= fan_out_from
+    with _merges(template, release.slug, settings, fan_out=fan_out) as merged:
+        files = [_output(template, previous, pot_path, write=settings.write, read=pot_snap)]
+        read: list[bytes | None] = [raw]  # each catalog's bytes as read, in the order of files
+        try:
+            for out, raw_po in merged():
+                files.append(out)
+                read.append(raw_po)
+        except PressflowError as exc:
+            return Outcome(name, release.slug, release.path, error=exc, stage=MERGE)
     stamp = ""
     if settings.write and settings.langs == tuple(config.target_langs):
         written = [_as_written(out, raw) for out, raw in zip(files, read, strict=True)]
@@ -221,6 +220,68 @@ def work(job: Job, settings: Settings) -> Outcome:
         stamp=stamp,
         source=snap,
     )
+
+
+def _merge_one(
+    template: polib.POFile, slug: str, lang: str, settings: Settings
+) -> tuple[Output, bytes | None]:
+    """One language's catalog merged with the template: its output and its bytes as read."""
+    config = settings.config
+    po_path = config.po_path(lang, slug)
+    raw, po_snap, old = _load(po_path, _confinement(config), config=config)
+    if old is not None:
+        check_language_header(old, lang, po_path, config=config, raw=raw or b"")
+    merged = updating.merge(old, template, lang=lang, config=config)
+    return _output(merged, old, po_path, write=settings.write, lang=lang, read=po_snap), raw
+
+
+@contextlib.contextmanager
+def _merges(
+    template: polib.POFile, slug: str, settings: Settings, *, fan_out: bool
+) -> Iterator[Callable[[], Iterator[tuple[Output, bytes | None]]]]:
+    """The language merges of one release, as a function yielding them in language order.
+
+    With ``fan_out`` (a release of tens of thousands of units, worked on in the main process),
+    each language is merged in a process forked now, which inherits the template instead of
+    having it pickled, and runs while the caller formats the template: on two cores a
+    100,000-line release takes the time of its reading and one merge. Without fork (not Linux or
+    macOS) or with one core, the merges run here when asked for, as for every other release.
+    """
+    langs = settings.langs
+    if not (fan_out and len(langs) > 0 and cpu_count() > 1 and "fork" in _start_methods()):
+        yield lambda: (_merge_one(template, slug, lang, settings) for lang in langs)
+        return
+    import multiprocessing
+
+    with ProcessPoolExecutor(
+        min(len(langs), cpu_count()),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_forked,
+        initargs=(template, slug, settings, os.getpid()),
+    ) as pool:
+        futures = [pool.submit(_merge_forked, lang) for lang in langs]
+        yield lambda: (future.result() for future in futures)
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+_FORKED: tuple[polib.POFile, str, Settings] | None = None
+
+
+def _start_forked(template: polib.POFile, slug: str, settings: Settings, parent: int) -> None:
+    global _FORKED
+    _FORKED = (template, slug, settings)
+    die_with_parent(parent)
+
+
+def _merge_forked(lang: str) -> tuple[Output, bytes | None]:
+    assert _FORKED is not None, "merge process started without its template"
+    template, slug, settings = _FORKED
+    return _merge_one(template, slug, lang, settings)
 
 
 def merge_again(
@@ -295,7 +356,7 @@ def outcomes(jobs: Sequence[Job], settings: Settings, *, parallel_from: int) -> 
     workers = min(cpu_count(), len(jobs))
     if len(jobs) < max(parallel_from, 1) or workers < 2:
         for job in jobs:
-            yield work(job, settings)
+            yield work(job, settings, fan_out_from=FAN_OUT_UNITS)
         return
     chunk = max(1, len(jobs) // (workers * 8))
     with ProcessPoolExecutor(workers, initializer=_start, initargs=(settings, os.getpid())) as pool:

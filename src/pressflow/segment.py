@@ -10,6 +10,7 @@ inline placeholders, addresses and quoted titles whole, and marks runs of foreig
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -168,19 +169,22 @@ class _Intervals:
         return k >= 0 and pos < self.ends[k]
 
 
+_end = operator.methodcaller("end")
+
+
 def _boundaries(text: str, rules: Rules) -> list[int]:
     """Offsets where a unit ends (before the whitespace that separates it from the next)."""
+    first = len(text) - len(text.lstrip())
+    last = len(text.rstrip())
+    positions = [pos for pos in map(_end, rules.candidate.finditer(text)) if first < pos < last]
+    if not positions:
+        return []  # one sentence (most blocks): nothing to protect, nothing to decide
     protected = _Intervals(
         _placeholder_interiors(text) + _title_quotes(text, rules) + _url_interiors(text, rules)
     )
-    first = len(text) - len(text.lstrip())
-    last = len(text.rstrip())
     checks = rules.checks
     found: list[int] = []
-    for m in rules.candidate.finditer(text):
-        pos = m.end()
-        if pos <= first or pos >= last:
-            continue
+    for pos in positions:
         if protected and protected.inside(pos):
             continue
         window = pos - _WINDOW if pos > _WINDOW else 0
@@ -293,6 +297,8 @@ def _start_lines(
     ``counts`` is ``_line_counts(source_lines)``, so each unit costs a bisection, not a scan;
     the characters before a unit are counted on from the previous unit, never from the start.
     """
+    if starts == [0]:
+        return [block.line]  # a block of one unit starts where the block does
     text = block.text
     out: list[int] = []
     newlines = nonspace = done = 0
@@ -381,7 +387,7 @@ def segment_block(
 def letterless(text: str, rules: Rules) -> bool:
     """Nothing to translate: no letter outside placeholders and web or mail addresses
     (``300``, ``2021-06-17``, ``1 234``, ``12.03.21``, ``https://gov.kg``, ``<1/>``)."""
-    plain = _ANY_PLACEHOLDER.sub(" ", text)
+    plain = _ANY_PLACEHOLDER.sub(" ", text) if "<" in text else text
     return _WORD.search(rules.without_addresses(plain)) is None
 
 

@@ -279,11 +279,24 @@ def _breaks(text: str, prohibited: set[int], *, width: int, start: int) -> list[
     return [i for i, flag in enumerate(chosen) if flag]
 
 
-@lru_cache(maxsize=32768)
 def wrap_field(
     name: str, value: str, *, prefix: str = "", wrap: bool = True, page_width: int = PAGE_WIDTH
 ) -> tuple[str, ...]:
     """Lines of ``name "value"`` as gettext's ``write-po.c`` prints them (no indented style)."""
+    # Most values are one short line of one-column text with nothing to escape: written as is,
+    # decided without the cache (a catalog of 100,000 units would only churn it).
+    if (
+        len(prefix) + len(name) + len(value) + 3 <= page_width
+        and '"' not in value
+        and "\\" not in value
+        and _ELIGIBLE.fullmatch(value)
+    ):
+        return (f'{prefix}{name} "{value}"',)
+    return _wrap_field(name, value, prefix, wrap, page_width)
+
+
+@lru_cache(maxsize=32768)
+def _wrap_field(name: str, value: str, prefix: str, wrap: bool, page_width: int) -> tuple[str, ...]:
     lines: list[str] = []
     first_line = True
     portions = _portions(value)
@@ -331,5 +344,5 @@ def _later_portion(portion: str, prefix: str, width: int) -> tuple[str, ...]:
 
 def cache_clear() -> None:
     """Forget every cached wrapping (what a fresh process starts with; for benchmarks)."""
-    wrap_field.cache_clear()
+    _wrap_field.cache_clear()
     _later_portion.cache_clear()

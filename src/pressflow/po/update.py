@@ -222,7 +222,7 @@ class _Matcher:
 
     def container(self, msgid: str, *, near: int) -> _Old | None:
         """An old sentence that holds this one almost verbatim (one sentence split in two)."""
-        if len(msgid) < MIN_PART:
+        if len(msgid) < MIN_PART or not self.pool:
             return None
         hits = closest(msgid, self.choices, cutoff=PART_SCORE, partial=True)
         hits = [h for h in hits if len(self.choices[h[2]]) > len(msgid)]
@@ -291,7 +291,7 @@ def merge(
     # Only edited units need the fuzzy matcher (most releases of a run have none).
     matcher = _Matcher(olds if pending else ())
     anchors = _anchors(result, old) if pending else {}
-    for index, entry in pending:
+    for index, entry in pending if matcher.pool else ():  # nothing translated: nothing to offer
         near = anchors.get(index, index)
         source, score = matcher.best(entry.msgid, near=near)
         pair = matcher.pair(entry.msgid, floor=score)

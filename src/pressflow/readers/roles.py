@@ -43,7 +43,14 @@ _SEPARATOR = r"\s*(?::|：|\s[—–-](?=\s))\s*"
 def letterless(text: str) -> bool:
     """True when ``text`` has nothing to translate: no letter outside web and mail addresses
     (a number, a date, ``1 234``, ``12.03.21``, a bare URL, an e-mail, a phone number)."""
-    return not _LETTER.search(URL.sub(" ", EMAIL.sub(" ", text)))
+    if not _LETTER.search(text):
+        return True
+    # Strip addresses only where one can be: both patterns scan every position otherwise.
+    if "@" in text:
+        text = EMAIL.sub(" ", text)
+    if "://" in text or "www." in text.lower():
+        text = URL.sub(" ", text)
+    return not _LETTER.search(text)
 
 
 @dataclass(frozen=True)
@@ -102,9 +109,9 @@ class StructureRules:
         for role, pattern in self.patterns:
             if pattern.search(line):
                 return Role(role)
-        if letterless(line) and EMAIL.search(line):
+        if "@" in line and EMAIL.search(line) and letterless(line):
             return Role("contact", "email")
-        if letterless(line) and _BARE_PHONE.fullmatch(line):  # not a date, not a count
+        if _BARE_PHONE.fullmatch(line) and letterless(line):  # not a date, not a count
             return Role("contact", "phone")
         return None
 
