@@ -191,13 +191,19 @@ def _tally(
 
 
 def _timed(
-    tool: str, root: Path, state: str, docs: list[str], glossary: Glossary, spent: list[float]
+    tool: str,
+    root: Path,
+    state: str,
+    docs: list[str],
+    glossary: Glossary,
+    spent: list[float],
+    enabled: tuple[str, ...] = (),
 ) -> Flags:
     """``run_tool``, adding its wall-clock and CPU seconds to ``spent``. pressflow starts cold
     (its memo cleared, as a CI run starts); pofilter's CPU time is its child processes'."""
     memo.clear()
     wall, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
-    found = run_tool(tool, root, state, docs, glossary)
+    found = run_tool(tool, root, state, docs, glossary, enabled)
     spent[0] += time.perf_counter() - wall
     spent[1] += time.process_time() - cpu + _children_cpu() - children
     return found
@@ -221,6 +227,8 @@ def _report(
 ) -> None:
     tools = [tool for tool in TOOLS if any(k[0] == tool for k in tally)]
     print(f"data {args.data}; seed {args.seed}; {args.rounds} injection rounds per catalog")
+    if args.enable:
+        print(f"opt-in checks enabled: {', '.join(args.enable)}")
     for half, docs in split.items():
         print(f"\n== {half} half: {len(docs)} documents ==")
         head = "  ".join(f"{lang}:{tool[:9]:>9}" for lang in LANGS for tool in tools)
@@ -273,6 +281,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="tuning misses and alarms")
     parser.add_argument("--no-pofilter", action="store_true")
     parser.add_argument(
+        "--enable",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="also run this opt-in check (repeatable): its catches and alarms count",
+    )
+    parser.add_argument(
         "--write-rates",
         action="store_true",
         help="write each check's validation false alarms to pressflow's data for --list-checks",
@@ -296,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         flags: dict[str, list[Flags]] = {tool: [] for tool in tools}
         for state in ["good", *(f"bad{r}" for r in range(args.rounds))]:
             for tool in tools:  # interleaved, so that both see the same load on the machine
-                flags[tool].append(_timed(tool, root, state, docs, glossary, seconds[tool]))
+                found = _timed(tool, root, state, docs, glossary, seconds[tool], tuple(args.enable))
+                flags[tool].append(found)
         for tool in tools:
             _tally(tally, tool, flags[tool][0], flags[tool][1:], injections, split, args)
         opt_in = tuple(code for code, check in CHECKS.items() if check.opt_in)
