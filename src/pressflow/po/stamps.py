@@ -31,20 +31,20 @@ _MISSING = b"\x00missing\x00"
 FORMAT = 2  # stamps.json keyed by release file name, with its slug
 
 
-def fingerprint(paths: Iterable[Path | str], *, extra: str = "") -> str:
+def fingerprint(paths: Iterable[Path | str], *, extra: str) -> str:
     """One hash over the bytes of ``paths`` in order (a missing file counts as such), ``extra``
     and pressflow's own code. Paths themselves are not hashed: only their roles, by position."""
     contents = (read_existing(p) for p in paths)
     return fingerprint_bytes((_MISSING if c is None else c for c in contents), extra=extra)
 
 
-def fingerprint_bytes(contents: Iterable[bytes], *, extra: str = "") -> str:
+def fingerprint_bytes(contents: Iterable[bytes], *, extra: str) -> str:
     """``fingerprint`` of files whose bytes the caller already holds (it just wrote them)."""
-    digest = hashlib.sha1(usedforsecurity=False)
+    digest = hashlib.sha1(usedforsecurity=False)  # pragma: no mutate (a FIPS switch)
     digest.update(extra.encode())
     digest.update(code_fingerprint().encode())
     for data in contents:
-        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(len(data).to_bytes(8, "little"))  # pragma: no mutate (any width frames)
         digest.update(data)
     return digest.hexdigest()
 
@@ -67,7 +67,7 @@ class Stamps:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError, UnicodeDecodeError):  # the save reports what is wrong
-            data = {}
+            return cls(path)
         if not isinstance(data, dict) or data.get("version") != FORMAT:
             return cls(path, changed=bool(data))  # an older format: one full run rewrites it
         tables = [data.get(name) for name in ("stamps", "seen", "slugs")]
@@ -204,7 +204,9 @@ class _Folders:
 
     def __init__(self) -> None:
         self.fds: dict[str, int | None] = {}
+        # pragma: no mutate start (with or without dir_fd: the same answers, only slower)
         self.usable = os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
+        # pragma: no mutate end
 
     def __enter__(self) -> _Folders:
         return self
@@ -217,14 +219,16 @@ class _Folders:
     def stat_part(self, folder: str, name: str) -> str:
         """``_stat_part`` of ``folder/name``."""
         if folder not in self.fds:
-            self.fds[folder] = self._open(folder)
-        fd = self.fds[folder]
+            self.fds[folder] = self._open(folder)  # pragma: no mutate (None: the slow way)
+        fd = self.fds[folder]  # pragma: no mutate (None: the slow way)
         return _stat_part(name, fd) if fd is not None else _stat_part(os.path.join(folder, name))
 
     def _open(self, folder: str) -> int | None:
+        # pragma: no mutate start (a folder not opened is statted by path: the same answers)
         if not self.usable:
             return None
         try:
             return os.open(folder or ".", os.O_RDONLY | os.O_DIRECTORY)
+        # pragma: no mutate end
         except OSError:
             return None
