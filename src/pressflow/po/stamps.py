@@ -224,11 +224,10 @@ class _Folders:
         return _stat_part(name, fd) if fd is not None else _stat_part(os.path.join(folder, name))
 
     def _open(self, folder: str) -> int | None:
-        # pragma: no mutate start (a folder not opened is statted by path: the same answers)
-        if not self.usable:
+        # A folder not opened is statted by path: the same answers, so no mutant can tell.
+        if not self.usable:  # pragma: no mutate (the slow way)
             return None
         try:
-            return os.open(folder or ".", os.O_RDONLY | os.O_DIRECTORY)
-        # pragma: no mutate end
+            return os.open(folder or ".", os.O_RDONLY | os.O_DIRECTORY)  # pragma: no mutate
         except OSError:
             return None
