@@ -14,6 +14,7 @@ from pressflow.config import Config
 from pressflow.po.stamps import (
     STAMPS_FILE,
     Stamps,
+    _Folders,
     fingerprint,
     fresh_releases,
     release_outputs,
@@ -191,6 +192,8 @@ def test_a_broken_or_older_record_is_read_as_empty_and_rewritten_if_it_held_data
     stamps = Stamps.load(tmp_path)
     assert (stamps.known, stamps.seen, stamps.slugs) == ({}, {}, {})
     assert stamps.changed is rewrite
+    stamps.record("a.txt", "a", "new")
+    assert stamps.save() and Stamps.load(tmp_path).known == {"a.txt": "new"}
 
 
 def test_a_record_with_a_broken_table_keeps_the_others(tmp_path: Path) -> None:
@@ -210,7 +213,7 @@ def test_a_release_is_skipped_exactly_while_its_files_are_as_recorded(tmp_path: 
     stamps.record("forum.txt", "forum", release_stamp(config, source, "forum"))
     stamps.changed = False
     # No signature yet: the content decides, and the signature is remembered for next time.
-    assert fresh_releases(config, [source, other], stamps) == {"forum.txt": "forum"}
+    assert fresh_releases(config, [other, source], stamps) == {"forum.txt": "forum"}
     assert stamps.changed
     parts = [stat_key(os.stat(p)) for p in release_outputs(config, source, "forum")]
     assert stamps.seen["forum.txt"] == signature(signature_prefix(config), "forum", parts)
@@ -264,3 +267,16 @@ def test_checking_many_folders_leaves_no_folder_open(tmp_path: Path) -> None:
     for _ in range(3):
         assert fresh_releases(config, [source], stamps) == {"forum.txt": "forum"}
     assert len(os.listdir("/proc/self/fd")) == before
+
+
+def test_without_open_folders_the_files_are_statted_by_path_alike(tmp_path: Path) -> None:
+    """What a platform without ``dir_fd`` (Windows) does: the same answers."""
+    config, source = _newsroom(tmp_path)
+    places = [os.path.split(p) for p in release_outputs(config, source, "forum")]
+    places.append((str(tmp_path / "not-there"), "forum.po"))
+    with _Folders() as fast:
+        expected = [fast.stat_part(folder, name) for folder, name in places]
+    with _Folders() as slow:
+        slow.usable = False
+        assert [slow.stat_part(folder, name) for folder, name in places] == expected
+    assert expected[0] == stat_key(os.stat(source)) and expected[-1] == "-" == stat_key(None)
