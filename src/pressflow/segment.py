@@ -249,6 +249,13 @@ def _mark_foreign(text: str, spans: list[Span], foreign: Foreign, rules: Rules) 
 
 def split_spans(text: str, *, lang: str = "ky") -> list[Span]:
     """Units of ``text`` as spans with flags; the spans cover every non-whitespace character."""
+    return list(_spans(text, lang))
+
+
+@lru_cache(maxsize=8192)
+def _spans(text: str, lang: str) -> tuple[Span, ...]:
+    """``split_spans``, remembered: boilerplate paragraphs recur in release after release, and a
+    scraped page may repeat one line thousands of times."""
     rules = rules_for(lang)
     spans: list[Span] = []
     start = 0
@@ -263,7 +270,7 @@ def split_spans(text: str, *, lang: str = "ky") -> list[Span]:
         start = pos
     if rules.foreign is not None:
         spans = _mark_foreign(text, spans, rules.foreign, rules)
-    return spans
+    return tuple(spans)
 
 
 def split_text(text: str, *, lang: str = "ky") -> list[tuple[int, int]]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -38,6 +38,9 @@ URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _PLACEHOLDER = re.compile(r"</?\d+/?>")
 _LETTER = re.compile(r"[^\W\d_]")
 _SEPARATOR = r"\s*(?::|：|\s[—–-](?=\s))\s*"
+#: Characters whose case folding under ``re.I`` is plain ``str.lower`` (no ``ſ``, no Kelvin sign).
+_SIMPLE_CASE = re.compile(r"[\x21-\x7e\u0400-\u04ff]+")
+_MEMO_SIZE = 8192  # lines whose role is remembered (see StructureRules.classify)
 
 
 def letterless(text: str) -> bool:
@@ -73,6 +76,10 @@ class StructureRules:
     headline_policy: str = "first-sentence"
     headline_max: int = 150
     publish: frozenset[str] = frozenset()  # roles published on pages anyway (credit, byline…)
+    #: The first two letters (lower-cased, spaces dropped) of every label, or None when some
+    #: label is too short to have them: a line starting otherwise cannot match any label.
+    label_starts: frozenset[str] | None = None
+    _seen: dict[str, Role | None] = field(default_factory=dict, compare=False, repr=False)
 
     def month(self, word: str) -> int | None:
         word = word.lower().rstrip(".")
@@ -86,11 +93,31 @@ class StructureRules:
         )
 
     def classify(self, text: str) -> Role | None:
-        """The role of one line (or short block), ``None`` for prose."""
+        """The role of one line (or short block), ``None`` for prose.
+
+        Remembered per text: a newsroom repeats its boilerplate (a contact line, a footer) in
+        every release, and one release may repeat a line thousands of times."""
+        seen = self._seen
+        if text in seen:
+            return seen[text]
+        if len(seen) >= _MEMO_SIZE:
+            seen.clear()
+        role = seen[text] = self._classify(text)
+        return role
+
+    def _may_be_labelled(self, line: str) -> bool:
+        """False when no label can match at the start of ``line``: decided from its first two
+        characters when they fold case simply (ASCII or Cyrillic), else left to the patterns."""
+        head = line[:2]
+        if self.label_starts is None or not _SIMPLE_CASE.fullmatch(head):
+            return True
+        return head.lower() in self.label_starts
+
+    def _classify(self, text: str) -> Role | None:
         line = " ".join(text.split())
         if not line:
             return None
-        for group, pattern in self.labels:
+        for group, pattern in self.labels if self._may_be_labelled(line) else ():
             found = pattern.match(line)
             if found is None:
                 continue
@@ -230,7 +257,20 @@ def _compile(
         headline_policy=policy,
         headline_max=int(limit or headline["max_length"]),
         publish=frozenset(publish),
+        label_starts=_starts(w for group in words.values() for w in group),
     )
+
+
+def _starts(labels: Iterable[str]) -> frozenset[str] | None:
+    """The first two characters of each label as a line starting with it begins: lower-cased,
+    without the spaces a label may lose (``for more`` also matches ``formore``)."""
+    starts: set[str] = set()
+    for label in labels:
+        head = "".join(label.split())[:2]
+        if len(head) < 2 or not _SIMPLE_CASE.fullmatch(head):
+            return None
+        starts.add(head.lower())
+    return frozenset(starts)
 
 
 def default_rules() -> StructureRules:
