@@ -58,3 +58,48 @@ def test_russian_spaced_abbreviations() -> None:
         "Заседание вёл и. о. министра Асанов.",
         "Затем выступил т. н. эксперт.",
     ]
+
+
+# One case per rule of data/segment/*.toml that only it decides: remove the rule and the case
+# fails (benchmarks/mutation.py segment_rules removes each rule in turn).
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"),
+    [
+        # A hard-wrapped paragraph: a line break is no boundary, even before a capital or a digit.
+        (
+            "line",
+            "Министрликтин маалыматына караганда, жыйынга\nБишкек жана Ош шаарларынын жана\n"
+            "7 облустун өкүлдөрү катышты.",
+            None,
+        ),
+        # A unit abbreviation goes on before a number, a quotation or a dash.
+        ("abbreviation-lower-continues", "Баасы 1 кг. 80 сомго чейин төмөндөдү.", None),
+        ("abbreviation-lower-continues", "Жолдун 5 км. «Бишкек–Ош» бөлүгү оңдолот.", None),
+        ("abbreviation-lower-continues", "Тыныгуу 3 мин. — 5 мин. созулат.", None),
+        # A lone lower-case letter with a dot (12-б.: page 12) before a quotation or a dash.
+        ("single-letter-abbreviation", "Китептин 12-б. «Тарых» бөлүмүндө жазылган.", None),
+        ("single-letter-abbreviation", "Маалымат 12-б. – 15-б. аралыгында берилген.", None),
+        # Punctuation after a stray space goes on with the sentence.
+        ("punctuation-continues", "Эл «Алга, Кыргызстан!» , — деп кыйкырышты.", None),
+        ("punctuation-continues", "Курулуш (2019-жылы башталган. ) быйыл бүтөт.", None),
+        # An address typed with a space after ``www.`` or with its dot doubled.
+        ("www", "Сайттын дареги: www. Kabar.kg", None),
+        ("domain", "Маалымат Kabar..KG сайтында жарыяланды.", None),
+    ],
+)
+def test_each_rule_decides_its_case(rule: str, text: str, expected: list[str] | None) -> None:
+    assert units(text) == (expected or [text]), rule
+
+
+@pytest.mark.parametrize("quote", ["“", "”", "»"])
+def test_a_closing_quote_standing_apart_acts_as_one_glued_to_its_sentence(quote: str) -> None:
+    """``Баары жакшы. “`` is ``Баары жакшы.“``: reported speech after it stays in the sentence,
+    a capital after it starts the next one."""
+    opening = "«" if quote == "»" else "“"
+    for after in ("деп айтты.", "Андан кийин кетти."):
+        glued = f"Ал: {opening}Биз даярбыз. Баары жакшы.{quote} {after}"
+        apart = f"Ал: {opening}Биз даярбыз. Баары жакшы. {quote} {after}"
+        assert [u.replace(f". {quote}", f".{quote}") for u in units(apart)] == units(glued)
+    assert units(f"Ал: {opening}Баары жакшы. {quote} деп айтты.") == [
+        f"Ал: {opening}Баары жакшы. {quote} деп айтты."
+    ]
