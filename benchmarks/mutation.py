@@ -71,7 +71,12 @@ _FILES = f"{PKG}/files.py"
 _STAMPS = f"{PKG}/po/stamps.py"
 _NUMBERS = f"{PKG}/qa/numbers.py"
 _NAMES = f"{PKG}/qa/checks/names.py"
-_QA_TESTS = ("tests/test_qa_rules.py", "tests/test_qa_checks.py", "tests/test_qa_false_alarms.py")
+_QA_TESTS = (
+    "tests/test_qa_rules.py",
+    "tests/test_qa_name_spelling.py",
+    "tests/test_qa_checks.py",
+    "tests/test_qa_false_alarms.py",
+)
 
 MODULES: dict[str, Module] = {
     "files": Module(
