@@ -100,12 +100,14 @@ _MONTH_STEMS = tuple(
 _MONTH_HEADS = frozenset(stem[:2] for stems in MONTHS.values() for stem in stems)
 #: the words that may name a month (a month head or an English name starts them), so that a
 #: text's months are read from a few candidates rather than from every word
+_MONTH_STARTS = sorted(_MONTH_HEADS | {name[:3] for name in EN_MONTHS})
 _MAY_BE_MONTH = re.compile(
-    r"(?<![^\W\d_])(?:"
-    + "|".join(sorted(_MONTH_HEADS | {name[:3] for name in EN_MONTHS}))
-    + r")[^\W\d_]*",
+    r"(?<![^\W\d_])"
+    # a first letter no month starts with fails fast, before the alternatives are tried
+    + "(?=[" + "".join(sorted({c for s in _MONTH_STARTS for c in (s[0], s[0].upper())})) + "])"
+    + "(?:" + "|".join(_MONTH_STARTS) + r")[^\W\d_]*",
     re.IGNORECASE,
-)
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

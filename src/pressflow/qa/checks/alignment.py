@@ -35,8 +35,8 @@ MIN_GAIN = 4.0
 #: than its own (good units on the tuning half: at most 4.3, against every other source)
 MIN_MISPLACED_GAIN = 5.5
 #: a figure (digits alone) and a word of five letters or more (names, loanwords) are anchors
-_FIGURE = re.compile(r"(?<![^\W_])\d+(?![^\W_])")
-_LONG_WORD = re.compile(r"(?<![^\W_])(?=[^\W_]*[^\W\d_])[^\W_]{5,}(?![^\W_])")
+_TOKEN = re.compile(r"[^\W_]+")
+_ANCHOR_LETTERS = 5
 #: Kyrgyz, Russian and English letters folded to one rough Latin spelling (a cheap skeleton:
 #: every long word of every unit is read), so that президент, president share a head
 _CYRILLIC = "абвгдеёжзийклмнңоөпрстуүфхцчшщыэюя"
@@ -52,11 +52,14 @@ _FOLD = str.maketrans(
 @memo()
 def anchors(text: str) -> frozenset[str]:
     """The figures of ``text`` and the skeleton heads of its long words."""
-    out = {"#" + word for word in _FIGURE.findall(text)}
-    for word in _LONG_WORD.findall(text.lower()):
-        head = word[:6].translate(_FOLD)[:4]  # a prefix: inflections share it
-        if len(head) == 4:
-            out.add(head)
+    out: set[str] = set()
+    for word in _TOKEN.findall(text.lower()):
+        if word.isdigit():
+            out.add("#" + word)
+        elif len(word) >= _ANCHOR_LETTERS:
+            head = word[:6].translate(_FOLD)[:4]  # a prefix: inflections share it
+            if len(head) == 4:
+                out.add(head)
     return frozenset(out)
 
 
