@@ -61,6 +61,13 @@ def folder_fingerprint(package: str | Path) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _code_hash() -> hashlib._Hash:
+    digest = hashlib.sha1(usedforsecurity=False)
+    digest.update(code_fingerprint().encode())
+    return digest
+
+
 def content_digest(data: bytes) -> str:
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()
 
@@ -80,7 +87,14 @@ class Cache:
 
     @classmethod
     def load(cls, root: Path) -> Cache:
-        return cls(root)
+        """The project's cache, one per process: the stages of ``run`` share what each read.
+        (Sharing is safe: a record is only ever used under the key of its inputs' content.)"""
+        name = os.path.realpath(root)
+        cache = _OPEN.get(name)
+        if cache is None:
+            cache = _OPEN[name] = cls(root)
+        cache._now = time.time_ns()  # "recent" means recent to this stage
+        return cache
 
     # ------------------------------------------------------------------ tables
 
@@ -172,11 +186,13 @@ class Cache:
         return [self.digest(p) for p in paths]
 
 
+_OPEN: dict[str, Cache] = {}
+
+
 def key(*parts: object) -> str:
     """One hash over ``parts`` (strings, or anything with a stable ``repr``) and pressflow's
     code: a new pressflow, with other checks or another page layout, recomputes everything."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    digest.update(code_fingerprint().encode())
+    digest = _code_hash().copy()
     for part in parts:
         text = part if isinstance(part, str) else repr(part)
         data = text.encode("utf-8", "surrogatepass")

@@ -129,5 +129,4 @@ def _problem_row(p: Problem) -> list:
 
 
 def _problem(row: list) -> Problem:
-    *values, extra = row
-    return Problem(**dict(zip(PROBLEM_FIELDS, values, strict=True)), extra=extra)
+    return Problem(*row)  # PROBLEM_FIELDS, then extra: the dataclass's own order

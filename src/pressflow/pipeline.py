@@ -457,10 +457,20 @@ def catalog_refs(config: Config, langs: Sequence[str] | None = None) -> list[Cat
         if not folder.is_dir():
             continue
         rel = rel_under(config, folder)  # the folder resolved once, not each of its files
-        for po_path in sorted(folder.glob("*.po")):
-            shown = rel(po_path)
-            confined.check(po_path, error=CatalogError)  # never read, never sent
-            refs.append(CatalogRef(po_path.stem, lang, str(po_path), shown))
+        with os.scandir(folder) as listing:  # links known from the listing: no lstat each
+            names = sorted((e.name, e.is_symlink()) for e in listing if e.name.endswith(".po"))
+        where, prefix = os.fspath(folder), None
+        for name, link in names:
+            po_path = folder / name
+            if link or prefix is None:  # a plain file is inside when its folder is
+                confined.check(po_path, error=CatalogError)  # never read, never sent
+            if link:
+                shown = rel(po_path)
+            else:
+                if prefix is None:
+                    prefix = rel(po_path)[: -len(name)]
+                shown = prefix + name
+            refs.append(CatalogRef(name[:-3], lang, os.path.join(where, name), shown))
     return refs
 
 

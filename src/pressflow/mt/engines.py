@@ -34,22 +34,13 @@ from deep_translator import constants as dt_constants
 from deep_translator import exceptions as dt_errors
 
 from ..errors import EngineError
+from .results import MTFailure
 
 #: Failure kinds. ``rate``: 429 (slow the pool, honour Retry-After); ``timeout``; ``offline``:
 #: DNS failure or connection refused; ``server``: an HTTP error status; ``answer``: a reply that
 #: could not be read (HTML error page, malformed JSON, empty body); ``quota``: the provider says
 #: the daily allowance is used up (stop for this run).
 FAILURE_KINDS = ("rate", "timeout", "offline", "server", "answer", "quota")
-
-
-class MTFailure(Exception):
-    """One failed request, classified so that the pool knows whether to wait, retry or stop."""
-
-    def __init__(self, kind: str, message: str, *, retry_after: float | None = None):
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-        self.retry_after = retry_after
 
 
 # --------------------------------------------------------------------------- requests stand-in

@@ -15,10 +15,12 @@ Settings and keys: see the package docstring (``pressflow.mt``).
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..cache import Cache
 from ..cache import key as cache_key
@@ -29,7 +31,6 @@ from ..glossary import Glossary, load_glossary
 from ..model import CatalogRef, Problem
 from ..po.catalog import read_po
 from .cache import MTCache
-from .engines import Engine, engine_spec, open_engine
 from .fill import CatalogFile, Fill
 from .memory import TranslationMemory
 from .pool import Job, Outcome, PoolReport, run_jobs
@@ -46,6 +47,9 @@ from .protect import (
 )
 from .results import LangCounts, PlanRow, PrefillResult, ProgressEvent
 from .settings import cache_file, pool_settings
+
+if TYPE_CHECKING:
+    from .engines import Engine, EngineSpec
 
 __all__ = ["LangCounts", "PlanRow", "PrefillResult", "ProgressEvent", "prefill"]
 
@@ -83,13 +87,12 @@ class _Run:
         self.dry_run = dry_run
         self.progress = progress
         self.langs = list(dict.fromkeys(ref.lang for ref in refs))
-        self.spec = engine_spec(engine, source=config.source_lang, targets=tuple(self.langs))
+        full = _all_full(cache, refs)  # no entry to fill: no catalog read, no engine loaded
+        self.spec = _spec(engine, config.source_lang, tuple(self.langs), cache, needed=not full)
         self.pool = pool_settings(config)
         self.glossary: Glossary = load_glossary(config.glossary, source_lang=config.source_lang)
-        unique = {str(Path(ref.path).resolve()): ref for ref in refs}  # a file is filled once
-        self.cache = cache
-        self.read = [] if _all_full(cache, refs) else list(unique.values())
-        self.catalogs = [CatalogFile(ref) for ref in self.read]
+        unique = {_real(ref.path): ref for ref in refs}  # a file is filled once
+        self.catalogs = [] if full else [CatalogFile(ref) for ref in unique.values()]
         self.counts = {lang: LangCounts(lang) for lang in self.langs}
         self.warnings: list[str] = []
         self.problems: list[Problem] = []
@@ -268,6 +271,8 @@ class _Run:
     ) -> PoolReport:
         """Send what is left, concurrently; fill and save as answers arrive."""
         src, cfg = self.config.source_lang, self.config.mt
+        from .engines import open_engine
+
         engines: dict[str, Engine] = {}
         for lang in dict.fromkeys(lang for lang, _ in waiting):
             engine = open_engine(
@@ -418,6 +423,36 @@ def prefill(
         plan=plan,
         written=tuple(config.rel(c.path) for c in run.catalogs if c.written),
     )
+
+
+def _real(path: str) -> str:
+    """``path`` with its folder's symbolic links resolved (the folder once: thousands of
+    catalogs share a few), and its own when it is one."""
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(path)
+    return os.path.join(_real_folder(folder), name)
+
+
+@lru_cache(maxsize=64)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder or ".")
+
+
+def _spec(
+    engine: str, source: str, targets: tuple[str, ...], cache: Cache | None, *, needed: bool
+) -> EngineSpec | None:
+    """The engine's spec, checked for the languages; None when no entry needs the engine and
+    the cache knows this engine takes these languages (the MT clients are not even loaded)."""
+    check = cache_key("engine", engine, source, targets)
+    if not needed and cache is not None and cache.get("prefill", "engine", check) is True:
+        return None
+    from .engines import engine_spec
+
+    spec = engine_spec(engine, source=source, targets=targets)
+    if cache is not None:
+        cache.put("prefill", "engine", check, True)
+    return spec
 
 
 def _empty_key(digest: str) -> str:

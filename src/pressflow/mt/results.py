@@ -107,3 +107,13 @@ class PrefillResult:
 
     def counts(self, lang: str) -> LangCounts:
         return next(c for c in self.langs if c.lang == lang)
+
+
+class MTFailure(Exception):
+    """One failed request, classified so that the pool knows whether to wait, retry or stop."""
+
+    def __init__(self, kind: str, message: str, *, retry_after: float | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.retry_after = retry_after

@@ -199,6 +199,7 @@ class _Build:
             )
         elif not site.links.base_url:
             self.warnings.append(NO_BASE_URL)
+        self._warned = set(self.warnings)
         self.held: list[HeldBack] = []
         self.stale: list[Stale] = []
         self.withdrawn: list[Path] = []
@@ -212,8 +213,12 @@ class _Build:
         self.keys: list[str] = []  # each release's cache key, in order: the listings' inputs
 
     def _warn(self, found: Sequence[str]) -> None:
+        """Each warning once (a set beside the list: thousands of releases may each warn)."""
         self.share.warnings.extend(found)
-        self.warnings.extend(w for w in found if w not in self.warnings)
+        for warning in found:
+            if warning not in self._warned:
+                self._warned.add(warning)
+                self.warnings.append(warning)
 
     def _localize(self, text: ReleaseText, lang: str) -> Localized:
         config = self.ctx.config
@@ -317,6 +322,7 @@ class _Build:
             builder = _text_release
         html, problems = builder(loc, versions, self.ctx, text.revised.get(loc.lang))
         self.warnings.extend(problems)
+        self._warned.update(problems)
         self.share.warnings.extend(problems)  # (not deduplicated: replayed the same way)
         rel = page_path(loc.lang, loc.release.slug)
         self.writer.write(rel, html)
