@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +36,9 @@ MIN_GAIN = 4.0
 #: than its own (good units on the tuning half: at most 4.3, against every other source)
 MIN_MISPLACED_GAIN = 5.5
 #: a figure (digits alone) and a word of five letters or more (names, loanwords) are anchors
+#: the units a translation is compared with, on either side: every unit of a release (a few
+#: dozen), and linear time on a catalog of thousands
+NEARBY = 200
 _TOKEN = re.compile(r"[^\W_]+")
 _ANCHOR_LETTERS = 5
 #: Kyrgyz, Russian and English letters folded to one rough Latin spelling (a cheap skeleton:
@@ -124,10 +128,14 @@ def misplaced(units: list[Unit], ctx: Context) -> Iterator[Finding]:
         own = _fit(sources[i], translation, model)
         # a source sharing no anchor fits at most 0: only those sharing one can beat a fair
         # own fit, and they are few (every source is tried when the own fit is very poor)
+        low, high = i - NEARBY, i + NEARBY
         if own + MIN_MISPLACED_GAIN >= 0:
-            others = {j for a in translation.anchors for j in sharing.get(a, ())}
+            others = set()
+            for anchor in translation.anchors:
+                having = sharing.get(anchor, [])  # in increasing order
+                others.update(having[bisect_left(having, low) : bisect_right(having, high)])
         else:
-            others = set(range(len(sources)))
+            others = set(range(max(low, 0), min(high + 1, len(sources))))
         others.discard(i)
         best, where = max(((_fit(sources[j], translation, model), j) for j in sorted(others)),
                           default=(own, i))  # fmt: skip
