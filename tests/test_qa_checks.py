@@ -462,3 +462,13 @@ def test_a_figure_is_owed_where_the_translation_keeps_its_unit() -> None:
     assert "numbers" not in one(source, "Up to 2 to 4 inches of rain will fall.", lang="en")
     assert "numbers" not in one(source, "Местами выпадет до 5–10 см осадков.", lang="ru")
     assert "numbers" in one(source, "Up to 2 to inches of rain will fall.", lang="en")
+
+
+def test_may_after_a_capitalised_preposition_is_the_month() -> None:
+    assert "dates" not in one(
+        "Май айында комиссия жыйынтыкты жарыялады.", "In May, it reported.", "en"
+    )
+    assert "dates" in one(
+        "Июнь айында комиссия жыйынтыкты жарыялады.", "In May, it reported.", "en"
+    )
+    assert "dates" not in one("Тереза Мэй сөз сүйлөдү.", "Theresa May spoke.", "en")

@@ -67,7 +67,8 @@ def unnamed_weekdays(source: str, translation: str, lang: str) -> list[int]:
 
 
 _EN_MAY_DATE = re.compile(
-    r"(?:\b(?:in|of|since|until|till|by|last|next|early|late|mid|from|through|this|on)[\s-]+May\b"
+    # the preposition may open a sentence ("In May, the Commission…")
+    r"(?:\b(?i:in|of|since|until|till|by|last|next|early|late|mid|from|through|this|on)[\s-]+May\b"
     r"|\bMay\s+\d|\d\s+May\b)"
 )
 
