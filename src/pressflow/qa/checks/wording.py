@@ -12,9 +12,9 @@ _DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]+)\s+\1(?![\w-])", re.IGNORECASE)
 #: doubles that grammar allows: "had had", "that that", "carried on on Monday", reduplication
 #: for emphasis (very very, очень очень), interjections and Russian pairs usually hyphenated but
 #: found written apart (так так, нет нет). A word that is only ever doubled by a slip (is is,
-#: ещё ещё, чуть чуть: written чуть-чуть) is not here
+#: ещё ещё; чуть чуть and so so are written чуть-чуть and so-so) is not here
 LEGITIMATE_DOUBLES = frozenset(
-    ["had", "that", "very", "no", "yes", "ha", "bye", "so", "on",
+    ["had", "that", "very", "no", "yes", "ha", "bye", "on",
      "так", "да", "нет", "очень", "ну", "ха", "ой", "ай"]
 )  # fmt: skip
 
