@@ -260,7 +260,11 @@ def _report(
             print(f"false alarms per 100 units, {lang}: " + "; ".join(line))
         for lang in LANGS:
             t = tally[("pressflow", half, lang)]
-            print(f"pressflow false alarms by check, {lang}: {dict(t.alarm_checks.most_common())}")
+            by_check = ", ".join(
+                f"{code} {n} ({100.0 * n / max(t.units, 1):.2f})"
+                for code, n in t.alarm_checks.most_common()
+            )
+            print(f"pressflow false alarms by check, {lang} (units, per 100): {by_check}")
     if "pofilter" in seconds:
         mine, theirs = seconds["pressflow"], seconds["pofilter"]
         print(
