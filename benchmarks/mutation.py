@@ -93,7 +93,7 @@ MODULES: dict[str, Module] = {
     ),
     "po/poparse": Module(
         sources=(_POPARSE,),
-        tests=("tests/test_poparse.py", "tests/test_catalog.py"),
+        tests=("tests/test_poparse_errors.py", "tests/test_poparse.py", "tests/test_catalog.py"),
         deselect=("tests/test_catalog.py::test_format_po_equals_msgcat_output",),  # powrap's
         planted=(
             Planted(

@@ -135,7 +135,7 @@ class _Parser:
 
     def entry(self, number: int, obsolete: bool) -> RawEntry:
         if self.current is None:
-            self.current = RawEntry(line=number, obsolete=obsolete)
+            self.current = RawEntry(line=number)  # obsolete: set below
         elif self.current.obsolete != obsolete and (self.current.fields or self.current.previous):
             raise self.fail("inconsistent use of #~ (obsolete) within one entry", number)
         self.current.obsolete = obsolete
@@ -200,14 +200,12 @@ class _Parser:
             raise self.fail("msgid without msgstr", entry.line)
         if name in entry.fields:
             raise self.fail(f"second {name} in one entry", number)
-        if name == "msgctxt" and "msgid" in entry.fields:
-            raise self.fail("msgctxt after msgid", number)
         if name == "msgid_plural" and "msgid" not in entry.fields:
             raise self.fail("msgid_plural without msgid", number)
         entry.fields[name] = value
         self.last_field = ("fields", name)
 
-    def continuation(self, body: str, number: int, *, obsolete: bool, previous: bool) -> None:
+    def continuation(self, body: str, number: int, *, previous: bool) -> None:
         if self.current is None or self.last_field is None:
             raise self.fail("string continuation line outside an entry", number)
         where, key = self.last_field
@@ -251,7 +249,7 @@ class _Parser:
                 self.comment(line.lstrip(), number)
                 continue
             if body.startswith('"'):
-                self.continuation(body, number, obsolete=obsolete, previous=previous)
+                self.continuation(body, number, previous=previous)
             else:
                 self.keyword(body, number, obsolete=obsolete, previous=previous)
         if self.current is not None:
