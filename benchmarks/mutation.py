@@ -117,7 +117,7 @@ MODULES: dict[str, Module] = {
     ),
     "po/powrap": Module(
         sources=(f"{PKG}/po/powrap.py",),
-        tests=("tests/test_catalog.py", "tests/test_poparse.py"),
+        tests=("tests/test_powrap.py", "tests/test_catalog.py", "tests/test_poparse.py"),
     ),
     "po/update": Module(
         sources=(_UPDATE,),

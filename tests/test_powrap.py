@@ -1,0 +1,76 @@
+"""Line wrapping as msgcat does it, for the characters Unicode's line-break rules single out.
+
+``wrap-golden.po`` holds 120 entries mixing Kyrgyz text with zero-width spaces and joiners,
+combining accents, Hebrew with its hyphen, regional-indicator flags, wide CJK punctuation, emoji,
+a line separator, tabs and quotes: msgcat writes it byte for byte as it is. Wrapping is cached
+per process, so each test starts from empty caches, as a fresh command does.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pressflow.po import catalog, powrap
+
+WRAP_GOLDEN = Path(__file__).resolve().parent / "data" / "wrap-golden.po"
+needs_gettext = pytest.mark.usefixtures("gettext_tools")  # fails under CI without it
+
+
+@pytest.fixture(autouse=True)
+def cold_caches() -> None:
+    powrap.cache_clear()
+    powrap.line_break_class.cache_clear()
+    powrap.char_width.cache_clear()
+
+
+def test_special_characters_wrap_as_msgcat_wraps_them() -> None:
+    raw = WRAP_GOLDEN.read_bytes()
+    assert catalog.format_po(catalog.parse_po(raw, path="wrap-golden.po")).encode() == raw
+
+
+@needs_gettext
+def test_the_wrap_golden_file_is_still_what_msgcat_writes() -> None:
+    out = subprocess.run(["msgcat", str(WRAP_GOLDEN)], capture_output=True, check=True).stdout
+    assert out == WRAP_GOLDEN.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("char", "kind", "width"),
+    [
+        ("ж", "AL", 1),
+        ("7", "NU", 1),
+        (" ", "SP", 1),
+        ("\u200b", "ZW", 0),
+        ("\u0301", "CM", 0),
+        ("\u05d0", "HL", 1),
+        ("\u2028", "BK", 1),
+        ("全", "ID", 2),
+        ("\u3000", "BA", 2),
+        ("\x07", "CM", -1),
+        ("\x85", "BK", -1),
+        ("\u1160", "JV", 0),
+        ("\U0001f1f0", "RI", 1),
+    ],
+)
+def test_each_character_has_its_line_break_class_and_column_width(
+    char: str, kind: str, width: int
+) -> None:
+    assert (powrap.line_break_class(char), powrap.char_width(char)) == (kind, width)
+
+
+PIECES = ["Кыргыз", "жергиликтүү", "өз-өзүнчө", "2018-жылдагы", "—", "–", "-", "(17)", "«Дон»",
+          "…", ",", ".", "!", "?", "%", "$", "/", "10,5", '"', "'", "№", "°", "x" * 12, " ",
+          "  "]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join))
+def test_the_fast_path_finds_the_breaks_the_general_algorithm_finds(text: str) -> None:
+    assert powrap._ELIGIBLE.fullmatch(text)
+    general = {i for i, kind in enumerate(powrap.possible_breaks(text)) if kind == powrap.POSSIBLE}
+    assert powrap._fast_breaks(text) == general
