@@ -21,7 +21,7 @@ from . import __version__, pipeline
 from .config import Config, find_config
 from .errors import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PressflowError
 from .model import Problem
-from .terminal import SafeConsole, printable
+from .terminal import SafeConsole, plain_table, printable
 
 try:  # typer >= 0.20 vendors click and exposes the base of its usage errors
     from typer import TyperException as UsageProblem
@@ -314,7 +314,12 @@ def status(
     config = _config(ctx)
     with ticking(err, "status", "catalogs") as tick:
         result = pipeline.check(config, tick=tick)
-    out.print(report.render(result, "status"))
+    table = report.render(result, "status")
+    fast = None if out.is_terminal else plain_table(table, width=out.width)  # same text, fast
+    if fast is not None:
+        sys.stdout.write(fast)
+    else:
+        out.print(table)
     if html is not None:
         status_page.write_html(result, html)
         err.print(f"status: wrote {html}", markup=False)

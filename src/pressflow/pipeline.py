@@ -693,6 +693,7 @@ def _build(
         withdraw_partial=withdraw_partial,
         cache=cache,
         keys=keys,
+        settings=key("site", shared),
     )
     cache.save()
     return result

@@ -30,3 +30,71 @@ class SafeConsole(Console):
 
     def render_str(self, text: str, **options: object) -> Text:  # type: ignore[override]
         return super().render_str(printable(text), **options)  # type: ignore[arg-type]
+
+
+def plain_table(table: object, *, width: int) -> str | None:
+    """The text Rich prints for a plain ``box.SIMPLE_HEAD`` table without edge padding (single
+    line, unstyled ASCII cells that fit ``width``), made directly: Rich measures and renders
+    each of a status table's thousands of cells one by one, seconds where this takes
+    milliseconds. None for any other table (the caller lets Rich print it)."""
+    from rich import box
+    from rich.table import Table
+
+    if not isinstance(table, Table) or not _plain_layout(table, box.SIMPLE_HEAD):
+        return None
+    columns: list[list[str]] = []
+    for column in table.columns:
+        cells = [column.header, *column.cells]
+        texts = [_plain_cell(cell) for cell in cells]
+        if any(t is None for t in texts) or column.justify not in ("left", "right"):
+            return None
+        columns.append([printable(t) for t in texts if t is not None])
+    widths = [max(len(t) for t in cells) for cells in columns]
+    total = 2 + sum(widths) + 3 * (len(widths) - 1)
+    if total > width:
+        return None
+    lines = [" " * total]
+    for row in range(len(columns[0])):
+        cells = [
+            cells[row].rjust(w) if column.justify == "right" else cells[row].ljust(w)
+            for cells, w, column in zip(columns, widths, table.columns, strict=True)
+        ]
+        lines.append(" " + "   ".join(cells) + " ")
+        if row == 0:
+            lines.append(" " + "─" * (total - 2) + " ")
+    lines.append(" " * total)
+    return "\n".join(lines) + "\n"
+
+
+def _plain_layout(table: object, simple_head: object) -> bool:
+    t = table
+    return bool(
+        t.box is simple_head  # type: ignore[attr-defined]
+        and not t.pad_edge  # type: ignore[attr-defined]
+        and t.show_header  # type: ignore[attr-defined]
+        and t.show_edge  # type: ignore[attr-defined]
+        and not t.show_lines  # type: ignore[attr-defined]
+        and not t.show_footer  # type: ignore[attr-defined]
+        and not t.expand  # type: ignore[attr-defined]
+        and t.padding == (0, 1, 0, 1)  # type: ignore[attr-defined]
+        and not t.title  # type: ignore[attr-defined]
+        and not t.caption  # type: ignore[attr-defined]
+        and not t.row_styles  # type: ignore[attr-defined]
+        and t.columns  # type: ignore[attr-defined]
+        and all(
+            c.width is None and c.min_width is None and c.max_width is None and c.ratio is None
+            for c in t.columns  # type: ignore[attr-defined]
+        )
+    )
+
+
+def _plain_cell(cell: object) -> str | None:
+    if isinstance(cell, Text):
+        if cell.spans or cell.style:
+            return None
+        text = cell.plain
+    elif isinstance(cell, str) and "[" not in cell:  # (Rich would read markup in it)
+        text = cell
+    else:
+        return None
+    return text if text.isascii() and text.isprintable() else None

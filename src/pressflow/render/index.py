@@ -190,63 +190,96 @@ def _pages_nav(lang: str, number: int, count: int, *, site: Site, page: str):
     return nav
 
 
+@dataclass(frozen=True)
+class Listing:
+    """One listing page to make (an index page, or a year's archive when ``year`` is set) with
+    every input of its bytes but the site: its ``repr`` keys it in the incremental cache."""
+
+    lang: str
+    page: str
+    entries: tuple[Entry, ...]
+    years: tuple[int, ...]
+    number: int = 0
+    count: int = 0
+    year: int = 0
+
+
+def listings_of(
+    lang_code: str, entries: Sequence[Entry], *, site: Site, listings: Listings
+) -> list[Listing]:
+    """A language's index pages, newest first, then one archive page per year."""
+    size = site.config.site.page_size
+    ordered = newest_first(entries)
+    count = listings.pages[lang_code]
+    found = tuple(listings.years[lang_code])
+    out = [
+        Listing(
+            lang_code,
+            index_path(lang_code, number),
+            tuple(ordered[(number - 1) * size : number * size]),
+            found,
+            number=number,
+            count=count,
+        )
+        for number in range(1, count + 1)
+    ]
+    for year in found:
+        dated = tuple(e for e in ordered if e.date is not None and e.date.year == year)
+        out.append(Listing(lang_code, year_path(lang_code, year), dated, found, year=year))
+    return out
+
+
+def listing_parts(item: Listing, *, site: Site, listings: Listings) -> PageParts:
+    """The page of one listing."""
+    lang_code, page, found = item.lang, item.page, list(item.years)
+    lang = lang_info(lang_code)
+    content = [_entry_element(e, lang=lang, site=site, page=page) for e in item.entries]
+    if item.year:
+        content.append(_years_nav(lang_code, found, site=site, page=page, current=item.year))
+        heading = say(lang_code, "Press releases of {year}", year=item.year)
+        return _listing(
+            page=page,
+            lang=lang,
+            heading=heading,
+            doc_title=_titled(heading, site.title(lang_code)),
+            content=content,
+            versions=listings.versions(year=item.year),
+            site=site,
+        )
+    number, count = item.number, item.count
+    heading = say(lang_code, LISTING)
+    if not content:
+        content.append(el("p", say(lang_code, "No press releases yet."), class_="empty"))
+    extra: list[etree._Element] = []
+    if count > 1:
+        content.append(_pages_nav(lang_code, number, count, site=site, page=page))
+        for rel, other in (("prev", number - 1), ("next", number + 1)):
+            if 1 <= other <= count:
+                href = site.links.url(index_path(lang_code, other), page=page)
+                extra.append(el("link", rel=rel, href=href))
+    if found:
+        content.append(_years_nav(lang_code, found, site=site, page=page))
+    of = say(lang_code, "Page {number} of {count}", number=number, count=count)
+    return _listing(
+        page=page,
+        lang=lang,
+        heading=heading,
+        doc_title=_titled(heading, of if count > 1 else "", site.title(lang_code)),
+        content=content,
+        versions=listings.versions(number=number),
+        site=site,
+        extra_head=extra,
+    )
+
+
 def index_pages(
     lang_code: str, entries: Sequence[Entry], *, site: Site, listings: Listings
 ) -> list[PageParts]:
     """A language's index pages, newest first, then one archive page per year."""
-    lang = lang_info(lang_code)
-    size = site.config.site.page_size
-    ordered = newest_first(entries)
-    count = listings.pages[lang_code]
-    found = listings.years[lang_code]
-    heading = say(lang_code, LISTING)
-    out: list[PageParts] = []
-    for number in range(1, count + 1):
-        page = index_path(lang_code, number)
-        chunk = ordered[(number - 1) * size : number * size]
-        content = [_entry_element(e, lang=lang, site=site, page=page) for e in chunk]
-        if not content:
-            content.append(el("p", say(lang_code, "No press releases yet."), class_="empty"))
-        extra: list[etree._Element] = []
-        if count > 1:
-            content.append(_pages_nav(lang_code, number, count, site=site, page=page))
-            for rel, other in (("prev", number - 1), ("next", number + 1)):
-                if 1 <= other <= count:
-                    href = site.links.url(index_path(lang_code, other), page=page)
-                    extra.append(el("link", rel=rel, href=href))
-        if found:
-            content.append(_years_nav(lang_code, found, site=site, page=page))
-        of = say(lang_code, "Page {number} of {count}", number=number, count=count)
-        out.append(
-            _listing(
-                page=page,
-                lang=lang,
-                heading=heading,
-                doc_title=_titled(heading, of if count > 1 else "", site.title(lang_code)),
-                content=content,
-                versions=listings.versions(number=number),
-                site=site,
-                extra_head=extra,
-            )
-        )
-    for year in found:
-        page = year_path(lang_code, year)
-        dated = [e for e in ordered if e.date is not None and e.date.year == year]
-        content = [_entry_element(e, lang=lang, site=site, page=page) for e in dated]
-        content.append(_years_nav(lang_code, found, site=site, page=page, current=year))
-        heading = say(lang_code, "Press releases of {year}", year=year)
-        out.append(
-            _listing(
-                page=page,
-                lang=lang,
-                heading=heading,
-                doc_title=_titled(heading, site.title(lang_code)),
-                content=content,
-                versions=listings.versions(year=year),
-                site=site,
-            )
-        )
-    return out
+    return [
+        listing_parts(item, site=site, listings=listings)
+        for item in listings_of(lang_code, entries, site=site, listings=listings)
+    ]
 
 
 def root_parts(*, site: Site, languages: Sequence[str]) -> PageParts:

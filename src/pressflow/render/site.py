@@ -27,7 +27,16 @@ from ..slugs import check_slug
 from .body import body_elements
 from .feed import atom_feed
 from .htmlsource import html_page, markdown_body
-from .index import ROOT_PAGE, Entry, Listings, index_pages, page_count, root_parts, years
+from .index import (
+    ROOT_PAGE,
+    Entry,
+    Listings,
+    listing_parts,
+    listings_of,
+    page_count,
+    root_parts,
+    years,
+)
 from .model import BuildResult, HeldBack, ReleaseText, Stale
 from .page import STYLE_FILE, PageParts, Site, Version, default_layout, feed_path, serialize
 from .policy import decide
@@ -57,9 +66,10 @@ class _Writer:
         (self.written if atomic_write(path, data) else self.unchanged).append(path)
         self.digests[rel] = content_digest(data.encode("utf-8") if isinstance(data, str) else data)
 
-    def keep(self, rel: str) -> None:
-        """A file the cache vouches for: as this build would write it."""
+    def keep(self, rel: str, digest: str) -> None:
+        """A file the cache vouches for (``digest``): as this build would write it."""
         self.unchanged.append(self.out / rel)
+        self.digests[rel] = digest
 
     @property
     def produced(self) -> set[Path]:
@@ -178,6 +188,7 @@ class _Build:
         allow_partial: bool,
         withdraw: bool,
         cache: Cache | None = None,
+        settings: str = "",
     ):
         assets = _assets(config)
         site = Site.for_config(
@@ -209,6 +220,8 @@ class _Build:
         self.lastmod: dict[str, str] = {}
         self.slugs: dict[str, str] = {}
         self.cache = cache
+        self.settings = settings  # a key over what every page depends on besides its release
+        self._key = ""
         self.share = Share()  # what the release being built adds
         self.keys: list[str] = []  # each release's cache key, in order: the listings' inputs
 
@@ -244,8 +257,8 @@ class _Build:
         record, share = item.record, Share()
         self.share = share
         self.slugs[item.slug] = item.slug
-        for rel, _ in record["pages"]:
-            self.writer.keep(rel)
+        for rel, digest in record["pages"]:
+            self.writer.keep(rel, digest)
         for lang, row in record["entries"]:
             self.entries[lang].append(entry_of(row))
         versions, x_default = record["group"]
@@ -343,8 +356,8 @@ class _Build:
         if site_key and self.cache is not None:
             record = self.cache.get("site", "listings", site_key)
             if intact(record, self.out, self.cache):
-                for rel, _ in record["pages"]:  # type: ignore[index]
-                    self.writer.keep(rel)
+                for rel, digest in record["pages"]:  # type: ignore[index]
+                    self.writer.keep(rel, digest)
                 self._remove_old_listings(languages)
                 return
         before = set(self.writer.digests)
@@ -365,11 +378,15 @@ class _Build:
         for lang in languages:
             changed = [e.modified or e.date for e in self.entries[lang] if e.modified or e.date]
             newest = site.clock.stamp(max(changed, key=site.clock.local)) if changed else ""
-            for parts in index_pages(lang, self.entries[lang], site=site, listings=listings):
-                self.writer.write(parts.path, serialize(layout(parts), pretty=pretty))
+            for item in listings_of(lang, self.entries[lang], site=site, listings=listings):
+                if not self._kept("listings", item.page, repr(item), listings):
+                    parts = listing_parts(item, site=site, listings=listings)
+                    self._made("listings", item.page, serialize(layout(parts), pretty=pretty))
                 if newest:
-                    self.lastmod[parts.path] = newest  # a listing changes with its newest entry
-            self.writer.write(feed_path(lang), atom_feed(lang, self.entries[lang], site=site))
+                    self.lastmod[item.page] = newest  # a listing changes with its newest entry
+            feed = feed_path(lang)
+            if not self._kept("listings", feed, self.entries[lang]):
+                self._made("listings", feed, atom_feed(lang, self.entries[lang], site=site))
         for number in range(1, max(listings.pages.values()) + 1):
             listing_groups.append(Group(tuple(listings.versions(number=number)), ROOT_PAGE))
         for year in sorted({y for ys in listings.years.values() for y in ys}, reverse=True):
@@ -380,16 +397,29 @@ class _Build:
         self.writer.write(STYLE_FILE, css)
         for target, data in self.assets.values():
             self.writer.write(target, data)
-        if site.links.base_url:
-            self.writer.write(
-                "sitemap.xml",
-                sitemap(
-                    [listing_groups[0], *self.groups, *listing_groups[1:]],
-                    links=site.links,
-                    lastmod=self.lastmod,
-                ),
+        groups = [listing_groups[0], *self.groups, *listing_groups[1:]]
+        if site.links.base_url and not self._kept("listings", "sitemap.xml", groups, self.lastmod):
+            self._made(
+                "listings", "sitemap.xml", sitemap(groups, links=site.links, lastmod=self.lastmod)
             )
         self._remove_old_listings(languages)
+
+    def _kept(self, table: str, rel: str, *inputs: object) -> bool:
+        """Whether the file ``rel`` made from ``inputs`` (with the site's settings) is on disk
+        as the cache recorded it: then it is kept, not made again."""
+        if self.cache is None or not self.settings:
+            return False
+        self._key = cache_key(table, self.settings, rel, *inputs)
+        record = self.cache.get(table, rel, self._key)
+        if intact(record, self.out, self.cache) and len(record["pages"]) == 1:  # type: ignore[index]
+            self.writer.keep(rel, record["pages"][0][1])  # type: ignore[index]
+            return True
+        return False
+
+    def _made(self, table: str, rel: str, data: str) -> None:
+        self.writer.write(rel, data)
+        if self.cache is not None and self.settings:
+            self.cache.put(table, rel, self._key, {"pages": [[rel, self.writer.digests[rel]]]})
 
     def _remove_old_listings(self, languages: Sequence[str]) -> None:
         """Index and archive pages an earlier build wrote that this one did not (fewer pages)."""
@@ -422,18 +452,26 @@ def build_site(
     withdraw_partial: bool = False,
     cache: Cache | None = None,
     keys: Mapping[str, str] | None = None,
+    settings: str = "",
 ) -> BuildResult:
     """Write the site for ``releases`` under ``out``; see the module docstring for the policy.
 
     With ``cache``, what each release adds is recorded under its key in ``keys`` (slug -> key
     over every input of its pages), a ``Reused`` release is replayed from its record, and the
-    listings are taken as they are when no release's key changed.
+    listings are taken as they are when no release's key changed; else each listing page and
+    feed whose entries and ``settings`` (a key over the config, template and options) did not
+    change is kept.
 
     Raises ``SlugError`` for an unsafe or duplicate slug, ``TemplateError`` for a bad template
     and ``ConfigError`` for a missing logo or image (before anything is written in both cases).
     """
     build = _Build(
-        config, Path(out), allow_partial=allow_partial, withdraw=withdraw_partial, cache=cache
+        config,
+        Path(out),
+        allow_partial=allow_partial,
+        withdraw=withdraw_partial,
+        cache=cache,
+        settings=settings,
     )
     keys = keys or {}
     for item in sorted(releases, key=_slug):
