@@ -42,6 +42,7 @@ from pressflow.po import catalog
 from pressflow.qa import check_catalog, memo
 from pressflow.qa.crosslang import attribute_to_source, is_source_problem
 from pressflow.qa.registry import CHECKS
+from pressflow.qa.runner import reviewed
 from qa_corpus import (
     DEFAULT_DATA,
     GLOSSARY,
@@ -66,11 +67,20 @@ def _pressflow_doc(
     """One document's catalogs (every language): msgid -> codes, per language."""
     problems = []
     translations: dict[tuple[str, str, str], str] = {}
+    catalogs = {lang: catalog.read_po(path) for lang, path in paths.items()}
+    parallel = {lang: reviewed(po) for lang, po in catalogs.items()}  # as check_project does
     for lang, path in paths.items():
-        po = catalog.read_po(path)
+        po = catalogs[lang]
         translations.update((("", lang, e.msgid), e.msgstr) for e in po)
+        others = {other: texts for other, texts in parallel.items() if other != lang}
         found = check_catalog(
-            po, release=None, lang=lang, glossary=glossary, path=str(path), enabled=enabled
+            po,
+            release=None,
+            lang=lang,
+            glossary=glossary,
+            path=str(path),
+            enabled=enabled,
+            parallel=others,
         )
         problems.extend(p for p in found if not CHECKS[p.check].completeness)
     flagged: dict[str, dict[str, set[str]]] = {lang: {} for lang in paths}

@@ -217,3 +217,27 @@ def test_glossary_variants_accept_a_careful_spelt_out_translation(newsroom: Path
         assert len(flagged) == 9 and all("ЖӨБ" in p["message"] for p in flagged)
     finally:
         fill(newsroom, "en", EN)
+
+
+def test_negation_enabled_over_both_languages(newsroom: Path) -> None:
+    """An opt-in check that reads the release's other translation: the good release passes; a
+    "not" added to one English unit is caught, and not when the Russian unit negates too."""
+    toml = newsroom / "pressflow.toml"
+    text = toml.read_text("utf-8")
+    assert "\n[check]\n" in text and "\nenable" not in text
+    toml.write_text(text.replace("\n[check]\n", '\n[check]\nenable = ["negation"]\n'), "utf-8")
+    code, report = check_json(newsroom)
+    assert code == 0, report
+    at = next(i for i, t in enumerate(EN) if " is " in t)
+    fill(
+        newsroom,
+        "en",
+        [t.replace(" is ", " is not ", 1) if i == at else t for i, t in enumerate(EN)],
+    )
+    code, report = check_json(newsroom)
+    found = [p for p in report["problems"] if p["check"] == "negation"]
+    assert code == 1 and [p["lang"] for p in found] == ["en"]
+    # the Russian translation of that unit negates too: corroborated, not raised
+    fill(newsroom, "ru", [f"Не {t}" if i == at else t for i, t in enumerate(RU)])
+    _, report = check_json(newsroom)
+    assert not [p for p in report["problems"] if p["check"] == "negation"]

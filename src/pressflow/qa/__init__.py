@@ -17,7 +17,7 @@ from . import checks as checks  # registers the checks
 from .crosslang import attribute_to_source
 from .gate import CheckResult, decide, gate_failures
 from .registry import CHECKS, Check
-from .runner import check_catalog
+from .runner import check_catalog, reviewed
 from .stats import CatalogStats, catalog_stats
 
 if TYPE_CHECKING:
@@ -89,37 +89,45 @@ def check_catalogs(
     tick: Callable[[int, int], None] | None = None,
 ) -> tuple[list[CatalogStats], list[list[Problem]]]:
     """Statistics and problems of each catalog in ``refs``, in their order. The problems of one
-    release depend on its own catalogs only, so the result for many releases is the results for
-    each, catalog by catalog (the incremental cache relies on it)."""
+    release depend on its own catalogs only (all its languages: a check may compare one
+    translation with another), so the result for many releases is the results for each, release
+    by release (the incremental cache relies on it)."""
     from ..po import catalog
 
-    stats: list[CatalogStats] = []
-    problems: list[Problem] = []
-    owners: list[int] = []  # the index in ``refs`` of the catalog each problem is about
-    translations: dict[tuple[str, str, str], str] = {}
     off = tuple(config.check.disable) if disabled is None else tuple(disabled)
-    for number, ref in enumerate(refs, start=1):
-        if tick is not None:
-            tick(number, len(refs))
-        shown = ref.source or config.rel(Path(ref.path))
-        po = catalog.read_po(Path(ref.path))
-        stats.append(catalog_stats(po, release=ref.release, lang=ref.lang, path=shown))
-        translations.update(((ref.release, ref.lang, e.msgid), e.msgstr) for e in po)
-        before = len(problems)
-        problems.extend(
-            check_catalog(
+    by_release: dict[str, list[int]] = {}
+    for number, ref in enumerate(refs):
+        by_release.setdefault(ref.release, []).append(number)
+    stats: list[CatalogStats | None] = [None] * len(refs)
+    per_ref: list[list[Problem]] = [[] for _ in refs]
+    translations: dict[tuple[str, str, str], str] = {}
+    done = 0
+    for slug, numbers in by_release.items():  # one release's catalogs in memory at a time
+        catalogs = {n: catalog.read_po(Path(refs[n].path)) for n in numbers}
+        # the release's reviewed translations by language, for checks that compare them
+        parallel = {refs[n].lang: reviewed(po) for n, po in catalogs.items()}
+        for n, po in catalogs.items():
+            ref = refs[n]
+            done += 1
+            if tick is not None:
+                tick(done, len(refs))
+            shown = ref.source or config.rel(Path(ref.path))
+            stats[n] = catalog_stats(po, release=ref.release, lang=ref.lang, path=shown)
+            translations.update(((ref.release, ref.lang, e.msgid), e.msgstr) for e in po)
+            per_ref[n] = check_catalog(
                 po,
-                release=releases.get(ref.release),
+                release=releases.get(slug),
                 lang=ref.lang,
                 source_lang=config.source_lang,
                 glossary=glossary,
                 path=shown,
                 disabled=off,
                 enabled=config.check.enable,
-                slug=ref.release,
+                slug=slug,
+                parallel={lang: t for lang, t in parallel.items() if lang != ref.lang},
             )
-        )
-        owners.extend([number - 1] * (len(problems) - before))
+    problems = [p for found in per_ref for p in found]
+    owners = [n for n, found in enumerate(per_ref) for _ in found]  # each problem's catalog
     # a fact every translation renders differently from the source is the source's problem
     problems = attribute_to_source(problems, config.target_langs, translations)  # one for one
     kept = {id(p) for p in _once_per_release(problems)}
@@ -127,4 +135,4 @@ def check_catalogs(
     for owner, problem in zip(owners, problems, strict=True):
         if id(problem) in kept:
             found[owner].append(problem)
-    return stats, found
+    return [s for s in stats if s is not None], found

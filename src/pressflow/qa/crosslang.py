@@ -18,7 +18,6 @@ from dataclasses import replace
 
 from ..model import Problem
 from .calendar import weekdays
-from .negation import negation_in
 from .numbers import month_of, numbers, pool
 
 #: checks about facts that a translator renders, not about form (quotes, names, terms may
@@ -48,25 +47,13 @@ def _agree_elsewhere(msgid: str, translations: list[str]) -> bool:
     return bool(set.intersection(*(_written(text) - source for text in translations)))
 
 
-def _corroborated(
-    problem: Problem, langs: set[str], translations: Mapping[tuple[str, str, str], str]
-) -> bool:
-    """Does another translation of the unit negate too? Then the source negates, in a way the
-    Kyrgyz pattern missed, and the translation flagged for negating is right."""
-    return any(
-        negation_in(translations.get((problem.release, lang, problem.msgid), ""), lang)
-        for lang in langs - {problem.lang}
-    )
-
-
 def attribute_to_source(
     problems: Sequence[Problem],
     langs: Sequence[str],
     translations: Mapping[tuple[str, str, str], str],
 ) -> list[Problem]:
     """Mark fact findings that every language of ``langs`` (two or more) shares, and where every
-    translation writes the same other value, as source problems; drop a negation finding that
-    another language's translation corroborates.
+    translation writes the same other value, as source problems (one problem out for each in).
 
     "Shares" means the same check and message on the same unit of the same release in each
     language; ``translations`` maps (release, lang, msgid) to the translation.
@@ -88,8 +75,6 @@ def attribute_to_source(
     }
     out = []
     for p in problems:
-        if p.check == "negation" and _corroborated(p, wanted, translations):
-            continue
         if (p.release, p.msgid, p.check, p.message) in shared:
             others = ", ".join(sorted(wanted))
             p = replace(

@@ -6,7 +6,7 @@ or silenced on one entry by a translator) without touching the runner.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,6 +26,9 @@ class Context:
     glossary: Glossary | None = None
     release: Release | None = None
     path: str = ""
+    #: the same release's reviewed translations into other languages: language -> msgid ->
+    #: translation (what translators of the same source wrote, for checks that compare)
+    parallel: Mapping[str, Mapping[str, str]] | None = None
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from ..glossary import Glossary
 from ..model import Problem, Release
 from .crosslang import ABOUT, SOURCE
 from .registry import Check, Context, Finding, iter_checks
-from .units import Unit, units_of
+from .units import Unit, unit_from_entry, units_of
 
 
 def _problem(check: Check, unit: Unit, message: str, ctx: Context, slug: str) -> Problem:
@@ -75,8 +75,23 @@ def check_catalog(
     disabled: Collection[str] = (),
     enabled: Collection[str] = (),
     slug: str | None = None,
+    parallel: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[Problem]:
-    """Every registered check over one PO catalog (a polib-like object)."""
-    ctx = Context(lang=lang, source_lang=source_lang, glossary=glossary, release=release, path=path)
+    """Every registered check over one PO catalog (a polib-like object); ``parallel`` holds the
+    same release's reviewed translations into other languages (``reviewed``), if read."""
+    ctx = Context(
+        lang=lang,
+        source_lang=source_lang,
+        glossary=glossary,
+        release=release,
+        path=path,
+        parallel=parallel,
+    )
     name = slug if slug is not None else (release.slug if release is not None else "")
     return run_checks(units_of(po), ctx, slug=name, disabled=disabled, enabled=enabled)
+
+
+def reviewed(po: Any) -> dict[str, str]:
+    """msgid -> translation of a catalog's reviewed entries (translated, not fuzzy)."""
+    units = (unit_from_entry(e) for e in po if e.msgid and not getattr(e, "obsolete", False))
+    return {u.msgid: u.msgstr for u in units if u.translated}

@@ -3,9 +3,9 @@
 A dropped negation cannot be told from a paraphrase (``жокко чыгарды`` is "denied", ``күтүлбөгөн``
 "flash"), so only the other direction is judged: the translation negates (not, never, no, n't)
 and no word of the source may negate at all (``negation.source_negates``, generous on purpose).
-Where other languages are checked in the same run, a finding that another translation of the
-unit corroborates (it negates too: the source does, in a way the pattern missed) is dropped
-(``crosslang.attribute_to_source``). Judged in English only: Russian negates where Kyrgyz and
+Where the release's other translations are at hand (``Context.parallel``), a finding that
+another translation of the unit corroborates (it negates too: the source does, in a way the
+pattern missed) is not raised. Judged in English only: Russian negates where Kyrgyz and
 English affirm (не удалось, не согласен, не дожив: 13 of 615 units of the tuning half, with the
 English translation affirming), a rate no gate bears.
 """
@@ -35,5 +35,11 @@ def negation(unit: Unit, ctx: Context) -> Iterator[str]:
     if ctx.lang not in JUDGED:
         return
     found = negation_in(unit.msgstr, ctx.lang)
-    if found and not source_negates(unit.msgid):
-        yield f"the translation negates ({found!r}), the source does not"
+    if not found or source_negates(unit.msgid):
+        return
+    # another translation of the same source negates too: the source does, in a way the
+    # Kyrgyz pattern missed, and this translation is right
+    others = (ctx.parallel or {}).items()
+    if any(negation_in(texts.get(unit.msgid, ""), lang) for lang, texts in others):
+        return
+    yield f"the translation negates ({found!r}), the source does not"
