@@ -283,7 +283,9 @@ def run_mutmut(module: Module, tree: Path, *, jobs: int = 1) -> dict[str, str]:
     """mutmut's verdict for every mutant of the module's functions: name -> status."""
     pyproject = tree / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8") + _mutmut_config(module, tree))
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    # mutmut forks each mutant's run from a process that already ran the tests: whatever a
+    # memo kept there would answer in place of the mutated function. QA's memo is switched off.
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PRESSFLOW_NO_MEMO": "1"}
     proc = subprocess.run(
         _nice([sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs)]),
         cwd=tree,

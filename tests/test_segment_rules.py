@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from pressflow.segment import split_text
+from pressflow.segment import rules_for, split_text
+
+
+@pytest.fixture(autouse=True)
+def compiled_afresh() -> None:
+    """The rules compiled in this test, not taken from an earlier one (a mutation run tells)."""
+    rules_for.cache_clear()
 
 
 def units(text: str, lang: str = "ky") -> list[str]:
