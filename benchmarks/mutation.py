@@ -210,9 +210,43 @@ MODULES: dict[str, Module] = {
             "tests/test_xss.py",
         ),
         deselect=("tests/test_xss.py::test_no_vector_runs_in_chromium",),
-        planted=tuple(
-            Planted(_SAFE, f'"{tag}", ', "", f"{tag} no longer dropped with its content")
-            for tag in ("iframe", "object", "embed")
+        planted=(
+            *(
+                Planted(_SAFE, f'"{tag}", ', "", f"{tag} no longer dropped with its content")
+                for tag in ("iframe", "object", "embed")
+            ),
+            # The cleaners are built at import, out of mutmut's reach: their arguments here.
+            Planted(
+                _SAFE,
+                "clean_content_tags=set(NOT_TEXT - set(allowed)),",
+                "clean_content_tags=set(),",
+                "script, style, svg… kept as text instead of dropped with their content",
+            ),
+            Planted(
+                _SAFE,
+                "url_schemes=set(URL_SCHEMES),",
+                'url_schemes=set(URL_SCHEMES) | {"javascript", "data"},',
+                "javascript: and data: URLs allowed",
+            ),
+            Planted(_SAFE, "strip_comments=True,", "strip_comments=False,", "comments kept"),
+            Planted(
+                _SAFE,
+                'attributes["*"] = set(generic)',
+                'attributes["*"] = set(generic) | {"onclick", "style"}',
+                "an event handler and inline style allowed on every element",
+            ),
+            Planted(
+                _SAFE,
+                "tag_attribute_values=values,",
+                "tag_attribute_values=None,",
+                "any rel on a head link (preload, import)",
+            ),
+            Planted(
+                _SAFE,
+                "generic = GLOBAL_ATTRS | ({SLOT_ATTR} if slots else frozenset())",
+                "generic = GLOBAL_ATTRS | {SLOT_ATTR}",
+                "template slots kept on published pages",
+            ),
         ),
     ),
 }
