@@ -129,26 +129,49 @@ def _output(
     write: bool,
     lang: str = "",
     read: Snapshot | None = None,
+    text: str | None = None,
 ) -> Output:
+    """``po`` to be written over ``old`` (``text``: ``po`` formatted already, if it was)."""
     if not write:
-        changed = old is None or catalog.format_po(po) != catalog.format_po(old)
+        text = text if text is not None else catalog.format_po(po)
+        changed = old is None or text != catalog.format_po(old)
         return Output(path, None, changed, lang, read)
     if old is not None and catalog.equivalent(po, old):  # as catalog.write_po: leave it be
         return Output(path, None, False, lang, read)
-    return Output(path, catalog.format_po(po), True, lang, read)
+    return Output(path, text if text is not None else catalog.format_po(po), True, lang, read)
 
 
 def _load(
-    path: Path, confined: Confinement, *, config: Config
+    path: Path, confined: Confinement, *, config: Config, header_only: bool = False
 ) -> tuple[bytes | None, Snapshot | None, polib.POFile | None]:
-    """A catalog's bytes (kept for its stamp), their snapshot and their parse; all None when it
-    is missing. A catalog resolving outside the project is refused unread."""
+    """A catalog's bytes (kept for its stamp), their snapshot and their parse (with
+    ``header_only``, of the header alone); all None when it is missing. A catalog resolving
+    outside the project is refused unread."""
     confined.check(path, error=CatalogError)
     try:
         raw, snap = read_snapshot(path)
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror}", path=str(path)) from None
-    return raw, snap, (catalog.parse_po(raw, path=str(path)) if raw is not None else None)
+    if raw is None:
+        return None, snap, None
+    parse = catalog.parse_header if header_only else catalog.parse_po
+    return raw, snap, parse(raw, path=str(path))
+
+
+def _template_output(
+    template: polib.POFile, raw: bytes | None, path: Path, *, write: bool, read: Snapshot | None
+) -> Output:
+    """The template's output. Compared first as text with the file as read: a template is
+    pressflow's own file in msgcat's form, and when its release is unchanged (a translator's
+    save is being merged) formatting the new one costs less than parsing the old one. A file
+    that differs is judged as every catalog is: re-saved by another tool (polib, Weblate) it
+    is the same template, and left as it is."""
+    text = catalog.format_po(template)
+    if raw is None or text.encode("utf-8") == raw:
+        new = raw is None
+        return Output(path, text if new and write else None, new, "", read)
+    old = catalog.parse_po(raw, path=str(path))
+    return _output(template, old, path, write=write, read=read, text=text)
 
 
 def _read_source(job: Job, confined: Confinement) -> tuple[bytes, Snapshot]:
@@ -192,13 +215,13 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
         segments = segment_release(release)
         problems = (*release.problems, *foreign_warnings(release, segments))
         pot_path = config.pot_path(release.slug)
-        raw, pot_snap, previous = _load(pot_path, confined, config=config)
+        raw, pot_snap, previous = _load(pot_path, confined, config=config, header_only=True)
         template = catalog.make_template(release, segments, config=config, previous=previous)
     except PressflowError as exc:
         return Outcome(name, release.slug, release.path, error=exc, stage=TEMPLATE)
     fan_out = fan_out_from is not None and len(template) >= fan_out_from
     with _merges(template, release.slug, settings, fan_out=fan_out) as merged:
-        files = [_output(template, previous, pot_path, write=settings.write, read=pot_snap)]
+        files = [_template_output(template, raw, pot_path, write=settings.write, read=pot_snap)]
         read: list[bytes | None] = [raw]  # each catalog's bytes as read, in the order of files
         try:
             for out, raw_po in merged():

@@ -94,6 +94,13 @@ def parse_po(raw: bytes, *, path: str = "<string>") -> polib.POFile:
     return po
 
 
+def parse_header(raw: bytes, *, path: str = "<string>") -> polib.POFile:
+    """A catalog's header (its first entry) alone, the rest unread: what a template's previous
+    version is needed for (its creation date) when its entries are compared as text."""
+    end = raw.find(b"\n\n")
+    return parse_po(raw if end < 0 else raw[: end + 1], path=path)
+
+
 _ENTRY_DEFAULTS = vars(polib.POEntry())
 
 
