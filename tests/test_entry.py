@@ -129,3 +129,22 @@ def test_errors_are_the_clis_one_line_and_exit_code(tmp_path: Path, newsroom: Pa
     quick, full = both(newsroom, "update", "--check")
     assert quick.returncode == full.returncode == 2
     assert said(quick) == said(full) and "pressflow.toml:1" in said(quick)
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_is_remembered_and_printed_again_without_typer(tmp_path: Path, flag: str) -> None:
+    """The first ``--help`` is Typer's; the next ones print the same bytes without loading it,
+    until the terminal's settings change (another width: Typer's again)."""
+    first, again = pressflow(tmp_path, flag), pressflow(tmp_path, flag)
+    assert (first.returncode, again.returncode) == (0, 0)
+    assert imported(first, "typer") and not imported(again, "typer")
+    assert again.stdout == first.stdout and "Usage: pressflow" in again.stdout
+    wide = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "pressflow", flag],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=cli_env(tmp_path, COLUMNS="150"),
+    )
+    assert imported(wide, "typer") and wide.stdout != first.stdout

@@ -11,7 +11,10 @@ Everything else (another option, a release to process, a warning, any error) goe
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,6 +22,9 @@ if TYPE_CHECKING:
 
 QUICK = {("update",): False, ("update", "--check"): True}  # command line -> check_only
 VERSION = {("--version",), ("-V",)}
+HELP = {("--help",), ("-h",)}
+#: what Rich and Typer read to decide how help looks (besides whether stdout is a terminal)
+LOOKS = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "TTY_COMPATIBLE")
 
 
 def main() -> None:
@@ -27,6 +33,8 @@ def main() -> None:
 
         sys.stdout.write(f"pressflow {__version__}\n")
         sys.exit(0)
+    if tuple(sys.argv[1:]) in HELP:
+        _help()
     check_only = QUICK.get(tuple(sys.argv[1:]))
     if check_only is not None:
         try:
@@ -63,3 +71,77 @@ def _unchanged(*, check_only: bool) -> UpdateResult | None:
         return update_if_unchanged(open_project(None), check_only=check_only)
     except PressflowError:
         return None
+
+
+def _help() -> None:
+    """``pressflow --help`` as Typer printed it last time under the same conditions (pressflow's
+    code by content, Typer's and Rich's files, the terminal), without loading them: the help
+    text is the same bytes, and shells, editors and people ask for it often. Made by Typer (and
+    remembered) when it is not known; exits either way."""
+    from .cache import code_fingerprint, content_digest
+
+    looks = [os.environ.get(name, "") for name in LOOKS]
+    tty = sys.stdout.isatty()
+    if tty:
+        looks.append(str(os.get_terminal_size(sys.stdout.fileno())))
+    libraries = [_installed(name) for name in ("typer", "rich", "click")]
+    key = content_digest(repr([code_fingerprint(), tty, looks, libraries]).encode())
+    path = _help_file()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            known, _, text = handle.read().partition("\n")
+    except (OSError, UnicodeDecodeError):
+        known, text = "", ""
+    if known == key:
+        sys.stdout.write(text)
+        sys.exit(0)
+    from .cli import main as cli_main
+
+    shown = _Tee(sys.stdout)
+    sys.stdout = shown
+    try:
+        cli_main()
+    except SystemExit as done:
+        sys.stdout = shown.real
+        if done.code in (0, None):
+            from .errors import PressflowError
+            from .files import atomic_write
+
+            with contextlib.suppress(PressflowError, OSError):  # remembering is optional
+                atomic_write(Path(path), key + "\n" + "".join(shown.parts))
+        raise
+
+
+def _installed(name: str) -> str:
+    """Where a library's code is and when it last changed, without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    origin = spec.origin if spec is not None and spec.origin else ""
+    try:
+        st = os.stat(os.path.dirname(origin)) if origin else None
+    except OSError:
+        st = None
+    return f"{origin}:{st.st_mtime_ns if st else ''}"
+
+
+def _help_file() -> str:
+    from platformdirs import user_cache_dir
+
+    return os.path.join(user_cache_dir("pressflow"), "help.txt")
+
+
+class _Tee:
+    """Standard output that also keeps what is written (Rich still sees the real terminal)."""
+
+    def __init__(self, real: object):
+        self.real = real
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        written = self.real.write(text)  # type: ignore[attr-defined]
+        self.parts.append(text)  # (after: a library probing with bytes meets the real error)
+        return written  # type: ignore[no-any-return]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
