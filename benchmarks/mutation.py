@@ -121,7 +121,11 @@ MODULES: dict[str, Module] = {
     ),
     "po/update": Module(
         sources=(_UPDATE,),
-        tests=("tests/test_update_header.py", "tests/test_update.py"),
+        tests=(
+            "tests/test_update_header.py",
+            "tests/test_update_offers.py",
+            "tests/test_update.py",
+        ),
         deselect=(
             "tests/test_update.py::test_catalogs_after_update_and_prefill_are_what_msgcat_writes",
         ),

@@ -1,0 +1,66 @@
+"""What update offers an edited sentence beyond msgmerge's closest match: a clause cut out of a
+long old sentence gets its translation as fuzzy, a short scrap does not; and what it keeps of a
+removed entry: everything, so that the entry comes back as it was."""
+
+from __future__ import annotations
+
+import polib
+
+from pressflow.po import update
+from test_update import CONFIG, _po, template_of
+
+OLD_KY = (
+    "Жыйынга Бишкек шаарынын мэриясынын өкүлдөрү, Чүй облусунун администрациясынын "
+    "кызматкерлери жана жарандык коомдун уюмдары катышып, шаардын жаңы транспорт долбоорлорун "
+    "кеңири талкуулашты."
+)
+OLD_RU = (
+    "В собрании участвовали представители мэрии Бишкека, сотрудники администрации Чуйской "
+    "области и организации гражданского общества; они подробно обсудили новые транспортные "
+    "проекты города."
+)
+CLAUSES = [
+    "Шаардын жаңы транспорт долбоорлору кеңири талкууланды.",
+    "Жарандык коомдун уюмдары катышты.",
+]
+
+
+def test_clauses_cut_out_of_a_long_sentence_are_offered_its_translation() -> None:
+    merged = update.merge(_po([(OLD_KY, OLD_RU)]), template_of([CLAUSES]), lang="ru", config=CONFIG)
+    assert [(e.msgid, e.msgstr, e.flags, e.previous_msgid, e.obsolete) for e in merged] == [
+        (clause, OLD_RU, ["fuzzy"], OLD_KY, False) for clause in CLAUSES
+    ]
+
+
+def test_a_scrap_shorter_than_twenty_characters_is_offered_nothing() -> None:
+    scrap = "Уюмдары катышты."
+    merged = update.merge(_po([(OLD_KY, OLD_RU)]), template_of([[scrap]]), lang="ru", config=CONFIG)
+    new, gone = merged
+    assert (new.msgid, new.msgstr, new.flags) == (scrap, "", [])
+    assert (gone.msgid, gone.msgstr, gone.obsolete) == (OLD_KY, OLD_RU, True)
+
+
+def test_a_removed_entry_is_kept_whole_as_obsolete() -> None:
+    old = polib.POFile()
+    kept = polib.POEntry(msgid="Форум өттү.", msgstr="Форум прошёл.")
+    removed = polib.POEntry(
+        msgctxt="headline",
+        msgid="Бир китеп",
+        msgid_plural="{n} китеп",
+        msgstr_plural={0: "{n} книга", 1: "{n} книги", 2: "{n} книг"},
+        tcomment="checked by Aida",
+        flags=["fuzzy", "python-brace-format"],
+        previous_msgctxt="title",
+        previous_msgid="Китеп",
+        previous_msgid_plural="Китептер",
+    )
+    old.extend([kept, removed])
+    merged = update.merge(old, template_of([["Форум өттү."]]), lang="ru", config=CONFIG)
+    gone = merged[-1]
+    fields = ("msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr_plural", "tcomment", "flags")
+    previous = ("previous_msgctxt", "previous_msgid", "previous_msgid_plural")
+    assert gone.obsolete
+    assert {f: getattr(gone, f) for f in fields + previous} == {
+        f: getattr(removed, f) for f in fields + previous
+    }
+    assert gone.flags is not removed.flags and gone.msgstr_plural is not removed.msgstr_plural
