@@ -64,3 +64,61 @@ def test_a_removed_entry_is_kept_whole_as_obsolete() -> None:
         f: getattr(removed, f) for f in fields + previous
     }
     assert gone.flags is not removed.flags and gone.msgstr_plural is not removed.msgstr_plural
+
+
+CLAUSE = "Жарандык коомдун уюмдары катышты."
+FIRST = (
+    "Биринчи жыйынга Ош шаарынын мэриясынын өкүлдөрү, облустук администрациянын кызматкерлери "
+    "жана жарандык коомдун уюмдары катышты."
+)
+SECOND = (
+    "Экинчи жыйынга Нарын шаарынын акимчилигинин өкүлдөрү, райондук администрациянын "
+    "кызматкерлери жана жарандык коомдун уюмдары катышты."
+)
+BETWEEN = "Жыйындар эки күнгө созулду."
+
+
+def test_of_two_sentences_holding_a_clause_the_nearer_one_is_offered() -> None:
+    for old, expected in (([FIRST, BETWEEN, SECOND], "R2"), ([SECOND, BETWEEN, FIRST], "R1")):
+        pairs = [(ky, {FIRST: "R1", SECOND: "R2", BETWEEN: "RB"}[ky]) for ky in old]
+        merged = update.merge(
+            _po(pairs), template_of([[BETWEEN, CLAUSE]]), lang="ru", config=CONFIG
+        )
+        entry = merged[1]
+        assert (entry.msgid, entry.msgstr, entry.flags) == (CLAUSE, expected, ["fuzzy"])
+
+
+ORIGINAL = "Форум 2019-жылы Бишкекте өттү."
+EDITED = "Форум 2019-жылы Ош шаарында өттү."
+ORIGINAL_RU = "Форум прошёл в 2019 году в Бишкеке."
+
+
+def test_an_edit_undone_gives_back_the_reviewed_pair_with_its_flags() -> None:
+    old = _po([(EDITED, ORIGINAL_RU)])
+    old[0].flags = ["fuzzy", "python-format"]
+    old[0].previous_msgid = ORIGINAL
+    (entry,) = update.merge(old, template_of([[ORIGINAL]]), lang="ru", config=CONFIG)
+    assert (entry.msgstr, entry.flags, entry.previous_msgid) == (
+        ORIGINAL_RU,
+        ["python-format"],
+        None,
+    )
+
+
+def test_an_edit_undone_in_another_context_stays_fuzzy() -> None:
+    old = _po([(EDITED, ORIGINAL_RU)])
+    old[0].flags = ["fuzzy"]
+    old[0].previous_msgid = ORIGINAL
+    old[0].previous_msgctxt = "headline"
+    (entry,) = update.merge(old, template_of([[ORIGINAL]]), lang="ru", config=CONFIG)
+    assert (entry.msgstr, entry.flags) == (ORIGINAL_RU, ["fuzzy"])
+    assert (entry.previous_msgid, entry.previous_msgctxt) == (ORIGINAL, "headline")
+
+
+def test_a_reviewed_entry_offers_its_own_msgid_as_previous_not_a_stale_one() -> None:
+    old = _po([(ORIGINAL, ORIGINAL_RU)])
+    old[0].previous_msgid = "a stale previous msgid"
+    old[0].flags = ["python-format"]
+    (entry,) = update.merge(old, template_of([[EDITED]]), lang="ru", config=CONFIG)
+    assert (entry.msgstr, entry.flags) == (ORIGINAL_RU, ["fuzzy", "python-format"])
+    assert (entry.previous_msgid, entry.previous_msgctxt) == (ORIGINAL, None)
