@@ -113,3 +113,17 @@ def test_an_unknown_escape_is_an_error_with_its_line_on_both_paths(body: str) ->
     with pytest.raises(CatalogError) as err:
         poparse._Parser(text, "t.po").run()
     assert err.value.line == 4
+
+
+def test_text_after_a_continued_previous_msgid_is_an_error_as_msgcat_says() -> None:
+    """``#| "def" junk``: msgcat stops at line 7; the fast path once read ``abcdef`` and went
+    on, now it hands the file to the strict parser, which names the line."""
+    text = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, fuzzy\n#| msgid "abc"\n#| "def" junk\nmsgid "x"\nmsgstr "y"\n'
+    )
+    with pytest.raises(CatalogError) as caught:
+        catalog.parse_po(text.encode(), path="j.po")
+    assert caught.value.line == 7
+    good = catalog.parse_po(text.replace(" junk", "").encode(), path="j.po")
+    assert [e.previous_msgid for e in good] == ["abcdef"]

@@ -21,7 +21,7 @@ _ESCAPES = {
 _MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
 
 
-@dataclass
+@dataclass(slots=True)
 class RawEntry:
     """One message as written in the file (previous fields are ``None`` when absent)."""
 
@@ -296,7 +296,8 @@ def _simple_unescape(value: str) -> str:
 
 
 def _fast_value(block: str) -> str:
-    value = "".join(_FAST_STR.findall(block))
+    # One string on one line (most fields): its body, without a pattern scan.
+    value = block[1:-1] if "\n" not in block else "".join(_FAST_STR.findall(block))
     if "\\" not in value:
         return value
     if not _NOT_SIMPLE.search(value) and not value.endswith("\\"):
@@ -348,6 +349,8 @@ def _fast_comments(entry: RawEntry, comments: str) -> None:
         if kind == "|":
             body = text[2:].strip()
             if body.startswith('"') and previous_key:
+                if not _FAST_STR.fullmatch(body):
+                    raise _Unusual  # text after the string: the strict parser says where
                 entry.previous[previous_key] += _fast_value(body)
                 continue
             match = _FAST_PREVIOUS.fullmatch(text.strip())
