@@ -5,7 +5,8 @@ How well a translation fits a source is judged by two things a translation keeps
 language: its length (log of translation / source length against what translations into the
 language usually are, in standard deviations measured on the tuning half of the development
 documents), and its anchors: the figures and the long words (names, loanwords such as президент,
-парламент) that the source and the translation share through a transliteration skeleton. A
+парламент) that the source and the translation share, their first letters folded to one rough
+Latin spelling. A
 translation that fits another unit's source far better than its own (by more than any good
 translation measured on the tuning half) was most likely pasted into the wrong entry.
 """
@@ -33,12 +34,12 @@ ANCHOR_WEIGHT = 10.0
 #: on the tuning half: at most 2.4)
 MIN_GAIN = 4.0
 #: another unit's translation: how much better it must fit some other source of the release
-#: than its own (good units on the tuning half: at most 4.3, against every other source)
+#: than its own (good units on the tuning half: at most 3.6 in Russian, 4.3 in English)
 MIN_MISPLACED_GAIN = 5.5
-#: a figure (digits alone) and a word of five letters or more (names, loanwords) are anchors
 #: the units a translation is compared with, on either side: every unit of a release (a few
 #: dozen), and linear time on a catalog of thousands
 NEARBY = 200
+#: a figure (digits alone) and a word of five letters or more (names, loanwords) are anchors
 _TOKEN = re.compile(r"[^\W_]+")
 _ANCHOR_LETTERS = 5
 #: Kyrgyz, Russian and English letters folded to one rough Latin spelling (a cheap skeleton:
