@@ -6,9 +6,9 @@ language: its length (log of translation / source length against what translatio
 language usually are, in standard deviations measured on the tuning half of the development
 documents), and its anchors: the figures and the long words (names, loanwords such as президент,
 парламент) that the source and the translation share, their first letters folded to one rough
-Latin spelling. A
-translation that fits another unit's source far better than its own (by more than any good
-translation measured on the tuning half) was most likely pasted into the wrong entry.
+Latin spelling. A translation that fits another unit's source far better than its own (by more
+than any good translation measured on the tuning half) was most likely pasted into the wrong
+entry.
 """
 
 from __future__ import annotations
