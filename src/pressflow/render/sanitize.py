@@ -100,11 +100,12 @@ _PARSER = lxml.html.HTMLParser(
 _JSON_LD = "application/ld+json"
 
 
+_Allowed = dict[str, frozenset[str]]
+
+
 # Runs at import (the cleaners below), before a mutation tool can switch a mutant on: the
 # hand-planted mutants of benchmarks/mutation.py change its arguments instead.
-def _cleaner(  # pragma: no mutate block
-    allowed: dict[str, frozenset[str]], *, slots: bool = False
-) -> nh3.Cleaner:
+def _cleaner(allowed: _Allowed, *, slots: bool = False) -> nh3.Cleaner:  # pragma: no mutate block
     generic = GLOBAL_ATTRS | ({SLOT_ATTR} if slots else frozenset())
     attributes = {tag: set(attrs) for tag, attrs in allowed.items() if attrs}
     attributes["*"] = set(generic)
