@@ -7,9 +7,12 @@ only the abbreviation lists (an inner dot matching ``. ``) decide.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pressflow.segment import rules_for, split_text
+from pressflow.segment_rules import _abbrev_alternation
 
 
 @pytest.fixture(autouse=True)
@@ -109,3 +112,52 @@ def test_a_closing_quote_standing_apart_acts_as_one_glued_to_its_sentence(quote:
     assert units(f"Ал: {opening}Баары жакшы. {quote} деп айтты.") == [
         f"Ал: {opening}Баары жакшы. {quote} деп айтты."
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кененирээк маалымат kabar.kg жана www.gov.kg сайттарында, суроолор info@mail.kg дарегине.",
+        "Шилтеме:https://24.kg/archive/2021?id=5&x=1;(Kaktus.Media)жана(AKIpress.org).",
+        "Эч кандай дарек жок. Бир гана сүйлөм.",
+        "Дарек: mfa.gov.kg/ru/news.html, тел.: +996 312 62 05 45, e-mail: press@mfa.gov.kg",
+    ],
+)
+def test_addresses_are_found_run_by_run_exactly_as_in_the_whole_text(text: str) -> None:
+    rules = rules_for("ky")
+    spans = [(m.start(), m.end()) for m in rules.addresses(text)]
+    assert spans == [(m.start(), m.end()) for m in rules.urls.finditer(text)]
+    assert rules.without_addresses(text) == rules.urls.sub(" ", text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "base"),
+    [("ky", "ky"), ("ky-KG", "ky"), ("KY_kg", "ky"), ("ru", "ru"), ("en-US", "en"),
+     ("xx", "common"), ("k", "common"), ("../ky", "common")],
+)  # fmt: skip
+def test_a_language_code_finds_its_rules_or_the_shared_ones(lang: str, base: str) -> None:
+    assert rules_for(lang).lang == base
+
+
+def test_the_rule_data_is_read_as_written() -> None:
+    ky, common = rules_for("ky"), rules_for("common")
+    assert ky.rules[0].name == "single-letter-abbreviation"  # the language's own rules first
+    assert [r.name for r in ky.rules[1:]] == [r.name for r in common.rules]
+    assert ky.title_quote_max == 150 and "деди" in ky.speech_words and "деп" in ky.speech_words
+    assert ("«", "»") in ky.quotes and ("“", "”") in ky.quotes
+    assert ky.foreign is not None and common.foreign is None
+    assert (ky.foreign.min_words, ky.foreign.max_native_share) == (2, 0.2)
+    assert ky.foreign.note.startswith("not Kyrgyz: Latin-script text")
+    assert ky.foreign.native.fullmatch("ө") and not ky.foreign.native.fullmatch("q")
+    assert ky.foreign.other.fullmatch("q") and not ky.foreign.other.fullmatch("ө")
+
+
+def test_an_abbreviation_list_compiles_to_exactly_its_words() -> None:
+    items = ["ж", "жж", "ж.б", "ж.б.у.с", "кв", "кв.м", "р-н", "№", "к"]
+    pattern = re.compile(_abbrev_alternation(items))
+    for item in items:
+        assert pattern.fullmatch(item), item
+        assert pattern.fullmatch(item.replace(".", ". ")), item  # an inner dot may take a space
+    for other in ["", "б", "жжж", "ж.", "ж.б.у", "кв.", "квм", "р", "р-", "н", "к.в", "ж б"]:
+        assert not pattern.fullmatch(other), other
+    assert not re.search(_abbrev_alternation([]), "ж.б. anything")
