@@ -310,6 +310,11 @@ def _mutmut_config(module: Module, tree: Path) -> str:
             ["-p", "no:cacheprovider", "-p", _PLUGIN, "-q", "-x"]
             + [arg for test in module.deselect for arg in ("--deselect", test)]
         ),
+        # Each mutant's tests in a process forked before any test ran: with mutmut's default
+        # (forked from the process that ran them all) a function behind a cache (the compiled
+        # segmentation rules, the wrapping tables) answers from the cache and no mutant of it
+        # can be seen.
+        'process_isolation = "forkserver"',
         "timeout_multiplier = 5.0",
         "timeout_constant = 5.0",
         "",
