@@ -16,6 +16,9 @@ ERRORS = [
     ),
     ('msgid "a\\q"\nmsgstr "b"\n', "1: invalid escape sequence \\q in string"),
     ('msgid "a"\nmsgfoo "b"\n', '2: unknown keyword "msgfoo"'),
+    ('msgid "a"\nmsgfoo bar "b"\n', '2: unknown keyword "msgfoo"'),
+    ('msgid "a"\nmsgctxt "c"\nmsgstr "b"\n', "1: msgid without msgstr"),
+    ('msgid "a"\nmsgstr "b"\n# note\n"c"\n', "4: string continuation line outside an entry"),
     ('#|\nmsgid "a"\nmsgstr "b"\n', '1: unknown keyword ""'),
     ('msgid a\nmsgstr "b"\n', "1: msgid must be followed by a quoted string"),
     ('msgid "a"\nmsgstr b\n', "2: msgstr must be followed by a quoted string"),
@@ -168,14 +171,14 @@ def test_the_strict_parser_reads_what_other_editors_write() -> None:
     """CRLF (so the strict path), comments indented or inside obsolete entries, ``#|`` and
     ``#~|`` without a space, a lone ``#~``: all read, with lines and trailing spaces kept."""
     text = (
-        '\n\n# see X  \r\n  #. indented\r\n#|msgid "old"\r\nmsgid "a"\r\nmsgstr "b"\r\n'
+        '\n\n# see X  \r\n# fix X\r\n  #. indented\r\n#|msgid "old"\r\nmsgid "a"\r\nmsgstr "b"\r\n'
         '\r\n#~\r\n#~ # gone note\r\n#~|msgid "older"\r\n#~ msgid "gone"\r\n'
         '#~ msgstr "кетти"\r\n'
     )
     live, gone = poparse.parse_entries(text, path="ru.po")
-    assert (live.line, live.tcomment, live.comment) == (3, ["see X  "], ["indented"])
+    assert (live.line, live.tcomment, live.comment) == (3, ["see X  ", "fix X"], ["indented"])
     assert (live.previous, live.fields) == ({"msgid": "old"}, {"msgid": "a", "msgstr": "b"})
-    assert (gone.line, gone.obsolete, gone.tcomment) == (10, True, ["gone note"])
+    assert (gone.line, gone.obsolete, gone.tcomment) == (11, True, ["gone note"])
     assert (gone.previous, gone.fields) == (
         {"msgid": "older"},
         {"msgid": "gone", "msgstr": "кетти"},
