@@ -46,7 +46,7 @@ def decode(raw: bytes, *, path: str) -> str:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise CatalogError("binary data (NUL byte): not a PO catalog", path=path, line=line)
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8")  # pragma: no mutate (UTF-8)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise CatalogError(
