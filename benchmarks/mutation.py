@@ -74,6 +74,7 @@ _NAMES = f"{PKG}/qa/checks/names.py"
 _QA_TESTS = (
     "tests/test_qa_rules.py",
     "tests/test_qa_name_spelling.py",
+    "tests/test_qa_measures.py",
     "tests/test_qa_checks.py",
     "tests/test_qa_false_alarms.py",
 )

@@ -1,0 +1,45 @@
+"""Numbers with units of measure: a translator may convert them (inches to centimetres, miles to
+kilometres, Fahrenheit to Celsius), and the numbers check must tell a conversion from a figure
+lost. The table pins each way a number may be kept, converted or owed."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressflow.qa.numbers import missing_numbers
+
+CASES = [
+    # (source, translation, owed): the unit after the number, converted or kept
+    ("Экрандын өлчөмү 10 дюйм.", "Размер экрана 25 см.", []),
+    ("Экрандын өлчөмү 10 дюйм.", "Размер экрана 10 дюймов.", []),
+    ("Экрандын өлчөмү 10 дюйм.", "Размер экрана 12 дюймов.", ["10"]),  # the unit kept: owed
+    ("Экрандын өлчөмү 10 дюйм.", "Экран большой.", ["10"]),  # no number at all
+    ("Аралык 45 миль.", "The distance is 72 km.", []),
+    ("Аралык 45 миль.", "The distance is 40 miles.", ["45"]),
+    ("Салмагы 100 фунт.", "Вес 45 кг.", []),
+    ("Салмагы 100 фунт.", "Вес 90 фунтов.", ["100"]),
+    ("Бийиктиги 20 фут.", "Высота 6 метров.", []),
+    ("Бийиктиги 20 фут.", "Высота 18 футов.", ["20"]),
+    # a bracketed equivalent may be left out
+    ("Экрандын өлчөмү 10 дюйм (25 см).", "The screen is 10 inches.", []),
+    # degrees: Fahrenheit and Celsius share the word
+    ("Аба ырайы 80 градуска жетет.", "Температура достигнет 27 градусов.", []),
+    # a bare number of the source given converted into the unit the translation writes
+    ("Аралык 45ке жетти.", "Расстояние достигло 72 км.", []),
+    ("Аралык 45ке жетти.", "Расстояние достигло 80 км.", ["45"]),
+    ("Бийиктиги 100гө жетти.", "The height reached 328 feet.", []),
+    ("Бийиктиги 100гө жетти.", "The height reached 30 metres.", []),
+    ("Бийиктиги 100гө жетти.", "The height reached 40 metres.", ["100"]),
+    ("Салмагы 100гө жетти.", "Вес достиг 45 кг.", []),
+    ("Салмагы 45ке жетти.", "The weight reached 99 pounds.", []),
+    ("Узундугу 10го жетти.", "Длина достигла 25 см.", []),
+    ("Узундугу 25ке жетти.", "The length reached 10 inches.", []),
+    ("Аралык 72ге жетти.", "The distance reached 45 miles.", []),
+    ("Аралык 100гө жетти.", "The distance reached 109 yards.", []),
+    ("Аба ырайы 27ге жетет.", "The temperature will reach 80 degrees.", []),
+]
+
+
+@pytest.mark.parametrize(("source", "translation", "owed"), CASES)
+def test_a_measure_is_kept_converted_or_owed(source: str, translation: str, owed: list) -> None:
+    assert missing_numbers(source, translation) == owed
