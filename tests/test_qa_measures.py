@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressflow.qa.numbers import missing_numbers
+from pressflow.qa.numbers import _readings, missing_numbers
 
 CASES = [
     # (source, translation, owed): the unit after the number, converted or kept
@@ -43,3 +43,26 @@ CASES = [
 @pytest.mark.parametrize(("source", "translation", "owed"), CASES)
 def test_a_measure_is_kept_converted_or_owed(source: str, translation: str, owed: list) -> None:
     assert missing_numbers(source, translation) == owed
+
+
+@pytest.mark.parametrize(
+    ("token", "readings"),
+    [
+        ("1\u00a0000\u00a0000", [{1000000}]),  # thousands grouped by spaces
+        ("12.03.2021", [{12}, {3}, {2021}]),  # a date: each component
+        ("09:29", [{9}, {29}]),  # a time
+        ("21:00", [{21}]),  # zero minutes need not be written (9 p.m.)
+        ("00:30", [{0}, {30}]),  # but a zero hour is an hour
+        ("3:1", [{3}, {1}]),  # a score
+        ("5", [{5}]),
+        ("1,000,000", [{1000000}]),
+        ("1.000", [{1000, 1}]),  # thousands or a decimal: both readings
+        ("1,5", [{1.5}]),
+        ("1,234.5", [{1234.5}]),
+        ("1.234.567,89", [{1234567.89}]),
+        ("1.2.3", [{1}, {2}, {3}]),  # a version or a list: each component alone
+        ("1,23,456", [{1}, {23}, {456}]),
+    ],
+)
+def test_a_number_is_read_in_every_way_it_may_be_meant(token: str, readings: list) -> None:
+    assert _readings(token) == readings
