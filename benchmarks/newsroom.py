@@ -1,0 +1,350 @@
+"""Benchmark: a 2,000-release newsroom, every stage, beside translate-toolkit, wall and CPU.
+
+    python benchmarks/newsroom.py [--corpus /tmp/corpus2000] [--releases 2000] [--work DIR]
+
+Uses the shared corpus of ``../shared/bench/gen_corpus.py N DIR`` (made when DIR does not exist
+yet): ``txt/`` and ``html/`` releases. Every command runs as a process (``python -m pressflow``,
+``python -m translate.convert.txt2po``...), so start-up counts for both tools. Each figure is
+given twice: on every core this process may use, and with ``--jobs 1`` (the command confined
+to one core through its CPU affinity: pressflow then uses no process pool), which is the fair
+per-core comparison with translate-toolkit (single-threaded). Wall time is what a user waits;
+CPU time is user + system of every process (measured with ``getrusage``), the figure that
+holds on a busy machine. Commands that change nothing are run five times (the median is shown).
+
+Rows: extract (txt, html) and the first update (POT and ru/en PO) against txt2po + posegment,
+html2po and pot2po x2; extract with nothing changed; ``run`` in full, with nothing changed and
+with one release edited (its output compared byte for byte with a run from scratch); ``build``
+with nothing changed; ``status`` against pocount; ``--help`` and ``update --check``; and the
+check that deleting ``.pressflow/`` changes no byte of the catalogs and the site.
+Not a test: timings vary. Targets are issue 16's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+#: ``../shared/bench/gen_corpus.py`` beside the checkout (or beside a folder of worktrees)
+GENERATOR = next(
+    (p / "shared/bench/gen_corpus.py" for p in ROOT.parents if (p / "shared/bench").is_dir()),
+    ROOT.parent / "shared/bench/gen_corpus.py",
+)
+LANGS = ("ru", "en")
+SAME = 5  # runs of a command that changes nothing (median shown)
+CONFIG = """[project]
+name = "benchmark newsroom"
+version = "1.0"
+source_lang = "ky"
+target_langs = ["ru", "en"]
+
+[paths]
+releases = "releases"
+translations = "translations"
+site = "site"
+
+[mt]
+engine = "none"
+
+[site]
+block_on = "none"
+"""
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+@dataclass(frozen=True)
+class Timing:
+    wall: float
+    cpu: float
+
+    def __str__(self) -> str:
+        return f"{self.wall:6.2f} ({self.cpu:5.2f})"
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def command(cmd: Sequence[str], *, cwd: Path, one_core: bool = False) -> Callable[[], None]:
+    """A process to time; with ``one_core`` confined to one core (as ``--jobs 1``)."""
+
+    def confine() -> None:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+    def go() -> None:
+        done = subprocess.run(
+            list(cmd),
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            preexec_fn=confine if one_core else None,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        if done.returncode not in (0, 1):  # 1: a check's verdict, still a full run
+            sys.exit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.strip()[-800:]}")
+
+    return go
+
+
+def measure(
+    action: Callable[[], None], *, runs: int = 1, before: Callable[[], None] | None = None
+) -> Timing:
+    """Median (by wall time) of ``runs`` runs of ``action``, ``before`` untimed each time."""
+    samples = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        cpu, start = _children_cpu(), time.perf_counter()
+        action()
+        samples.append(Timing(time.perf_counter() - start, _children_cpu() - cpu))
+    return sorted(samples, key=lambda t: t.wall)[len(samples) // 2]
+
+
+def pressflow(root: Path, *args: str, one_core: bool = False) -> Callable[[], None]:
+    return command([sys.executable, "-m", "pressflow", *args], cwd=root, one_core=one_core)
+
+
+def toolkit(module: str, *args: str, cwd: Path, one_core: bool = False) -> Callable[[], None]:
+    return command(
+        [sys.executable, "-m", module, "--progress=none", *args], cwd=cwd, one_core=one_core
+    )
+
+
+def both(*actions: Callable[[], None]) -> Callable[[], None]:
+    def go() -> None:
+        for action in actions:
+            action()
+
+    return go
+
+
+# --------------------------------------------------------------------------- newsrooms
+
+
+def newsroom(root: Path, releases: Path) -> Path:
+    """A pressflow project over a copy of ``releases``, nothing made yet."""
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(releases, root / "releases")
+    (root / "pressflow.toml").write_text(CONFIG, encoding="utf-8")
+    return root
+
+
+def fresh(root: Path) -> Callable[[], None]:
+    """Forget every output of ``root`` (catalogs, site, cache)."""
+
+    def go() -> None:
+        for name in ("translations", "site", ".pressflow"):
+            shutil.rmtree(root / name, ignore_errors=True)
+
+    return go
+
+
+def translate(root: Path) -> None:
+    """Every unit translated and reviewed (the state of a working newsroom; not timed)."""
+    from pressflow.po import catalog
+    from pressflow.translit import transliterate
+
+    ru = str.maketrans("өүңӨҮҢ", "оунОУН")
+    for lang in LANGS:
+        for path in sorted((root / "translations" / lang).glob("*.po")):
+            po = catalog.read_po(path)
+            for entry in po:
+                entry.msgstr = (
+                    entry.msgid.translate(ru) if lang == "ru" else transliterate(entry.msgid)
+                )
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
+            catalog.write_po(po, path)
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    found = {}
+    for folder in ("translations", "site"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                found[path.relative_to(root).as_posix()] = path.read_bytes()
+    return found
+
+
+def age(root: Path) -> None:
+    """Every file a minute old, as between two working sessions (the cache trusts stat fields
+    only for files not modified in the last seconds)."""
+    then = time.time() - 60
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, (then, then))
+
+
+# --------------------------------------------------------------------------- report
+
+
+class Table:
+    def __init__(self) -> None:
+        head = f"{'work':<40} {'pressflow':>15} {'--jobs 1':>15} {'translate-toolkit':>17}"
+        print(head + f" {'tt/pf: CPU jobs 1 / wall':>26}")
+        print(f"{'':<40} {'wall (CPU) s':>15} {'wall (CPU) s':>15} {'wall (CPU) s':>17}")
+
+    def row(
+        self,
+        work: str,
+        pf: Timing,
+        one: Timing | None = None,
+        tt: Timing | None = None,
+        note: str = "",
+    ) -> None:
+        ratio = ""
+        if tt is not None and one is not None:
+            ratio = f"{tt.cpu / one.cpu:4.1f}x / {tt.wall / pf.wall:4.1f}x"
+        cells = (str(one) if one else "-", str(tt) if tt else "-")
+        line = f"{work:<40} {pf!s:>15} {cells[0]:>15} {cells[1]:>17} {ratio:>26}"
+        print(line + (f"  {note}" if note else ""), flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=Path("/tmp/corpus2000"))
+    parser.add_argument("--releases", type=int, default=2000, help="when the corpus is made")
+    parser.add_argument("--work", type=Path, help="work here (default: a scratch folder)")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "txt").is_dir():
+        subprocess.run(
+            [sys.executable, str(GENERATOR), str(args.releases), str(args.corpus)], check=True
+        )
+    work = args.work or Path(tempfile.mkdtemp(prefix="pressflow-newsroom-"))
+    try:
+        bench(args.corpus, work)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def bench(corpus: Path, work: Path) -> None:
+    txt = newsroom(work / "txt", corpus / "txt")
+    html = newsroom(work / "html", corpus / "html")
+    tt = work / "tt"
+    count = len(list((txt / "releases").iterdir()))
+    pages = len(list((html / "releases").iterdir()))
+    print(f"corpus: {count} txt and {pages} html releases ({corpus});")
+    cores = len(os.sched_getaffinity(0))
+    print(f"{cores} core(s); every command a process; 'jobs 1': confined to one core\n")
+    table = Table()
+
+    # extract
+    for name, room, module, extra in (
+        ("txt", txt, "translate.convert.txt2po", ["--duplicates=merge"]),
+        ("html", html, "translate.convert.html2po", ["--duplicates=merge"]),
+    ):
+        pf = measure(pressflow(room, "extract"), before=fresh(room))
+        one = measure(pressflow(room, "extract", one_core=True), before=fresh(room))
+        out = tt / name
+
+        def tt_before(out: Path = out) -> None:
+            shutil.rmtree(out, ignore_errors=True)
+            out.mkdir(parents=True)
+
+        convert = toolkit(
+            module, "-P", *extra, "-i", str(room / "releases"), "-o", str(out / "raw"), cwd=work
+        )
+        sentences = ["-P", "--source-language=ky", "-i", str(out / "raw"), "-o", str(out / "pot")]
+        segment = toolkit("translate.tools.posegment", *sentences, cwd=work)
+        tools = both(convert, segment) if name == "txt" else convert
+        ref = measure(tools, before=tt_before)  # single-threaded: its own jobs 1
+        label = "txt2po + posegment" if name == "txt" else "html2po"
+        table.row(f"extract, {count} {name} (tt: {label})", pf, one, ref)
+
+    # update, first: templates and every PO
+    pots = tt / "txt" / "pot"
+
+    def pot2po() -> Callable[[], None]:
+        return both(
+            *(
+                toolkit("translate.convert.pot2po", "-i", str(pots), "-o", str(tt / lang), cwd=work)
+                for lang in LANGS
+            )
+        )
+
+    def tt_clean() -> None:
+        for lang in LANGS:
+            shutil.rmtree(tt / lang, ignore_errors=True)
+
+    pf = measure(pressflow(txt, "update"), before=fresh(txt))
+    one = measure(pressflow(txt, "update", one_core=True), before=fresh(txt))
+    ref = measure(pot2po(), before=tt_clean)  # (the templates: txt2po + posegment's above)
+    table.row("update, first (POT + ru/en PO; tt: pot2po x2)", pf, one, ref)
+    again = measure(pressflow(txt, "extract"), runs=SAME)
+    table.row(
+        "extract, nothing changed", again, note=f"{100 * again.cpu / pf.cpu:.0f}% of update's CPU"
+    )
+
+    # run: full, nothing changed, one release edited
+    translate(txt)
+    full = measure(
+        pressflow(txt, "run"), before=lambda: shutil.rmtree(txt / ".pressflow", ignore_errors=True)
+    )
+    table.row("run, full (catalogs translated)", full)
+    age(txt)
+    measure(pressflow(txt, "run"))  # the first run after a full one hashes what it wrote
+    same = measure(pressflow(txt, "run"), runs=SAME)
+    table.row(
+        "run, nothing changed",
+        same,
+        note=f"{100 * same.wall / full.wall:.1f}% of a full run (wall)",
+    )
+    edited = sorted((txt / "releases").iterdir())[count // 2]
+
+    def edit() -> None:
+        with edited.open("a", encoding="utf-8") as handle:
+            handle.write("\nЖаңы сүйлөм кошулду.\n")
+
+    one_edit = measure(pressflow(txt, "run"), before=edit)
+    copy = work / "scratch"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(txt, copy, ignore=shutil.ignore_patterns(".pressflow"))
+    command([sys.executable, "-m", "pressflow", "run"], cwd=copy)()
+    identical = outputs(copy) == outputs(txt)
+    table.row(
+        "run, one release edited", one_edit, note=f"identical to a run from scratch: {identical}"
+    )
+    age(txt)
+    measure(pressflow(txt, "run"))
+    build = measure(pressflow(txt, "build"), runs=SAME)
+    table.row(f"build, nothing changed ({len(list((txt / 'site').rglob('*.html')))} pages)", build)
+    status = measure(pressflow(txt, "status"), runs=SAME)
+    pocount = measure(
+        command(
+            [sys.executable, "-m", "translate.tools.pocount", str(txt / "translations")], cwd=work
+        )
+    )
+    table.row("status (tt: pocount)", status, None, pocount)
+    helped = measure(pressflow(txt, "--help"), runs=SAME)
+    tt_help = measure(
+        command([sys.executable, "-m", "translate.tools.pocount", "--help"], cwd=work), runs=SAME
+    )
+    table.row("--help (tt: pocount --help)", helped, None, tt_help)
+    check = measure(pressflow(txt, "update", "--check"), runs=SAME)
+    table.row("update --check, nothing changed", check)
+
+    # the cache is safe to delete
+    before = outputs(txt)
+    shutil.rmtree(txt / ".pressflow")
+    command([sys.executable, "-m", "pressflow", "run"], cwd=txt)()
+    same_bytes = outputs(txt) == before
+    print(f"\n.pressflow/ deleted, run again: catalogs and site byte-identical: {same_bytes}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
