@@ -157,3 +157,21 @@ def test_a_page_edited_by_hand_is_made_again(tmp_path: Path) -> None:
     built = run(root).build
     assert page.read_bytes() == made
     assert page in built.written  # type: ignore[attr-defined]
+
+
+def test_extract_from_the_cache_says_and_writes_what_a_full_extract_does(tmp_path: Path) -> None:
+    root = newsroom(tmp_path / "newsroom")
+    first = pipeline.extract(pipeline.open_project(root))
+    age(root)
+    again = pipeline.extract(pipeline.open_project(root))  # every release from the cache
+    assert (again.units, again.problems) == (first.units, first.problems)
+    assert [t.path for t in again.templates] == [t.path for t in first.templates]
+    assert not any(t.changed for t in again.templates)
+    edited = root / "releases" / "contact-block.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nЖаңы сүйлөм.\n", "utf-8")
+    cached = pipeline.extract(pipeline.open_project(root))
+    shutil.copytree(root, tmp_path / "copy", ignore=shutil.ignore_patterns(".pressflow"))
+    full = pipeline.extract(pipeline.open_project(tmp_path / "copy"))
+    assert (cached.units, cached.problems) == (full.units, full.problems)
+    assert sorted(t.path for t in cached.templates) == sorted(t.path for t in full.templates)
+    assert files(root) == files(tmp_path / "copy")

@@ -9,17 +9,19 @@ worked on as always, and its record stored for the next run.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import MISSING, Cache, key
+from .cache import MISSING, Cache, content_digest, key
 from .config import Config
 from .model import CatalogRef, Problem, Release
 
 if TYPE_CHECKING:
     from .glossary import Glossary
+    from .parallel import Outcome
     from .qa.stats import CatalogStats
 
 Tick = Callable[[int, int], None]
@@ -130,3 +132,56 @@ def _problem_row(p: Problem) -> list:
 
 def _problem(row: list) -> Problem:
     return Problem(*row)  # PROBLEM_FIELDS, then extra: the dataclass's own order
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def extract_records(
+    config: Config, cache: Cache, paths: Sequence[tuple[Path, str]]
+) -> tuple[dict[str, dict], dict[str, str]]:
+    """For (release file, as shown): the records of the releases whose source and template
+    are, by content, as the last extract left them (by file name), and the digest of every
+    release's source (by shown path), for ``record_extracts``."""
+    settings = repr(config)
+    templates = os.fspath(config.translations_dir / "templates")
+    known: dict[str, dict] = {}
+    sources: dict[str, str] = {}
+    for path, shown in paths:
+        digest = sources[shown] = cache.digest(path)
+        record = cache.get("extract", shown, key("extract", settings, shown, digest))
+        if not isinstance(record, dict) or not isinstance(record.get("slug"), str):
+            continue
+        if cache.digest(f"{templates}/{record['slug']}.pot") == record.get("pot"):
+            known[path.name] = record
+    return known, sources
+
+
+def record_extracts(
+    config: Config, cache: Cache, done: Sequence[Outcome], sources: dict[str, str]
+) -> None:
+    """Remember what extracting each release of ``done`` gave (after its template is written)."""
+    settings = repr(config)
+    for outcome in done:
+        template = outcome.files[0]
+        pot = (
+            content_digest(template.text.encode("utf-8"))
+            if template.text is not None
+            else cache.digest(template.path)
+        )
+        shown = outcome.path
+        cache.put(
+            "extract",
+            shown,
+            key("extract", settings, shown, sources[shown]),
+            {
+                "slug": outcome.slug,
+                "pot": pot,
+                "units": outcome.units,
+                "problems": [_problem_row(p) for p in outcome.problems],
+            },
+        )
+
+
+def stored_problems(record: dict) -> list[Problem]:
+    return [_problem(row) for row in record.get("problems", ())]

@@ -300,16 +300,46 @@ def extract(
 ) -> ExtractResult:
     """Segment every release and write its POT template (only when its bytes change).
 
-    From ``parallel_from`` releases on, the work is spread over every core (same files).
+    A release whose source and template are, by content, as the last extract left them is
+    taken from the cache (its units and findings too). From ``parallel_from`` releases on, the
+    work is spread over every core (same files).
     """
+    from .cache import Cache
+    from .incremental import extract_records, record_extracts
+
     with project_lock(config.root, "extract"):
         _clean_temporaries(config)
+        cache = Cache.load(config.root)
+        paths = _release_paths(config, releases)
+        rel = rel_under(config, config.releases_dir)
+        known, sources = extract_records(config, cache, [(p, rel(p)) for p in paths])
         with WriteBatch() as batch:
-            paths = _release_paths(config, releases)
-            result, _, _ = _process(
-                config, paths, batch=batch, every=not releases, parallel_from=parallel_from
+            result, _, done = _process(
+                config,
+                [p for p in paths if p.name not in known],
+                batch=batch,
+                skipped={name: record["slug"] for name, record in known.items()},
+                every=not releases,
+                parallel_from=parallel_from,
             )
-    return result
+        record_extracts(config, cache, done, sources)
+        cache.save()
+    if not known:
+        return result
+    from .incremental import stored_problems
+
+    # the findings in release order, as a full extract lists them, then those about orphans
+    made = {o.name: list(o.problems) for o in done}
+    orphans = result.problems[sum(len(p) for p in made.values()) :]
+    problems = [
+        p
+        for path in paths
+        for p in (
+            made.get(path.name, []) if path.name not in known else stored_problems(known[path.name])
+        )
+    ]
+    units = result.units + sum(int(r["units"]) for r in known.values())
+    return ExtractResult(result.templates, units, problems + orphans)
 
 
 def _stale_paths(
