@@ -82,6 +82,7 @@ class Cache:
     def __init__(self, root: Path):
         self.folder = Path(root) / CACHE_DIR
         self._tables: dict[str, dict[str, list]] = {}
+        self._files: dict[str, str] = {}  # table -> its file's stat key as read or written
         self._changed: set[str] = set()
         self._now = time.time_ns()
 
@@ -94,6 +95,9 @@ class Cache:
         if cache is None:
             cache = _OPEN[name] = cls(root)
         cache._now = time.time_ns()  # "recent" means recent to this stage
+        for table in list(cache._tables):  # deleted or rewritten by someone else: read again
+            if table not in cache._changed and cache._stat(table) != cache._files.get(table):
+                del cache._tables[table]
         return cache
 
     # ------------------------------------------------------------------ tables
@@ -104,7 +108,14 @@ class Cache:
             found = self._tables[table] = self._read(table)
         return found
 
+    def _stat(self, table: str) -> str:
+        try:
+            return _stat_key(os.stat(self.folder / f"{table}.json"))
+        except OSError:
+            return MISSING
+
     def _read(self, table: str) -> dict[str, list]:
+        self._files[table] = self._stat(table)
         try:
             data = json.loads((self.folder / f"{table}.json").read_bytes())
         except (OSError, ValueError):  # missing, unreadable or damaged: an empty table
@@ -145,6 +156,7 @@ class Cache:
                 sort_keys=True,
             )
             atomic_write(self.folder / f"{table}.json", text)
+            self._files[table] = self._stat(table)
         self._changed.clear()
 
     # ------------------------------------------------------------------ content
