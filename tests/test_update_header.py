@@ -62,6 +62,7 @@ def test_a_new_catalog_of_a_bare_template_gets_the_defaults() -> None:
         "",
         "pressflow",
     )
+    assert meta["Report-Msgid-Bugs-To"] == ""
     assert meta["Language-Team"] == "English" and update.merge(None, bare, lang="en").header == ""
 
 
@@ -104,7 +105,19 @@ def test_an_old_catalog_keeps_its_fields_and_gets_the_missing_ones_in_gettexts_o
 def test_a_missing_field_goes_first_when_nothing_comes_before_it() -> None:
     old = polib.POFile()
     old.metadata = {"Last-Translator": "Aida", "X-Generator": "Poedit"}
-    assert list(update.merge(old, _template(), lang="ru").metadata) == [
+    merged = update.merge(old, _template(), lang="ru")
+    assert merged.header == ""
+    assert list(merged.metadata.values()) == [
+        "2018-07-03 09:29+0600",
+        "Aida",
+        "ru",
+        "1.0",
+        "text/plain; charset=UTF-8",
+        "8bit",
+        plural_forms("ru"),
+        "Poedit",
+    ]
+    assert list(merged.metadata) == [
         "POT-Creation-Date",
         "Last-Translator",
         "Language",
@@ -133,3 +146,19 @@ def test_a_catalog_in_another_languages_folder_is_refused_in_one_line() -> None:
         "translations/en/forum.po: Language header says 'ru_RU' but the file is in the 'en' "
         "folder; move the file or fix its header (nothing was changed)"
     )
+
+
+def test_a_new_entry_takes_the_templates_context_flags_and_empty_plural_forms() -> None:
+    template = polib.POFile()
+    template.append(
+        polib.POEntry(
+            msgctxt="headline",
+            msgid="%d китеп",
+            msgid_plural="%d китептер",
+            msgstr="",
+            flags=["fuzzy", "c-format"],
+        )
+    )
+    (entry,) = update.merge(None, template, lang="ru")
+    assert (entry.msgctxt, entry.flags) == ("headline", ["c-format"])
+    assert entry.msgstr_plural == {0: "", 1: "", 2: ""}

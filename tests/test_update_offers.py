@@ -118,7 +118,57 @@ def test_an_edit_undone_in_another_context_stays_fuzzy() -> None:
 def test_a_reviewed_entry_offers_its_own_msgid_as_previous_not_a_stale_one() -> None:
     old = _po([(ORIGINAL, ORIGINAL_RU)])
     old[0].previous_msgid = "a stale previous msgid"
+    old[0].previous_msgctxt = "a stale previous context"
     old[0].flags = ["python-format"]
     (entry,) = update.merge(old, template_of([[EDITED]]), lang="ru", config=CONFIG)
     assert (entry.msgstr, entry.flags) == (ORIGINAL_RU, ["fuzzy", "python-format"])
     assert (entry.previous_msgid, entry.previous_msgctxt) == (ORIGINAL, None)
+
+
+def _template_of_entry(**fields: str) -> polib.POFile:
+    template = polib.POFile()
+    template.append(polib.POEntry(msgstr="", **fields))
+    return template
+
+
+def test_a_plural_made_singular_keeps_the_first_form_as_fuzzy() -> None:
+    old = polib.POFile()
+    forms = {0: "%d книга", 1: "%d книги", 2: "%d книг"}
+    old.append(polib.POEntry(msgid="%d китеп", msgid_plural="%d китептер", msgstr_plural=forms))
+    (entry,) = update.merge(old, _template_of_entry(msgid="%d китеп"), lang="ru")
+    assert (entry.msgstr, entry.msgstr_plural, entry.flags) == ("%d книга", {}, ["fuzzy"])
+    assert (entry.previous_msgid, entry.previous_msgid_plural) == ("%d китеп", "%d китептер")
+    old[0].msgstr_plural = {1: "%d книги"}  # no first form: nothing to keep
+    (entry,) = update.merge(old, _template_of_entry(msgid="%d китеп"), lang="ru")
+    assert entry.msgstr == ""
+
+
+def test_a_singular_made_plural_gets_its_translation_as_the_first_form() -> None:
+    old = polib.POFile()
+    old.append(polib.POEntry(msgid="%d китеп", msgstr="%d книга"))
+    template = _template_of_entry(msgid="%d китеп", msgid_plural="%d китептер")
+    (entry,) = update.merge(old, template, lang="ru")
+    assert (entry.msgstr_plural, entry.flags, entry.previous_msgid) == (
+        {0: "%d книга"},
+        ["fuzzy"],
+        "%d китеп",
+    )
+
+
+def test_an_edited_plural_offers_its_forms_with_the_previous_plural() -> None:
+    old = polib.POFile()
+    forms = {0: "%d книга", 1: "%d книги", 2: "%d книг"}
+    old.append(
+        polib.POEntry(
+            msgid="Жыйынга %d китеп", msgid_plural="Жыйынга %d китептер", msgstr_plural=forms
+        )
+    )
+    template = _template_of_entry(
+        msgid="Жыйынга %d жаңы китеп", msgid_plural="Жыйынга %d жаңы китептер"
+    )
+    (entry,) = update.merge(old, template, lang="ru")
+    assert (entry.msgstr_plural, entry.flags) == (forms, ["fuzzy"])
+    assert (entry.previous_msgid, entry.previous_msgid_plural) == (
+        "Жыйынга %d китеп",
+        "Жыйынга %d китептер",
+    )
