@@ -149,13 +149,13 @@ class Cache:
     def save(self) -> None:
         """Write the tables that changed (only while holding the project lock)."""
         for table in sorted(self._changed):
-            text = json.dumps(
-                {"format": FORMAT, "records": self._tables[table]},
-                ensure_ascii=False,
-                separators=(",", ":"),
-                sort_keys=True,
-            )
-            atomic_write(self.folder / f"{table}.json", text)
+            record = {"format": FORMAT, "records": self._tables[table]}
+            text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+            try:
+                data = text.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate (an undecodable file name): escaped
+                data = json.dumps(record, separators=(",", ":"), sort_keys=True).encode()
+            atomic_write(self.folder / f"{table}.json", data)
             self._files[table] = self._stat(table)
         self._changed.clear()
 

@@ -73,8 +73,6 @@ def check_releases(
 ) -> tuple[list[CatalogStats], list[Problem]]:
     """What ``qa.check_catalogs`` finds for ``refs`` (each one's release among ``sources``), in
     the same order, checking only the releases whose inputs changed since they were checked."""
-    from .qa.stats import CatalogStats
-
     by_slug = {s.slug: s for s in sources}
     groups: dict[str, list[int]] = {}
     for number, ref in enumerate(refs):
@@ -93,12 +91,13 @@ def check_releases(
         inputs = [(r.lang, r.path, r.source, cache.digest(r.path)) for r in mine]
         record_key = key("check", settings, words, src.shown, src.digest, inputs)
         record = cache.get("check", slug, record_key)
-        if not _valid_check(record, len(mine)):
+        decoded = _decoded(record, len(mine))
+        if decoded is None:
             record = _check_record(config, src, mine, glossary())
             cache.put("check", slug, record_key, record)
-        for n, (stat, found) in zip(numbers, record, strict=True):  # type: ignore[arg-type]
-            stats[n] = CatalogStats(*stat)
-            problems[n] = [_problem(p) for p in found]
+            decoded = _decoded(record, len(mine))
+        for n, (stat, found) in zip(numbers, decoded, strict=True):  # type: ignore[arg-type]
+            stats[n], problems[n] = stat, found
     return [s for s in stats if s is not None], [p for ps in problems for p in ps]
 
 
@@ -115,8 +114,16 @@ def _check_record(
     ]
 
 
-def _valid_check(record: object, count: int) -> bool:
-    return isinstance(record, list) and len(record) == count
+def _decoded(record: object, count: int) -> list[tuple[CatalogStats, list[Problem]]] | None:
+    """A check record as values; None when it is not one (damaged: the release is checked)."""
+    from .qa.stats import CatalogStats
+
+    if not isinstance(record, list) or len(record) != count:
+        return None
+    try:
+        return [(CatalogStats(*stat), [_problem(p) for p in found]) for stat, found in record]
+    except (TypeError, ValueError):
+        return None
 
 
 def _stats_row(s: CatalogStats) -> list:
