@@ -214,7 +214,9 @@ MODULES: dict[str, Module] = {
             "tests/test_render_safety.py",
             "tests/test_xss.py",
         ),
-        deselect=("tests/test_xss.py::test_no_vector_runs_in_chromium",),
+        # the XSS corpus (268 vectors built into a newsroom, then Chromium) takes minutes per
+        # run: only the hand-planted mutants run it
+        deselect=("tests/test_xss.py",),
         planted=(
             *(
                 Planted(_SAFE, f'"{tag}", ', "", f"{tag} no longer dropped with its content")
