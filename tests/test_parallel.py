@@ -46,8 +46,13 @@ def _newsroom(root: Path, *, count: int = 12, seed: int = 4) -> Config:
 
 def _files(root: Path) -> dict[str, bytes]:
     """Every file's bytes; of the stamps, the content fingerprints (the stat part differs by
-    nature between two folders: inodes and modification times)."""
-    files = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    nature between two folders: inodes and modification times). Not the incremental cache: its
+    records name the folder they are about (and it is safe to delete)."""
+    files = {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and p.relative_to(root).parts[:2] != (".pressflow", "cache")
+    }
     stamps = files.pop(".pressflow/stamps.json", None)
     if stamps is not None:
         files["stamps"] = json.dumps(json.loads(stamps)["stamps"], sort_keys=True).encode()

@@ -215,7 +215,9 @@ class _Build:
         self.stale: list[Stale] = []
         self.withdrawn: list[Path] = []
         self.partial: list[tuple[str, str]] = []
-        self.entries: dict[str, list[Entry]] = {lang: [] for lang in config.languages}
+        # each language's entries; a replayed release's as its record's rows until the listings
+        # need them (a build with nothing changed never decodes them)
+        self.entries: dict[str, list[Entry | list]] = {lang: [] for lang in config.languages}
         self.groups: list[Group] = []
         self.lastmod: dict[str, str] = {}
         self.slugs: dict[str, str] = {}
@@ -260,7 +262,7 @@ class _Build:
         for rel, digest in record["pages"]:
             self.writer.keep(rel, digest)
         for lang, row in record["entries"]:
-            self.entries[lang].append(entry_of(row))
+            self.entries[lang].append(row)
         versions, x_default = record["group"]
         self.groups.append(Group(tuple(Version(lang, path) for lang, path in versions), x_default))
         self.lastmod.update((rel, stamp) for rel, stamp in record["lastmod"])
@@ -367,6 +369,8 @@ class _Build:
             self.cache.put("site", "listings", site_key, {"pages": pages})
 
     def _site_pages(self) -> None:
+        for found in self.entries.values():
+            found[:] = [e if isinstance(e, Entry) else entry_of(e) for e in found]
         site, layout, pretty = self.ctx.site, self.ctx.layout, self.ctx.pretty
         languages = site.config.languages
         size = site.config.site.page_size
