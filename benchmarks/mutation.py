@@ -210,6 +210,7 @@ MODULES: dict[str, Module] = {
     "render/sanitize": Module(
         sources=(_SAFE,),
         tests=(
+            "tests/test_sanitize.py",
             "tests/test_render_embeds.py",
             "tests/test_render_safety.py",
             "tests/test_xss.py",
