@@ -77,6 +77,7 @@ _QA_TESTS = (
     "tests/test_qa_measures.py",
     "tests/test_qa_checks.py",
     "tests/test_qa_false_alarms.py",
+    "tests/test_qa_false_alarm_classes.py",
 )
 
 MODULES: dict[str, Module] = {
