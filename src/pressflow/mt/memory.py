@@ -59,6 +59,12 @@ class TranslationMemory:
                 self._found[msgid][(msgstr, release)] += 1
         self._choices = None
 
+    def add_pairs(self, release: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """``add`` for the (msgid, msgstr) of entries already known to be reviewed."""
+        for msgid, msgstr in pairs:
+            self._found[msgid][(msgstr, release)] += 1
+        self._choices = None
+
     def __len__(self) -> int:
         return len(self._found)
 

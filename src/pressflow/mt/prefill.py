@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..cache import Cache
@@ -32,7 +33,7 @@ from ..model import CatalogRef, Problem
 from ..po.catalog import read_po
 from .cache import MTCache
 from .fill import CatalogFile, Fill
-from .memory import TranslationMemory
+from .memory import TranslationMemory, is_reviewed
 from .pool import Job, Outcome, PoolReport, run_jobs
 from .protect import (
     LostMarker,
@@ -92,7 +93,15 @@ class _Run:
         self.pool = pool_settings(config)
         self.glossary: Glossary = load_glossary(config.glossary, source_lang=config.source_lang)
         unique = {_real(ref.path): ref for ref in refs}  # a file is filled once
-        self.catalogs = [] if full else [CatalogFile(ref) for ref in unique.values()]
+        self.cache = cache
+        # in ``refs`` order: a catalog to fill, or (the cache knows it has no empty entry) one
+        # only the translation memory reads
+        self.sources: list[CatalogFile | CatalogRef] = (
+            []
+            if full
+            else [ref if _known_full(cache, ref) else CatalogFile(ref) for ref in unique.values()]
+        )
+        self.catalogs = [c for c in self.sources if isinstance(c, CatalogFile)]
         self.counts = {lang: LangCounts(lang) for lang in self.langs}
         self.warnings: list[str] = []
         self.problems: list[Problem] = []
@@ -108,20 +117,37 @@ class _Run:
         memories = {
             lang: TranslationMemory(lang, threshold=self.config.tm.threshold) for lang in self.langs
         }
-        seen = {c.path.resolve() for c in self.catalogs}
-        for cat in self.catalogs:
-            memories[cat.ref.lang].add(cat.ref.release, cat.po)
+        seen = set()
+        for item in self.sources:
+            if isinstance(item, CatalogFile):
+                seen.add(_real(item.ref.path))
+                memories[item.ref.lang].add(item.ref.release, item.po)
+            else:
+                seen.add(_real(item.path))
+                memories[item.lang].add_pairs(item.release, self._reviewed(item))
         folder = self.config.translations_dir
         confined = Confinement(self.config.root)
         for lang in self.langs:
             for path in sorted((folder / lang).glob("**/*.po")) if (folder / lang).is_dir() else ():
-                if path.resolve() in seen or not confined.allows(path):  # outside: never read
+                if _real(str(path)) in seen or not confined.allows(path):  # outside: never read
                     continue
                 try:
                     memories[lang].add(path.stem, read_po(path))
                 except CatalogError as exc:
                     self.warnings.append(f"translation memory: skipped {exc}")
         return memories
+
+    def _reviewed(self, ref: CatalogRef) -> list[tuple[str, str]]:
+        """(msgid, msgstr) of a catalog's reviewed entries, from the cache by its content."""
+        cache = self.cache
+        record_key = cache_key("memory", cache.digest(ref.path)) if cache is not None else ""
+        found = cache.get("memory", ref.path, record_key) if cache is not None else None
+        if isinstance(found, list):
+            return [(msgid, msgstr) for msgid, msgstr in found]
+        pairs = [(e.msgid, e.msgstr) for e in read_po(Path(ref.path)) if is_reviewed(e)]
+        if cache is not None:
+            cache.put("memory", ref.path, record_key, [list(p) for p in pairs])
+        return pairs
 
     def plan_units(self) -> None:
         """Memory pass: fill what memory knows, collect the rest as units for MT."""
@@ -459,10 +485,15 @@ def _empty_key(digest: str) -> str:
     return cache_key("empty entries", digest)
 
 
+def _known_full(cache: Cache | None, ref: CatalogRef) -> bool:
+    """Whether the cache knows ``ref``'s catalog, by its content, to have no empty entry."""
+    if cache is None:
+        return False
+    return cache.get("prefill", ref.path, _empty_key(cache.digest(ref.path))) == 0
+
+
 def _all_full(cache: Cache | None, refs: Sequence[CatalogRef]) -> bool:
     """Whether every catalog of ``refs`` is known, by its content, to have no empty entry."""
     if cache is None or not refs:
         return False
-    return all(
-        cache.get("prefill", ref.path, _empty_key(cache.digest(ref.path))) == 0 for ref in refs
-    )
+    return all(_known_full(cache, ref) for ref in refs)
