@@ -74,3 +74,26 @@ def test_the_fast_path_finds_the_breaks_the_general_algorithm_finds(text: str) -
     assert powrap._ELIGIBLE.fullmatch(text)
     general = {i for i, kind in enumerate(powrap.possible_breaks(text)) if kind == powrap.POSSIBLE}
     assert powrap._fast_breaks(text) == general
+
+
+@pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        ("a\u200bb", [0, 0, 1]),  # after a zero-width space (LB8)
+        ("a \u200bb", [0, 0, 0, 1]),
+        ("\u05d0-\u05d1", [0, 0, 0]),  # never after a Hebrew letter and a hyphen (LB21a)
+        ("\u05d0 -\u05d1", [0, 0, 1, 1]),
+        ("\u05d0-\u05d1-\u05d2 \u05d3", [0, 0, 0, 0, 0, 0, 1]),
+        ("a-b", [0, 0, 1]),  # after a hyphen otherwise
+        ("a\u2028b", [0, 2, 0]),  # a line separator is a mandatory break
+        ("x\u2028\u200bb", [0, 2, 0, 1]),
+        ("\u2028\u0301b", [2, 0, 0]),  # a combining mark after it is a letter
+        ("a\u200b\u0301b", [0, 0, 1, 0]),  # after a zero-width space: a break before it
+        ("a \u0301b", [0, 0, 1, 0]),  # after a space too
+        ("ab cd", [0, 0, 0, 1, 0]),
+    ],
+)
+def test_break_opportunities_around_the_special_classes(text: str, breaks: list[int]) -> None:
+    """``possible_breaks`` per character (0 none, 1 possible, 2 mandatory), as libunistring
+    gives them: the golden file above shows msgcat wraps by the same opportunities."""
+    assert powrap.possible_breaks(text) == breaks
