@@ -94,6 +94,6 @@ def test_the_fast_path_finds_the_breaks_the_general_algorithm_finds(text: str) -
     ],
 )
 def test_break_opportunities_around_the_special_classes(text: str, breaks: list[int]) -> None:
-    """``possible_breaks`` per character (0 none, 1 possible, 2 mandatory), as libunistring
-    gives them: the golden file above shows msgcat wraps by the same opportunities."""
+    """``possible_breaks`` per character (0 none, 1 possible, 2 mandatory), pinned as the port
+    of libunistring's algorithm gives them today; the golden file shows msgcat wraps alike."""
     assert powrap.possible_breaks(text) == breaks
