@@ -172,3 +172,28 @@ def test_an_edited_plural_offers_its_forms_with_the_previous_plural() -> None:
         "Жыйынга %d китеп",
         "Жыйынга %d китептер",
     )
+
+
+def test_of_two_equally_close_sentences_the_nearer_one_is_offered() -> None:
+    new = "Жыйын Чүй районунда өттү."
+    talas, naryn = "Жыйын Талас районунда өттү.", "Жыйын Нарын районунда өттү."
+    ru = {talas: "R1", naryn: "R2", BETWEEN: "RB"}
+    for old, expected in (([talas, BETWEEN, naryn], "R2"), ([naryn, BETWEEN, talas], "R1")):
+        merged = update.merge(
+            _po([(ky, ru[ky]) for ky in old]),
+            template_of([[BETWEEN, new]]),
+            lang="ru",
+            config=CONFIG,
+        )
+        assert (merged[1].msgid, merged[1].msgstr, merged[1].flags) == (new, expected, ["fuzzy"])
+
+
+def test_a_clause_of_exactly_twenty_characters_is_offered_the_sentence_holding_it() -> None:
+    old = (
+        "Жыйынга мэриянын өкүлдөрү келишти, жаштар да катышышты, андан кийин шаардын келечеги "
+        "боюнча талкуу башталды."
+    )
+    clause = "Жаштар да катышышты."
+    assert len(clause) == 20
+    (entry,) = update.merge(_po([(old, "RU")]), template_of([[clause]]), lang="ru", config=CONFIG)
+    assert (entry.msgstr, entry.flags, entry.previous_msgid) == ("RU", ["fuzzy"], old)
