@@ -91,3 +91,30 @@ def test_tags_and_attributes_lxml_may_hold() -> None:
         '<p class="c" aria-hidden="true" onclick="x()" style="s" lang="ky">t</p>'
     )
     assert sanitize.allowed_attrs(node) == [("class", "c"), ("aria-hidden", "true"), ("lang", "ky")]
+
+
+def test_json_ld_is_sorted_indented_unescaped_and_cannot_end_its_element() -> None:
+    assert sanitize.json_ld({"b": "Форум", "a": ["</script>", "<!--"]}) == (
+        '{\n "a": [\n  "<\\/script>",\n  "<\\u0021--"\n ],\n "b": "Форум"\n}'
+    )
+
+
+def test_the_head_keeps_safe_styles_and_meta_that_say_something() -> None:
+    root = _page(
+        "<html><head><style>p { color: red }</style><style>/* <b> */ p {}</style>"
+        '<meta property="og:title" content="Форум"><meta content="nothing">'
+        '<meta charset="utf-8"><meta name="description" content="Басма сөз"></head>'
+        "<body></body></html>"
+    )
+    sanitize.sanitize_page(root)
+    head = root.find("head")
+    assert [(n.tag, n.text, dict(n.attrib)) for n in head] == [
+        ("style", "p { color: red }", {}),
+        ("meta", None, {"property": "og:title", "content": "Форум"}),
+        ("meta", None, {"charset": "utf-8"}),
+        ("meta", None, {"name": "description", "content": "Басма сөз"}),
+    ]
+    assert head.text == "\n"
+    empty = _page("<html><head><script>x()</script></head><body></body></html>")
+    sanitize.sanitize_page(empty)
+    assert empty.find("head").text is None and len(empty.find("head")) == 0
