@@ -159,7 +159,7 @@ def segment(
             out.print(json.dumps(record, ensure_ascii=False), markup=False)
         else:
             out.print(seg.text, markup=False)
-    _warn(pipeline._foreign_warnings(result.release, result.segments))
+    _warn(pipeline.foreign_warnings(result.release, result.segments))
     return EXIT_OK
 
 

@@ -1,0 +1,348 @@
+"""The stages after the catalogs: ``prefill``, ``check``, ``build`` and ``run``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import Config
+from ..errors import CatalogError, ConfigError, ReaderError
+from ..files import Confinement
+from ..lock import project_lock
+from ..model import CatalogRef, Problem, Release
+from ..po.orphans import orphan_problems
+from ..readers import release_files
+from ..results import RunResult
+from .catalogs import orphaned, update
+from .project import Tick, load_release, rel_under, slug_clash, target_languages
+
+if TYPE_CHECKING:
+    from .. import qa
+    from ..cache import Cache
+    from ..glossary import Glossary
+    from ..incremental import Source
+
+# Heavy modules (polib, the segmenter, QA, MT, lxml) are imported by the functions using them:
+# start-up is part of every command, and ``update`` with nothing changed needs none of them.
+
+
+# --------------------------------------------------------------------------- prefill/check
+
+
+def catalog_refs(config: Config, langs: Sequence[str] | None = None) -> list[CatalogRef]:
+    """The PO files of the project that exist, for the given target languages."""
+    refs = []
+    confined = Confinement(config.root)
+    for lang in target_languages(config, langs):
+        folder = config.translations_dir / lang
+        if not folder.is_dir():
+            continue
+        rel = rel_under(config, folder)  # the folder resolved once, not each of its files
+        with os.scandir(folder) as listing:  # links known from the listing: no lstat each
+            names = sorted((e.name, e.is_symlink()) for e in listing if e.name.endswith(".po"))
+        where, prefix = os.fspath(folder), None
+        for name, link in names:
+            po_path = folder / name
+            if link or prefix is None:  # a plain file is inside when its folder is
+                confined.check(po_path, error=CatalogError)  # never read, never sent
+            if link:
+                shown = rel(po_path)
+            else:
+                if prefix is None:
+                    prefix = rel(po_path)[: -len(name)]
+                shown = prefix + name
+            refs.append(CatalogRef(name[:-3], lang, os.path.join(where, name), shown))
+    return refs
+
+
+def prefill(
+    config: Config,
+    *,
+    langs: Sequence[str] | None = None,
+    engine: str | None = None,
+    url: str | None = None,
+    dry_run: bool = False,
+    progress: Callable[[object], None] | None = None,
+) -> object:
+    """Fill empty entries from the translation memory, then by machine translation (fuzzy)."""
+    from ..mt import prefill as mt_prefill  # requests and friends: only for the commands using MT
+
+    if dry_run:
+        refs = catalog_refs(config, langs)
+        return mt_prefill.prefill(config, refs, engine=engine, dry_run=True, progress=progress)
+    from ..cache import Cache
+
+    with project_lock(config.root, "prefill"):  # a second prefill sends nothing twice
+        refs = catalog_refs(config, langs)
+        cache = Cache.load(config.root)
+        result = mt_prefill.prefill(
+            config, refs, engine=engine, url=url, progress=progress, incremental=cache
+        )
+        cache.save()
+        return result
+
+
+def check(
+    config: Config,
+    *,
+    langs: Sequence[str] | None = None,
+    releases: Collection[str] = (),
+    min_translated: float | None = None,
+    strict: bool | None = None,
+    tick: Tick | None = None,
+) -> qa.CheckResult:
+    """Statistics and QA problems for every catalog, and whether the gate passes.
+
+    A catalog whose release is gone is not checked or gated (it is published nowhere); it is
+    named, with a warning, so that ``update --prune`` can move it out of the way."""
+    from .. import qa
+    from ..cache import Cache
+    from ..incremental import check_releases
+
+    cache = Cache.load(config.root)
+    sources = _sources(config, cache)
+    by_slug = {s.slug: s for s in sources}
+    missing = set(releases) - set(by_slug)
+    if missing:
+        raise ConfigError(f"no release with slug {', '.join(sorted(missing))}")
+    refs = [r for r in catalog_refs(config, langs) if not releases or r.release in releases]
+    orphans = [] if releases else orphaned(config, set(by_slug), target_languages(config, langs))
+    stats, problems = check_releases(
+        config,
+        cache,
+        sources,
+        [r for r in refs if r.release in by_slug],
+        glossary=_glossary_loader(config),
+        tick=tick,
+    )
+    cache.save()
+    return qa.decide(
+        stats,
+        problems + orphan_problems(config, orphans),
+        overall=min_translated,
+        per_lang=config.check.min_translated,
+        strict=config.check.strict if strict is None else strict,
+    )
+
+
+def _glossary_loader(config: Config) -> Callable[[], Glossary]:
+    """The glossary, read on first need: a check answered from the cache reads none."""
+    from functools import cache
+
+    from ..glossary import load_glossary
+
+    return cache(lambda: load_glossary(config.glossary, source_lang=config.source_lang))
+
+
+def _sources(config: Config, cache: Cache) -> list[Source]:
+    """Every release file with its slug, as ``load_releases`` finds them (the same errors, the
+    same clashes), reading only the files the cache has not seen."""
+    from ..incremental import source
+
+    if not config.releases_dir.is_dir():
+        raise ConfigError("releases folder does not exist", path=config.rel(config.releases_dir))
+    rel = rel_under(config, config.releases_dir)
+    confined = Confinement(config.root)
+
+    def load(path: Path) -> Release:
+        return load_release(config, path, rel=rel)
+
+    found = []
+    settings = repr(config)
+    for path in release_files(config.releases_dir):
+        confined.check(path, error=ReaderError)
+        found.append(source(cache, path, rel(path), settings=settings, load=load))
+    seen: dict[str, str] = {}
+    for item in found:
+        if item.slug in seen:
+            raise slug_clash(item.slug, seen[item.slug], item.shown, root=config.root)
+        seen[item.slug] = item.shown
+    return found
+
+
+# --------------------------------------------------------------------------- build/run
+
+
+def reviewed_translations(po: object) -> dict[str, str]:
+    """msgid -> msgstr for the entries a person has reviewed: translated and not fuzzy."""
+    return {
+        e.msgid: e.msgstr
+        for e in po  # type: ignore[attr-defined]
+        if e.msgstr and not e.obsolete and "fuzzy" not in e.flags
+    }
+
+
+def _revision(po: object) -> datetime | None:
+    """The catalog's PO-Revision-Date (a page's dateModified), when it is a real date."""
+    from ..po.catalog import parse_date
+
+    return parse_date(getattr(po, "metadata", {}).get("PO-Revision-Date", ""))
+
+
+def _blocking_problems(
+    config: Config, checked: qa.CheckResult | None
+) -> dict[tuple[str, str], tuple[Problem, ...]]:
+    """What ``check`` reports per (release, language), completeness findings left out (the
+    site threshold is their rule): the build holds a version back on these. ``checked``: the
+    check this run already made (``run``), else it is made here."""
+    if config.site.block_on == "none":
+        return {}
+    from ..qa.gate import is_completeness
+
+    result = checked if checked is not None else check(config)
+    found: dict[tuple[str, str], list[Problem]] = {}
+    for problem in result.problems:
+        if problem.lang and not is_completeness(problem.check):
+            found.setdefault((problem.release, problem.lang), []).append(problem)
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def build(
+    config: Config,
+    *,
+    out: Path | None = None,
+    allow_partial: bool = False,
+    withdraw_partial: bool = False,
+    checked: qa.CheckResult | None = None,
+    tick: Tick | None = None,
+) -> object:
+    """Publish one HTML page per release and language, indexes, feeds and the root page.
+
+    A language version is held back while ``check`` reports a problem at or above
+    ``[site] block_on`` in its catalog; ``withdraw_partial`` removes pages published earlier
+    that this build does not publish (instead of keeping them stale). A release whose inputs
+    (source, catalogs, check findings, config, template, pressflow) did not change since the
+    last build is taken from the cache, not read or rendered again: the same bytes."""
+    with project_lock(config.root, "build"):
+        return _build(
+            config,
+            out=out,
+            allow_partial=allow_partial,
+            withdraw_partial=withdraw_partial,
+            checked=checked,
+            tick=tick,
+        )
+
+
+def _build(
+    config: Config,
+    *,
+    out: Path | None,
+    allow_partial: bool,
+    withdraw_partial: bool,
+    checked: qa.CheckResult | None,
+    tick: Tick | None,
+) -> object:
+    from ..cache import Cache, key
+    from ..render import ReleaseText, build_site  # lxml: only for the command that builds
+    from ..render.reuse import Reused, intact
+
+    if allow_partial and withdraw_partial:
+        raise ConfigError("--allow-partial and --withdraw-partial contradict each other")
+    cache = Cache.load(config.root)
+    sources = _sources(config, cache)
+    blocking = _blocking_problems(config, checked)
+    site = Path(out or config.site_dir)
+    shared = _build_inputs(config, cache, site, allow_partial, withdraw_partial)
+    items: list[ReleaseText | Reused] = []
+    keys: dict[str, str] = {}
+    confined = Confinement(config.root)
+    for number, src in enumerate(sources, start=1):
+        if tick is not None:
+            tick(number, len(sources))
+        po_paths = [config.po_path(lang, src.slug) for lang in config.target_langs]
+        for po_path in po_paths:
+            confined.check(po_path, error=CatalogError)
+        inputs = [
+            src.shown,
+            src.digest,
+            [cache.digest(p) for p in po_paths],
+            [blocking.get((src.slug, lang), ()) for lang in config.target_langs],
+            [os.path.isfile(f"{site}/{lang}/{src.slug}.html") for lang in config.languages],
+        ]
+        keys[src.slug] = record_key = key("build", shared, inputs)
+        record = cache.get("build", src.slug, record_key)
+        if intact(record, site, cache):
+            items.append(Reused(src.slug, record_key, record))  # type: ignore[arg-type]
+        else:
+            items.append(_release_text(config, src.loaded(), po_paths, blocking))
+    result = build_site(
+        config,
+        items,
+        out=site,
+        allow_partial=allow_partial,
+        withdraw_partial=withdraw_partial,
+        cache=cache,
+        keys=keys,
+        settings=key("site", shared),
+    )
+    cache.save()
+    return result
+
+
+def _build_inputs(
+    config: Config, cache: Cache, site: Path, allow_partial: bool, withdraw_partial: bool
+) -> list[object]:
+    """What every page of a build depends on besides its release: the config, the template,
+    the images, the options and where the site goes."""
+    files = [config.site.template, config.site.logo, config.site.image]
+    return [
+        repr(config),
+        [cache.digest(config.root / name) if name else "" for name in files],
+        allow_partial,
+        withdraw_partial,
+        os.fspath(site),
+    ]
+
+
+def _release_text(
+    config: Config,
+    release: Release,
+    po_paths: Sequence[Path],
+    blocking: Mapping[tuple[str, str], tuple[Problem, ...]],
+) -> object:
+    """Everything a page needs of one release: its segments and each reviewed translation."""
+    from .. import qa
+    from ..po import catalog
+    from ..render import ReleaseText
+    from ..segment import segment_release
+
+    segments = segment_release(release)
+    translations: dict[str, dict[str, str]] = {}
+    stats: dict[str, float] = {}
+    revised: dict[str, datetime] = {}
+    for lang, po_path in zip(config.target_langs, po_paths, strict=True):
+        if not po_path.exists():
+            translations[lang], stats[lang] = {}, 0.0
+            continue
+        po = catalog.read_po(po_path)
+        translations[lang] = reviewed_translations(po)
+        stats[lang] = qa.catalog_stats(po, release=release.slug, lang=lang).percent
+        when = _revision(po)
+        if when is not None:
+            revised[lang] = when
+    problems = {
+        lang: blocking[(release.slug, lang)]
+        for lang in config.target_langs
+        if (release.slug, lang) in blocking
+    }
+    return ReleaseText(release, segments, translations, stats, revised, problems)
+
+
+def run(
+    config: Config,
+    *,
+    engine: str | None = None,
+    url: str | None = None,
+    progress: Callable[[object], None] | None = None,
+) -> RunResult:
+    """Every stage in order; the check only reports here, it does not stop the build."""
+    with project_lock(config.root, "run"):
+        updated = update(config)
+        filled = prefill(config, engine=engine, url=url, progress=progress)
+        checked = check(config)
+        built = build(config, checked=checked)  # the same check, not made twice
+    return RunResult(updated, filled, checked, built)
