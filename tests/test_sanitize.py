@@ -118,3 +118,19 @@ def test_the_head_keeps_safe_styles_and_meta_that_say_something() -> None:
     empty = _page("<html><head><script>x()</script></head><body></body></html>")
     sanitize.sanitize_page(empty)
     assert empty.find("head").text is None and len(empty.find("head")) == 0
+
+
+def test_frames_and_objects_are_dropped_with_their_fallback_content() -> None:
+    iframe = '<p>a</p><iframe src="https://x.example">Your browser cannot show frames</iframe>'
+    assert sanitize.clean_html(iframe + "<p>b</p>") == "<p>a</p><p>b</p>"
+    flash = '<object data="movie.swf"><p>Flash fallback</p></object><p>b</p>'
+    assert sanitize.clean_html(flash) == "<p>b</p>"
+
+
+def test_template_slots_are_kept_only_while_a_template_is_loaded() -> None:
+    markup = '<html><body><p data-pressflow="body" class="c">x</p></body></html>'
+    published, template = _page(markup), _page(markup)
+    sanitize.sanitize_page(published)
+    sanitize.sanitize_page(template, slots=True)
+    assert dict(published.find("body")[0].attrib) == {"class": "c"}
+    assert dict(template.find("body")[0].attrib) == {"data-pressflow": "body", "class": "c"}
