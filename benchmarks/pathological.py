@@ -201,10 +201,11 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if args.keep is None:
             shutil.rmtree(base, ignore_errors=True)
-    print(f"\nbound: the 4x size of each case under {BOUND:g} s (on 2 cores)")
+    print(f"\nbound: the 4x size of each case under {BOUND:g} s of wall time (on 2 cores; the")
+    print("CPU time adds up every process: a huge release merges its languages side by side)")
     ok = True
     for name, wall, cpu in verdicts:
-        within = cpu < BOUND and wall < BOUND
+        within = wall < BOUND
         ok &= within
         print(f"  {name:<10} wall {wall:6.2f} s  CPU {cpu:6.2f} s  {'ok' if within else 'OVER'}")
     return 0 if ok else 1
