@@ -115,29 +115,24 @@ def new_entry(**fields: object) -> polib.POEntry:
 
 
 def _to_polib(raw: RawEntry) -> polib.POEntry:
-    """The polib entry of a parsed one, its attributes set in one step (once per entry of every
-    catalog read: a 100,000-unit catalog pays for any waste here 100,000 times)."""
     fields = raw.fields
     previous = raw.previous
-    entry = polib.POEntry.__new__(polib.POEntry)
-    values = _ENTRY_DEFAULTS.copy()
-    values["msgid"] = fields["msgid"]
-    values["msgstr"] = fields.get("msgstr", "")
-    values["msgid_plural"] = fields.get("msgid_plural", "")
-    values["msgstr_plural"] = dict(raw.plural)
-    values["msgctxt"] = fields.get("msgctxt")
-    values["tcomment"] = "\n".join(raw.tcomment) if raw.tcomment else ""
-    values["comment"] = "\n".join(raw.comment) if raw.comment else ""
-    values["occurrences"] = raw.occurrences
-    values["flags"] = raw.flags
-    if previous:
-        values["previous_msgctxt"] = previous.get("msgctxt")
-        values["previous_msgid"] = previous.get("msgid")
-        values["previous_msgid_plural"] = previous.get("msgid_plural")
-    values["obsolete"] = raw.obsolete
-    values["linenum"] = raw.line
-    entry.__dict__.update(values)
-    return entry
+    return new_entry(
+        msgid=fields["msgid"],
+        msgstr=fields.get("msgstr", ""),
+        msgid_plural=fields.get("msgid_plural", ""),
+        msgstr_plural=dict(raw.plural),
+        msgctxt=fields.get("msgctxt"),
+        tcomment="\n".join(raw.tcomment),
+        comment="\n".join(raw.comment),
+        occurrences=raw.occurrences,
+        flags=raw.flags,
+        previous_msgctxt=previous.get("msgctxt"),
+        previous_msgid=previous.get("msgid"),
+        previous_msgid_plural=previous.get("msgid_plural"),
+        obsolete=raw.obsolete,
+        linenum=raw.line,
+    )
 
 
 def _set_header(po: polib.POFile, raw: RawEntry, *, path: str) -> None:
