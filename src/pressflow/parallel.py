@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
@@ -271,11 +272,10 @@ def _merges(
     macOS) or with one core, the merges run here when asked for, as for every other release.
     """
     langs = settings.langs
-    if not (fan_out and len(langs) > 0 and cpu_count() > 1 and "fork" in _start_methods()):
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    if not (fan_out and len(langs) > 0 and cpu_count() > 1 and forkable):
         yield lambda: (_merge_one(template, slug, lang, settings) for lang in langs)
         return
-    import multiprocessing
-
     with ProcessPoolExecutor(
         min(len(langs), cpu_count()),
         mp_context=multiprocessing.get_context("fork"),
@@ -284,12 +284,6 @@ def _merges(
     ) as pool:
         futures = [pool.submit(_merge_forked, lang) for lang in langs]
         yield lambda: (future.result() for future in futures)
-
-
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
 
 
 _FORKED: tuple[polib.POFile, str, Settings] | None = None
