@@ -13,6 +13,7 @@ Run (slow: minutes per module on two cores; not part of ``.ci/run``)::
     python benchmarks/mutation.py                  # every module in MODULES
     python benchmarks/mutation.py files po/update  # some of them
     python benchmarks/mutation.py --list           # the modules and the tests each one runs
+    python benchmarks/mutation.py qa/checks --only names.py paragraph.py  # some of its files
 
 Everything runs in a temporary copy of the tree (mutmut writes ``mutants/``); the working tree
 is never touched. Prints per module ``killed/total`` and every surviving mutant.
@@ -30,7 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -420,6 +421,20 @@ def run_planted(module: Module, tree: Path, planted: list[Planted]) -> list[tupl
     return results
 
 
+def restricted(module: Module, only: list[str]) -> Module:
+    """The module with only the sources named in ``only`` (a path or its end, ``names.py``).
+
+    Why: a module of many files takes long; while closing one file's survivors, only its mutants
+    (mutmut's and the planted ones) need to run.
+    """
+    unmatched = [o for o in only if not any(s == o or s.endswith("/" + o) for s in module.sources)]
+    if unmatched:
+        raise SystemExit(f"--only: not a source of the module: {', '.join(unmatched)}")
+    sources = tuple(s for s in module.sources if any(s == o or s.endswith("/" + o) for o in only))
+    planted = tuple(p for p in module.planted if p.path in sources)
+    return replace(module, sources=sources, planted=planted, rule_data=False)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help=f"default: all of {', '.join(MODULES)}")
@@ -427,14 +442,18 @@ def main() -> int:
     parser.add_argument("--planted-only", action="store_true", help="skip mutmut's own mutants")
     parser.add_argument("--diffs", action="store_true", help="print each survivor's diff")
     parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once (default 1)")
+    parser.add_argument(
+        "--only", nargs="+", metavar="PATH", help="mutate only these source files of the module"
+    )
     args = parser.parse_args()
     names = args.modules or list(MODULES)
     unknown = [n for n in names if n not in MODULES]
     if unknown:
         parser.error(f"unknown module {', '.join(unknown)}; known: {', '.join(MODULES)}")
+    modules = {n: restricted(MODULES[n], args.only) if args.only else MODULES[n] for n in names}
     if args.list:
         for name in names:
-            module = MODULES[name]
+            module = modules[name]
             print(f"{name}: {' '.join(module.sources)}\n    tests: {' '.join(module.tests)}")
         return 0
     missing = [t for n in names for t in MODULES[n].tests if not (ROOT / t).is_file()]
@@ -442,7 +461,7 @@ def main() -> int:
         parser.error(f"test files not found: {', '.join(missing)}")
     rows = []
     for name in names:
-        module = MODULES[name]
+        module = modules[name]
         started = time.monotonic()
         with tempfile.TemporaryDirectory(prefix="pressflow-mutation-") as tmp:
             tree = Path(tmp)
