@@ -182,18 +182,34 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
     protected = _Intervals(
         _placeholder_interiors(text) + _title_quotes(text, rules) + _url_interiors(text, rules)
     )
-    checks = rules.checks
+    probe, plan, checks = rules.after_probe, rules.plan, rules.checks
     found: list[int] = []
     for pos in positions:
         if protected and protected.inside(pos):
             continue
         window = pos - _WINDOW if pos > _WINDOW else 0
-        for after, before, brk in checks:
+        dot = -2  # the last full stop in the window, found when a rule first needs it
+        for after, before, brk, reach, dot_reach in (
+            plan(probe(text, pos).groups()) if probe is not None else checks  # type: ignore[union-attr]
+        ):
             # ``after`` first: an anchored match is cheaper than the windowed ``before`` search.
             if after is not None and after(text, pos) is None:
                 continue
-            if before is not None and before(text, window, pos) is None:
-                continue
+            if before is not None:
+                # A match cannot start further back than the pattern reaches: searching from
+                # every position of the window is most of the cost of a rule.
+                start = window
+                if reach is not None and pos - reach > start:
+                    start = pos - reach
+                if dot_reach is not None:
+                    if dot == -2:
+                        dot = text.rfind(".", window, pos)
+                    if dot < 0:
+                        continue  # no full stop: a rule ending in one cannot match
+                    if dot + 1 - dot_reach > start:
+                        start = dot + 1 - dot_reach
+                if before(text, start, pos) is None:
+                    continue
             if brk and (not found or found[-1] != pos):
                 found.append(pos)
             break

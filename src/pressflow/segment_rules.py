@@ -10,20 +10,28 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from .charclass import class_body
 from .errors import ConfigError
 
 if sys.version_info >= (3, 11):
     import tomllib
+    from re import _parser as sre_parse
 else:  # pragma: no cover - exercised on Python 3.10 only
+    import sre_parse
+
     import tomli as tomllib
 
 _RUN = re.compile(r"\S*")
+#: Longest match (characters) worth bounding a ``before`` search by; longer ones use the window.
+_REACH_MAX = 200
+#: How a ``before`` pattern ends when its last character is a full stop followed only by the
+#: closing quotes, brackets and placeholders of the ``{close}`` macro.
+_DOT_CLOSE = "\\.{close}"
 
 #: Unicode blocks per script, for the letter macros and the foreign-text test.
 _SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
@@ -41,6 +49,22 @@ class Rule:
     brk: bool
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
+    #: How far back from the candidate a ``before`` match can start (its longest match), or
+    #: None when unbounded: the search then starts there, not at every position of the window.
+    reach: int | None = None
+    #: For a ``before`` ending in a full stop and ``{close}``: how far back from just after
+    #: its last full stop a match can start (None: not of that form, or unbounded).
+    dot_reach: int | None = None
+
+
+class Check(NamedTuple):
+    """One rule as the segmenter's loop applies it (see ``Rule``)."""
+
+    after: Callable[..., object] | None
+    before: Callable[..., object] | None
+    brk: bool
+    reach: int | None
+    dot_reach: int | None
 
 
 @dataclass(frozen=True)
@@ -69,16 +93,55 @@ class Rules:
     #: Matches wherever ``urls`` could (``://``, ``www.``, ``@``, a dot and a known domain): a
     #: cheap scan that lets the many sentences without an address skip the costly pattern.
     url_hint: re.Pattern[str] = re.compile("")
+    _plans: dict[tuple[str | None, ...], tuple[Check, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @cached_property
-    def checks(
-        self,
-    ) -> tuple[tuple[Callable[..., object] | None, Callable[..., object] | None, bool], ...]:
-        """The rules as ``(after.match, before.search, break)``, bound once for the hot loop."""
+    def checks(self) -> tuple[Check, ...]:
+        """The rules as ``Check`` values, their methods bound once for the hot loop."""
         return tuple(
-            (r.after.match if r.after else None, r.before.search if r.before else None, r.brk)
+            Check(
+                r.after.match if r.after else None,
+                r.before.search if r.before else None,
+                r.brk,
+                r.reach,
+                r.dot_reach,
+            )
             for r in self.rules
         )
+
+    @cached_property
+    def after_probe(self) -> Callable[..., re.Match[str] | None] | None:
+        """One anchored match telling which rules' ``after`` holds at a position: its groups, in
+        rule order, are ``""`` where it holds and None where it does not (rules without an
+        ``after`` have no group). Tried one by one, the ``after`` patterns cost more than all the
+        rest of a candidate's rules. None when an ``after`` pattern cannot be combined."""
+        parts = []
+        for rule in self.rules:
+            if rule.after is None:
+                continue
+            if rule.after.groups or rule.after.flags & ~(re.UNICODE):
+                return None  # its own groups or flags would not survive being combined
+            parts.append(f"(?:(?={rule.after.pattern})())?")
+        return re.compile("".join(parts)).match
+
+    def plan(self, holds: tuple[str | None, ...]) -> tuple[Check, ...]:
+        """The rules left to try where ``after_probe`` found ``holds``, in order, up to the first
+        that decides on its ``after`` alone (remembered: a text has few kinds of candidate)."""
+        known = self._plans.get(holds)
+        if known is not None:
+            return known
+        left: list[Check] = []
+        found = iter(holds)
+        for check in self.checks:
+            if check.after is not None and next(found) is None:
+                continue
+            left.append(check._replace(after=None))
+            if check.before is None:
+                break
+        plan = self._plans[holds] = tuple(left)
+        return plan
 
     def addresses(self, text: str) -> Iterator[re.Match[str]]:
         """``urls.finditer(text)``, searched only in the runs of non-whitespace that hold a hint.
@@ -184,6 +247,8 @@ def _compile(base: str) -> Rules:
     def expand(pattern: str) -> str:
         return re.sub(r"\{(\w+)\}", lambda m: macros.get(m[1], m[0]), pattern)
 
+    dotless_close = _never_a_dot(macros.get("close", ""))
+
     compiled = []
     for data in chain:
         for r in data.get("rule", ()):
@@ -195,6 +260,12 @@ def _compile(base: str) -> Rules:
                     brk=bool(r["break"]),
                     before=re.compile(f"(?:{expand(before)})\\Z") if before else None,
                     after=re.compile(expand(after)) if after else None,
+                    reach=_reach(expand(before)) if before else None,
+                    dot_reach=(
+                        _reach(expand(before[: -len("{close}")]))
+                        if before and dotless_close and before.endswith(_DOT_CLOSE)
+                        else None
+                    ),
                 )
             )
     foreign = None
@@ -222,3 +293,16 @@ def _compile(base: str) -> Rules:
         ),
         url_hint=re.compile(rf"://|www\.|@|\.(?:{macros['tld']})(?![A-Za-z])"),
     )
+
+
+def _reach(pattern: str) -> int | None:
+    """The longest text ``pattern`` can match, when it is short (lookarounds match none)."""
+    longest = sre_parse.parse(pattern).getwidth()[1]
+    return longest if longest <= _REACH_MAX else None
+
+
+def _never_a_dot(close: str) -> bool:
+    """Whether the ``{close}`` macro surely matches no full stop: then in a ``before`` ending in
+    ``\\.{close}`` the full stop matched is the last one before the candidate. Judged from its
+    source (no dot, no negated class, no escape of a class that includes one)."""
+    return bool(close) and not re.search(r"\.|\[\^|\\[SWDpP]", close)

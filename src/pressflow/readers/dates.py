@@ -42,6 +42,8 @@ _LEAD_WORD = re.compile(rf"^(?P<word>{_NAME}(?:\s{_NAME}){{0,2}}(?:\s[^\W\d_]{{1
 _WEEKDAY_SPACE = re.compile(r"^(?P<word>[^\W\d_]+)\.?\s+(?=\d)")
 _MARK = re.compile(r"ж|жж|жыл\w*|г|гг|год\w*|саат|в|at|ч")
 _DATEISH = re.compile(r"\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}")
+_DIGIT = re.compile(r"\d")
+_AFTER_NUMBER = re.compile(r"(?<=\d)-")
 
 
 class DateError(ValueError):
@@ -115,13 +117,13 @@ def looks_like_date(line: str, *, rules: StructureRules | None = None) -> bool:
     (``12-март`` without a year, ``32.13.2021``): worth a warning, never a unit."""
     rules = rules or default_rules()
     words = line.split()
-    if not words or len(words) > 7 or len(line) > 60 or not re.search(r"\d", line):
+    if not words or len(words) > 7 or len(line) > 60 or not _DIGIT.search(line):
         return False
     month = bool(_DATEISH.search(line))
     others = []  # words that are not part of a date: at most a place, capitalised
     for word in words:
-        for part in re.split(r"(?<=\d)-", word.strip(",.;—–-")):
-            if not part or re.search(r"\d", part) or _MARK.fullmatch(part.lower().rstrip(".")):
+        for part in _AFTER_NUMBER.split(word.strip(",.;—–-")):
+            if not part or _DIGIT.search(part) or _MARK.fullmatch(part.lower().rstrip(".")):
                 continue
             if rules.month(part) is not None:
                 month = True

@@ -80,17 +80,31 @@ class StructureRules:
     #: label is too short to have them: a line starting otherwise cannot match any label.
     label_starts: frozenset[str] | None = None
     _seen: dict[str, Role | None] = field(default_factory=dict, compare=False, repr=False)
+    #: word -> month or None, and word -> is a weekday: every word of every short line near a
+    #: release's head is asked about, and the stems are scanned one by one.
+    _months_seen: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)
+    _weekdays_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def month(self, word: str) -> int | None:
-        word = word.lower().rstrip(".")
-        return next((n for stem, n in self.months if word.startswith(stem)), None)
+        seen = self._months_seen
+        if word not in seen:
+            if len(seen) >= _MEMO_SIZE:
+                seen.clear()
+            low = word.lower().rstrip(".")
+            seen[word] = next((n for stem, n in self.months if low.startswith(stem)), None)
+        return seen[word]
 
     def is_weekday(self, word: str) -> bool:
-        word = word.lower().rstrip(".")
-        # Short stems (`пн`, `mon`) only as whole words: `Montreal` is a place.
-        return any(
-            word == stem or (len(stem) > 4 and word.startswith(stem)) for stem in self.weekdays
-        )
+        seen = self._weekdays_seen
+        if word not in seen:
+            if len(seen) >= _MEMO_SIZE:
+                seen.clear()
+            low = word.lower().rstrip(".")
+            # Short stems (`пн`, `mon`) only as whole words: `Montreal` is a place.
+            seen[word] = any(
+                low == stem or (len(stem) > 4 and low.startswith(stem)) for stem in self.weekdays
+            )
+        return seen[word]
 
     def classify(self, text: str) -> Role | None:
         """The role of one line (or short block), ``None`` for prose.
