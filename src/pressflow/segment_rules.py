@@ -19,8 +19,9 @@ from .charclass import class_body
 from .errors import ConfigError
 
 if sys.version_info >= (3, 11):
-    import tomllib
     from re import _parser as sre_parse
+
+    import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import sre_parse
 
