@@ -28,11 +28,16 @@ def _variant(text: str) -> re.Pattern[str]:
     return term_pattern(text)
 
 
+def _bare(word: str) -> str:
+    """A word compared by its stem: lower case, without hyphens (Парк-отель, ЖӨБ-дүн)."""
+    return word.lower().replace("-", "")
+
+
 def occurs(term: Term, text: str) -> bool:
     """Does the term occur in ``text`` as the word itself, inflected but not derived?"""
-    last = term.source.split()[-1].lower()
+    last = _bare(term.source.split()[-1]).removesuffix("ь")  # отель, Kyrgyz отелде
     for match in term.pattern.finditer(text):
-        word = match.group(0).split()[-1].lower().replace("-", "")
+        word = _bare(match.group(0).split()[-1])
         if not word.startswith(last):
             continue  # another word on the same stem (шайлай, a verb, is not шайлоо)
         if not word[len(last) :].startswith(DERIVATIONS):
