@@ -79,6 +79,9 @@ _QA_TESTS = (
     "tests/test_qa_checks.py",
     "tests/test_qa_false_alarms.py",
     "tests/test_qa_false_alarm_classes.py",
+    "tests/test_qa_checks_text.py",
+    "tests/test_qa_checks_words.py",
+    "tests/test_qa_linear.py",
 )
 
 MODULES: dict[str, Module] = {

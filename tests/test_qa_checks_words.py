@@ -1,6 +1,9 @@
-"""Checks that judge words: a glossary term. Each case is a release a translator could hand in."""
+"""Checks that judge words: a name spelt two ways in one release, a name left with its Kyrgyz
+case ending, a glossary term. Each case is a release a translator could hand in."""
 
 from __future__ import annotations
+
+import pytest
 
 from pressflow.glossary import load_glossary
 from pressflow.qa import CHECKS
@@ -24,6 +27,150 @@ def findings(rows: list[tuple[str, str]], lang: str, code: str) -> list[tuple[in
         for p in run_checks(units, ctx, enabled=tuple(CHECKS))
         if p.check == code
     ]
+
+
+def spelling(rows: list[tuple[str, str]], lang: str) -> list[tuple[int, str]]:
+    return findings(rows, lang, "name-spelling")
+
+
+def _said(name: str, times: int, then: str = "") -> list[tuple[str, str]]:
+    """``times`` units that name Уоррен (Warren) as ``name``, and one more as ``then``."""
+    rows = [("Уоррен келди.", f"Then {name} came.")] * times
+    return rows + ([("Уоррен сөзүн бүтүрдү.", f"Then {then} ended.")] if then else [])
+
+
+def test_the_rarer_spelling_is_reported_with_the_commoner_one() -> None:
+    rows = [("Трамп келди.", "Then Trump came."), ("Трамп сүйлөдү.", "Then Trump spoke.")]
+    rows.append(("Трамп кетти.", "Then Trunp left."))  # a five-letter name, one letter off
+    assert spelling(rows, "en") == [(3, "name spelt two ways in this release: Trunp (trump…)")]
+
+
+def test_two_spellings_as_common_as_each_other_are_both_reported() -> None:
+    assert spelling(_said("Warren", 1, "Waren"), "en") == [
+        (1, "name spelt two ways in this release: Warren (waren…)"),
+        (2, "name spelt two ways in this release: Waren (warren…)"),
+    ]
+
+
+def test_an_english_possessive_is_the_name() -> None:
+    assert spelling(_said("Warren", 2, "Warren's speech"), "en") == []
+    assert spelling(_said("Warren", 2, "Waren's speech"), "en") == [
+        (3, "name spelt two ways in this release: Waren's (warren…)")
+    ]
+
+
+def test_russian_case_forms_are_the_name() -> None:
+    rows = [("Уорренди көрдүк.", "Мы видели Уоррена."), ("Уорренди уктук.", "Мы слышали Уоррена.")]
+    assert spelling([*rows, ("Уорренге айттык.", "Мы сказали Уоррену.")], "ru") == []
+    assert spelling([*rows, ("Уорренге айттык.", "Мы сказали Уорену.")], "ru") == [
+        (3, "name spelt two ways in this release: Уорену (уоррен…)")
+    ]
+    # a five-letter name and its case form (Ирина, Ирине) are one name
+    rows = [("Ирина келди.", "Приехала Ирина."), ("Ирина сүйлөдү.", "Слово предоставили Ирине.")]
+    assert spelling(rows, "ru") == []
+    # a case ending is cut only where four letters remain: Орлов is not Орл + ов
+    rows = [("Орлов келди.", "Приехал Орлов."), ("Орлов сүйлөдү.", "Выступил Орлов.")]
+    assert spelling([*rows, ("Орлов кетти.", "Уехал Орлав.")], "ru") == [
+        (3, "name spelt two ways in this release: Орлав (орлов…)")
+    ]
+
+
+def test_a_word_and_its_longer_form_are_not_two_spellings() -> None:
+    # Кремле and Кремль: the soft sign makes one stem a prefix of the other
+    rows = [
+        ("Жолугушуу Кремлде өттү.", "Встреча прошла в Кремле."),
+        ("Бул тууралуу Кремлден билдиришти.", "Об этом сообщил Кремль."),
+    ]
+    assert spelling(rows, "ru") == []
+
+
+def test_the_source_name_is_recognised_in_any_of_its_case_forms() -> None:
+    rows = [
+        ("Сенатор Уоррен сөз сүйлөдү.", "Then Senator Warren spoke."),
+        ("Уорренге суроолор берилди.", "Questions were put to Senator Warren."),
+        ("Уоррендин жообу кыска болду.", "The answer of Senator Waren was short."),
+    ]
+    assert spelling(rows, "en") == [(3, "name spelt two ways in this release: Waren (warren…)")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "rows"),
+    [
+        # two people, two letters apart: a short name may differ by one letter only
+        ("en", [("Асанов жана Асылов келишти.", "Both Asanov and Asylov came.")]),
+        # two people, three letters apart in a long name
+        ("ru", [("Кадырбеков менен Кадыркулов келишти.", "Приехали Кадырбеков и Кадыркулов.")]),
+        # one letter apart, but from two names of the source in two units
+        (
+            "en",
+            [("Садыров келди.", "Then Sadyrov came."), ("Садыков сүйлөдү.", "Then Sadykov spoke.")],
+        ),
+    ],
+)
+def test_two_people_with_alike_names_are_not_one_name_spelt_two_ways(
+    lang: str, rows: list[tuple[str, str]]
+) -> None:
+    assert spelling(rows, lang) == []
+
+
+def test_a_long_name_may_be_two_letters_off() -> None:
+    rows = [
+        ("Атамбаев келди.", "Then Atambaev came."),
+        ("Атамбаев сүйлөдү.", "Then Atambaev spoke."),
+    ]
+    assert spelling([*rows, ("Атамбаев кетти.", "Then Atanbayev left.")], "en") == [
+        (3, "name spelt two ways in this release: Atanbayev (atambaev…)")
+    ]
+
+
+def test_a_misspelling_is_found_among_other_names_on_the_same_letter() -> None:
+    # sorted, Asel and Asiya fall between Asanov and its misspelling Asonov
+    rows = [
+        ("Асанов келди.", "Then Asanov came."),
+        ("Асанов сүйлөдү.", "Then Asanov spoke."),
+        ("Асель Бишкекке келди.", "Then Asel came to Bishkek."),
+        ("Асия да келди.", "Then Asiya came too."),
+        ("Асанов кетти.", "Then Asonov left."),
+    ]
+    assert spelling(rows, "en") == [(5, "name spelt two ways in this release: Asonov (asanov…)")]
+
+
+def kyrgyz_forms(rows: list[tuple[str, str]]) -> list[tuple[int, str]]:
+    return findings(rows, "ru", "kyrgyz-form")
+
+
+def test_a_four_letter_name_left_with_its_kyrgyz_ending() -> None:
+    rows = [("Иран делегациясы келди.", "Делегация Ирана прибыла.")]
+    assert kyrgyz_forms([*rows, ("Ирандын министри сүйлөдү.", "Выступил министр Ирандын.")]) == [
+        (2, "a name left with its Kyrgyz ending: Ирандын")
+    ]
+
+
+def test_a_kyrgyz_ending_is_found_when_the_source_never_names_the_bare_stem() -> None:
+    rows = [("Трампка кат жөнөтүлдү.", "Трампу отправили письмо.")]
+    assert kyrgyz_forms([*rows, ("Трамптын жообу келди.", "Пришёл ответ Трамптын.")]) == [
+        (2, "a name left with its Kyrgyz ending: Трамптын")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        # -ко is a Kyrgyz ending, but Шевчен is no name of the release
+        ("Посол Шевченко менен жолугушту.", "Встреча с послом Шевченко."),
+        # Асанбек is Асан and -бек, which is no case ending
+        (
+            "Асан Усенов жана Асанбек Токтогулов келишти.",
+            "Приехали Асан Усенов и Асанбек Токтогулов.",
+        ),
+        # Алина is Али and -на, but a stem of three letters is too short to judge
+        ("Али Токтосунов жана Алина Бекова келишти.", "Приехали Али Токтосунов и Алина Бекова."),
+    ],
+)
+def test_a_name_that_only_ends_like_a_kyrgyz_case_is_no_alarm(
+    source: str, translation: str
+) -> None:
+    assert kyrgyz_forms([(source, translation)]) == []
 
 
 def glossary(source: str, translation: str) -> list[str]:

@@ -81,7 +81,7 @@ def value_units(text: str) -> set[str]:
     out = set()
     for m in _VALUE_UNIT.finditer(text):
         if re.search(r"\d", text[max(0, m.start() - 16) : m.end() + 16]):
-            out.add(m.lastgroup or "")
+            out.add(str(m.lastgroup))  # every alternative is a named group
     return out
 
 

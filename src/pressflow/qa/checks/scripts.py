@@ -64,15 +64,25 @@ def untranslated_text(unit: Unit, ctx: Context) -> Iterator[str]:
         yield f"Kyrgyz words in the translation: {' '.join(kyrgyz[:5])}"
 
 
+#: the case endings that give a name away as copied from the Kyrgyz (Трамптын); not an ending of
+#: one letter, nor one that opens with a vowel, nor the possessive -сы: those end Russian and
+#: foreign names too
+_NAME_ENDINGS = tuple(sorted(e for e in CASE_ENDINGS if len(e) > 1 and e[0] not in "аеиоуыөүс"))
+
+
 def _inflected(word: str, vocabulary: frozenset[str]) -> bool:
     """Is ``word`` a stem and a Kyrgyz case ending, the stem being attested in the release's
     source with another ending or none (Трампты beside Трамп, Трамптын)?"""
-    for n in range(2, 6):
-        stem, ending = word[:-n], word[-n:]
-        # an ending of one vowel, or the possessive -сы, ends Russian and foreign names too
-        if len(stem) < 4 or ending not in CASE_ENDINGS or ending[0] in "аеиоуыөүс":
-            continue
-        if stem in vocabulary or any(stem + e in vocabulary for e in CASE_ENDINGS if e != ending):
+    for ending in _NAME_ENDINGS:
+        stem = word[: -len(ending)]
+        if (
+            word.endswith(ending)
+            and len(stem) >= 4
+            and (
+                stem in vocabulary
+                or any(stem + e in vocabulary for e in CASE_ENDINGS if e != ending)
+            )
+        ):
             return True
     return False
 

@@ -60,10 +60,13 @@ def name_stems(text: str) -> list[tuple[str, str]]:
     ]
 
 
+_LONGEST_ENDING = max(map(len, CASE_ENDINGS))
+
+
 def source_stem(word: str) -> str:
     """A Kyrgyz word without its case ending (``Уорренге`` -> ``уоррен``), lower case."""
     low = word.lower()
-    for n in range(min(5, len(low) - 3), 0, -1):
+    for n in range(min(_LONGEST_ENDING, len(low) - 3), 0, -1):
         if low[-n:] in CASE_ENDINGS:
             return low[:-n]
     return low
@@ -85,6 +88,15 @@ def _capitalised(source: str) -> tuple[tuple[str, str], ...]:
     )
 
 
+def _alike(a: str, b: str) -> bool:
+    """Could two stems be one name spelt two ways? Neither is a prefix of the other (Кремл,
+    Кремль), both have five letters or more, and they are one letter apart (two from eight on)."""
+    shorter = min(len(a), len(b))
+    if a.startswith(b) or b.startswith(a) or shorter < 5:
+        return False
+    return edits(a, b) <= (1 if shorter < 8 else 2)
+
+
 def _variants(stems: Counter[str], origins: dict[str, set[str]]) -> dict[str, str]:
     """Rarer stem -> the commoner spelling it departs from by one or two letters, when the
     source spells both alike (Кавардарков and Кавадарков in the source are the source's own)."""
@@ -94,11 +106,7 @@ def _variants(stems: Counter[str], origins: dict[str, set[str]]) -> dict[str, st
         for b in ordered[i + 1 :]:
             if a[0] != b[0]:
                 break  # sorted: no later stem shares the first letter either
-            if a.startswith(b) or b.startswith(a) or min(len(a), len(b)) < 5:
-                continue
-            if abs(len(a) - len(b)) > 2 or edits(a, b) > (1 if min(len(a), len(b)) < 8 else 2):
-                continue
-            if not origins[a] & origins[b]:
+            if not (_alike(a, b) and origins[a] & origins[b]):
                 continue
             if stems[a] <= stems[b]:
                 out[a] = b

@@ -23,8 +23,8 @@ MIN_WORDS = 8
 
 
 def _end(text: str) -> str:
-    stripped = text.rstrip().rstrip(_CLOSERS)
-    return stripped[-1:] if stripped else ""
+    """The last character before closing quotes and brackets ("" when there is none)."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:]
 
 
 @check(
