@@ -371,9 +371,7 @@ def _inline_text(lead: str, nodes: list) -> tuple[str, list[Inline]]:
                 attrs = tuple((str(k), str(v)) for k, v in node.attrib.items())
                 if _empty(node):
                     keep = (
-                        ""
-                        if node.tag in {"script", "style", "template"}
-                        else _text_content(node)
+                        "" if node.tag in {"script", "style", "template"} else _text_content(node)
                     )
                     raw = etree.tostring(node, encoding=str, with_tail=False, method="html")
                     inlines.append(
