@@ -19,6 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("readers", "segment_rules"),
     ("segment", "structure"),
     ("po",),
+    ("po.template",),  # above catalog.py, whose reading and writing it uses
     ("mt", "qa", "render"),
     ("parallel", "results", "progress", "lock", "draft", "terminal", "incremental"),
     ("pipeline",),

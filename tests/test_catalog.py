@@ -17,6 +17,7 @@ from pressflow.errors import CatalogError
 from pressflow.files import WriteBatch
 from pressflow.model import Release, Segment
 from pressflow.po import catalog, poparse, update
+from pressflow.po import template as templating
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = DATA / "gettext-golden.po"
@@ -236,7 +237,7 @@ def _release(date: datetime | None = datetime(2018, 7, 3, 9, 29)) -> tuple[Relea
 
 def test_template_has_one_entry_per_msgid_with_all_references_and_comments() -> None:
     release, segments = _release()
-    pot = catalog.make_template(release, segments, config=CONFIG)
+    pot = templating.make_template(release, segments, config=CONFIG)
     assert [e.msgid for e in pot] == [segments[0].text, segments[1].text, segments[5].text]
     title, unit, junk = pot
     assert title.occurrences == [("releases/lsg.txt", "1"), ("releases/lsg.txt", "6")]
@@ -251,14 +252,14 @@ def test_template_has_one_entry_per_msgid_with_all_references_and_comments() -> 
 
 def test_template_header_is_complete_and_dated_by_the_release(monkeypatch) -> None:
     release, segments = _release()
-    pot = catalog.make_template(release, segments, config=CONFIG)
+    pot = templating.make_template(release, segments, config=CONFIG)
     assert list(pot.metadata) == list(catalog.POT_HEADER_FIELDS)
     assert pot.metadata["Project-Id-Version"] == "pressflow newsroom 1.0"
     assert pot.metadata["POT-Creation-Date"] == "2018-07-03 09:29+0000"
     assert pot.metadata["Content-Type"] == "text/plain; charset=UTF-8"
     assert pot.metadata["Language"] == ""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1531000000")
-    undated = catalog.make_template(_release(None)[0], segments, config=CONFIG)
+    undated = templating.make_template(_release(None)[0], segments, config=CONFIG)
     assert undated.metadata["POT-Creation-Date"] == "2018-07-07 21:46+0000"
 
 
@@ -268,27 +269,27 @@ def test_creation_date_is_the_release_date_else_the_first_extraction_then_stable
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     release, segments = _release()
     edited = [*segments[:-1], Segment("lsg", 4, 0, "paragraph", "Жаңы сүйлөм.", line=12)]
-    dated = catalog.make_template(release, edited, config=CONFIG)
+    dated = templating.make_template(release, edited, config=CONFIG)
     assert dated.metadata["POT-Creation-Date"] == "2018-07-03 09:29+0000"
     undated = _release(None)[0]
     before = datetime.now(timezone.utc).replace(second=0, microsecond=0)
-    first = catalog.make_template(undated, segments, config=CONFIG)
+    first = templating.make_template(undated, segments, config=CONFIG)
     stamp = catalog.parse_date(first.metadata["POT-Creation-Date"])
     assert stamp is not None and stamp >= before  # the first extraction's own time
     first.metadata["POT-Creation-Date"] = "2018-07-04 12:00+0000"  # as committed
     for segs in (segments, edited):  # unchanged or edited: the date stays (no fake minutes)
-        again = catalog.make_template(undated, segs, config=CONFIG, previous=first)
+        again = templating.make_template(undated, segs, config=CONFIG, previous=first)
         assert again.metadata["POT-Creation-Date"] == "2018-07-04 12:00+0000"
     first.metadata["POT-Creation-Date"] = "1970-01-01 00:00+0000"  # an old placeholder date
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1531000000")
-    stamped = catalog.make_template(undated, edited, config=CONFIG, previous=first)
+    stamped = templating.make_template(undated, edited, config=CONFIG, previous=first)
     assert stamped.metadata["POT-Creation-Date"] == "2018-07-07 21:46+0000"
 
 
 @needs_gettext
 def test_templates_and_new_catalogs_pass_msgfmt_and_msgcat(tmp_path: Path) -> None:
     release, segments = _release()
-    pot = catalog.make_template(release, segments, config=CONFIG)
+    pot = templating.make_template(release, segments, config=CONFIG)
     catalog.write_po(pot, tmp_path / "lsg.pot")
     for lang in ("ru", "en", "ky"):
         catalog.write_po(update.merge(None, pot, lang=lang, config=CONFIG), tmp_path / f"{lang}.po")

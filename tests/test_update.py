@@ -24,6 +24,7 @@ from pressflow.config import Config
 from pressflow.errors import CatalogError
 from pressflow.model import Release, Segment
 from pressflow.po import catalog, update
+from pressflow.po import template as templating
 from pressflow.similarity import ratio
 
 CONFIG = Config(root=Path("."), name="pressflow test", version="1.0")
@@ -278,7 +279,7 @@ def release_of(paragraphs: list[list[str]], slug: str = "news") -> tuple[Release
 
 def template_of(paragraphs: list[list[str]]) -> polib.POFile:
     release, segments = release_of(paragraphs)
-    return catalog.make_template(release, segments, config=CONFIG)
+    return templating.make_template(release, segments, config=CONFIG)
 
 
 def translated_po(scenario: Scenario) -> polib.POFile:
@@ -608,7 +609,7 @@ def _catalogs_for(path: Path, po_path: Path, pot_path: Path) -> bool:
 
     release = read_release(path, rel_path=f"releases/{path.name}")
     previous = catalog.read_po(pot_path) if pot_path.exists() else None
-    template = catalog.make_template(
+    template = templating.make_template(
         release, segment_release(release), config=CONFIG, previous=previous
     )
     changed = catalog.write_po(template, pot_path)

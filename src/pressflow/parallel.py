@@ -30,6 +30,7 @@ from .errors import CatalogError, ChangedOnDisk, PressflowError, ReaderError
 from .files import Confinement, Snapshot, atomic_write, read_snapshot
 from .model import Problem, Release, Segment
 from .po import catalog
+from .po import template as templating
 from .po import update as updating
 from .po.stamps import stamp_of
 from .segment import segment_release
@@ -217,7 +218,7 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
         problems = (*release.problems, *foreign_warnings(release, segments))
         pot_path = config.pot_path(release.slug)
         raw, pot_snap, previous = _load(pot_path, confined, config=config, header_only=True)
-        template = catalog.make_template(release, segments, config=config, previous=previous)
+        template = templating.make_template(release, segments, config=config, previous=previous)
     except PressflowError as exc:
         return Outcome(name, release.slug, release.path, error=exc, stage=TEMPLATE)
     fan_out = fan_out_from is not None and len(template) >= fan_out_from

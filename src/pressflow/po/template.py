@@ -1,0 +1,176 @@
+"""The POT template of one release: one entry per distinct unit, with the notes a translator
+needs (the block's kind, what each placeholder stands for, text in another language).
+
+Apart from catalog.py, which reads and writes any catalog: this is the one place that turns
+segments into catalog entries, and its notes are written for translators, not for gettext.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Sequence
+
+import polib
+
+from ..config import Config
+from ..model import Inline, Release, Segment
+from .catalog import (
+    COMMENT_WIDTH,
+    EPOCH,
+    POT_HEADER_FIELDS,
+    comment_key,
+    format_date,
+    new_entry,
+    now_stamp,
+    parse_date,
+)
+from .powrap import PAGE_WIDTH
+
+FOREIGN_FLAG = "foreign-text"
+
+_PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>")
+#: How a paired placeholder's element reads in a translator's note (others: ``<tag>``).
+_PAIRED_NAMES = {
+    "strong": "bold", "b": "bold", "em": "italic", "i": "italic", "u": "underlined",
+    "s": "struck out", "del": "struck out", "sup": "superscript", "sub": "subscript",
+    "mark": "highlighted", "q": "quotation", "cite": "title of a work",
+}  # fmt: skip
+
+
+def _placeholder_note(inline: Inline) -> str:
+    """What one placeholder stands for, in the words a translator needs: where a link goes, the
+    number an empty placeholder shows (Russian agreement depends on it)."""
+    attrs = dict(inline.attrs)
+    if inline.paired:
+        head = f"<{inline.id}>…</{inline.id}>"
+        if inline.tag == "a" and attrs.get("href"):
+            return f"{head}: link to {attrs['href']}"
+        if inline.tag == "abbr" and attrs.get("title"):
+            return f"{head}: abbreviation of {attrs['title']}"
+        return f"{head}: {_PAIRED_NAMES.get(inline.tag, f'<{inline.tag}>')}"
+    head = f"<{inline.id}/>"
+    text = " ".join(inline.text.split())
+    if text:
+        return f"{head}: {text}"
+    if inline.tag == "br":
+        return f"{head}: line break"
+    if inline.tag == "img":
+        return f"{head}: image {attrs.get('alt') or attrs.get('src', '')}".rstrip()
+    return f"{head}: <{inline.tag}>"
+
+
+def placeholder_notes(text: str, inlines: Sequence[Inline]) -> list[str]:
+    """One note per placeholder of ``text``, in order of first appearance."""
+    by_id = {inline.id: inline for inline in inlines}
+    seen: list[int] = []
+    for found in _PLACEHOLDER.finditer(text):
+        number = int(found.group(1) or found.group(2))
+        if number not in seen and number in by_id:
+            seen.append(number)
+    return [_placeholder_note(by_id[n]) for n in seen]
+
+
+def _entries(release: Release, segments: Sequence[Segment]) -> list[polib.POEntry]:
+    """One entry per distinct unit text, with every line it stands on. The references seen are
+    kept in a set beside the list: a text repeated on 100,000 lines is not a quadratic scan."""
+    by_msgid: dict[str, polib.POEntry] = {}
+    refs: dict[str, set[tuple[str, str]]] = {}
+    inlines = {b.index: b.inlines for b in release.blocks if b.inlines}
+    for seg in segments:
+        if not seg.text.strip():
+            continue
+        entry = by_msgid.get(seg.text)
+        if entry is None:
+            entry = by_msgid[seg.text] = new_entry(msgid=seg.text)
+            refs[seg.text] = set()
+        ref = (release.path, str(seg.line))
+        if ref not in refs[seg.text]:
+            refs[seg.text].add(ref)
+            entry.occurrences.append(ref)
+        notes = [seg.kind]
+        if FOREIGN_FLAG in seg.flags:
+            note = f"pressflow: {seg.note}" if seg.note else "pressflow: not Kyrgyz text"
+            notes += comment_lines(note)
+        if seg.block in inlines and "<" in seg.text:
+            for note in placeholder_notes(seg.text, inlines[seg.block]):
+                notes += comment_lines(note)
+        existing = entry.comment.split("\n") if entry.comment else []
+        for note in notes:
+            if note and note not in existing:
+                existing.append(note)
+        entry.comment = "\n".join(existing)
+    return list(by_msgid.values())
+
+
+def comment_lines(text: str) -> list[str]:
+    """A generated ``#.`` comment as lines that fit in 79 columns with their ``#. ``: polib
+    re-wraps longer ones and msgcat keeps them, so a short line is the form both agree on."""
+    return textwrap.wrap(
+        text, COMMENT_WIDTH - len("#. "), break_long_words=False, break_on_hyphens=False
+    ) or [text]
+
+
+def entries_signature(po: polib.POFile | None) -> list[tuple]:
+    """What a template's content is, for "has it changed?" (header dates excluded)."""
+    if po is None:
+        return []
+    return [
+        (
+            e.msgctxt,
+            e.msgid,
+            e.msgid_plural,
+            comment_key(e.comment),
+            tuple(e.occurrences),
+            tuple(e.flags),
+        )
+        for e in po
+        if not e.obsolete
+    ]
+
+
+def _creation_date(release: Release, previous: polib.POFile | None) -> str:
+    """POT-Creation-Date: the release's own date when it has one; else the date the template was
+    first extracted (``SOURCE_DATE_EPOCH`` when set, the reproducible-builds convention, else the
+    clock), kept from then on, so that re-extracting gives the same bytes."""
+    if release.date is not None:
+        return format_date(release.date)
+    before = previous.metadata.get("POT-Creation-Date", "") if previous is not None else ""
+    old = parse_date(before)
+    if old is not None and old != EPOCH:
+        return format_date(old)
+    return now_stamp()
+
+
+def make_template(
+    release: Release,
+    segments: Sequence[Segment],
+    *,
+    config: Config,
+    previous: polib.POFile | None = None,
+) -> polib.POFile:
+    """The POT of one release: one entry per distinct msgid, in source order, all references."""
+    entries = _entries(release, segments)
+    pot = polib.POFile(wrapwidth=PAGE_WIDTH)
+    pot.header = (
+        f"Translation template for the press release {release.slug}.\n"
+        f"Generated by pressflow from {release.path}; translate the PO files, not this one.\n"
+    )
+    pot.metadata_is_fuzzy = ["fuzzy"]
+    values = {
+        "Project-Id-Version": f"{config.name} {config.version}".strip(),
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": _creation_date(release, previous),
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Generated-By": "pressflow",
+    }
+    for key in POT_HEADER_FIELDS:
+        pot.metadata[key] = values[key]
+    pot.extend(entries)
+    return pot
