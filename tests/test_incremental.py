@@ -181,3 +181,26 @@ def test_extract_from_the_cache_says_and_writes_what_a_full_extract_does(tmp_pat
     assert (cached.units, cached.problems) == (full.units, full.problems)
     assert sorted(t.path for t in cached.templates) == sorted(t.path for t in full.templates)
     assert files(root) == files(tmp_path / "copy")
+
+
+def test_a_build_with_nothing_changed_repairs_the_listings_as_a_full_build_does(
+    tmp_path: Path,
+) -> None:
+    root = newsroom(tmp_path / "newsroom")
+    run(root)
+    translate(root)
+    run(root)
+    age(root)
+    site = root / "site"
+    made = files(site)
+    (site / "ky" / "index.html").unlink()  # removed by hand: made again
+    (site / "ru" / "page" / "99.html").parent.mkdir(parents=True, exist_ok=True)
+    (site / "ru" / "page" / "99.html").write_text("left over", encoding="utf-8")  # not ours
+    built = pipeline.build(pipeline.open_project(root))
+    assert files(site) == made
+    assert isinstance(built, BuildResult) and [p.name for p in built.written] == ["index.html"]
+    again = pipeline.build(pipeline.open_project(root))  # from the one record: the same report
+    assert summary(again) == summary(built) and again.written == ()
+    (site / "ru" / "page" / "99.html").write_text("left over", encoding="utf-8")
+    third = pipeline.build(pipeline.open_project(root))  # replayed, and the leftover removed
+    assert files(site) == made and summary(third) == summary(built) and third.written == ()

@@ -16,6 +16,7 @@ from ..model import CatalogRef, Problem, Release
 from ..po.orphans import orphan_problems
 from ..readers import release_files
 from ..results import RunResult
+from ..slugs import check_slug
 from .catalogs import orphaned, update
 from .project import Tick, load_release, rel_under, slug_clash, target_languages
 
@@ -237,8 +238,7 @@ def _build(
     tick: Tick | None,
 ) -> object:
     from ..cache import Cache, key
-    from ..render import ReleaseText, build_site  # lxml: only for the command that builds
-    from ..render.reuse import Reused, intact
+    from ..render.replay import replay, whole_key
 
     if allow_partial and withdraw_partial:
         raise ConfigError("--allow-partial and --withdraw-partial contradict each other")
@@ -247,28 +247,36 @@ def _build(
     blocking = _blocking_problems(config, checked)
     site = Path(out or config.site_dir)
     shared = _build_inputs(config, cache, site, allow_partial, withdraw_partial)
-    items: list[ReleaseText | Reused] = []
     keys: dict[str, str] = {}
-    confined = Confinement(config.root)
+    catalogs = _CatalogFolders(config)
+    langs, pages = config.target_langs, f"{site}/{{}}/{{}}.html"
     for number, src in enumerate(sources, start=1):
         if tick is not None:
             tick(number, len(sources))
-        po_paths = [config.po_path(lang, src.slug) for lang in config.target_langs]
-        for po_path in po_paths:
-            confined.check(po_path, error=CatalogError)
         inputs = [
             src.shown,
             src.digest,
-            [cache.digest(p) for p in po_paths],
-            [blocking.get((src.slug, lang), ()) for lang in config.target_langs],
-            [os.path.isfile(f"{site}/{lang}/{src.slug}.html") for lang in config.languages],
+            [cache.digest(p) for p in catalogs.paths(src.slug)],
+            [blocking.get((src.slug, lang), ()) for lang in langs],
+            [os.path.isfile(pages.format(lang, src.slug)) for lang in config.languages],
         ]
-        keys[src.slug] = record_key = key("build", shared, inputs)
-        record = cache.get("build", src.slug, record_key)
+        keys[src.slug] = key("build", shared, inputs)
+    settings = key("site", shared)
+    replayed = replay(cache, whole_key(settings, keys), site, config.languages)
+    if replayed is not None:  # nothing changed: no page rendered, lxml not even loaded
+        cache.save()
+        return replayed
+    from ..render import ReleaseText, build_site  # lxml: only for a build that renders
+    from ..render.reuse import Reused, intact
+
+    items: list[ReleaseText | Reused] = []
+    for src in sources:
+        record = cache.get("build", src.slug, keys[src.slug])
         if intact(record, site, cache):
-            items.append(Reused(src.slug, record_key, record))  # type: ignore[arg-type]
+            items.append(Reused(src.slug, keys[src.slug], record))  # type: ignore[arg-type]
         else:
-            items.append(_release_text(config, src.loaded(), po_paths, blocking))
+            paths = [Path(p) for p in catalogs.paths(src.slug)]
+            items.append(_release_text(config, src.loaded(), paths, blocking))
     result = build_site(
         config,
         items,
@@ -277,10 +285,35 @@ def _build(
         withdraw_partial=withdraw_partial,
         cache=cache,
         keys=keys,
-        settings=key("site", shared),
+        settings=settings,
     )
     cache.save()
     return result
+
+
+class _CatalogFolders:
+    """Where each target language's catalog of a release is, every path confined to the
+    project: each folder resolved once and each file that is a symbolic link on its own (known
+    from one listing of the folder, not one ``lstat`` per catalog)."""
+
+    def __init__(self, config: Config):
+        confined = Confinement(config.root)
+        self.folders: list[tuple[str, set[str]]] = []
+        for lang in config.target_langs:
+            folder = config.translations_dir / lang
+            confined.check(folder / "x.po", error=CatalogError)  # the folder itself
+            try:
+                with os.scandir(folder) as listing:
+                    links = {e.name for e in listing if e.is_symlink()}
+            except OSError:
+                links = set()
+            for name in sorted(links):
+                confined.check(folder / name, error=CatalogError)
+            self.folders.append((os.fspath(folder), links))
+
+    def paths(self, slug: str) -> list[str]:
+        name = f"{check_slug(slug)}.po"
+        return [f"{folder}/{name}" for folder, _ in self.folders]
 
 
 def _build_inputs(

@@ -6,7 +6,7 @@ read itself; ``BuildResult`` says what was written, what was held back and why, 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -52,13 +52,43 @@ class Stale:
     reason: str
 
 
+class UnderFolder(Sequence[Path]):
+    """Files under one folder, as paths made only when asked for: a build keeps thousands of
+    pages as they are, and its report only counts them."""
+
+    def __init__(self, folder: Path, names: Sequence[str]):
+        self.folder = folder
+        self.names = tuple(names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        return self.folder / self.names[index]
+
+    def __iter__(self) -> Iterator[Path]:
+        folder = self.folder
+        return (folder / name for name in self.names)
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"UnderFolder({self.folder!r}, {len(self.names)} files)"
+
+
 @dataclass(frozen=True)
 class BuildResult:
     """What ``build_site`` did. It never prints; the CLI renders this."""
 
     out: Path
     written: tuple[Path, ...] = ()
-    unchanged: tuple[Path, ...] = ()
+    unchanged: Sequence[Path] = ()
     held_back: tuple[HeldBack, ...] = ()
     stale: tuple[Stale, ...] = ()
     warnings: tuple[str, ...] = ()

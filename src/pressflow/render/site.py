@@ -10,13 +10,11 @@ the bytes depend on the releases, catalogs and config only, so alternating build
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
 import lxml.html
-from lxml import etree
 
 from ..cache import Cache, content_digest
 from ..cache import key as cache_key
@@ -26,7 +24,6 @@ from ..files import atomic_write
 from ..slugs import check_slug
 from .body import body_elements
 from .feed import atom_feed
-from .htmlsource import html_page, markdown_body
 from .index import (
     ROOT_PAGE,
     Entry,
@@ -37,117 +34,39 @@ from .index import (
     root_parts,
     years,
 )
-from .model import BuildResult, HeldBack, ReleaseText, Stale
-from .page import STYLE_FILE, PageParts, Site, Version, default_layout, feed_path, serialize
+from .model import BuildResult, HeldBack, ReleaseText, Stale, UnderFolder
+from .page import STYLE_FILE, Site, Version, feed_path, serialize
+from .pages import PAGE_BUILDERS, PageContext, listed_entry, page_layout, text_release
 from .policy import decide
-from .release import page_path, release_parts
+from .release import page_path
+from .replay import remember, remove_old_listings, whole_key
 from .reuse import Reused, Share, entry_of, entry_row, intact
 from .sitemap import Group, sitemap
-from .template import load_template
 from .text import Localized, localize
-
-Layout = Callable[[PageParts], etree._Element]
-
-#: Folders of listing pages pressflow writes and owns: pages no longer produced are removed.
-LISTING_DIRS = ("page", "archive")
 
 
 class _Writer:
-    """Writes files under ``out`` and remembers which changed."""
+    """Writes files under ``out`` and remembers which changed (by path under ``out``)."""
 
     def __init__(self, out: Path):
         self.out = out
-        self.written: list[Path] = []
-        self.unchanged: list[Path] = []
+        self.written: list[str] = []
+        self.unchanged: list[str] = []
         self.digests: dict[str, str] = {}  # path under ``out`` -> digest of what it holds
 
     def write(self, rel: str, data: str | bytes) -> None:
-        path = self.out / rel
-        (self.written if atomic_write(path, data) else self.unchanged).append(path)
+        (self.written if atomic_write(self.out / rel, data) else self.unchanged).append(rel)
         self.digests[rel] = content_digest(data.encode("utf-8") if isinstance(data, str) else data)
 
     def keep(self, rel: str, digest: str) -> None:
         """A file the cache vouches for (``digest``): as this build would write it."""
-        self.unchanged.append(self.out / rel)
+        self.unchanged.append(rel)
         self.digests[rel] = digest
 
     @property
-    def produced(self) -> set[Path]:
+    def produced(self) -> set[str]:
         return {*self.written, *self.unchanged}
 
-
-def _layout(config: Config) -> tuple[Layout, bool]:
-    """The page layout (the built-in one, or the newsroom's template) and whether to tidy it."""
-    if not config.site.template:
-        return default_layout, True
-    template = load_template(config.root / config.site.template, shown=config.site.template)
-    return template.render, False
-
-
-def _entry(loc: Localized, *, text: ReleaseText, source_lang: str, content: str = "") -> Entry:
-    """How ``loc`` is listed: source text standing in is marked, a half-translated title is
-    replaced by the label (a link text cannot be half one language, half another)."""
-    title, title_lang = loc.title, ""
-    if loc.title_from == "source":
-        title_lang = source_lang
-    elif loc.title_from:
-        from .release import shown_title
-
-        title = shown_title(loc)
-    return Entry(
-        slug=loc.release.slug,
-        path=page_path(loc.lang, loc.release.slug),
-        title=title,
-        lead=loc.lead,
-        date=loc.release.date,
-        title_lang=title_lang,
-        lead_lang=source_lang if loc.lead_is_source else "",
-        modified=text.revised.get(loc.lang),
-        author=loc.release.author,
-        content=content,
-    )
-
-
-@dataclass(frozen=True)
-class _Context:
-    """What every page of one build shares."""
-
-    site: Site
-    layout: Layout
-    pretty: bool
-
-    @property
-    def config(self) -> Config:
-        return self.site.config
-
-
-def _html_release(loc: Localized, versions, ctx: _Context, modified) -> tuple[str, list[str]]:
-    """An HTML release keeps its own page: structure, attributes, styles; only the text changes."""
-    parts = release_parts(loc, site=ctx.site, versions=versions, modified=modified)
-    root, problems = html_page(loc, parts, source_lang=ctx.config.source_lang)
-    return serialize(root, pretty=False), problems
-
-
-def _markdown_release(loc: Localized, versions, ctx: _Context, modified) -> tuple[str, list[str]]:
-    """A Markdown release's body keeps markdown-it's structure inside the site layout."""
-    if not any(b.locator for b in loc.release.blocks):
-        return _text_release(loc, versions, ctx, modified)
-    body, problems = markdown_body(loc, source_lang=ctx.config.source_lang)
-    parts = release_parts(loc, site=ctx.site, versions=versions, body=body, modified=modified)
-    return serialize(ctx.layout(parts), pretty=ctx.pretty), problems
-
-
-def _text_release(loc: Localized, versions, ctx: _Context, modified) -> tuple[str, list[str]]:
-    """A plain-text release is laid out block by block."""
-    parts = release_parts(loc, site=ctx.site, versions=versions, modified=modified)
-    return serialize(ctx.layout(parts), pretty=ctx.pretty), []
-
-
-#: Release format -> page builder (formats without a source document use the block layout).
-PAGE_BUILDERS: dict[str, Callable[..., tuple[str, list[str]]]] = {
-    "html": _html_release,
-    "md": _markdown_release,
-}
 
 #: ``[site]`` image keys copied into the site, and the name each gets there.
 ASSETS = {"logo": "assets/logo", "image": "assets/image"}
@@ -196,8 +115,8 @@ class _Build:
             logo=assets.get("logo", ("", b""))[0],
             image=assets.get("image", ("", b""))[0],
         )
-        layout, pretty = _layout(config)
-        self.ctx = _Context(site, layout, pretty)
+        layout, pretty = page_layout(config)
+        self.ctx = PageContext(site, layout, pretty)
         self.out = out
         self.allow_partial = allow_partial
         self.withdraw = withdraw
@@ -315,7 +234,9 @@ class _Build:
                 self.stale.append(Stale(slug, decision.lang, self.out / rel, decision.reason))
                 self.share.stale.append([slug, decision.lang, rel, decision.reason])
                 loc = self._localize(text, decision.lang)
-                self._list(decision.lang, _entry(loc, text=text, source_lang=config.source_lang))
+                self._list(
+                    decision.lang, listed_entry(loc, text=text, source_lang=config.source_lang)
+                )
         self.groups.append(Group(versions, page_path(config.source_lang, slug)))
         self.share.group = [
             [[v.lang, v.path] for v in versions],
@@ -332,9 +253,9 @@ class _Build:
         if loc.missing:
             self.partial.append((loc.release.slug, loc.lang))
             self.share.partial.append([loc.release.slug, loc.lang])
-        builder = PAGE_BUILDERS.get(loc.release.format, _text_release)
+        builder = PAGE_BUILDERS.get(loc.release.format, text_release)
         if not loc.release.source:
-            builder = _text_release
+            builder = text_release
         html, problems = builder(loc, versions, self.ctx, text.revised.get(loc.lang))
         self.warnings.extend(problems)
         self._warned.update(problems)
@@ -346,7 +267,7 @@ class _Build:
         if config.site.feed == "full":
             nodes = body_elements(loc.body, source_lang=config.source_lang, page_lang=loc.lang)
             content = "".join(lxml.html.tostring(n, encoding="unicode") for n in nodes)
-        entry = _entry(loc, text=text, source_lang=config.source_lang, content=content)
+        entry = listed_entry(loc, text=text, source_lang=config.source_lang, content=content)
         self._list(loc.lang, entry)
 
     def site_pages(self) -> None:
@@ -360,7 +281,7 @@ class _Build:
             if intact(record, self.out, self.cache):
                 for rel, digest in record["pages"]:  # type: ignore[index]
                     self.writer.keep(rel, digest)
-                self._remove_old_listings(languages)
+                remove_old_listings(self.out, languages, self.writer.produced)
                 return
         before = set(self.writer.digests)
         self._site_pages()
@@ -406,7 +327,7 @@ class _Build:
             self._made(
                 "listings", "sitemap.xml", sitemap(groups, links=site.links, lastmod=self.lastmod)
             )
-        self._remove_old_listings(languages)
+        remove_old_listings(self.out, languages, self.writer.produced)
 
     def _kept(self, table: str, rel: str, *inputs: object) -> bool:
         """Whether the file ``rel`` made from ``inputs`` (with the site's settings) is on disk
@@ -425,20 +346,11 @@ class _Build:
         if self.cache is not None and self.settings:
             self.cache.put(table, rel, self._key, {"pages": [[rel, self.writer.digests[rel]]]})
 
-    def _remove_old_listings(self, languages: Sequence[str]) -> None:
-        """Index and archive pages an earlier build wrote that this one did not (fewer pages)."""
-        produced = self.writer.produced
-        for lang in languages:
-            for folder in LISTING_DIRS:
-                for path in sorted((self.out / lang / folder).glob("*.html")):
-                    if path not in produced:
-                        path.unlink()
-
     def result(self) -> BuildResult:
         return BuildResult(
             out=self.out,
-            written=tuple(self.writer.written),
-            unchanged=tuple(self.writer.unchanged),
+            written=tuple(self.out / rel for rel in self.writer.written),
+            unchanged=UnderFolder(self.out, self.writer.unchanged),
             held_back=tuple(self.held),
             stale=tuple(self.stale),
             warnings=tuple(self.warnings),
@@ -484,7 +396,10 @@ def build_site(
         else:
             build.release(item, record_key=keys.get(item.release.slug, ""))
     build.site_pages()
-    return build.result()
+    result = build.result()
+    if cache is not None and settings and keys and all(build.keys):
+        remember(cache, whole_key(settings, keys), result, build.writer.digests)
+    return result
 
 
 def _slug(item: ReleaseText | Reused) -> str:
