@@ -7,32 +7,63 @@ header, the date on a page, the name in the language switcher) has one source.
 from __future__ import annotations
 
 import gettext
+import importlib.util
 import io
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
+if TYPE_CHECKING:
+    from babel import Locale
 
-# babel.dates and babel.messages.plurals are imported where used: every command validates the
-# configured languages, few format a date or a Plural-Forms header.
+# Babel is imported where used: every command validates the configured languages (most often
+# without Babel, see ``is_known``), few format a date or a Plural-Forms header.
 
-_BAD = (UnknownLocaleError, ValueError, TypeError, LookupError)
+_BAD = (ValueError, TypeError, LookupError)
+
+
+def _bad() -> tuple[type[Exception], ...]:
+    """What Babel raises for a code it does not know (evaluated only when something is raised)."""
+    from babel import UnknownLocaleError
+
+    return (UnknownLocaleError, *_BAD)
+
+
+_CODE = re.compile(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{1,8})*")
 
 
 def _parse(code: str) -> Locale | None:
+    from babel import Locale
+
     try:
         return Locale.parse(code.replace("-", "_"))
-    except _BAD:
+    except _bad():
         return None
 
 
 def is_known(code: str) -> bool:
-    """True for a language code CLDR knows (``ky``, ``ru``, ``en``, ``pt_BR``, ``sr-Latn``…)."""
+    """True for a language code CLDR knows (``ky``, ``ru``, ``en``, ``pt_BR``, ``sr-Latn``…).
+
+    A code that names one of Babel's locale files as it is (most configs: ``ky``, ``ru``,
+    ``en``) is known without loading Babel and CLDR's global data, which ``update --check``
+    would otherwise spend most of its time on; any other code is asked of Babel."""
+    name = code.replace("-", "_")
+    folder = _locale_data()
+    if folder and _CODE.fullmatch(name) and os.path.isfile(os.path.join(folder, name + ".dat")):
+        return True
     return _parse(code) is not None
+
+
+@cache
+def _locale_data() -> str:
+    """Babel's folder of CLDR locale files, found without importing Babel ("" if not found)."""
+    spec = importlib.util.find_spec("babel")
+    places = list(spec.submodule_search_locations or ()) if spec is not None else []
+    return os.path.join(places[0], "locale-data") if places else ""
 
 
 @cache
@@ -42,7 +73,7 @@ def plural_forms(lang: str) -> str:
 
     try:
         return get_plural(lang.replace("-", "_")).plural_forms
-    except _BAD:
+    except _bad():
         return "nplurals=2; plural=(n != 1);"
 
 
@@ -52,7 +83,7 @@ def plural_count(lang: str) -> int:
 
     try:
         return get_plural(lang.replace("-", "_")).num_plurals
-    except _BAD:
+    except _bad():
         return 2
 
 
@@ -93,6 +124,8 @@ def _og_locale(locale: Locale) -> str:
     """``ll_TT`` as Open Graph wants it: the language with its likely territory (ky -> ky_KG)."""
     if locale.territory:
         return f"{locale.language}_{locale.territory}"
+    from babel.core import get_global
+
     likely = get_global("likely_subtags").get(locale.language, "")
     parts = [p for p in likely.split("_") if len(p) == 2 and p.isupper()]
     return f"{locale.language}_{parts[0]}" if parts else locale.language
@@ -104,7 +137,7 @@ def long_date(when: datetime, code: str) -> str:
 
     try:
         return format_date(when, "long", locale=code.replace("-", "_"))
-    except _BAD:
+    except _bad():
         return when.strftime("%Y-%m-%d")
 
 
