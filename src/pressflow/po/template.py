@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
+from functools import lru_cache
 
 import polib
 
@@ -106,9 +107,19 @@ def _entries(release: Release, segments: Sequence[Segment]) -> list[polib.POEntr
 def comment_lines(text: str) -> list[str]:
     """A generated ``#.`` comment as lines that fit in 79 columns with their ``#. ``: polib
     re-wraps longer ones and msgcat keeps them, so a short line is the form both agree on."""
-    return textwrap.wrap(
-        text, COMMENT_WIDTH - len("#. "), break_long_words=False, break_on_hyphens=False
-    ) or [text]
+    return list(_comment_lines(text))
+
+
+@lru_cache(maxsize=4096)
+def _comment_lines(text: str) -> tuple[str, ...]:
+    """``comment_lines``, remembered: the same placeholder notes (``<1>…</1>: bold``) recur in
+    every release, and wrapping each again cost a fifth of making an HTML release's template."""
+    return tuple(
+        textwrap.wrap(
+            text, COMMENT_WIDTH - len("#. "), break_long_words=False, break_on_hyphens=False
+        )
+        or [text]
+    )
 
 
 def entries_signature(po: polib.POFile | None) -> list[tuple]:
