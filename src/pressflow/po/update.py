@@ -19,7 +19,6 @@ from ..config import Config
 from ..errors import CatalogError
 from ..locales import english_name as language_name
 from ..locales import plural_count, plural_forms
-from ..similarity import closest, ratio
 from .catalog import POT_HEADER_FIELDS, new_entry
 from .powrap import PAGE_WIDTH
 
@@ -177,6 +176,8 @@ def _previous(old: polib.POEntry) -> str:
 
 
 def _similarity(a: str, b: str) -> float:
+    from ..similarity import ratio  # (rapidfuzz: loaded only when a unit was edited)
+
     return ratio(a, b) / 100.0
 
 
@@ -198,6 +199,8 @@ class _Matcher:
         """msgmerge's choice: the highest similarity ≥ 0.6; ties go to the nearest position."""
         if not self.pool:
             return None, 0.0
+        from ..similarity import closest  # (rapidfuzz: loaded only when a unit was edited)
+
         hits = closest(msgid, self.choices, cutoff=THRESHOLD * 100)
         if not hits:
             return None, 0.0
@@ -224,6 +227,8 @@ class _Matcher:
         """An old sentence that holds this one almost verbatim (one sentence split in two)."""
         if len(msgid) < MIN_PART or not self.pool:
             return None
+        from ..similarity import closest
+
         hits = closest(msgid, self.choices, cutoff=PART_SCORE, partial=True)
         hits = [h for h in hits if len(self.choices[h[2]]) > len(msgid)]
         if not hits:

@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-import lxml.html
 from lxml import etree
 
 from ..errors import ReaderError
@@ -37,6 +37,9 @@ from ..model import Block, Inline, Problem, Release
 from .dates import parse_date
 from .placeholders import PLACEHOLDER, placeholder_problems, plain_text
 from .roles import StructureRules, assign_roles, default_rules
+
+if TYPE_CHECKING:
+    import lxml.html
 
 __all__ = [
     "PLACEHOLDER",
@@ -115,6 +118,8 @@ def parse_html(source: str) -> lxml.html.HtmlElement:
     ``huge_tree`` lifts libxml2's nesting limit from 256 to 2048 levels (past it libxml2
     silently drops everything after the deep element); a page deeper than ``MAX_DEPTH`` raises
     ``TooDeep`` rather than losing text."""
+    import lxml.html  # (the renderer's elements; reading a release needs none of it)
+
     return _parse(source, lxml.html.HTMLParser)  # type: ignore[return-value]
 
 
