@@ -26,7 +26,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -204,10 +204,26 @@ _OPEN: dict[str, Cache] = {}
 def key(*parts: object) -> str:
     """One hash over ``parts`` (strings, or anything with a stable ``repr``) and pressflow's
     code: a new pressflow, with other checks or another page layout, recomputes everything."""
-    digest = _code_hash().copy()
+    return keyed()(*parts)
+
+
+def keyed(*first: object) -> Callable[..., str]:
+    """``key`` with its ``first`` parts hashed once: ``keyed(a, b)(c) == key(a, b, c)``. The
+    records of thousands of releases share a kind and the config's settings."""
+    base = _code_hash().copy()
+    _add(base, first)
+
+    def rest(*parts: object) -> str:
+        digest = base.copy()
+        _add(digest, parts)
+        return digest.hexdigest()
+
+    return rest
+
+
+def _add(digest: hashlib._Hash, parts: Iterable[object]) -> None:
     for part in parts:
         text = part if isinstance(part, str) else repr(part)
         data = text.encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
-    return digest.hexdigest()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import MISSING, Cache, content_digest, key
+from .cache import MISSING, Cache, content_digest, key, keyed
 from .config import Config
 from .model import CatalogRef, Problem, Release
 
@@ -45,18 +45,29 @@ class Source:
 
 
 def source(
-    cache: Cache, path: Path, shown: str, *, settings: str, load: Callable[[Path], Release]
+    cache: Cache,
+    path: Path,
+    shown: str,
+    *,
+    settings: str | Callable[..., str],
+    load: Callable[[Path], Release],
 ) -> Source:
     """``path`` with its slug, read (and its errors raised) only when the cache has not seen its
-    bytes under these ``settings`` (the config's ``repr``)."""
+    bytes under these ``settings`` (the config's ``repr``, or ``slug_keys(config)`` for many)."""
     digest = cache.digest(path)
-    slug_key = key("slug", settings, shown, digest)
+    keyer = settings if callable(settings) else slug_keys(settings)
+    slug_key = keyer(shown, digest)
     slug = cache.get("slugs", shown, slug_key)
     if isinstance(slug, str):
         return Source(path, shown, digest, slug, load)
     release = load(path)
     cache.put("slugs", shown, slug_key, release.slug)
     return Source(path, shown, digest, release.slug, load, release)
+
+
+def slug_keys(settings: str) -> Callable[..., str]:
+    """The key of a release's slug record, from its file as shown and its digest."""
+    return keyed("slug", settings)
 
 
 # --------------------------------------------------------------------------- check
@@ -80,7 +91,7 @@ def check_releases(
     stats: list[CatalogStats | None] = [None] * len(refs)
     problems: list[list[Problem]] = [[] for _ in refs]
     words = cache.digest(config.glossary) if config.glossary is not None else MISSING
-    settings = repr(config)
+    check_key = keyed("check", repr(config), words)
     done = 0
     for slug, numbers in groups.items():
         done += len(numbers)
@@ -89,7 +100,7 @@ def check_releases(
         src = by_slug[slug]
         mine = [refs[n] for n in numbers]
         inputs = [(r.lang, r.path, r.source, cache.digest(r.path)) for r in mine]
-        record_key = key("check", settings, words, src.shown, src.digest, inputs)
+        record_key = check_key(src.shown, src.digest, inputs)
         record = cache.get("check", slug, record_key)
         decoded = _decoded(record, len(mine))
         if decoded is None:
@@ -137,8 +148,18 @@ def _problem_row(p: Problem) -> list:
     return [*(getattr(p, name) for name in PROBLEM_FIELDS), dict(p.extra)]
 
 
+_FIELDS = (*PROBLEM_FIELDS, "extra")  # the dataclass's own order
+_new = object.__new__
+
+
 def _problem(row: list) -> Problem:
-    return Problem(*row)  # PROBLEM_FIELDS, then extra: the dataclass's own order
+    """``Problem(*row)`` without the frozen dataclass's ``__init__`` (one ``object.__setattr__``
+    per field, which doubles the time): a newsroom's check records hold tens of thousands."""
+    if not isinstance(row, list) or len(row) != len(_FIELDS):
+        raise ValueError("not a problem row")
+    problem = _new(Problem)
+    problem.__dict__.update(zip(_FIELDS, row, strict=True))
+    return problem
 
 
 # --------------------------------------------------------------------------- extract

@@ -92,15 +92,15 @@ class _Run:
         self.spec = _spec(engine, config.source_lang, tuple(self.langs), cache, needed=not full)
         self.pool = pool_settings(config)
         self.glossary: Glossary = load_glossary(config.glossary, source_lang=config.source_lang)
-        unique = {_real(ref.path): ref for ref in refs}  # a file is filled once
         self.cache = cache
         # in ``refs`` order: a catalog to fill, or (the cache knows it has no empty entry) one
-        # only the translation memory reads
-        self.sources: list[CatalogFile | CatalogRef] = (
-            []
-            if full
-            else [ref if _known_full(cache, ref) else CatalogFile(ref) for ref in unique.values()]
-        )
+        # only the translation memory reads; a file is filled once
+        self.sources: list[CatalogFile | CatalogRef] = []
+        if not full:
+            unique = {_real(ref.path): ref for ref in refs}
+            self.sources = [
+                ref if _known_full(cache, ref) else CatalogFile(ref) for ref in unique.values()
+            ]
         self.catalogs = [c for c in self.sources if isinstance(c, CatalogFile)]
         self.counts = {lang: LangCounts(lang) for lang in self.langs}
         self.warnings: list[str] = []

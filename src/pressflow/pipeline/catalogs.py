@@ -71,7 +71,7 @@ def _process(
     failed: list[Outcome] = []
     clashes: list[SlugError] = []
     skipped = skipped or {}
-    owners = _owners(config, skipped)
+    owners = _owners(config, skipped) if paths else {}  # (slug clashes: only among new work)
     units = 0
     found: Iterable[Outcome] = ()
     if paths:  # nothing to do costs no import of polib, the segmenter, the merger
@@ -259,10 +259,11 @@ def _update(
     problems = list(extracted.problems)
     if check_only:
         return UpdateResult(extracted, changes, problems, check_only)
-    from ..parallel import Settings, merge_again
-
-    settings = Settings(config, languages, True)
     conflicts = set(batch.conflicts)
+    if conflicts:  # (nothing written, nothing to merge again: the merger is not even loaded)
+        from ..parallel import Settings, merge_again
+
+        settings = Settings(config, languages, True)
     stamped = tuple(languages) == tuple(config.target_langs)
     prefix = signature_prefix(config)
     for outcome in done:

@@ -46,16 +46,16 @@ def catalog_refs(config: Config, langs: Sequence[str] | None = None) -> list[Cat
             names = sorted((e.name, e.is_symlink()) for e in listing if e.name.endswith(".po"))
         where, prefix = os.fspath(folder), None
         for name, link in names:
-            po_path = folder / name
+            path = os.path.join(where, name)
             if link or prefix is None:  # a plain file is inside when its folder is
-                confined.check(po_path, error=CatalogError)  # never read, never sent
+                confined.check(path, error=CatalogError)  # never read, never sent
             if link:
-                shown = rel(po_path)
+                shown = rel(Path(path))
             else:
                 if prefix is None:
-                    prefix = rel(po_path)[: -len(name)]
+                    prefix = rel(Path(path))[: -len(name)]
                 shown = prefix + name
-            refs.append(CatalogRef(name[:-3], lang, os.path.join(where, name), shown))
+            refs.append(CatalogRef(name[:-3], lang, path, shown))
     return refs
 
 
@@ -141,7 +141,7 @@ def _glossary_loader(config: Config) -> Callable[[], Glossary]:
 def _sources(config: Config, cache: Cache) -> list[Source]:
     """Every release file with its slug, as ``load_releases`` finds them (the same errors, the
     same clashes), reading only the files the cache has not seen."""
-    from ..incremental import source
+    from ..incremental import slug_keys, source
 
     if not config.releases_dir.is_dir():
         raise ConfigError("releases folder does not exist", path=config.rel(config.releases_dir))
@@ -152,16 +152,34 @@ def _sources(config: Config, cache: Cache) -> list[Source]:
         return load_release(config, path, rel=rel)
 
     found = []
-    settings = repr(config)
+    keys = slug_keys(repr(config))
+    links, prefix = _links(config.releases_dir), None
     for path in release_files(config.releases_dir):
-        confined.check(path, error=ReaderError)
-        found.append(source(cache, path, rel(path), settings=settings, load=load))
+        name = path.name
+        if name in links or prefix is None:  # a plain file is inside when its folder is
+            confined.check(path, error=ReaderError)
+        if name in links:
+            shown = rel(path)
+        else:
+            if prefix is None:
+                prefix = rel(path)[: -len(name)]
+            shown = prefix + name
+        found.append(source(cache, path, shown, settings=keys, load=load))
     seen: dict[str, str] = {}
     for item in found:
         if item.slug in seen:
             raise slug_clash(item.slug, seen[item.slug], item.shown, root=config.root)
         seen[item.slug] = item.shown
     return found
+
+
+def _links(folder: Path) -> set[str]:
+    """Names of the symbolic links in ``folder``, from one listing (no ``lstat`` per file)."""
+    try:
+        with os.scandir(folder) as listing:
+            return {e.name for e in listing if e.is_symlink()}
+    except OSError:
+        return set()
 
 
 # --------------------------------------------------------------------------- build/run
@@ -237,7 +255,7 @@ def _build(
     checked: qa.CheckResult | None,
     tick: Tick | None,
 ) -> object:
-    from ..cache import Cache, key
+    from ..cache import Cache, key, keyed
     from ..render.replay import replay, whole_key
 
     if allow_partial and withdraw_partial:
@@ -248,6 +266,7 @@ def _build(
     site = Path(out or config.site_dir)
     shared = _build_inputs(config, cache, site, allow_partial, withdraw_partial)
     keys: dict[str, str] = {}
+    build_key = keyed("build", shared)
     catalogs = _CatalogFolders(config)
     langs, pages = config.target_langs, f"{site}/{{}}/{{}}.html"
     for number, src in enumerate(sources, start=1):
@@ -260,7 +279,7 @@ def _build(
             [blocking.get((src.slug, lang), ()) for lang in langs],
             [os.path.isfile(pages.format(lang, src.slug)) for lang in config.languages],
         ]
-        keys[src.slug] = key("build", shared, inputs)
+        keys[src.slug] = build_key(inputs)
     settings = key("site", shared)
     replayed = replay(cache, whole_key(settings, keys), site, config.languages)
     if replayed is not None:  # nothing changed: no page rendered, lxml not even loaded
@@ -302,11 +321,7 @@ class _CatalogFolders:
         for lang in config.target_langs:
             folder = config.translations_dir / lang
             confined.check(folder / "x.po", error=CatalogError)  # the folder itself
-            try:
-                with os.scandir(folder) as listing:
-                    links = {e.name for e in listing if e.is_symlink()}
-            except OSError:
-                links = set()
+            links = _links(folder)
             for name in sorted(links):
                 confined.check(folder / name, error=CatalogError)
             self.folders.append((os.fspath(folder), links))
