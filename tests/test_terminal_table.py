@@ -11,9 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from pressflow.qa.gate import CheckResult
-from pressflow.qa.report import render
+from pressflow.qa.report import NAME_COLUMNS, STATUS_COLUMNS, render, status_rows
 from pressflow.qa.stats import CatalogStats
-from pressflow.terminal import SafeConsole, plain_table
+from pressflow.terminal import SafeConsole, plain_rows, plain_table
 
 
 def rich_text(table: Table, width: int) -> str:
@@ -63,6 +63,12 @@ def test_the_status_report_is_printed_as_rich_prints_it() -> None:
     fast = plain_table(table, width=100)
     assert fast is not None and fast == rich_text(table, 100)
     assert plain_table(table, width=80) is None  # too wide: Rich squeezes it its own way
+    right = [name not in NAME_COLUMNS for name in STATUS_COLUMNS]
+    rows = status_rows(CheckResult(True, catalogs))  # the status command's way: no table made
+    assert plain_rows(STATUS_COLUMNS, rows, right=right, width=100) == fast
+    assert plain_rows(STATUS_COLUMNS, rows, right=right, width=80) is None
+    odd = [("ё-release", *rows[0][1:])]  # not ASCII: left to Rich
+    assert plain_rows(STATUS_COLUMNS, odd, right=right, width=100) is None
 
 
 def test_styled_or_markup_cells_are_left_to_rich() -> None:

@@ -21,7 +21,7 @@ from . import __version__, pipeline
 from .config import Config, find_config
 from .errors import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, PressflowError
 from .model import Problem
-from .terminal import SafeConsole, plain_table, printable
+from .terminal import SafeConsole, plain_rows, printable
 
 try:  # typer >= 0.20 vendors click and exposes the base of its usage errors
     from typer import TyperException as UsageProblem
@@ -314,12 +314,15 @@ def status(
     config = _config(ctx)
     with ticking(err, "status", "catalogs") as tick:
         result = pipeline.check(config, tick=tick)
-    table = report.render(result, "status")
-    fast = None if out.is_terminal else plain_table(table, width=out.width)  # same text, fast
+    fast = None
+    if not out.is_terminal:  # the text Rich would print, without making thousands of cells
+        right = [name not in report.NAME_COLUMNS for name in report.STATUS_COLUMNS]
+        rows = report.status_rows(result)
+        fast = plain_rows(report.STATUS_COLUMNS, rows, right=right, width=out.width)
     if fast is not None:
         sys.stdout.write(fast)
     else:
-        out.print(table)
+        out.print(report.render(result, "status"))
     if html is not None:
         status_page.write_html(result, html)
         err.print(f"status: wrote {html}", markup=False)

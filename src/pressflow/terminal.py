@@ -11,6 +11,7 @@ included.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.text import Text
@@ -42,13 +43,31 @@ def plain_table(table: object, *, width: int) -> str | None:
 
     if not isinstance(table, Table) or not _plain_layout(table, box.SIMPLE_HEAD):
         return None
-    columns: list[list[str]] = []
-    for column in table.columns:
-        cells = [column.header, *column.cells]
-        texts = [_plain_cell(cell) for cell in cells]
-        if any(t is None for t in texts) or column.justify not in ("left", "right"):
-            return None
-        columns.append([printable(t) for t in texts if t is not None])
+    if any(column.justify not in ("left", "right") for column in table.columns):
+        return None
+    texts = [[_plain_cell(cell) for cell in column.cells] for column in table.columns]
+    if any(t is None for cells in texts for t in cells):
+        return None
+    headers = [_plain_cell(column.header) for column in table.columns]
+    if any(h is None for h in headers):
+        return None
+    return plain_rows(
+        headers,  # type: ignore[arg-type]
+        list(zip(*texts, strict=True)),  # type: ignore[arg-type]
+        right=[column.justify == "right" for column in table.columns],
+        width=width,
+    )
+
+
+def plain_rows(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, right: Sequence[bool], width: int
+) -> str | None:
+    """What ``plain_table`` prints for a table of these ``headers`` and ``rows`` of plain text
+    (each column right-justified where ``right`` says so), without making the table at all;
+    None when a cell is not single-line printable ASCII or the table does not fit ``width``."""
+    columns = [[header, *(row[i] for row in rows)] for i, header in enumerate(headers)]
+    if not all(t.isascii() and t.isprintable() for cells in columns for t in cells):
+        return None  # (printable ASCII holds no control character: nothing to escape)
     widths = [max(len(t) for t in cells) for cells in columns]
     total = 2 + sum(widths) + 3 * (len(widths) - 1)
     if total > width:
@@ -56,8 +75,8 @@ def plain_table(table: object, *, width: int) -> str | None:
     lines = [" " * total]
     for row in range(len(columns[0])):
         cells = [
-            cells[row].rjust(w) if column.justify == "right" else cells[row].ljust(w)
-            for cells, w, column in zip(columns, widths, table.columns, strict=True)
+            cells[row].rjust(w) if to_right else cells[row].ljust(w)
+            for cells, w, to_right in zip(columns, widths, right, strict=True)
         ]
         lines.append(" " + "   ".join(cells) + " ")
         if row == 0:

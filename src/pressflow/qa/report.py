@@ -230,7 +230,7 @@ def render_junit(result: CheckResult) -> str:
 def _columns(table: Table, names: tuple[str, ...]) -> None:
     """Slugs never wrap (they are looked up, copied); counts right-aligned, compact headers."""
     for name in names:
-        if name in ("release", "lang"):
+        if name in NAME_COLUMNS:
             table.add_column(name, no_wrap=True)
         else:
             table.add_column(name, justify="right")
@@ -284,21 +284,34 @@ def problem_counts(result: CheckResult) -> dict[tuple[str, str], int]:
     return counts
 
 
-@renderer("status")
-def render_status(result: CheckResult) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    _columns(table, ("release", "lang", "translated", "fuzzy", "untranslated", "problems", "%"))
+STATUS_COLUMNS = ("release", "lang", "translated", "fuzzy", "untranslated", "problems", "%")
+#: columns whose cells are names (left-aligned, never wrapped); the others are counts
+NAME_COLUMNS = ("release", "lang")
+
+
+def status_rows(result: CheckResult) -> list[tuple[str, ...]]:
+    """The cells of the status table, one row per catalog, as plain text."""
     counts = problem_counts(result)
-    for c in result.catalogs:
-        table.add_row(
-            Text(c.release),
-            Text(c.lang),
+    return [
+        (
+            c.release,
+            c.lang,
             str(c.translated),
             str(c.fuzzy),
             str(c.untranslated),
             str(counts.get((c.release, c.lang), 0)),
             f"{c.percent:g}",
         )
+        for c in result.catalogs
+    ]
+
+
+@renderer("status")
+def render_status(result: CheckResult) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    _columns(table, STATUS_COLUMNS)
+    for release, lang, *counts in status_rows(result):
+        table.add_row(Text(release), Text(lang), *counts)  # (a name is never read as markup)
     return table
 
 
