@@ -121,7 +121,7 @@ def _check_record(
         refs, releases={src.slug: src.loaded()}, config=config, glossary=glossary
     )
     return [
-        [_stats_row(s), [_problem_row(p) for p in ps]] for s, ps in zip(stats, found, strict=True)
+        [_stats_row(s), [_found_row(p, s) for p in ps]] for s, ps in zip(stats, found, strict=True)
     ]
 
 
@@ -132,7 +132,11 @@ def _decoded(record: object, count: int) -> list[tuple[CatalogStats, list[Proble
     if not isinstance(record, list) or len(record) != count:
         return None
     try:
-        return [(CatalogStats(*stat), [_problem(p) for p in found]) for stat, found in record]
+        decoded = []
+        for row, found in record:
+            stat = CatalogStats(*row)
+            decoded.append((stat, [_found(p, stat) for p in found]))
+        return decoded
     except (TypeError, ValueError):
         return None
 
@@ -159,6 +163,41 @@ def _problem(row: list) -> Problem:
         raise ValueError("not a problem row")
     problem = _new(Problem)
     problem.__dict__.update(zip(_FIELDS, row, strict=True))
+    return problem
+
+
+def _found_row(p: Problem, s: CatalogStats) -> list:
+    """A check's finding in catalog ``s`` as a record row: where it is only when that is not
+    the catalog itself (tens of thousands of rows; their size is the time a check takes to
+    read them back)."""
+    row = [p.check, p.severity, p.message, p.msgid, p.line]
+    if (p.release, p.lang, p.path) != (s.release, s.lang, s.path):
+        return [*row, dict(p.extra), [p.release, p.lang, p.path]]
+    return [*row, dict(p.extra)] if p.extra else row
+
+
+def _found(row: list, s: CatalogStats) -> Problem:
+    """``_found_row`` read back (see ``_problem`` for how it is made)."""
+    if not isinstance(row, list) or len(row) not in (5, 6, 7):
+        raise ValueError("not a problem row")
+    check, severity, message, msgid, line, *rest = row
+    extra, release, lang, path = {}, s.release, s.lang, s.path
+    if rest:
+        extra, *where = rest
+        if where:
+            release, lang, path = where[0]
+    problem = _new(Problem)
+    problem.__dict__.update(
+        check=check,
+        severity=severity,
+        message=message,
+        release=release,
+        lang=lang,
+        msgid=msgid,
+        path=path,
+        line=line,
+        extra=extra,
+    )
     return problem
 
 
