@@ -179,10 +179,10 @@ _text_content = etree.XPath("string()", smart_strings=False)
 
 def _skipped(el: lxml.html.HtmlElement) -> bool:
     """``translate="no"`` (and Google's ``notranslate`` class) excludes a whole subtree."""
-    return (
-        el.get("translate", "").strip().lower() == "no"
-        or "notranslate" in el.get("class", "").split()
-    )
+    translate, classes = el.get("translate"), el.get("class")
+    if translate is None and classes is None:
+        return False  # most elements: asked several times each while a page is read
+    return (translate or "").strip().lower() == "no" or "notranslate" in (classes or "").split()
 
 
 def _boundary(node: object) -> bool:
@@ -322,8 +322,9 @@ class _Extractor:
             for child in el:
                 self.walk(child, kind)
             return
-        boundaries = [c for c in el if _boundary(c)]
-        for index, (lead, nodes) in enumerate(runs(el)):
+        parts = runs(el)
+        boundaries = [c for c in el if _boundary(c)] if len(parts) > 1 else []
+        for index, (lead, nodes) in enumerate(parts):
             anchor = boundaries[index - 1] if index else None
             if anchor is not None:  # the block-level child before this run
                 self.walk(anchor, kind)
@@ -360,8 +361,12 @@ class _Extractor:
         return 1
 
 
+#: One character ``str.isalnum`` accepts (``\w`` matches exactly those, and ``_``).
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _has_text(text: str) -> bool:
-    return any(ch.isalnum() for ch in PLACEHOLDER.sub("", text))
+    return _ALNUM.search(PLACEHOLDER.sub("", text) if "<" in text else text) is not None
 
 
 def _inline_text(lead: str, nodes: list) -> tuple[str, list[Inline]]:
