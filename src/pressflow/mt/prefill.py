@@ -121,7 +121,9 @@ class _Run:
         for item in self.sources:
             if isinstance(item, CatalogFile):
                 seen.add(_real(item.ref.path))
-                memories[item.ref.lang].add(item.ref.release, item.po)
+                pairs = [(e.msgid, e.msgstr) for e in item.po if is_reviewed(e)]
+                self._remember(item.ref.path, item.digest, pairs)  # as read before any fill
+                memories[item.ref.lang].add_pairs(item.ref.release, pairs)
             else:
                 seen.add(_real(item.path))
                 memories[item.lang].add_pairs(item.release, self._reviewed(item))
@@ -140,14 +142,19 @@ class _Run:
     def _reviewed(self, ref: CatalogRef) -> list[tuple[str, str]]:
         """(msgid, msgstr) of a catalog's reviewed entries, from the cache by its content."""
         cache = self.cache
-        record_key = cache_key("memory", cache.digest(ref.path)) if cache is not None else ""
-        found = cache.get("memory", ref.path, record_key) if cache is not None else None
+        digest = cache.digest(ref.path) if cache is not None else ""
+        found = cache.get("memory", ref.path, _memory_key(digest)) if cache is not None else None
         if isinstance(found, list):
             return [(msgid, msgstr) for msgid, msgstr in found]
         pairs = [(e.msgid, e.msgstr) for e in read_po(Path(ref.path)) if is_reviewed(e)]
-        if cache is not None:
-            cache.put("memory", ref.path, record_key, [list(p) for p in pairs])
+        self._remember(ref.path, digest, pairs)
         return pairs
+
+    def _remember(self, path: str, digest: str, pairs: list[tuple[str, str]]) -> None:
+        """A catalog's share of the memory, by its content: read once, whichever way (filled
+        or only remembered), the next run's memory is built without reading it again."""
+        if self.cache is not None:
+            self.cache.put("memory", path, _memory_key(digest), [list(p) for p in pairs])
 
     def plan_units(self) -> None:
         """Memory pass: fill what memory knows, collect the rest as units for MT."""
@@ -479,6 +486,10 @@ def _spec(
     if cache is not None:
         cache.put("prefill", "engine", check, True)
     return spec
+
+
+def _memory_key(digest: str) -> str:
+    return cache_key("memory", digest)
 
 
 def _empty_key(digest: str) -> str:
