@@ -204,7 +204,9 @@ _OPEN: dict[str, Cache] = {}
 def key(*parts: object) -> str:
     """One hash over ``parts`` (strings, or anything with a stable ``repr``) and pressflow's
     code: a new pressflow, with other checks or another page layout, recomputes everything."""
-    return keyed()(*parts)
+    digest = _code_hash().copy()
+    _add(digest, parts)
+    return digest.hexdigest()
 
 
 def keyed(*first: object) -> Callable[..., str]:

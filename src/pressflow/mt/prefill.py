@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..cache import Cache
+from ..cache import Cache, keyed
 from ..cache import key as cache_key
 from ..config import Config
 from ..errors import CatalogError
@@ -488,12 +488,15 @@ def _spec(
     return spec
 
 
+_keys = lru_cache(maxsize=4)(keyed)  # a kind's keys share their start (made on first use)
+
+
 def _memory_key(digest: str) -> str:
-    return cache_key("memory", digest)
+    return _keys("memory")(digest)
 
 
 def _empty_key(digest: str) -> str:
-    return cache_key("empty entries", digest)
+    return _keys("empty entries")(digest)
 
 
 def _known_full(cache: Cache | None, ref: CatalogRef) -> bool:
