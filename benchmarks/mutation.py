@@ -82,6 +82,8 @@ _QA_TESTS = (
     "tests/test_qa_checks_text.py",
     "tests/test_qa_checks_words.py",
     "tests/test_qa_linear.py",
+    "tests/test_qa_checks_paragraph.py",
+    "tests/test_qa_checks_alignment.py",
 )
 
 MODULES: dict[str, Module] = {

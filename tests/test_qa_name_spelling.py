@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pressflow.qa.checks.names import known_names, missing_names, names
 from test_qa_checks import one
 
 
@@ -31,3 +32,96 @@ def test_a_name_that_is_a_common_word_is_not_found_in_that_word_in_lower_case() 
     source = "Жыйында Вера Ким ишеним тууралуу сүйлөдү."
     assert one(source, "На собрании Вера Ким говорила о вере.", "ru") == set()
     assert one(source, "На собрании говорили о вере.", "ru") == {"names"}
+
+
+AMLO = "Мексиканын Президенти Андрес Мануэл Лопез Обрадор убада берди."
+PLASCO = "Бул тууралуу Линси Пласко-Флаксман күйөөсүнө жазган."
+
+# (what the translator did, source, translation): the name is there, in some spelling
+FOUND = [
+    ("initials in Latin", AMLO, "Mexico's AMLO made a promise."),
+    ("initials in Cyrillic", AMLO, "АМЛО дал обещание."),
+    ("initials of three words", "Америкалык активист Мартин Лютер Кинг 1963-жылы сүйлөгөн.",
+     "American activist MLK spoke in 1963."),
+    ("a short name losing its vowel to a case ending", "Балдар Торопой Пеппа мультфильмин көрүштү.",
+     "Детям показали свинку Пеппу."),
+    ("a double surname, the given name left out", PLASCO,
+     "Mrs Plasco-Flaxman wrote this to her husband."),
+    ("a title written in lower case",
+     "Анын Лорд Коргоочу катары жетишкендиктери эскерүүгө татыктуу.",
+     "Его достижения в качестве лорда-протектора заслуживают уважения."),
+    ("a country by its English adjective",
+     "Ага Шотландиянын Жарганаттарды сактоо уюму жардам берди.",
+     "The Scottish Bat Conservation Trust helped him."),
+    ("one letter of six spelt otherwise", "Испаниялык Серхио Гарсиа 25,5 упай топтоду.",
+     "Spain's Sergio Garcia scored 25.5 points."),
+    ("a surname of three letters", "Мэй Айымга Торини жактаган тараптар кошулду.",
+     "Mrs May is joined by pro-Remain Tories."),
+]  # fmt: skip
+
+# (what the translator did, source, translation, the name reported)
+MISSING = [
+    ("dropped, a name that looks like it kept", "Симпсон Уэйд Симсти атканын мойнуна алды.",
+     "Симпсон признался, что стрелял.", "Уэйд Симсти"),
+    ("misspelt, the given name left out", PLASCO,
+     "Mrs Plabco-Flaxman wrote this to her husband.", "Линси Пласко-Флаксман"),
+    ("replaced by the office in running text", AMLO, "The Mexican president made a promise.",
+     "Андрес Мануэл Лопез Обрадор"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"), [c[1:] for c in FOUND], ids=[c[0] for c in FOUND]
+)
+def test_a_name_written_as_translators_write_it_is_found(source: str, translation: str) -> None:
+    assert missing_names(source, translation) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "name"), [c[1:] for c in MISSING], ids=[c[0] for c in MISSING]
+)
+def test_a_name_dropped_or_misspelt_is_reported(source: str, translation: str, name: str) -> None:
+    assert [n.text for n in missing_names(source, translation)] == [name]
+
+
+def test_a_headline_is_excused_only_by_the_office_just_before_the_name() -> None:
+    """``Президент Садыр Жапаров`` may be "Президент" in a headline; a name with no office
+    before it may not, even when the translation names some office."""
+    for office, rendered in [("Президент", "Президент"), ("Өкмөт башчысы", "Глава правительства")]:
+        source = f"{office} Адылбек Касымалиев жаштар менен жолукту."
+        assert missing_names(source, f"{rendered} встретился с молодёжью", headline=True) == []
+    source = "Бишкекте Адылбек Касымалиев жаштар менен жолукту."
+    found = missing_names(source, "Президент встретился с молодёжью в Бишкеке", headline=True)
+    assert [n.text for n in found] == ["Адылбек Касымалиев"]
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        # common words and adjectives capitalised inside a name are translated, not names
+        ("Жеңишти Даниялык Турбьёрн Олесен алды.", ["Турбьёрн Олесен"]),
+        ("Жыйынга Бишкек Коомдук Кеңешинин мүчөлөрү келди.", ["Бишкек"]),
+        ("Рейнжерс командасы Европа Лигасында ойнойт.", ["Европа"]),
+        ("Команда Райдер Кубогунда жеңди.", ["Райдер"]),
+        ("Бүгүн Элдин Үнү гезити чыкты.", []),
+        # a name that starts like a short common word (жок: no) is still a name
+        ("Президент Жоко Видодо жекшембиде Палуга барат.", ["Жоко Видодо", "Палуга"]),
+        # a surname in capitals, even a short one, but not an acronym
+        ("Актёр Жан РЕНО бүгүн келди.", ["Жан РЕНО"]),
+        ("Кытай жана Орусия БУУ тууралуу талкуулашты.", ["Орусия"]),
+        ("Маекти КТРК Азамат Бекмуратов менен курду.", ["Азамат Бекмуратов"]),
+    ],
+)
+def test_the_names_of_a_source(source: str, found: list[str]) -> None:
+    assert [n.text for n in names(source)] == found
+
+
+def test_a_one_word_name_introduced_in_full_is_required_when_asked() -> None:
+    """With ``known`` (the release's full names), a later ``Жапаров`` alone is a name too."""
+    later = "Бүгүн Жапаров жаштар менен жолукту."
+    known = known_names(["Президент Садыр Жапаров Бишкекке келди.", later])
+    assert missing_names(later, "Сегодня он встретился с молодёжью.") == []
+    assert [n.text for n in missing_names(later, "Сегодня он встретился.", known=known)] == [
+        "Жапаров"
+    ]
+    assert missing_names(later, "Сегодня Жапаров встретился с молодёжью.", known=known) == []

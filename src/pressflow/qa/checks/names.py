@@ -30,6 +30,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z'’-]+")
 _PARTS = re.compile(r"[-'’]")
 MIN_SCORE = 80.0
+#: a stem under six letters is too easily like another word: it must match almost exactly
+SHORT_SCORE = 90.0
 #: a single capitalised word is too often a pronoun or a paraphrase in a good translation
 #: ("Роза" → "ураган"); a full name (Бахтияр САЛИЕВ, Элизабет Уоррен) almost never is
 MIN_WORDS = 2
@@ -185,11 +187,11 @@ def word_in(word: str, targets: list[Target], *, score: float = MIN_SCORE) -> bo
             if any(t.skeleton.startswith(w) for w in wanted for t in targets):
                 return True
     # a short name loses its last vowel to a Russian case ending (Пеппа, Пеппу): stem of three
-    for stem in _stems(word, floor=3 if len(skeleton(word)) <= 5 else 4):
-        if len(stem) < 3:
-            continue
+    # (a skeleton under three letters, Ли, is too short to compare: only its outline counts)
+    stems = _stems(word, floor=3 if len(skeleton(word)) <= 5 else 4)
+    for stem in (s for s in stems if len(s) >= 3):
         # a short stem must match almost exactly and only a capitalised word (САЛИЕВ ≠ said)
-        need = score if len(stem) >= 6 else 90.0
+        need = score if len(stem) >= 6 else SHORT_SCORE
         for target in targets:
             other = target.skeleton
             if len(stem) < 6 and not target.capital:
@@ -227,10 +229,10 @@ def _by_role(name: Name, source: str, translation: str) -> bool:
     Мануэл Лопез Обрадор``) may be rendered by the office alone ("Президент Мексики"): accepted
     when the translation names that office. Only in headlines: in running text the same
     leniency would hide a dropped name far more often than it spares a good translation."""
-    at = source.find(name.words[0])
-    before = " ".join(re.findall(r"[^\W\d_]+", source[max(0, at - 60) : max(at, 0)])[-2:]).lower()
+    # the words before the name; an office (one or two words) must end them
+    before = " ".join(re.findall(r"[^\W\d_]+", source[: source.find(name.words[0])])).lower()
     for stem, renderings in roles().items():
-        if at > 0 and re.search(rf"(?<!\w){re.escape(stem)}\w*$", before):
+        if re.search(rf"(?<!\w){re.escape(stem)}\w*$", before):
             return any(
                 re.search(rf"(?<!\w){re.escape(r)}", translation, re.IGNORECASE) for r in renderings
             )

@@ -18,8 +18,6 @@ from ..units import Unit
 
 _QUOTES = '«»„“”"‟'
 _BRACKET = re.compile(r"[()\[\]{}]")
-#: judge the translation's own quotes and brackets where the source has none
-OWN_PAIRING = True
 
 
 def quote_ok(text: str) -> bool:
@@ -110,14 +108,11 @@ def _nested_close(text: str) -> bool:
     """«…«…» — Russian typography lets a nested and an outer quotation end with one mark: the
     inner quotation opens inside the outer one and the one closing mark after it is the last."""
     depth = 0
-    closes_after_nesting = -1  # closing marks once two quotations are open
-    for char in text:
+    for i, char in enumerate(text):
         depth += (char == "«") - (char == "»")
-        if depth >= 2 and closes_after_nesting < 0:
-            closes_after_nesting = 0
-        if char == "»" and closes_after_nesting >= 0:
-            closes_after_nesting += 1
-    return closes_after_nesting == 1 and text.count("«") - text.count("»") == 1
+        if depth == 2:  # the closing marks from here on
+            return text[i:].count("»") == 1 and text.count("«") - text.count("»") == 1
+    return False
 
 
 def quote_marks(text: str) -> int:
@@ -130,7 +125,6 @@ def _judge(
     balance: Callable[[str], int],
     ok: Callable[[str], bool],
     what: str,
-    needs: Callable[[str], bool],
     *,
     parity: bool = False,
     excuse: Callable[[list[str], int], bool] | None = None,
@@ -146,8 +140,6 @@ def _judge(
         # an unbalanced source is the source's problem; a source with no marks at all still
         # wants the translation's own marks paired (a quotation the translator added)
         if not (source_ok or ok)(source) or ok(target):
-            continue
-        if not OWN_PAIRING and not needs(source):
             continue
         if excuse is not None and excuse(targets, k):
             continue
@@ -181,7 +173,6 @@ def quotes(units: list[Unit], ctx: Context) -> Iterator[Finding]:
         quote_marks,
         quote_ok,
         "quotation",
-        _has_quotes,
         parity=True,
         excuse=_excused,
         source_ok=_source_ok,
@@ -218,11 +209,7 @@ _ATTRIBUTION = re.compile(
     scope="catalog",
 )
 def brackets(units: list[Unit], ctx: Context) -> Iterator[Finding]:
-    yield from _judge(units, ctx, bracket_balance, _bracket_ok, "bracket", _has_brackets)
-
-
-def _has_quotes(text: str) -> bool:
-    return any(c in text for c in _QUOTES)
+    yield from _judge(units, ctx, bracket_balance, _bracket_ok, "bracket")
 
 
 _APOSTROPHE_QUOTE = re.compile(r"(?:^|(?<=\s))'(?=\w)|(?<=\w)'(?=\s|$|[.,!?])")
@@ -231,7 +218,3 @@ _APOSTROPHE_QUOTE = re.compile(r"(?:^|(?<=\s))'(?=\w)|(?<=\w)'(?=\s|$|[.,!?])")
 def _source_ok(text: str) -> bool:
     """Balanced source, ``'`` used as a quotation mark (Мен 'Ташу, …) counted too."""
     return quote_ok(text) and len(_APOSTROPHE_QUOTE.findall(text)) % 2 == 0
-
-
-def _has_brackets(text: str) -> bool:
-    return any(c in text for c in "()[]{}")

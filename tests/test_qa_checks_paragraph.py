@@ -1,0 +1,102 @@
+"""Quotes and brackets judged over whole paragraphs: what a translator writes across paragraphs
+(a quotation opened in one and closed in the next, each paragraph of a long quotation opening it
+again), the source's own quoting with apostrophes, nested brackets and quotations, and the unit a
+problem is reported on."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressflow.qa.registry import Context
+from pressflow.qa.runner import run_checks
+from pressflow.qa.units import Unit
+
+#: Kyrgyz paragraphs without quotation marks (reported speech after a colon): the translation
+#: adds the quotation marks, so only the translation's own pairing is judged
+SOURCE = ["Ал мындай деди: биз даярбыз.", "Форум эртең өтөт.", "Баары жакшы болот.",
+          "Конокторду күтөбүз.", "Жыйын бүттү.", "Министр кетти."]  # fmt: skip
+FILLER = ["Гостей ждём.", "Собрание закончилось.", "Министр уехал."]
+
+
+def flagged(translations: list[str], *, lang: str = "ru", check: str = "quotes",
+            sources: list[str] | None = None) -> list[int]:  # fmt: skip
+    """The paragraphs (0-based) the check reports, each translation a paragraph of its own."""
+    sources = sources or SOURCE[: len(translations)]
+    units = [
+        Unit(s, t, line=i, index=i, extracted="paragraph", references=(("r.txt", str(i)),))
+        for i, (s, t) in enumerate(zip(sources, translations, strict=True))
+    ]
+    ctx = Context(lang=lang, path=f"{lang}.po")
+    return [p.line for p in run_checks(units, ctx) if p.check == check]
+
+
+@pytest.mark.parametrize(
+    ("lang", "translations", "expected"),
+    [
+        # a quotation the translator opened in one paragraph and closed in the next
+        ("ru", ["Он сказал: «Мы готовы.", "Форум пройдёт завтра»."], []),
+        ("ru", ["Он сказал: «Мы готовы.", "Форум пройдёт завтра."], [0]),
+        # closed before it opens: not one quotation
+        ("ru", ["Он сказал: Мы готовы».", "«Форум пройдёт завтра."], [0, 1]),
+        # straight and English quotation marks, told apart by the characters around them
+        ("en", ['He said: "We are ready.', 'The forum will be held tomorrow."'], []),
+        ("en", ['He said: We are ready."', '"The forum will be held tomorrow.'], [0, 1]),
+        ("en", ["He said (“We are ready.", "The forum will be held tomorrow”)."], []),
+        # later in the release, across balanced paragraphs, up to three paragraphs away
+        ("ru", [*FILLER, "Он сказал: «Мы готовы.", "Форум пройдёт завтра»."], []),
+        ("ru", ["Он сказал: «Мы готовы.", *FILLER[:2], "Всё будет хорошо»."], []),
+        ("ru", ["Он сказал: «Мы готовы.", *FILLER, "Всё будет хорошо»."], [0, 4]),
+        # a quotation over two paragraphs, then one opened and never closed
+        ("ru", ["Он сказал: «Мы готовы.", "Форум пройдёт завтра».", "Он добавил: «Всё будет."],
+         [2]),
+        # each paragraph of a long quotation opens it again, the last one closes it
+        ("ru", ["Он сказал: «Мы готовы.", "«Форум пройдёт завтра.", "«Всё будет хорошо»."], []),
+        ("en", ['"We are ready.', '"The forum will be held tomorrow."'], []),
+        # …but a quotation followed by its attribution was closed: the closing mark is lost
+        ("ru", ["«Мы готовы, — сказал он.", "«Форум пройдёт завтра»."], [0]),
+        ("en", ['"We are ready, he said.', '"The forum will be held tomorrow."'], [0]),
+        # a nested quotation closed with the outer one by one mark, but not two quotations
+        ("ru", ["Он сказал: «Мы назвали его «Форум»."], []),
+        ("ru", ["«Форум» открылся, он сказал: «Мы готовы."], [0]),
+    ],
+)  # fmt: skip
+def test_quotations_across_paragraphs(
+    lang: str, translations: list[str], expected: list[int]
+) -> None:
+    assert flagged(translations, lang=lang) == expected
+
+
+def test_apostrophes_quoting_in_the_source_count_as_its_quotation_marks() -> None:
+    """``Ал 'Ташу' деди`` is a balanced quotation; ``Мен 'Ташу,`` is the source's own slip."""
+    assert flagged(["Он сказал «Ташу."], sources=["Ал 'Ташу' деп айтты."]) == [0]
+    assert flagged(["Он сказал «Ташу»."], sources=["Ал 'Ташу' деп айтты."]) == []
+    assert flagged(["Я сказал «Ташу."], sources=["Мен 'Ташу, деп айттым."]) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "expected"),
+    [
+        ("Форум (Бишкек) өттү.", "The forum took place in Bishkek.", []),  # brackets dropped
+        ("Форум (Бишкек) өттү.", "The forum )Bishkek( took place.", [0]),
+        ("Форум (Бишкек (Кыргызстан)) өттү.", "The forum (Bishkek (Kyrgyzstan)) took place.", []),
+        ("Форум (Бишкек (Кыргызстан)) өттү.", "The forum (Bishkek (Kyrgyzstan) took place.", [0]),
+        ("Рим Папасы Бенедикт XVI (Йозеф Ратцингер) келди.",
+         "Pope Benedict XVI (Joseph Ratzinger) arrived.", []),
+        ("Форум [Бишкек] {2024} өттү.", "The forum [Bishkek] {2024} took place.", []),
+        ("Форум [Бишкек] {2024} өттү.", "The forum [Bishkek {2024} took place.", [0]),
+    ],
+)  # fmt: skip
+def test_brackets(source: str, translation: str, expected: list[int]) -> None:
+    assert flagged([translation], lang="en", check="brackets", sources=[source]) == expected
+
+
+def test_the_unit_where_the_translation_departs_from_the_source_is_reported() -> None:
+    """One paragraph of three sentences: the second lost its closing bracket."""
+    rows = [("Форум өттү.", "The forum took place."),
+            ("Жыйын (Ош) болду.", "The meeting (Osh was held."),
+            ("Конок [Бишкек] келди.", "A guest [Bishkek] came.")]  # fmt: skip
+    units = [
+        Unit(s, t, line=i, index=i, references=(("r.txt", "3"),)) for i, (s, t) in enumerate(rows)
+    ]
+    found = [(p.check, p.line) for p in run_checks(units, Context(lang="en", path="en.po"))]
+    assert found == [("brackets", 1)]
