@@ -81,6 +81,7 @@ _QA_TESTS = (
     "tests/test_qa_false_alarm_classes.py",
     "tests/test_qa_checks_text.py",
     "tests/test_qa_checks_words.py",
+    "tests/test_qa_checks_reports.py",
     "tests/test_qa_linear.py",
     "tests/test_qa_checks_paragraph.py",
     "tests/test_qa_checks_alignment.py",

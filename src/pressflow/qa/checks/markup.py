@@ -44,9 +44,10 @@ def urls(unit: Unit, ctx: Context) -> Iterator[str]:
 def emails(unit: Unit, ctx: Context) -> Iterator[str]:
     if "@" not in unit.msgid and "@" not in unit.msgstr:
         return
-    source = Counter(m.group(0).rstrip(".") for m in _EMAIL.finditer(unit.msgid))
-    target = Counter(m.group(0).rstrip(".") for m in _EMAIL.finditer(unit.msgstr))
-    yield from _diff(source, target, "e-mail address")
+    # a match never ends on a full stop (the sentence's): nothing to strip
+    yield from _diff(
+        Counter(_EMAIL.findall(unit.msgid)), Counter(_EMAIL.findall(unit.msgstr)), "e-mail address"
+    )
 
 
 @check(

@@ -40,6 +40,6 @@ def negation(unit: Unit, ctx: Context) -> Iterator[str]:
     # another translation of the same source negates too: the source does, in a way the
     # Kyrgyz pattern missed, and this translation is right
     others = (ctx.parallel or {}).items()
-    if any(negation_in(texts.get(unit.msgid, ""), lang) for lang, texts in others):
+    if any(negation_in(texts[unit.msgid], lang) for lang, texts in others if unit.msgid in texts):
         return
     yield f"the translation negates ({found!r}), the source does not"
