@@ -267,16 +267,45 @@ def format_po(po: polib.POFile) -> str:
     without any entry keeps its header (``msgcat`` alone would write nothing: ``--force-po``).
     Not ported: gettext's refusal to break inside printf directives of ``c-format`` entries.
     """
-    blocks: list[list[str]] = []
+    blocks: list[str] = []
     if po.metadata or po.header or po.metadata_is_fuzzy:
-        blocks.append(_entry_lines(header_entry(po)))
+        blocks.append("\n".join(_entry_lines(header_entry(po))))
     for entry in po:
         if not entry.obsolete:
-            blocks.append(_entry_lines(entry))
+            blocks.append(_entry_block(entry))
     for entry in po:
         if entry.obsolete and _first_msgstr(entry):
-            blocks.append(_entry_lines(entry))
-    return "\n".join("\n".join(block) + "\n" for block in blocks)
+            blocks.append("\n".join(_entry_lines(entry)))
+    return "\n".join(block + "\n" for block in blocks)
+
+
+#: (msgid, comment, references) -> the lines of an entry with nothing else: a release's new
+#: units are written three times in a row (its template, then each language's catalog).
+_PLAIN_BLOCKS: dict[tuple[str, str, tuple[tuple[str, str], ...]], str] = {}
+_PLAIN_MAX = 20_000
+
+
+def _entry_block(entry: polib.POEntry) -> str:
+    """``_entry_lines`` joined; remembered for an untranslated entry without flags, context,
+    translator comment, plural or previous msgid, which is the same text in every catalog."""
+    if (
+        entry.msgstr
+        or entry.tcomment
+        or entry.flags
+        or entry.msgid_plural
+        or entry.msgctxt is not None
+        or getattr(entry, "previous_msgid", None) is not None
+        or getattr(entry, "previous_msgctxt", None) is not None
+        or getattr(entry, "previous_msgid_plural", None) is not None
+    ):
+        return "\n".join(_entry_lines(entry))
+    key = (entry.msgid, entry.comment, tuple(entry.occurrences))
+    block = _PLAIN_BLOCKS.get(key)
+    if block is None:
+        if len(_PLAIN_BLOCKS) >= _PLAIN_MAX:
+            _PLAIN_BLOCKS.clear()
+        block = _PLAIN_BLOCKS[key] = "\n".join(_entry_lines(entry))
+    return block
 
 
 def comment_key(text: str) -> str:
