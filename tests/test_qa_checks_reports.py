@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pressflow.glossary import load_glossary
+from pressflow.model import Release
 from pressflow.qa import CHECKS
 from pressflow.qa.registry import Context
 from pressflow.qa.runner import run_checks
@@ -264,3 +265,43 @@ def test_negation_with_another_translation_that_lacks_the_unit() -> None:
     assert [p.message for p in run_checks(units, ctx, enabled=("negation",))] == [
         "the translation negates ('not'), the source does not"
     ]
+
+
+@pytest.mark.parametrize(
+    ("extracted", "expected"),
+    [
+        (
+            "paragraph\npressflow: not Kyrgyz:   an  English   quote",
+            "not Kyrgyz (an English quote)",
+        ),
+        ("paragraph\npressflow: not Kyrgyz", "not Kyrgyz"),
+    ],
+)
+def test_a_unit_marked_not_kyrgyz_says_why(extracted: str, expected: str) -> None:
+    found = said("Text", "", code="foreign-text", extracted=extracted)
+    assert found == [f"source problem: {expected}"]
+
+
+def repeated_titles(units: list[Unit], release: Release | None = None) -> list[tuple[int, str]]:
+    ctx = Context(lang="en", path="en.po", release=release)
+    return [(p.line, p.message) for p in run_checks(units, ctx) if p.check == "title-repeated"]
+
+
+REPEATED = "source problem: the title is repeated as a unit of the text"
+
+
+def test_the_title_repeated_as_a_paragraph() -> None:
+    units = [
+        Unit("Бишкекте форум өттү.", "A forum took place.", line=1, extracted="paragraph"),
+        Unit("Форум өттү", "Forum held", line=2, extracted="title", references=(("r.txt", "1"),)),
+        Unit("Форум өттү", "Forum held", line=3, extracted="paragraph"),
+    ]
+    assert repeated_titles(units) == [(3, REPEATED)]
+
+
+def test_the_release_title_is_the_title_entry_and_elsewhere_a_repetition() -> None:
+    release = Release("r", "r.txt", "ky", "Форум өттү", ())
+    title = Unit("Форум өттү", "Forum held", line=1, references=(("r.txt", "1"),))
+    assert repeated_titles([title], release) == []
+    twice = Unit("Форум өттү", "Forum held", line=1, references=(("r.txt", "1"), ("r.txt", "5")))
+    assert repeated_titles([twice], release) == [(1, REPEATED)]

@@ -75,7 +75,7 @@ def title_repeated(units: list[Unit], ctx: Context) -> Iterator[Finding]:
         is_title = _is_title(unit) or (ctx.release is not None and text == ctx.release.title)
         # the title entry itself is fine unless it was extracted from more than one place of
         # the text: an HTML page's <title> (kind meta) that equals its <h1> is normal
-        html_pair = {"title", "meta"} <= set(unit.extracted.split("\n")) <= _HEAD_KINDS
+        html_pair = {"title", "meta"} <= set(unit.extracted.splitlines()) <= _HEAD_KINDS
         if not is_title or (len(unit.references) > 1 and not html_pair):
             yield Finding(unit, "source problem: the title is repeated as a unit of the text")
 
