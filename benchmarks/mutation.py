@@ -6,6 +6,8 @@ runs only the tests that cover that module; a mutant the tests miss ("survived")
 nothing guards. Module-level data (thresholds, tag sets, the segmentation rule files) is not
 reached by mutmut, so each module also carries a table of hand-planted mutants, the ones a
 careful reviewer tried, and the segmentation rule data gets one mutant per rule removed.
+mutmut leaves decorated functions alone too, QA's registered checks among them: ``--decorated``
+applies ``@check``/``@memo`` after the definition in the copy, so their bodies are mutated.
 
 Run (slow: minutes per module on two cores; not part of ``.ci/run``)::
 
@@ -13,6 +15,7 @@ Run (slow: minutes per module on two cores; not part of ``.ci/run``)::
     python benchmarks/mutation.py                  # every module in MODULES
     python benchmarks/mutation.py files po/update  # some of them
     python benchmarks/mutation.py --list           # the modules and the tests each one runs
+    python benchmarks/mutation.py --decorated qa/checks  # check bodies too, not only helpers
     python benchmarks/mutation.py qa/checks --only names.py paragraph.py  # some of its files
 
 Everything runs in a temporary copy of the tree (mutmut writes ``mutants/``); the working tree
@@ -22,6 +25,7 @@ is never touched. Prints per module ``killed/total`` and every surviving mutant.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import re
@@ -441,6 +445,43 @@ def restricted(module: Module, only: list[str]) -> Module:
     return replace(module, sources=sources, planted=planted, rule_data=False)
 
 
+#: decorators that ``--decorated`` applies after the definition in the copy, so that mutmut
+#: (which leaves every decorated function alone) mutates the function: QA's registered checks
+#: and memoised helpers
+UNWRAPPED = frozenset({"check", "memo"})
+
+
+def undecorate(path: Path) -> int:
+    """Rewrite each top-level function of ``path`` under decorators of ``UNWRAPPED`` only as a
+    plain function followed by ``name = decorator(...)(name)``; the number rewritten.
+
+    Why: mutmut does not mutate a decorated function, and a QA check is registered by one, so
+    without this the score of ``qa/checks`` measures its helpers and not one check's body."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    found = [
+        node
+        for node in ast.parse(text).body
+        if isinstance(node, ast.FunctionDef)
+        and node.decorator_list
+        and all(
+            isinstance(d, ast.Call) and isinstance(d.func, ast.Name) and d.func.id in UNWRAPPED
+            for d in node.decorator_list
+        )
+    ]
+    for node in reversed(found):
+        wrapped = node.name
+        for decorator in reversed(node.decorator_list):
+            wrapped = f"{ast.get_source_segment(text, decorator)}({wrapped})"
+        first, start = node.decorator_list[0].lineno - 1, node.lineno - 1
+        lines[first : node.end_lineno] = [
+            *lines[start : node.end_lineno],
+            f"{node.name} = {wrapped}\n",
+        ]
+    path.write_text("".join(lines), encoding="utf-8")
+    return len(found)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help=f"default: all of {', '.join(MODULES)}")
@@ -450,6 +491,11 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once (default 1)")
     parser.add_argument(
         "--only", nargs="+", metavar="PATH", help="mutate only these source files of the module"
+    )
+    parser.add_argument(
+        "--decorated",
+        action="store_true",
+        help="also mutate functions registered by a decorator (QA checks, memos)",
     )
     args = parser.parse_args()
     names = args.modules or list(MODULES)
@@ -472,6 +518,9 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="pressflow-mutation-") as tmp:
             tree = Path(tmp)
             _copy_tree(tree)
+            if args.decorated:
+                for source in module.sources:
+                    undecorate(tree / source)
             statuses = {} if args.planted_only else run_mutmut(module, tree, jobs=args.jobs)
             if not statuses and not args.planted_only:
                 print(f"\n== {name}: mutmut produced no results (do the tests pass?)")
