@@ -50,11 +50,6 @@ class Name:
         return " ".join(self.words)
 
 
-def _is_caps(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def _is_title(word: str) -> bool:
     """Title case: a capital then small letters (``Трамп``), not an acronym (``АКШнын``)."""
     parts = [p for p in _PARTS.split(word) if p]
@@ -110,14 +105,14 @@ def _names(text: str) -> tuple[Name, ...]:
     initial = True
 
     def close() -> None:
-        person = any(_is_caps(w) for w, _ in run) and any(_is_title(w) for w, _ in run)
+        person = any(w.isupper() for w, _ in run) and any(_is_title(w) for w, _ in run)
         words = []
         for i, (word, first) in enumerate(run):
-            if _is_caps(word):
+            if word.isupper():
                 if person:
                     words.append(word)  # a surname in capitals: Бахтияр САЛИЕВ
                 continue
-            given = person and i + 1 < len(run) and _is_caps(run[i + 1][0])
+            given = person and i + 1 < len(run) and run[i + 1][0].isupper()
             if given or not (first or _common(word) or _KYRGYZ_LETTERS.search(word)):
                 words.append(word)
         if words:
@@ -127,7 +122,7 @@ def _names(text: str) -> tuple[Name, ...]:
         if token[0].isalpha():
             # a lower-case word (most of them) is neither title case nor capitals
             head = token if token[0].islower() else _PARTS.split(token)[0]
-            caps = not token[0].islower() and _is_caps(head) and _surname(head) and head == token
+            caps = not token[0].islower() and head.isupper() and _surname(head) and head == token
             if caps or (not token[0].islower() and _is_title(token)):
                 run.append((token, initial))
             else:
