@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from pressflow import pipeline
+from pressflow.cache import shard_of
 from pressflow.po import catalog
 from pressflow.render import BuildResult
 from pressflow.results import RunResult
@@ -96,6 +97,15 @@ def summary(built: object) -> tuple:
     )
 
 
+def cache_files(root: Path, table: str) -> dict[str, tuple[int, int]]:
+    """The files of one cache table, each with its inode and modification time."""
+    found = {}
+    for path in (root / ".pressflow" / "cache").glob(f"{table}.*.json"):
+        st = path.stat()
+        found[path.name] = (st.st_ino, st.st_mtime_ns)
+    return found
+
+
 def from_scratch(root: Path, copy: Path) -> RunResult:
     """``root`` copied without its cache, and run."""
     shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".pressflow"))
@@ -115,7 +125,7 @@ def test_a_cached_run_is_byte_identical_to_a_run_from_scratch(tmp_path: Path) ->
     same_outcome(again, first)
     built = again.build
     assert isinstance(built, BuildResult) and built.written == ()
-    assert (root / ".pressflow" / "cache" / "build.json").is_file()
+    assert list((root / ".pressflow" / "cache").glob("build.*.json"))
 
     edited = root / "releases" / "bare-url.txt"
     known = next(  # a sentence another release has, translated: filled from memory
@@ -129,8 +139,12 @@ def test_a_cached_run_is_byte_identical_to_a_run_from_scratch(tmp_path: Path) ->
         .read_bytes()
         .replace(b'msgstr "\xd0\x9f', b'msgstr "\xd0\x9f\xd0\x9f', 1)
     )
+    shards = cache_files(root, "check")
     incremental = run(root)
     assert incremental.prefill.filled >= 1  # type: ignore[attr-defined]
+    rewritten = {name for name, seen in cache_files(root, "check").items() if shards[name] != seen}
+    edited_shards = {f"{shard_of('check', slug)}.json" for slug in ("bare-url", "md-table")}
+    assert rewritten == edited_shards  # the two releases' check records; the rest kept as is
     full = from_scratch(root, tmp_path / "b")
     same_outcome(incremental, full)
     assert files(root) == files(tmp_path / "b")
@@ -146,8 +160,10 @@ def test_deleting_the_cache_changes_no_byte(tmp_path: Path) -> None:
     shutil.rmtree(root / ".pressflow")
     run(root)
     assert files(root) == before
-    (root / ".pressflow" / "cache" / "check.json").write_text("{not json", encoding="utf-8")
-    (root / ".pressflow" / "cache" / "build.json").write_text('{"format": 0}', encoding="utf-8")
+    for path in (root / ".pressflow" / "cache").glob("check.*.json"):
+        path.write_text("{not json", encoding="utf-8")
+    for path in (root / ".pressflow" / "cache").glob("build.*.json"):
+        path.write_text('{"format": 0}', encoding="utf-8")
     run(root)
     assert files(root) == before
 

@@ -22,10 +22,12 @@ what ``build`` remembers.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -76,8 +78,18 @@ def _stat_key(st: os.stat_result) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
+SHARDS = 16  # files per table: a run that changes a few records rewrites a sixteenth of it
+
+
+def shard_of(table: str, name: str) -> str:
+    """The file (without ``.json``) that holds ``name``'s record of ``table``."""
+    return f"{table}.{zlib.crc32(name.encode('utf-8', 'surrogatepass')) % SHARDS:x}"
+
+
 class Cache:
-    """The records of one project, by table; each table is one file, read on first use."""
+    """The records of one project, by table. A table is split over ``SHARDS`` files by record
+    name, each read on first use and written only when one of its records changed: editing
+    one release of thousands rewrites a sixteenth of each table, not all of it."""
 
     def __init__(self, root: Path):
         self.folder = Path(root) / CACHE_DIR
@@ -127,24 +139,26 @@ class Cache:
 
     def get(self, table: str, name: str, key: str) -> object | None:
         """What was stored for ``name`` when its inputs hashed to ``key``; None otherwise."""
-        record = self._table(table).get(name)
+        record = self._table(shard_of(table, name)).get(name)
         if isinstance(record, list) and len(record) == 2 and record[0] == key:
             return record[1]
         return None
 
     def put(self, table: str, name: str, key: str, value: object) -> None:
-        records = self._table(table)
+        shard = shard_of(table, name)
+        records = self._table(shard)
         record = [key, value]
         if records.get(name) != record:
             records[name] = record
-            self._changed.add(table)
+            self._changed.add(shard)
 
     def names(self, table: str) -> list[str]:
-        return list(self._table(table))
+        return [name for n in range(SHARDS) for name in self._table(f"{table}.{n:x}")]
 
     def drop(self, table: str, name: str) -> None:
-        if self._table(table).pop(name, None) is not None:
-            self._changed.add(table)
+        shard = shard_of(table, name)
+        if self._table(shard).pop(name, None) is not None:
+            self._changed.add(shard)
 
     def save(self) -> None:
         """Write the tables that changed (only while holding the project lock)."""
@@ -157,6 +171,8 @@ class Cache:
                 data = json.dumps(record, separators=(",", ":"), sort_keys=True).encode()
             atomic_write(self.folder / f"{table}.json", data)
             self._files[table] = self._stat(table)
+            with contextlib.suppress(OSError):  # the whole table in one file (earlier versions)
+                (self.folder / f"{table.rsplit('.', 1)[0]}.json").unlink(missing_ok=True)
         self._changed.clear()
 
     # ------------------------------------------------------------------ content
@@ -170,7 +186,7 @@ class Cache:
         except (FileNotFoundError, NotADirectoryError):
             return MISSING
         stat = _stat_key(st)
-        seen = self._table("digests").get(name)
+        seen = self._table(shard_of("digests", name)).get(name)
         if isinstance(seen, list) and len(seen) == 2 and seen[0] == stat:
             return str(seen[1])
         data = read_existing(name)
