@@ -41,6 +41,7 @@ def flagged(translations: list[str], *, lang: str = "ru", check: str = "quotes",
         # straight and English quotation marks, told apart by the characters around them
         ("en", ['He said: "We are ready.', 'The forum will be held tomorrow."'], []),
         ("en", ['He said: We are ready."', '"The forum will be held tomorrow.'], [0, 1]),
+        ("en", ['He said: We are ready."', 'The forum will be held tomorrow."'], [0, 1]),
         ("en", ["He said (“We are ready.", "The forum will be held tomorrow”)."], []),
         # later in the release, across balanced paragraphs, up to three paragraphs away
         ("ru", [*FILLER, "Он сказал: «Мы готовы.", "Форум пройдёт завтра»."], []),

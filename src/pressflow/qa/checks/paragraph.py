@@ -75,18 +75,15 @@ def _marks(text: str) -> list[int]:
 
 def _continues(targets: list[str], k: int, j: int, ok: Callable[[str], bool]) -> bool:
     """Paragraphs k and j (its neighbour) are unbalanced alone but one quotation together, in
-    reading order: the first ends with an opened quotation, the next begins by closing it."""
-    if ok(targets[j]):
-        return False
+    reading order: the first ends with an opened quotation, the next begins by closing it.
+    Both are unbalanced, so each has a quotation mark."""
     first, second = (targets[k], targets[j]) if j > k else (targets[j], targets[k])
     joined = f"{first} {second}"
     if not (ok(joined) and _guillemets_nest(joined)):
         return False
-    opened, closed = _marks(first), _marks(second)
     return (
-        bool(opened and closed)
-        and _position(first, opened[-1]) != "close"
-        and _position(second, closed[0]) != "open"
+        _position(first, _marks(first)[-1]) != "close"
+        and _position(second, _marks(second)[0]) != "open"
     )
 
 
