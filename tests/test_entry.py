@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,102 @@ def test_help_is_remembered_and_printed_again_without_typer(tmp_path: Path, flag
         env=cli_env(tmp_path, COLUMNS="150"),
     )
     assert imported(wide, "typer") and wide.stdout != first.stdout
+
+
+def _age(*paths: Path) -> None:
+    """Files and folders last modified long ago (a checkout an hour old): not racy, so an
+    answer resting on them may be kept."""
+    for path in paths:
+        for each in [path, *path.rglob("*")] if path.is_dir() else [path]:
+            os.utime(each, (1_600_000_000, 1_600_000_000))
+
+
+def _keep_answer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``args`` so that its answer is kept: everything aged, the new times stamped by an
+    ``update``, the stamps aged in turn (they were just written), then the command itself."""
+    _age(root)
+    assert pressflow(root, "update").returncode == 0
+    _age(root / ".pressflow" / "stamps.json")
+    first = pressflow(root, *args)
+    assert imported(first, "pressflow.config")  # worked out from the stamps
+    return first
+
+
+@pytest.mark.parametrize("args", [("update",), ("update", "--check")])
+def test_an_answer_is_kept_and_given_again_without_loading_the_project(
+    newsroom: Path, args: tuple[str, ...]
+) -> None:
+    first = _keep_answer(newsroom, *args)
+    again = pressflow(newsroom, *args)
+    assert not imported(again, "pressflow.config") and not imported(again, "pressflow.pipeline")
+    assert (again.returncode, said(again)) == (first.returncode, said(first)) == (0, said(first))
+    assert said(again).startswith("update")
+
+
+def _edit_release(root: Path) -> None:
+    source = root / "releases" / f"{SLUG}.txt"
+    source.write_text(source.read_text("utf-8").replace("100 ЖӨБ", "120 ЖӨБ"), "utf-8")
+
+
+def _same_size_same_time(root: Path) -> None:
+    """Bytes changed, size and modification time kept (``cp -p``): a new inode still tells."""
+    source = root / "releases" / f"{SLUG}.txt"
+    st = source.stat()
+    text = source.read_text("utf-8").replace("100 ЖӨБ", "200 ЖӨБ")
+    source.unlink()
+    source.write_text(text, "utf-8")
+    os.utime(source, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def _new_release(root: Path) -> None:
+    shutil.copy(root / "releases" / f"{SLUG}.txt", root / "releases" / "2019-01-01-new.txt")
+
+
+def _catalog_deleted(root: Path) -> None:
+    (root / "translations" / "en" / f"{SLUG}.po").unlink()
+
+
+def _orphan(root: Path) -> None:
+    templates = root / "translations" / "templates"
+    shutil.copy(templates / f"{SLUG}.pot", templates / "2017-01-01-gone.pot")
+
+
+def _config_changed(root: Path) -> None:
+    config = root / "pressflow.toml"
+    config.write_text(config.read_text("utf-8").replace('"ru"', '"ru", "de"', 1), "utf-8")
+
+
+def _translator_saved(root: Path) -> None:
+    po_path = root / "translations" / "ru" / f"{SLUG}.po"
+    po_path.write_text(po_path.read_text("utf-8").replace("# ", "# Проверено.\n# ", 1), "utf-8")
+
+
+def _answer_damaged(root: Path) -> None:
+    for kept in (root / ".pressflow" / "cache" / "answers").glob("*.json"):
+        kept.write_bytes(b'{"format": 1, "code": [], "files": 3')
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _edit_release,
+        _same_size_same_time,
+        _new_release,
+        _catalog_deleted,
+        _orphan,
+        _config_changed,
+        _translator_saved,
+        _answer_damaged,
+    ],
+)
+def test_a_kept_answer_is_not_given_once_anything_it_rests_on_changed(
+    newsroom: Path, change: Callable[[Path], None]
+) -> None:
+    assert _keep_answer(newsroom, "update", "--check").returncode == 0
+    assert not imported(pressflow(newsroom, "update", "--check"), "pressflow.config")
+    change(newsroom)
+    quick, full = both(newsroom, "update", "--check")
+    assert imported(quick, "pressflow.config")  # worked out again
+    assert (quick.returncode, said(quick)) == (full.returncode, said(full))
+    if change is not _answer_damaged:
+        assert said(quick) != "update --check: all 2 catalogs and 1 template up to date\n"

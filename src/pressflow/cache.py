@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import PressflowError
 from .files import atomic_write, read_existing
 
 CACHE_DIR = Path(".pressflow") / "cache"
@@ -74,8 +75,14 @@ def content_digest(data: bytes) -> str:
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()
 
 
-def _stat_key(st: os.stat_result) -> str:
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+def stat_key(st: os.stat_result | None) -> str:
+    """A file's size, modification and change times and inode (``MISSING``: no file): cheap
+    evidence that it was not rewritten. The change time is the one a program cannot set back:
+    bytes replaced with their size and modification time restored (``cp -p``, ``touch -r``,
+    an unpacked archive, on an inode the file system reused) still show there, as in git."""
+    if st is None:
+        return MISSING
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
 SHARDS = 16  # files per table: a run that changes a few records rewrites a sixteenth of it
@@ -122,7 +129,7 @@ class Cache:
 
     def _stat(self, table: str) -> str:
         try:
-            return _stat_key(os.stat(self.folder / f"{table}.json"))
+            return stat_key(os.stat(self.folder / f"{table}.json"))
         except OSError:
             return MISSING
 
@@ -185,7 +192,7 @@ class Cache:
             st = os.stat(name)
         except (FileNotFoundError, NotADirectoryError):
             return MISSING
-        stat = _stat_key(st)
+        stat = stat_key(st)
         seen = self._table(shard_of("digests", name)).get(name)
         if isinstance(seen, list) and len(seen) == 2 and seen[0] == stat:
             return str(seen[1])
@@ -208,13 +215,73 @@ class Cache:
         if self._now - st.st_mtime_ns < RACY_NS:  # could change again within the same tick
             self.drop("digests", name)
             return
-        self.put("digests", name, _stat_key(st), digest)
+        self.put("digests", name, stat_key(st), digest)
 
     def digests(self, paths: Iterable[Path | str]) -> list[str]:
         return [self.digest(p) for p in paths]
 
 
 _OPEN: dict[str, Cache] = {}
+
+
+# ------------------------------------------------------------------ answers
+
+ANSWERS = CACHE_DIR / "answers"
+
+
+def answer_name(*command_line: str) -> str:
+    """The name a command line's kept answer goes by: ``update --check`` -> ``update-check``."""
+    return "-".join(part.lstrip("-") for part in command_line)
+
+
+def remember_answer(root: Path, name: str, answer: object, files: Iterable[str]) -> None:
+    """Keep ``answer`` (a command's whole outcome) with the size, modification time and inode
+    of every file and folder it was computed from. A hook that asks the same question on every
+    commit then gets it back after one ``stat`` per file, without loading the project
+    (``known_answer``). Nothing is kept while one of them is racy: it may change again unseen
+    within the same clock tick, so the next asker computes the answer afresh."""
+    now = time.time_ns()
+    stats: dict[str, str] = {}
+    for path in files:
+        try:
+            st = os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            stats[path] = MISSING
+            continue
+        except OSError:
+            return
+        if now - st.st_mtime_ns < RACY_NS:
+            return
+        stats[path] = stat_key(st)
+    record = {"format": FORMAT, "code": code_fingerprint(), "files": stats, "answer": answer}
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    with contextlib.suppress(PressflowError, OSError, UnicodeEncodeError):  # optional
+        atomic_write(Path(root) / ANSWERS / f"{name}.json", text.encode("utf-8"))
+
+
+def known_answer(root: Path, name: str) -> object | None:
+    """The answer ``remember_answer`` kept, if pressflow's code is the same and every file and
+    folder it names is exactly as it was (the same stat, or still missing); else None."""
+    try:
+        data = read_existing(Path(root) / ANSWERS / f"{name}.json")
+        record = json.loads(data) if data else None
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("format") != FORMAT:
+        return None
+    files = record.get("files")
+    if not isinstance(files, dict) or record.get("code") != code_fingerprint():
+        return None
+    for path, seen in files.items():
+        try:
+            now = stat_key(os.stat(path))
+        except (FileNotFoundError, NotADirectoryError):
+            now = MISSING
+        except OSError:
+            return None
+        if now != seen:
+            return None
+    return record.get("answer")
 
 
 def key(*parts: object) -> str:

@@ -28,6 +28,7 @@ from .configschema import (
     shown,
 )
 from .errors import ConfigError
+from .files import CONFIG_NAME, find_config
 from .locales import is_known
 from .slugs import check_slug
 
@@ -35,8 +36,6 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
-
-CONFIG_NAME = "pressflow.toml"
 
 
 def _language(code: str) -> bool:
@@ -285,14 +284,6 @@ def check_language(code: str, *, path: str | None = None) -> str:
     if not is_known(code):
         raise ConfigError(f"unknown language code {code!r}", path=path)
     return code
-
-
-def find_config(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        candidate = folder / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def load_config(root: Path | None = None) -> Config:

@@ -37,6 +37,10 @@ def main() -> None:
         _help()
     check_only = QUICK.get(tuple(sys.argv[1:]))
     if check_only is not None:
+        kept = _kept(tuple(sys.argv[1:]))
+        if kept is not None:
+            sys.stderr.write(kept[0] + "\n")
+            sys.exit(kept[1])
         try:
             result = _unchanged(check_only=check_only)
         except KeyboardInterrupt:
@@ -71,6 +75,27 @@ def _unchanged(*, check_only: bool) -> UpdateResult | None:
         return update_if_unchanged(open_project(None), check_only=check_only)
     except PressflowError:
         return None
+
+
+def _kept(command: tuple[str, ...]) -> tuple[str, int] | None:
+    """The line and exit code ``update`` gave last time, when nothing it rests on has changed
+    since (pressflow's code, the project file, the folders, every release and catalog: one
+    ``stat`` each, see ``cache.known_answer``); else None. Loads neither the config nor the
+    pipeline: a hook asking on every commit is answered in about the time Python starts."""
+    from .cache import answer_name, known_answer
+    from .files import find_config
+
+    try:
+        found = find_config(Path.cwd().resolve())
+    except OSError:
+        return None
+    if found is None:
+        return None
+    answer = known_answer(found.parent, answer_name(*command))
+    if not isinstance(answer, dict):
+        return None
+    summary, code = answer.get("summary"), answer.get("exit_code")
+    return (summary, code) if isinstance(summary, str) and isinstance(code, int) else None
 
 
 def _help() -> None:

@@ -27,6 +27,19 @@ from .errors import ChangedOnDisk, PressflowError, WriteError
 TMP_SUFFIX = ".tmp"
 
 
+CONFIG_NAME = "pressflow.toml"
+
+
+def find_config(start: Path) -> Path | None:
+    """The project file in ``start`` or the nearest folder above it (here, so that a quick
+    answer can find its project without loading the config machinery)."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """One version of a file as read: what identifies it on disk, and its bytes' hash."""

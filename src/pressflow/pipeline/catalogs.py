@@ -8,14 +8,23 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cache import answer_name, remember_answer
 from ..config import Config
 from ..errors import SlugError, UsageError
-from ..files import WriteBatch, remove_stale_temporaries
+from ..files import CONFIG_NAME, WriteBatch, remove_stale_temporaries
 from ..lock import project_lock
 from ..model import Problem
 from ..po.orphans import ORPHAN_CODE, Orphan, find_orphans, orphan_problems
 from ..po.orphans import prune as prune_orphans
-from ..po.stamps import Stamps, fresh_releases, signature, signature_prefix, stat_key
+from ..po.stamps import (
+    STAMPS_FILE,
+    Stamps,
+    fresh_releases,
+    release_outputs,
+    signature,
+    signature_prefix,
+    stat_key,
+)
 from ..results import ExtractResult, FileChange, UpdateResult
 from .project import Tick, rel_under, release_paths, slug_clash, target_languages
 
@@ -317,4 +326,21 @@ def update_if_unchanged(config: Config, *, check_only: bool = False) -> UpdateRe
             stamps.save()  # skipped faster next time
     extracted = ExtractResult(_unchanged(config, fresh.values()))
     changes = _unchanged(config, fresh.values(), config.target_langs)
-    return UpdateResult(extracted, changes, [], check_only)
+    result = UpdateResult(extracted, changes, [], check_only)
+    answer = {"summary": result.summary(), "exit_code": result.exit_code}
+    command = ("update", "--check") if check_only else ("update",)
+    remember_answer(config.root, answer_name(*command), answer, _inputs(config, fresh))
+    return result
+
+
+def _inputs(config: Config, fresh: Mapping[str, str]) -> list[str]:
+    """Every file and folder ``update_if_unchanged``'s answer rests on: the project file, the
+    stamps, the folders listed (releases, templates, each language: a file added, removed or
+    renamed there changes their stat) and each release's source and catalogs."""
+    folders = [config.releases_dir, config.translations_dir / "templates"]
+    folders += [config.translations_dir / lang for lang in config.target_langs]
+    found = [str(config.root / CONFIG_NAME), str(config.root / STAMPS_FILE)]
+    found += [str(f) for f in (*folders, config.glossary) if f is not None]
+    for name, slug in fresh.items():
+        found += release_outputs(config, str(config.releases_dir / name), slug)
+    return found

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cache import code_fingerprint
+from ..cache import code_fingerprint, stat_key
 from ..config import Config
 from ..files import atomic_write, read_existing
 
@@ -151,11 +151,6 @@ def _stat_part(name: str, folder: int | None = None) -> str:
     except (FileNotFoundError, NotADirectoryError):
         return "-"
     return stat_key(st)
-
-
-def stat_key(st: os.stat_result | None) -> str:
-    """The part of a signature for one file: size, modification time and inode ("-": missing)."""
-    return "-" if st is None else f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
 def signature_prefix(config: Config) -> str:
