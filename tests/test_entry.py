@@ -248,3 +248,14 @@ def test_a_kept_answer_is_not_given_once_anything_it_rests_on_changed(
     assert (quick.returncode, said(quick)) == (full.returncode, said(full))
     if change is not _answer_damaged:
         assert said(quick) != "update --check: all 2 catalogs and 1 template up to date\n"
+
+
+def test_prefill_without_an_engine_loads_no_mt_client(newsroom: Path) -> None:
+    """Engine ``none`` (the memory alone, the offline default): an entry to fill loads neither
+    deep-translator nor requests, and says so in its summary."""
+    _edit_release(newsroom)
+    assert pressflow(newsroom, "update").returncode == 0
+    filled = pressflow(newsroom, "prefill", "--engine", "none")
+    assert filled.returncode == 0 and "MT (none)" in said(filled)
+    assert not imported(filled, "deep_translator") and not imported(filled, "requests")
+    assert imported(filled, "pressflow.mt.prefill")

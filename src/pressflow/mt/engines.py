@@ -15,9 +15,8 @@ import html
 import os
 import re
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,6 +34,7 @@ from deep_translator import exceptions as dt_errors
 
 from ..errors import EngineError
 from .results import MTFailure
+from .spec import NO_ENGINE, EngineSpec
 
 #: Failure kinds. ``rate``: 429 (slow the pool, honour Retry-After); ``timeout``; ``offline``:
 #: DNS failure or connection refused; ``server``: an HTTP error status; ``answer``: a reply that
@@ -104,42 +104,6 @@ def _bound(session: requests.Session, timeout: float) -> Iterator[None]:
 # --------------------------------------------------------------------------- registry
 
 
-@dataclass(frozen=True)
-class EngineSpec:
-    """What pressflow knows about one deep-translator engine."""
-
-    name: str
-    make: Callable[..., Any] | None  # (source=, target=, api_key=) -> translator; None: no MT
-    languages: Mapping[str, str]  # deep-translator's name -> code table
-    max_chars: int = 5000  # deep-translator refuses len(text) >= max_chars
-    max_bytes: int = 0  # provider limit in UTF-8 bytes (0: none)
-    key_env: tuple[str, ...] = ()  # environment variables holding the API key, first wins
-    free: bool = True
-    extra: Mapping[str, str] = field(default_factory=dict)  # pressflow code -> engine code
-    unescape: bool = False  # the provider returns HTML entities in plain text
-
-    def fits(self, text: str) -> bool:
-        """Whether one request may carry ``text`` (deep-translator's and the provider's limits)."""
-        if len(text) >= self.max_chars:
-            return False
-        return not self.max_bytes or len(text.encode("utf-8")) < self.max_bytes
-
-    def code_for(self, lang: str) -> str | None:
-        """The engine's code for a language: ``ky`` is ``ky`` for Google, ``ky-KG`` for MyMemory."""
-        if lang in self.extra:
-            return self.extra[lang]
-        codes = list(self.languages.values())
-        for wanted in (lang, f"{lang}-{lang.upper()}"):
-            if wanted in codes:
-                return wanted
-        return next((c for c in codes if c.split("-")[0].lower() == lang.lower()), None)
-
-    def can(self, source: str, target: str) -> bool:
-        return self.make is None or (
-            self.code_for(source) is not None and self.code_for(target) is not None
-        )
-
-
 def _keyed(cls: Any, **fixed: Any) -> Callable[..., Any]:
     def make(*, source: str, target: str, api_key: str | None) -> Any:
         return cls(source=source, target=target, api_key=api_key, **fixed)
@@ -207,7 +171,7 @@ ENGINES: dict[str, EngineSpec] = {
             dt_constants.LIBRE_LANGUAGES_TO_CODES,
             key_env=("PRESSFLOW_LIBRE_KEY", "LIBRE_API_KEY"),
         ),
-        EngineSpec("none", None, {}),
+        NO_ENGINE,
     )
 }
 

@@ -48,9 +48,11 @@ from .protect import (
 )
 from .results import LangCounts, PlanRow, PrefillResult, ProgressEvent
 from .settings import cache_file, pool_settings
+from .spec import NO_ENGINE
 
 if TYPE_CHECKING:
-    from .engines import Engine, EngineSpec
+    from .engines import Engine
+    from .spec import EngineSpec
 
 __all__ = ["LangCounts", "PlanRow", "PrefillResult", "ProgressEvent", "prefill"]
 
@@ -480,6 +482,8 @@ def _spec(
     check = cache_key("engine", engine, source, targets)
     if not needed and cache is not None and cache.get("prefill", "engine", check) is True:
         return None
+    if engine == NO_ENGINE.name:  # no client to load, every language pair welcome
+        return NO_ENGINE
     from .engines import engine_spec
 
     spec = engine_spec(engine, source=source, targets=targets)
