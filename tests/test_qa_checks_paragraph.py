@@ -47,12 +47,17 @@ def flagged(translations: list[str], *, lang: str = "ru", check: str = "quotes",
         ("ru", [*FILLER, "Он сказал: «Мы готовы.", "Форум пройдёт завтра»."], []),
         ("ru", ["Он сказал: «Мы готовы.", *FILLER[:2], "Всё будет хорошо»."], []),
         ("ru", ["Он сказал: «Мы готовы.", *FILLER, "Всё будет хорошо»."], [0, 4]),
+        # closed in the next paragraph, which opens another quotation and never closes it
+        ("ru", ["Он сказал: «Мы готовы.", 'Форум пройдёт завтра». Он добавил: "Всё будет.'],
+         [0, 1]),
         # a quotation over two paragraphs, then one opened and never closed
         ("ru", ["Он сказал: «Мы готовы.", "Форум пройдёт завтра».", "Он добавил: «Всё будет."],
          [2]),
         # each paragraph of a long quotation opens it again, the last one closes it
         ("ru", ["Он сказал: «Мы готовы.", "«Форум пройдёт завтра.", "«Всё будет хорошо»."], []),
         ("en", ['"We are ready.', '"The forum will be held tomorrow."'], []),
+        ("ru", ["Он сказал: «Мы готовы.", "«Форум пройдёт завтра."], [1]),  # never closed
+        ("en", ['He said: "We are ready.', '"The forum will be held tomorrow.'], [1]),
         # …but a quotation followed by its attribution was closed: the closing mark is lost
         ("ru", ["«Мы готовы, — сказал он.", "«Форум пройдёт завтра»."], [0]),
         ("en", ['"We are ready, he said.', '"The forum will be held tomorrow."'], [0]),

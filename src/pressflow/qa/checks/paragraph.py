@@ -77,7 +77,7 @@ def _continues(targets: list[str], k: int, j: int, ok: Callable[[str], bool]) ->
     """Paragraphs k and j (its neighbour) are unbalanced alone but one quotation together, in
     reading order: the first ends with an opened quotation, the next begins by closing it.
     Both are unbalanced, so each has a quotation mark."""
-    first, second = (targets[k], targets[j]) if j > k else (targets[j], targets[k])
+    first, second = targets[min(j, k)], targets[max(j, k)]
     joined = f"{first} {second}"
     if not (ok(joined) and _guillemets_nest(joined)):
         return False
