@@ -106,3 +106,28 @@ def test_the_unit_where_the_translation_departs_from_the_source_is_reported() ->
     ]
     found = [(p.check, p.line) for p in run_checks(units, Context(lang="en", path="en.po"))]
     assert found == [("brackets", 1)]
+
+
+def _culprits(rows: list[tuple[str, str]], lang: str = "en") -> list[tuple[str, int]]:
+    units = [
+        Unit(s, t, line=i, index=i, references=(("r.txt", "3"),)) for i, (s, t) in enumerate(rows)
+    ]
+    return [(p.check, p.line) for p in run_checks(units, Context(lang=lang, path=f"{lang}.po"))]
+
+
+def test_the_culprit_in_a_paragraph_whose_quotation_or_bracket_spans_units() -> None:
+    # a bracket opened in one sentence and closed in the next, in both: the third lost its own
+    rows = [("Форум (Бишкек,", "The forum (Bishkek,"), ("Ош) өттү.", "Osh) took place."),
+            ("Жыйын (Ош) болду.", "The meeting (Osh was held.")]  # fmt: skip
+    assert _culprits(rows) == [("brackets", 2)]
+    # a quotation the translator added is balanced: the sentence that lost a mark is reported
+    rows = [("Ал мындай деди: биз даярбыз.", "He said: “We are ready.”"),
+            ("Ал “Форум” деди.", "He said “Forum.")]  # fmt: skip
+    assert _culprits(rows) == [("quotes", 1)]
+    # both closing brackets lost: the count, not only its parity, departs
+    rows = [("Форум (Бишкек (Ош)) өттү.", "The forum (Bishkek (Osh took place."),
+            ("Бүттү.", "It ended.")]  # fmt: skip
+    assert _culprits(rows) == [("brackets", 0)]
+    # brackets in the wrong order change no count: the paragraph's last unit is reported
+    rows = [("Форум (Бишкек) өттү.", "The forum )Bishkek( took place."), ("Бүттү.", "It ended.")]
+    assert _culprits(rows) == [("brackets", 1)]

@@ -140,19 +140,18 @@ def _judge(
             continue
         if excuse is not None and excuse(targets, k):
             continue
-        # the unit where the translation's running balance departs from the source's
-        src_run = tgt_run = 0
-        culprit = done[-1]
-        for unit in done:
-            src_run += balance(unit.msgid)
-            tgt_run += balance(unit.msgstr)
-            differs = (tgt_run - src_run) % 2 if parity else tgt_run != src_run
-            if differs:
-                culprit = unit
-                break
+        # the unit where the translation's running balance departs from the source's: the
+        # first whose own balance differs (the running balances agree up to it)
+        culprit = next((u for u in done if _departs(u, balance, parity=parity)), done[-1])
         if culprit.index not in seen:
             seen.add(culprit.index)
             yield Finding(culprit, f"unbalanced {what} in the translation of this paragraph")
+
+
+def _departs(unit: Unit, balance: Callable[[str], int], *, parity: bool) -> bool:
+    """Does the unit's translation change the balance (or its parity) that its source has?"""
+    change = balance(unit.msgstr) - balance(unit.msgid)
+    return change % 2 != 0 if parity else change != 0
 
 
 @check(
