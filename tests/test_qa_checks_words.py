@@ -202,3 +202,19 @@ def test_an_acronym_with_a_hyphenated_ending_is_the_term_and_a_derived_word_is_n
         "glossary: 'ЖӨБ' should be translated as LSG | local self-government | local government"
     ]
     assert glossary("ЖӨБ-дүк кызматкерлер окуудан өтүштү.", "Municipal staff were trained.") == []
+
+
+@pytest.mark.parametrize("form", ["Дэвис", "Дэвиске", "Дэвистин", "Дэвисин", "Дэвисти"])
+def test_a_name_in_any_case_form_has_the_same_source_stem(form: str) -> None:
+    """The possessive accusative -ын/-ин/-ун/-үн is a case ending like the others (its template
+    once held a Latin n, so no Cyrillic word could end in it and ``Дэвисин`` kept an и)."""
+    from pressflow.qa.checks.spelling import source_stem
+
+    assert source_stem(form) == "дэвис"
+
+
+def test_every_kyrgyz_ending_is_written_in_cyrillic() -> None:
+    from pressflow.qa.morphology import CASE_ENDINGS, DERIVATIONS
+
+    assert all(set(e) <= set("абвгдеёжзийклмнңопрстуүфхцчшщъыьэюяө") for e in CASE_ENDINGS)
+    assert all(set(e) <= set("абвгдеёжзийклмнңопрстуүфхцчшщъыьэюяө") for e in DERIVATIONS)

@@ -25,7 +25,7 @@ def _expand(*templates: str) -> frozenset[str]:
 
 #: case, plural and possessive endings: a word with one of these is still the same word
 CASE_ENDINGS = _expand(
-    "I", "сI", "In", "н", "гA", "кA", "нA", "дA", "тA", "дI", "тI", "нI",
+    "I", "сI", "Iн", "н", "гA", "кA", "нA", "дA", "тA", "дI", "тI", "нI",
     "дIн", "тIн", "нIн", "дAн", "тAн", "нAн", "дAгI", "тAгI", "лAр", "дAр", "тAр",
 )  # fmt: skip
 #: derivational suffixes: the agent (-чы), the adjective (-лык, -дык, -тык), the companion
