@@ -447,8 +447,8 @@ def restricted(module: Module, only: list[str]) -> Module:
 
 #: decorators that ``--decorated`` applies after the definition in the copy, so that mutmut
 #: (which leaves every decorated function alone) mutates the function: QA's registered checks
-#: and memoised helpers
-UNWRAPPED = frozenset({"check", "memo"})
+#: and memoised helpers, and functions cached with ``lru_cache`` (wrapping tables, rule sets)
+UNWRAPPED = frozenset({"check", "memo", "lru_cache"})
 
 
 def undecorate(path: Path) -> int:
