@@ -213,8 +213,8 @@ MODULES: dict[str, Module] = {
             ),
             Planted(
                 _NAMES,
-                "        if len(stem) < 3:\n",
-                "        if len(stem) >= 3:\n",
+                "(s for s in stems if len(s) >= 3)",
+                "(s for s in stems if len(s) < 3)",
                 "the short-stem condition of the names check inverted",
             ),
         ),
@@ -409,6 +409,11 @@ def data_mutants(skip: Iterable[str] = ()) -> list[Planted]:
     return out
 
 
+def _applies(tree: Path, mutant: Planted) -> int:
+    """How many times the mutant's ``old`` text occurs in its file (it must be exactly once)."""
+    return (tree / mutant.path).read_text(encoding="utf-8").count(mutant.old)
+
+
 def run_planted(module: Module, tree: Path, planted: list[Planted]) -> list[tuple[Planted, bool]]:
     """Apply each mutant alone to the copy, run the module's tests: killed when they fail."""
     results = []
@@ -521,11 +526,15 @@ def main() -> int:
             if args.decorated:
                 for source in module.sources:
                     undecorate(tree / source)
+            rules = data_mutants(module.equivalent_rules) if module.rule_data else []
+            planted = list(module.planted) + rules
+            stale = [m for m in planted if _applies(tree, m) != 1]
+            if stale:  # before mutmut's long run, not after it
+                first = stale[0]
+                raise SystemExit(f"{first.path}: planted mutant no longer applies: {first.why}")
             statuses = {} if args.planted_only else run_mutmut(module, tree, jobs=args.jobs)
             if not statuses and not args.planted_only:
                 print(f"\n== {name}: mutmut produced no results (do the tests pass?)")
-            rules = data_mutants(module.equivalent_rules) if module.rule_data else []
-            planted = list(module.planted) + rules
             hand = run_planted(module, tree, planted)
             killed = sum(s == "killed" or s == "timeout" for s in statuses.values())
             killed += sum(k for _, k in hand)
