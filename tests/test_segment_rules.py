@@ -12,7 +12,7 @@ import re
 import pytest
 
 from pressflow.segment import rules_for, split_text
-from pressflow.segment_rules import _abbrev_alternation
+from pressflow.segment_rules import _REACH_MAX, _abbrev_alternation, _never_a_dot, _reach
 
 
 @pytest.fixture(autouse=True)
@@ -161,3 +161,45 @@ def test_an_abbreviation_list_compiles_to_exactly_its_words() -> None:
     for other in ["", "б", "жжж", "ж.", "ж.б.у", "кв.", "квм", "р", "р-", "н", "к.в", "ж б"]:
         assert not pattern.fullmatch(other), other
     assert not re.search(_abbrev_alternation([]), "ж.б. anything")
+
+
+@pytest.mark.parametrize(
+    ("close", "safe"),
+    [
+        ("[»”\"')\\]]*", True),
+        (r"\s*", True),  # white space is never a full stop
+        (r"\w?", True),
+        ("", False),  # no macro: nothing to judge
+        (".?", False),
+        ("[^«]*", False),
+        (r"\S*", False),
+        (r"\W?", False),
+        (r"\D?", False),
+    ],
+)
+def test_a_close_macro_is_trusted_to_match_no_full_stop_only_when_it_surely_cannot(
+    close: str, safe: bool
+) -> None:
+    """The last-full-stop shortcut of a ``before`` search is sound only if ``{close}`` never
+    matches a dot: whatever might (a dot, a negated class, ``\\S``, ``\\W``, ``\\D``) turns
+    it off."""
+    assert _never_a_dot(close) is safe
+    if safe:  # and the judgement is right: one character of the macro is never a dot
+        assert not re.search(close.rstrip("*?"), ".")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "reach"),
+    [
+        ("abc", 3),
+        ("a{2,5}", 5),
+        ("(?<=x)ab", 2),  # a lookbehind matches no text of its own
+        ("a*", None),  # unbounded: the whole window is searched
+        (f"a{{{_REACH_MAX}}}", _REACH_MAX),
+        (f"a{{{_REACH_MAX + 1}}}", None),
+    ],
+)
+def test_a_before_pattern_reaches_back_as_far_as_its_longest_match(
+    pattern: str, reach: int | None
+) -> None:
+    assert _reach(pattern) == reach

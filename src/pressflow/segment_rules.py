@@ -130,7 +130,7 @@ class Rules:
     def plan(self, holds: tuple[str | None, ...]) -> tuple[Check, ...]:
         """The rules left to try where ``after_probe`` found ``holds``, in order, up to the first
         that decides on its ``after`` alone (remembered: a text has few kinds of candidate)."""
-        known = self._plans.get(holds)
+        known = self._plans.get(holds)  # pragma: no mutate (a memo: missed, the plan is rebuilt)
         if known is not None:
             return known
         left: list[Check] = []
@@ -305,5 +305,6 @@ def _reach(pattern: str) -> int | None:
 def _never_a_dot(close: str) -> bool:
     """Whether the ``{close}`` macro surely matches no full stop: then in a ``before`` ending in
     ``\\.{close}`` the full stop matched is the last one before the candidate. Judged from its
-    source (no dot, no negated class, no escape of a class that includes one)."""
-    return bool(close) and not re.search(r"\.|\[\^|\\[SWDpP]", close)
+    source (no dot, no negated class, no escape of a class that includes one: Python's ``re``
+    has no ``\\p``)."""
+    return bool(close) and not re.search(r"\.|\[\^|\\[SWD]", close)
