@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pressflow.cache import folder_fingerprint
+from pressflow.cache import folder_fingerprint, stat_key
 from pressflow.config import Config
 from pressflow.po.stamps import (
     STAMPS_FILE,
@@ -22,7 +22,6 @@ from pressflow.po.stamps import (
     signature,
     signature_prefix,
     stamp_of,
-    stat_key,
 )
 
 

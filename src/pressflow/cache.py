@@ -85,6 +85,15 @@ def stat_key(st: os.stat_result | None) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
+def stat_of(path: str | Path, *, dir_fd: int | None = None) -> str:
+    """``stat_key`` of the file at ``path`` (``MISSING`` when there is none); other failures
+    to ``stat`` it raise ``OSError``."""
+    try:
+        return stat_key(os.stat(path, dir_fd=dir_fd))
+    except (FileNotFoundError, NotADirectoryError):
+        return MISSING
+
+
 SHARDS = 16  # files per table: a run that changes a few records rewrites a sixteenth of it
 
 
@@ -129,7 +138,7 @@ class Cache:
 
     def _stat(self, table: str) -> str:
         try:
-            return stat_key(os.stat(self.folder / f"{table}.json"))
+            return stat_of(self.folder / f"{table}.json")
         except OSError:
             return MISSING
 
@@ -235,8 +244,8 @@ def answer_name(*command_line: str) -> str:
 
 
 def remember_answer(root: Path, name: str, answer: object, files: Iterable[str]) -> None:
-    """Keep ``answer`` (a command's whole outcome) with the size, modification time and inode
-    of every file and folder it was computed from. A hook that asks the same question on every
+    """Keep ``answer`` (a command's whole outcome) with the ``stat_key`` of every file and
+    folder it was computed from. A hook that asks the same question on every
     commit then gets it back after one ``stat`` per file, without loading the project
     (``known_answer``). Nothing is kept while one of them is racy: it may change again unseen
     within the same clock tick, so the next asker computes the answer afresh."""
@@ -272,15 +281,11 @@ def known_answer(root: Path, name: str) -> object | None:
     files = record.get("files")
     if not isinstance(files, dict) or record.get("code") != code_fingerprint():
         return None
-    for path, seen in files.items():
-        try:
-            now = stat_key(os.stat(path))
-        except (FileNotFoundError, NotADirectoryError):
-            now = MISSING
-        except OSError:
+    try:
+        if any(stat_of(path) != seen for path, seen in files.items()):
             return None
-        if now != seen:
-            return None
+    except OSError:
+        return None
     return record.get("answer")
 
 

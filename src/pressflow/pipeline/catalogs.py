@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..cache import answer_name, remember_answer
+from ..cache import answer_name, remember_answer, stat_key
 from ..config import Config
 from ..errors import SlugError, UsageError
 from ..files import CONFIG_NAME, WriteBatch, remove_stale_temporaries
@@ -23,7 +23,6 @@ from ..po.stamps import (
     release_outputs,
     signature,
     signature_prefix,
-    stat_key,
 )
 from ..results import ExtractResult, FileChange, UpdateResult
 from .project import Tick, rel_under, release_paths, slug_clash, target_languages

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cache import code_fingerprint, stat_key
+from ..cache import code_fingerprint, stat_of
 from ..config import Config
 from ..files import atomic_write, read_existing
 
@@ -146,11 +146,7 @@ def stamp_of(config: Config, slug: str, contents: Sequence[bytes]) -> str:
 
 
 def _stat_part(name: str, folder: int | None = None) -> str:
-    try:
-        st = os.stat(name, dir_fd=folder)
-    except (FileNotFoundError, NotADirectoryError):
-        return "-"
-    return stat_key(st)
+    return stat_of(name, dir_fd=folder)
 
 
 def signature_prefix(config: Config) -> str:
@@ -159,7 +155,7 @@ def signature_prefix(config: Config) -> str:
 
 
 def signature(prefix: str, slug: str, parts: Iterable[str]) -> str:
-    """Size, modification time and inode of a release's files (``stat_key`` of each, in the order
+    """Size, times and inode of a release's files (``stat_key`` of each, in the order
     of ``release_outputs``): cheap evidence of no change."""
     return "|".join([prefix, slug, *parts])  # pragma: no mutate (any separator)
 
