@@ -14,8 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fakes.mt_newsroom import Entry, config, make_newsroom, write_catalog
+from fakes.mt_newsroom import Entry, config, make_newsroom, po_text, write_catalog
 from fakes.mt_provider import FakeProvider
+from pressflow.cache import Cache
 from pressflow.errors import ConfigError, EngineError
 from pressflow.mt.prefill import prefill
 from pressflow.po.catalog import read_po
@@ -135,6 +136,25 @@ def test_exact_memory_can_be_reviewed_when_configured(tmp_path):
     entry = entries(ru.path)["Салам."]
     assert entry.msgstr == "Привет." and "fuzzy" not in entry.flags
     assert result.total.memory_exact == 1 and result.failed == 0
+
+
+def test_what_the_memory_missed_is_found_once_a_catalog_it_reads_translates_it(room):
+    """The memory's misses are kept by the content of every catalog it is built from, those in
+    subfolders included: a translation added to one is found on the next run."""
+    ru = write_catalog(room, "ru", "new", ["Салам.", "Кош бол."])
+    other = write_catalog(room, "ru", "other", [Entry("Кош бол.", "До свидания.")])
+    archived = write_catalog(room, "ru", "archive/old", [Entry("Башка.", "Другое.")])
+    first = prefill(config(room), [ru, other], engine="none", incremental=Cache.load(room))
+    assert (first.total.memory_exact, first.total.skipped) == (1, 1)
+    assert entries(ru.path)["Салам."].msgstr == ""
+    again = prefill(config(room), [ru, other], engine="none", incremental=Cache.load(room))
+    assert (again.total.memory_exact, again.total.skipped, again.written) == (0, 1, ())
+    Path(archived.path).write_text(
+        po_text("ru", [Entry("Башка.", "Другое."), Entry("Салам.", "Привет.")]), "utf-8"
+    )
+    found = prefill(config(room), [ru, other], engine="none", incremental=Cache.load(room))
+    assert found.total.memory_exact == 1
+    assert entries(ru.path)["Салам."].msgstr == "Привет."
 
 
 def test_an_answer_that_lost_a_marker_is_refused_and_reported(room):

@@ -15,25 +15,18 @@ Settings and keys: see the package docstring (``pressflow.mt``).
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..cache import Cache, keyed
+from ..cache import Cache
 from ..cache import key as cache_key
 from ..config import Config
-from ..errors import CatalogError
-from ..files import Confinement
 from ..glossary import Glossary, load_glossary
 from ..model import CatalogRef, Problem
-from ..po.catalog import read_po
 from .cache import MTCache
 from .fill import CatalogFile, Fill
-from .memory import TranslationMemory, is_reviewed
 from .pool import Job, Outcome, PoolReport, run_jobs
 from .protect import (
     LostMarker,
@@ -46,6 +39,7 @@ from .protect import (
     restore,
     split_for_limit,
 )
+from .recall import Recall, keys, real_paths
 from .results import LangCounts, PlanRow, PrefillResult, ProgressEvent
 from .settings import cache_file, pool_settings
 from .spec import NO_ENGINE
@@ -90,7 +84,9 @@ class _Run:
         self.dry_run = dry_run
         self.progress = progress
         self.langs = list(dict.fromkeys(ref.lang for ref in refs))
-        full = _all_full(cache, refs)  # no entry to fill: no catalog read, no engine loaded
+        self.digests: dict[str, str] = {}  # each catalog's, as found before any fill
+        # no entry to fill: no catalog read, no engine loaded
+        full = _all_full(cache, refs, self.digests)
         self.spec = _spec(engine, config.source_lang, tuple(self.langs), cache, needed=not full)
         self.pool = pool_settings(config)
         self.glossary: Glossary = load_glossary(config.glossary, source_lang=config.source_lang)
@@ -98,10 +94,14 @@ class _Run:
         # in ``refs`` order: a catalog to fill, or (the cache knows it has no empty entry) one
         # only the translation memory reads; a file is filled once
         self.sources: list[CatalogFile | CatalogRef] = []
+        self.real: dict[str, str] = {}  # a source's path -> the file it is
         if not full:
-            unique = {_real(ref.path): ref for ref in refs}
+            real = real_paths([ref.path for ref in refs])
+            unique = {real[ref.path]: ref for ref in refs}
+            self.real = {ref.path: path for path, ref in unique.items()}
             self.sources = [
-                ref if _known_full(cache, ref) else CatalogFile(ref) for ref in unique.values()
+                ref if _known_full(cache, ref, self.digests) else CatalogFile(ref)
+                for ref in unique.values()
             ]
         self.catalogs = [c for c in self.sources if isinstance(c, CatalogFile)]
         self.counts = {lang: LangCounts(lang) for lang in self.langs}
@@ -114,62 +114,21 @@ class _Run:
         self.sent: set[tuple[str, str]] = set()  # (lang, text) that reached the provider
         self.started = time.monotonic()
 
-    # ------------------------------------------------------------------ memory and cache
-    def memories(self) -> dict[str, TranslationMemory]:
-        memories = {
-            lang: TranslationMemory(lang, threshold=self.config.tm.threshold) for lang in self.langs
-        }
-        seen = set()
-        for item in self.sources:
-            if isinstance(item, CatalogFile):
-                seen.add(_real(item.ref.path))
-                pairs = [(e.msgid, e.msgstr) for e in item.po if is_reviewed(e)]
-                self._remember(item.ref.path, item.digest, pairs)  # as read before any fill
-                memories[item.ref.lang].add_pairs(item.ref.release, pairs)
-            else:
-                seen.add(_real(item.path))
-                memories[item.lang].add_pairs(item.release, self._reviewed(item))
-        folder = self.config.translations_dir
-        confined = Confinement(self.config.root)
-        for lang in self.langs:
-            for path in sorted((folder / lang).glob("**/*.po")) if (folder / lang).is_dir() else ():
-                if _real(str(path)) in seen or not confined.allows(path):  # outside: never read
-                    continue
-                try:
-                    memories[lang].add(path.stem, read_po(path))
-                except CatalogError as exc:
-                    self.warnings.append(f"translation memory: skipped {exc}")
-        return memories
-
-    def _reviewed(self, ref: CatalogRef) -> list[tuple[str, str]]:
-        """(msgid, msgstr) of a catalog's reviewed entries, from the cache by its content."""
-        cache = self.cache
-        digest = cache.digest(ref.path) if cache is not None else ""
-        found = cache.get("memory", ref.path, _memory_key(digest)) if cache is not None else None
-        if isinstance(found, list):
-            return [(msgid, msgstr) for msgid, msgstr in found]
-        pairs = [(e.msgid, e.msgstr) for e in read_po(Path(ref.path)) if is_reviewed(e)]
-        self._remember(ref.path, digest, pairs)
-        return pairs
-
-    def _remember(self, path: str, digest: str, pairs: list[tuple[str, str]]) -> None:
-        """A catalog's share of the memory, by its content: read once, whichever way (filled
-        or only remembered), the next run's memory is built without reading it again."""
-        if self.cache is not None:
-            self.cache.put("memory", path, _memory_key(digest), [list(p) for p in pairs])
-
     def plan_units(self) -> None:
         """Memory pass: fill what memory knows, collect the rest as units for MT."""
         if not self.catalogs:  # nothing to fill (the cache knows): no memory to build
             return
-        memories = self.memories()
+        recall = Recall(self.config, self.langs, self.sources, self.cache, self.real, self.digests)
+        asked = [(cat.ref.lang, msgid) for cat in self.catalogs for msgid in cat.index]
+        found = recall.lookups(list(dict.fromkeys(asked)))
+        self.warnings.extend(recall.warnings)
         exact_fuzzy = self.config.tm.exact_fuzzy
         for cat in self.catalogs:
             counts = self.counts[cat.ref.lang]
             for msgid in cat.index:
                 counts.empty += 1
                 self.total += 1
-                match = memories[cat.ref.lang].lookup(msgid)
+                match = found[(cat.ref.lang, msgid)]
                 if match is not None:
                     if match.exact:
                         counts.memory_exact += 1
@@ -460,20 +419,6 @@ def prefill(
     )
 
 
-def _real(path: str) -> str:
-    """``path`` with its folder's symbolic links resolved (the folder once: thousands of
-    catalogs share a few), and its own when it is one."""
-    if os.path.islink(path):
-        return os.path.realpath(path)
-    folder, name = os.path.split(path)
-    return os.path.join(_real_folder(folder), name)
-
-
-@lru_cache(maxsize=64)
-def _real_folder(folder: str) -> str:
-    return os.path.realpath(folder or ".")
-
-
 def _spec(
     engine: str, source: str, targets: tuple[str, ...], cache: Cache | None, *, needed: bool
 ) -> EngineSpec | None:
@@ -492,26 +437,23 @@ def _spec(
     return spec
 
 
-_keys = lru_cache(maxsize=4)(keyed)  # a kind's keys share their start (made on first use)
-
-
-def _memory_key(digest: str) -> str:
-    return _keys("memory")(digest)
-
-
 def _empty_key(digest: str) -> str:
-    return _keys("empty entries")(digest)
+    return keys("empty entries")(digest)
 
 
-def _known_full(cache: Cache | None, ref: CatalogRef) -> bool:
-    """Whether the cache knows ``ref``'s catalog, by its content, to have no empty entry."""
+def _known_full(cache: Cache | None, ref: CatalogRef, digests: dict[str, str]) -> bool:
+    """Whether the cache knows ``ref``'s catalog, by its content, to have no empty entry
+    (its digest kept in ``digests``: the memory's key asks for it again)."""
     if cache is None:
         return False
-    return cache.get("prefill", ref.path, _empty_key(cache.digest(ref.path))) == 0
+    digest = digests.get(ref.path)
+    if digest is None:
+        digest = digests[ref.path] = cache.digest(ref.path)
+    return cache.get("prefill", ref.path, _empty_key(digest)) == 0
 
 
-def _all_full(cache: Cache | None, refs: Sequence[CatalogRef]) -> bool:
+def _all_full(cache: Cache | None, refs: Sequence[CatalogRef], digests: dict[str, str]) -> bool:
     """Whether every catalog of ``refs`` is known, by its content, to have no empty entry."""
     if cache is None or not refs:
         return False
-    return all(_known_full(cache, ref) for ref in refs)
+    return all(_known_full(cache, ref, digests) for ref in refs)
