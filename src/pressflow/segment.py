@@ -189,7 +189,7 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
             continue
         window = pos - _WINDOW if pos > _WINDOW else 0
         dot = -2  # the last full stop in the window, found when a rule first needs it
-        for after, before, brk, reach, dot_reach in (
+        for after, before, brk, reach, dot_reach, consumes, least in (
             plan(probe(text, pos).groups()) if probe is not None else checks  # type: ignore[union-attr]
         ):
             # ``after`` first: an anchored match is cheaper than the windowed ``before`` search.
@@ -208,6 +208,14 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
                         continue  # no full stop: a rule ending in one cannot match
                     if dot + 1 - dot_reach > start:
                         start = dot + 1 - dot_reach
+                if consumes is not None:
+                    # Back over what the pattern can consume: its match starts after that.
+                    i = pos
+                    while i > start and consumes(text[i - 1]):
+                        i -= 1
+                    if pos - i < least:
+                        continue  # too little text left for any match
+                    start = i
                 if before(text, start, pos) is None:
                     continue
             if brk and (not found or found[-1] != pos):

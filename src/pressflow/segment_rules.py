@@ -56,6 +56,11 @@ class Rule:
     #: For a ``before`` ending in a full stop and ``{close}``: how far back from just after
     #: its last full stop a match can start (None: not of that form, or unbounded).
     dot_reach: int | None = None
+    #: Every character a ``before`` match can consume (None: any): a match ending at the
+    #: candidate starts after the last character outside it, so most candidates need no search.
+    alphabet: Alphabet | None = None
+    #: The shortest text a ``before`` match consumes.
+    least: int = 0
 
 
 class Check(NamedTuple):
@@ -66,6 +71,22 @@ class Check(NamedTuple):
     brk: bool
     reach: int | None
     dot_reach: int | None
+    #: ``alphabet.__getitem__`` (character -> may a match consume it), or None.
+    consumes: Callable[[str], bool] | None
+    least: int
+
+
+class Alphabet(dict):
+    """The characters one pattern can consume, as a class pattern, asked character by character
+    and remembered (a newsroom writes with a few hundred characters; a dict answers in C)."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        super().__init__()
+        self.pattern = pattern
+
+    def __missing__(self, char: str) -> bool:
+        found = self[char] = self.pattern.fullmatch(char) is not None
+        return found
 
 
 @dataclass(frozen=True)
@@ -108,6 +129,8 @@ class Rules:
                 r.brk,
                 r.reach,
                 r.dot_reach,
+                r.alphabet.__getitem__ if r.alphabet is not None else None,
+                r.least,
             )
             for r in self.rules
         )
@@ -267,6 +290,8 @@ def _compile(base: str) -> Rules:
                         if before and dotless_close and before.endswith(_DOT_CLOSE)
                         else None
                     ),
+                    alphabet=_alphabet(expand(before)) if before else None,
+                    least=sre_parse.parse(expand(before)).getwidth()[0] if before else 0,
                 )
             )
     foreign = None
@@ -300,6 +325,72 @@ def _reach(pattern: str) -> int | None:
     """The longest text ``pattern`` can match, when it is short (lookarounds match none)."""
     longest = sre_parse.parse(pattern).getwidth()[1]
     return longest if longest <= _REACH_MAX else None
+
+
+_CATEGORIES = {
+    sre_parse.CATEGORY_DIGIT: r"\d",
+    sre_parse.CATEGORY_NOT_DIGIT: r"\D",
+    sre_parse.CATEGORY_SPACE: r"\s",
+    sre_parse.CATEGORY_NOT_SPACE: r"\S",
+    sre_parse.CATEGORY_WORD: r"\w",
+    sre_parse.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = (sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT)
+_REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", -1))
+
+
+def _alphabet(pattern: str) -> Alphabet | None:
+    """The characters ``pattern`` can consume, or None when it may consume almost any (``.``,
+    ``[^…]``, a back reference). Lookarounds and anchors consume nothing."""
+    parsed = sre_parse.parse(pattern)
+    classes: list[str] = []
+    if not _consumed(parsed, bool(parsed.state.flags & re.IGNORECASE), classes):
+        return None
+    return Alphabet(re.compile("|".join(dict.fromkeys(classes)) or "(?!)"))
+
+
+def _consumed(items: Iterable[tuple[Any, Any]], fold: bool, out: list[str]) -> bool:
+    """Add to ``out`` a class pattern for each consuming item of a parsed pattern; False when
+    one is not a plain class (``fold``: case-insensitive here)."""
+
+    def char(code: int) -> str:
+        return f"\\U{code:08x}"
+
+    for op, av in items:
+        if op == sre_parse.LITERAL:
+            body = char(av)
+        elif op == sre_parse.IN:
+            parts = []
+            for kind, value in av:
+                if kind == sre_parse.LITERAL:
+                    parts.append(char(value))
+                elif kind == sre_parse.RANGE:
+                    parts.append(f"{char(value[0])}-{char(value[1])}")
+                elif kind == sre_parse.CATEGORY and value in _CATEGORIES:
+                    parts.append(_CATEGORIES[value])
+                else:
+                    return False  # a negated class, or what this reading does not know
+            body = "[" + "".join(parts) + "]"
+        elif op == sre_parse.SUBPATTERN:
+            _, on, off, sub = av
+            here = (fold or bool(on & re.IGNORECASE)) and not off & re.IGNORECASE
+            if not _consumed(sub, here, out):
+                return False
+            continue
+        elif op == sre_parse.BRANCH:
+            if not all(_consumed(sub, fold, out) for sub in av[1]):
+                return False
+            continue
+        elif op in _REPEATS:
+            if not _consumed(av[2], fold, out):
+                return False
+            continue
+        elif op in _ZERO_WIDTH:
+            continue
+        else:
+            return False  # ``.``, ``[^x]``, a back reference, a conditional, an atomic group
+        out.append(f"(?i:{body})" if fold else body)
+    return True
 
 
 def _never_a_dot(close: str) -> bool:
