@@ -184,6 +184,7 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
     )
     probe, plan, checks = rules.after_probe, rules.plan, rules.checks
     found: list[int] = []
+    n, backwards = len(text), ""  # the text reversed, made when a rule first needs it
     for pos in positions:
         if protected and protected.inside(pos):
             continue
@@ -210,12 +211,12 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
                         start = dot + 1 - dot_reach
                 if consumes is not None:
                     # Back over what the pattern can consume: its match starts after that.
-                    i = pos
-                    while i > start and consumes(text[i - 1]):
-                        i -= 1
-                    if pos - i < least:
+                    if not backwards:
+                        backwards = text[::-1]
+                    back = consumes(backwards, n - pos, n - start).end() - (n - pos)  # type: ignore[union-attr]
+                    if back < least:
                         continue  # too little text left for any match
-                    start = i
+                    start = pos - back
                 if before(text, start, pos) is None:
                     continue
             if brk and (not found or found[-1] != pos):

@@ -56,9 +56,10 @@ class Rule:
     #: For a ``before`` ending in a full stop and ``{close}``: how far back from just after
     #: its last full stop a match can start (None: not of that form, or unbounded).
     dot_reach: int | None = None
-    #: Every character a ``before`` match can consume (None: any): a match ending at the
-    #: candidate starts after the last character outside it, so most candidates need no search.
-    alphabet: Alphabet | None = None
+    #: Any run of the characters a ``before`` match can consume (None: it may consume almost
+    #: any): a match ending at the candidate starts after the last character outside it, so
+    #: most candidates need no search. Matched on the reversed text, from the candidate back.
+    alphabet: re.Pattern[str] | None = None
     #: The shortest text a ``before`` match consumes.
     least: int = 0
 
@@ -71,22 +72,9 @@ class Check(NamedTuple):
     brk: bool
     reach: int | None
     dot_reach: int | None
-    #: ``alphabet.__getitem__`` (character -> may a match consume it), or None.
-    consumes: Callable[[str], bool] | None
+    #: ``alphabet.match`` (on the reversed text), or None.
+    consumes: Callable[..., re.Match[str] | None] | None
     least: int
-
-
-class Alphabet(dict):
-    """The characters one pattern can consume, as a class pattern, asked character by character
-    and remembered (a newsroom writes with a few hundred characters; a dict answers in C)."""
-
-    def __init__(self, pattern: re.Pattern[str]):
-        super().__init__()
-        self.pattern = pattern
-
-    def __missing__(self, char: str) -> bool:
-        found = self[char] = self.pattern.fullmatch(char) is not None
-        return found
 
 
 @dataclass(frozen=True)
@@ -129,7 +117,7 @@ class Rules:
                 r.brk,
                 r.reach,
                 r.dot_reach,
-                r.alphabet.__getitem__ if r.alphabet is not None else None,
+                r.alphabet.match if r.alphabet is not None else None,
                 r.least,
             )
             for r in self.rules
@@ -339,19 +327,24 @@ _ZERO_WIDTH = (sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT)
 _REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", -1))
 
 
-def _alphabet(pattern: str) -> Alphabet | None:
-    """The characters ``pattern`` can consume, or None when it may consume almost any (``.``,
-    ``[^…]``, a back reference). Lookarounds and anchors consume nothing."""
+def _alphabet(pattern: str) -> re.Pattern[str] | None:
+    """A run of the characters ``pattern`` can consume, or None when it may consume almost any
+    (``.``, ``[^…]``, a back reference). Lookarounds and anchors consume nothing."""
     parsed = sre_parse.parse(pattern)
-    classes: list[str] = []
-    if not _consumed(parsed, bool(parsed.state.flags & re.IGNORECASE), classes):
+    plain: list[str] = []
+    folded: list[str] = []
+    if not _consumed(parsed, bool(parsed.state.flags & re.IGNORECASE), plain, folded):
         return None
-    return Alphabet(re.compile("|".join(dict.fromkeys(classes)) or "(?!)"))
+    classes = [f"[{''.join(dict.fromkeys(plain))}]"] if plain else []
+    classes += [f"(?i:[{''.join(dict.fromkeys(folded))}])"] if folded else []
+    return re.compile(f"(?:{'|'.join(classes)})*")
 
 
-def _consumed(items: Iterable[tuple[Any, Any]], fold: bool, out: list[str]) -> bool:
-    """Add to ``out`` a class pattern for each consuming item of a parsed pattern; False when
-    one is not a plain class (``fold``: case-insensitive here)."""
+def _consumed(
+    items: Iterable[tuple[Any, Any]], fold: bool, plain: list[str], folded: list[str]
+) -> bool:
+    """Add to ``plain`` (or, where ``fold``: case-insensitive, to ``folded``) the class body of
+    each consuming item of a parsed pattern; False when one is not a plain class."""
 
     def char(code: int) -> str:
         return f"\\U{code:08x}"
@@ -370,26 +363,26 @@ def _consumed(items: Iterable[tuple[Any, Any]], fold: bool, out: list[str]) -> b
                     parts.append(_CATEGORIES[value])
                 else:
                     return False  # a negated class, or what this reading does not know
-            body = "[" + "".join(parts) + "]"
+            body = "".join(parts)
         elif op == sre_parse.SUBPATTERN:
             _, on, off, sub = av
             here = (fold or bool(on & re.IGNORECASE)) and not off & re.IGNORECASE
-            if not _consumed(sub, here, out):
+            if not _consumed(sub, here, plain, folded):
                 return False
             continue
         elif op == sre_parse.BRANCH:
-            if not all(_consumed(sub, fold, out) for sub in av[1]):
+            if not all(_consumed(sub, fold, plain, folded) for sub in av[1]):
                 return False
             continue
         elif op in _REPEATS:
-            if not _consumed(av[2], fold, out):
+            if not _consumed(av[2], fold, plain, folded):
                 return False
             continue
         elif op in _ZERO_WIDTH:
             continue
         else:
             return False  # ``.``, ``[^x]``, a back reference, a conditional, an atomic group
-        out.append(f"(?i:{body})" if fold else body)
+        (folded if fold else plain).append(body)
     return True
 
 
