@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressflow.errors import CatalogError
 from pressflow.locales import plural_forms
-from pressflow.po import update
+from pressflow.po import catalog, update
 
 
 def _template() -> polib.POFile:
@@ -162,3 +164,40 @@ def test_a_new_entry_takes_the_templates_context_flags_and_empty_plural_forms() 
     (entry,) = update.merge(None, template, lang="ru")
     assert (entry.msgctxt, entry.flags) == ("headline", ["c-format"])
     assert entry.msgstr_plural == {0: "", 1: "", 2: ""}
+
+
+_TEXT = st.text(alphabet=st.sampled_from('Форум ай\n"\\\tab-'), max_size=90)
+
+
+@st.composite
+def _templates(draw: st.DrawFn) -> polib.POFile:
+    """Templates whose entries sometimes carry what a first catalog does not copy as it is."""
+    pot = _template() if draw(st.booleans()) else polib.POFile()
+    pot.clear()
+    for index in range(draw(st.integers(0, 4))):
+        fields = {
+            "msgid": f"{index} {draw(_TEXT)}",
+            "msgctxt": draw(st.none() | _TEXT),
+            "comment": draw(st.sampled_from(["", "paragraph", "title\n<1/>: link"])),
+            "occurrences": [("releases/forum.txt", str(index + 1))],
+            "flags": draw(st.lists(st.sampled_from(["fuzzy", "no-wrap", "c-format"]), unique=True)),
+        }
+        rare = draw(st.sampled_from(["", "msgstr", "tcomment", "previous_msgid", "plural"]))
+        if rare == "plural":
+            fields["msgid_plural"] = "много"
+            fields["msgstr_plural"] = {0: "", 1: ""}
+        elif rare:
+            fields[rare] = "уже"
+        pot.append(polib.POEntry(**fields))
+    return pot
+
+
+@settings(max_examples=150, deadline=None)
+@given(_templates(), st.sampled_from(["ru", "en"]))
+def test_a_first_catalog_from_the_templates_text_is_the_merges_byte_for_byte(
+    template: polib.POFile, lang: str
+) -> None:
+    first = update.first_catalog(template, catalog.format_po(template), lang=lang)
+    merged = catalog.format_po(update.merge(None, template, lang=lang))
+    plain = not any(e.msgstr or e.msgid_plural or e.tcomment or e.previous_msgid for e in template)
+    assert first == (merged if plain and template.metadata else None)

@@ -162,18 +162,18 @@ def _load(
 
 def _template_output(
     template: polib.POFile, raw: bytes | None, path: Path, *, write: bool, read: Snapshot | None
-) -> Output:
-    """The template's output. Compared first as text with the file as read: a template is
-    pressflow's own file in msgcat's form, and when its release is unchanged (a translator's
-    save is being merged) formatting the new one costs less than parsing the old one. A file
-    that differs is judged as every catalog is: re-saved by another tool (polib, Weblate) it
-    is the same template, and left as it is."""
+) -> tuple[Output, str]:
+    """The template's output, and its text (a new catalog is made from it). Compared first as
+    text with the file as read: a template is pressflow's own file in msgcat's form, and when
+    its release is unchanged (a translator's save is being merged) formatting the new one
+    costs less than parsing the old one. A file that differs is judged as every catalog is:
+    re-saved by another tool (polib, Weblate) it is the same template, and left as it is."""
     text = catalog.format_po(template)
     if raw is None or text.encode("utf-8") == raw:
         new = raw is None
-        return Output(path, text if new and write else None, new, "", read)
+        return Output(path, text if new and write else None, new, "", read), text
     old = catalog.parse_po(raw, path=str(path))
-    return _output(template, old, path, write=write, read=read, text=text)
+    return _output(template, old, path, write=write, read=read, text=text), text
 
 
 def _read_source(job: Job, confined: Confinement) -> tuple[bytes, Snapshot]:
@@ -223,10 +223,11 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
         return Outcome(name, release.slug, release.path, error=exc, stage=TEMPLATE)
     fan_out = fan_out_from is not None and len(template) >= fan_out_from
     with _merges(template, release.slug, settings, fan_out=fan_out) as merged:
-        files = [_template_output(template, raw, pot_path, write=settings.write, read=pot_snap)]
+        pot, text = _template_output(template, raw, pot_path, write=settings.write, read=pot_snap)
+        files = [pot]
         read: list[bytes | None] = [raw]  # each catalog's bytes as read, in the order of files
         try:
-            for out, raw_po in merged():
+            for out, raw_po in merged(text):
                 files.append(out)
                 read.append(raw_po)
         except PressflowError as exc:
@@ -248,12 +249,17 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
 
 
 def _merge_one(
-    template: polib.POFile, slug: str, lang: str, settings: Settings
+    template: polib.POFile, slug: str, lang: str, settings: Settings, *, text: str | None = None
 ) -> tuple[Output, bytes | None]:
-    """One language's catalog merged with the template: its output and its bytes as read."""
+    """One language's catalog merged with the template: its output and its bytes as read.
+    ``text``: the template's text (if formatted already), which a first catalog is made of."""
     config = settings.config
     po_path = config.po_path(lang, slug)
     raw, po_snap, old = _load(po_path, _confinement(config), config=config)
+    if old is None and text is not None:
+        first = updating.first_catalog(template, text, lang=lang)
+        if first is not None:
+            return Output(po_path, first if settings.write else None, True, lang, po_snap), raw
     if old is not None:
         check_language_header(old, lang, po_path, config=config, raw=raw or b"")
     merged = updating.merge(old, template, lang=lang, config=config)
@@ -263,8 +269,9 @@ def _merge_one(
 @contextlib.contextmanager
 def _merges(
     template: polib.POFile, slug: str, settings: Settings, *, fan_out: bool
-) -> Iterator[Callable[[], Iterator[tuple[Output, bytes | None]]]]:
-    """The language merges of one release, as a function yielding them in language order.
+) -> Iterator[Callable[[str], Iterator[tuple[Output, bytes | None]]]]:
+    """The language merges of one release, as a function of the template's text (a first
+    catalog is made of it) yielding them in language order.
 
     With ``fan_out`` (a release of tens of thousands of units, worked on in the main process),
     each language is merged in a process forked now, which inherits the template instead of
@@ -275,7 +282,7 @@ def _merges(
     langs = settings.langs
     forkable = "fork" in multiprocessing.get_all_start_methods()
     if not (fan_out and len(langs) > 0 and cpu_count() > 1 and forkable):
-        yield lambda: (_merge_one(template, slug, lang, settings) for lang in langs)
+        yield lambda text: (_merge_one(template, slug, lang, settings, text=text) for lang in langs)
         return
     with ProcessPoolExecutor(
         min(len(langs), cpu_count()),
@@ -284,7 +291,7 @@ def _merges(
         initargs=(template, slug, settings, os.getpid()),
     ) as pool:
         futures = [pool.submit(_merge_forked, lang) for lang in langs]
-        yield lambda: (future.result() for future in futures)
+        yield lambda _text: (future.result() for future in futures)
 
 
 _FORKED: tuple[polib.POFile, str, Settings] | None = None

@@ -8,7 +8,7 @@ every translator tool that re-saves a catalog would otherwise leave diff noise.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -248,12 +248,15 @@ def _entry_lines(entry: polib.POEntry) -> list[str]:
     return lines
 
 
-def header_entry(po: polib.POFile) -> polib.POEntry:
-    """The header as the entry gettext sees: ``msgid ""`` with the metadata as msgstr."""
-    msgstr = "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
-    fuzzy = po.metadata_is_fuzzy
+def format_header(
+    comment: str, metadata: Mapping[str, str], *, fuzzy: bool | list[str] | int = False
+) -> str:
+    """The header entry (``msgid ""`` with the metadata as msgstr) as ``format_po`` writes it,
+    without the blank line after it; from values, so a new catalog's needs no ``POFile``."""
+    msgstr = "".join(f"{key}: {value}\n" for key, value in metadata.items())
     flags = list(fuzzy) if isinstance(fuzzy, list) else (["fuzzy"] if fuzzy else [])
-    return new_entry(msgid="", msgstr=msgstr, tcomment=po.header or "", flags=flags)
+    header = new_entry(msgid="", msgstr=msgstr, tcomment=comment, flags=flags)
+    return "\n".join(_entry_lines(header))
 
 
 def format_po(po: polib.POFile) -> str:
@@ -269,7 +272,7 @@ def format_po(po: polib.POFile) -> str:
     """
     blocks: list[str] = []
     if po.metadata or po.header or po.metadata_is_fuzzy:
-        blocks.append("\n".join(_entry_lines(header_entry(po))))
+        blocks.append(format_header(po.header or "", po.metadata, fuzzy=po.metadata_is_fuzzy))
     for entry in po:
         if not entry.obsolete:
             blocks.append(_entry_block(entry))

@@ -19,7 +19,7 @@ from ..config import Config
 from ..errors import CatalogError
 from ..locales import english_name as language_name
 from ..locales import plural_count, plural_forms
-from .catalog import POT_HEADER_FIELDS, new_entry
+from .catalog import POT_HEADER_FIELDS, format_header, new_entry
 from .powrap import PAGE_WIDTH
 
 #: msgmerge's FUZZY_THRESHOLD: below this similarity an old translation is not offered.
@@ -326,6 +326,31 @@ def merge(
             continue
         result.append(_obsolete(o.entry))
     return result
+
+
+def first_catalog(template: polib.POFile, template_text: str, *, lang: str) -> str | None:
+    """``format_po(merge(None, template, lang=lang))`` from the template's own text: with no
+    catalog yet, every entry comes out as the template shows it (untranslated, same notes and
+    flags), so only the header needs formatting. ``None`` when an entry would not (a msgstr, a
+    translator comment, a previous msgid, a plural, an obsolete entry): ``merge`` makes it."""
+    if not (template.metadata or template.header) or not all(map(_as_is, template)):
+        return None
+    comment, header = _header(None, template, lang)
+    end = template_text.find("\n\n")  # the header is the first block; none has a blank line
+    return format_header(comment, header) + (template_text[end:] if end >= 0 else "\n")
+
+
+def _as_is(entry: polib.POEntry) -> bool:
+    return not (
+        entry.msgstr
+        or entry.msgstr_plural
+        or entry.msgid_plural
+        or entry.tcomment
+        or entry.obsolete
+        or entry.previous_msgid is not None
+        or entry.previous_msgctxt is not None
+        or entry.previous_msgid_plural is not None
+    )
 
 
 def _anchors(result: polib.POFile, old: polib.POFile | None) -> dict[int, int]:
