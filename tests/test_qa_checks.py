@@ -441,9 +441,36 @@ def test_negation_passes_where_the_source_negates(source: str, translation: str)
     assert "negation" not in one(source, translation, lang="en")
 
 
-def test_negation_is_opt_in_and_russian_is_not_judged() -> None:
-    assert CHECKS["negation"].opt_in
+def test_russian_negation_is_not_judged() -> None:
     assert "negation" not in one("Министр келди.", "Министр не приехал.", lang="ru")
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "flagged"),
+    [
+        # one Kyrgyz negation (келген жок) accounts for one "not", not for a second one
+        (
+            "Министр келген жок, бирок жардамчысы келди.",
+            "The minister did not come, but his aide did.",
+            False,
+        ),
+        (
+            "Министр келген жок, бирок жардамчысы келди.",
+            "The minister did not come, and his aide did not come either.",
+            True,
+        ),
+        # the privative -сыз is a negation a translator may render with "not"
+        ("Ал күнөөсүз экенин айтты.", "He said he was not guilty.", False),
+        # -ма- after another consonant is a stem (алмаштырды: replaced), no negation
+        ("Ал программаны алмаштырды.", "He did not replace the programme.", True),
+        # -ма- after н is the negative suffix (тазаланмайынча: until it is not cleaned)
+        ("Аянт тазаланмайынча жабык.", "The square stays closed until it is not cleaned.", False),
+    ],
+)
+def test_negation_counts_the_sources_negations(
+    source: str, translation: str, flagged: bool
+) -> None:
+    assert ("negation" in one(source, translation, lang="en")) is flagged
 
 
 @pytest.mark.parametrize(

@@ -259,6 +259,44 @@ def test_every_glossary_term_of_a_unit_is_judged() -> None:
     ]
 
 
+def with_russian(source: str, english: str, russian: str, code: str) -> list[str]:
+    """The messages of ``code`` on one English unit, the Russian translation at hand."""
+    ctx = Context(lang="en", path="en.po", parallel={"ru": {source: russian}})
+    return [p.message for p in run_checks([Unit(source, english, line=1)], ctx) if p.check == code]
+
+
+def test_a_percent_lost_beside_one_of_two_figures() -> None:
+    source = "Катышуу 16 пайызга жетти, 2016-жылы 34 пайыз болгон."
+    russian = "Явка составила 16 процентов, в 2016 году 34 процента."
+    good = "Turnout reached 16 percent, against 34 percent in 2016."
+    assert with_russian(source, good, russian, "currency") == []
+    bad = "Turnout reached 16, against 34 percent in 2016."
+    assert with_russian(source, bad, russian, "currency") == [
+        "currency or percent changed: source percent, translation -"
+    ]
+
+
+def test_a_currency_both_translations_name_is_the_sources() -> None:
+    # both translators read the figure as euros: the source's own word was misread by the
+    # pattern, not by them; where the Russian keeps the som, the English euro is the error
+    source = "Баасы 100 сом болот."
+    english = "The price is 100 euros."
+    assert with_russian(source, english, "Цена 100 евро.", "currency") == []
+    assert with_russian(source, english, "Цена 100 сомов.", "currency") == [
+        "currency or percent changed: source som, translation euro"
+    ]
+
+
+def test_negation_counted_against_the_other_translation() -> None:
+    source = "Министр бүгүн келген жок."
+    english = "The minister did not come today and did not call."
+    # the Russian negates twice too: the source does, in a way the pattern did not count
+    assert with_russian(source, english, "Министр не приехал и не позвонил.", "negation") == []
+    assert with_russian(source, english, "Министр сегодня не приехал.", "negation") == [
+        "the translation negates 2 times ('not'), the source 1"
+    ]
+
+
 def test_negation_with_another_translation_that_lacks_the_unit() -> None:
     ctx = Context(lang="en", path="en.po", parallel={"ru": {}})
     units = [Unit("Министр келди.", "The minister did not come.", line=1)]

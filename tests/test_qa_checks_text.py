@@ -121,3 +121,11 @@ def test_a_currency_lost_beside_a_figure_at_the_start() -> None:
     assert messages("5 сом айып салынат.", "A fine of 5 dollars is imposed.", code="currency") == [
         "currency or percent changed: source som, translation dollar"
     ]
+
+
+def test_a_word_that_starts_like_a_currency_is_none() -> None:
+    # Европа is no euro, Уэльсом no som, a pound's weight (фунт салмак, a 550 pound hog) no money
+    assert value_units("2017-жылы Европада, Уэльсом 5 раз") == set()
+    assert value_units("550 фунт салмактагы чочко") == set()
+    assert value_units("the 550 pound hog") == set()
+    assert value_units("5 евро, 6 фунт стерлинг") == {"euro", "pound"}

@@ -34,12 +34,16 @@ DERIVATIONS = tuple(
     sorted(_expand("чI", "лIк", "дIк", "тIк", "дAш", "тAш", "лAш", "кAр", "гAр", "сIз", "чIл"))
 )
 
-#: a Kyrgyz word that may negate: эмес, жок, эч, элек (not yet), нааразы (displeased), a verb's
-#: negative suffix -ба-/-па-/-ма- before a tense or mood ending (келбейт, айтпаган, болбосо),
-#: the potential negative -гыс (өткөргүс), the privative -сыз. Stems that end in -ма- (карма-,
-#: hold) look negative too, which only ever makes a check that wants a negation more tolerant.
+#: a Kyrgyz word that may negate: эмес, жок (жокко чыгаруу too: cancel, deny), эч, элек (not
+#: yet), нааразы (displeased); a verb's negative suffix -ба-/-па- (-ма- after м, н, ң) before a
+#: tense or mood ending (келбейт, айтпаган, болбосо, тазаланмайынча), the potential negative
+#: -гыс (өткөргүс), the privative -сыз (күнөөсүз: "not guilty"). The -ма- of карма- (hold),
+#: программа or алмаш- (exchange) follows another consonant, and a few words only look negative
+#: (аябай "very", жапайы "wild", көбөй- "grow", жубай "spouse", тайпа "group").
 KYRGYZ_NEGATION = (
-    r"(?<![^\W\d_])(?:эмес|жок|эч|элек|нааразы)[а-яөүң]*"
-    r"|[а-яөүң]+[бпм][аеоөыиуү](?:й|ган|ген|гон|гөн|ды|ди|ду|дү|ш|са|се|со|сө|сын|син|с|ң|гыла"
-    r"|гиле)[а-яөүң]*|[а-яөүң]+[гк][ыиуү]с[а-яөүң]*|[а-яөүң]+[сз][ыиуү]з[а-яөүң]*"
+    r"(?<![^\W\d_])(?:(?:эмес|жок|эч|элек|нааразы)[а-яөүң]*"
+    r"|(?!аябай|жапай|ковбой|торопой|көбө|жубай|тайпа)[а-яөүң]{2,}"
+    r"(?:[бп][аеоө]|(?<=[мнң])м[аеоө])(?:й|ган|ген|гон|гөн|ды|ди|ду|дү|ш|са|се|со|сө|сун|сын"
+    r"|син|сүн|стон|стен|ңыз)[а-яөүң]*"
+    r"|[а-яөүң]{2,}[гк][ыиуү]с(?![а-яөүң])|[а-яөүң]+[сз][ыиуү]з[а-яөүң]*)"
 )

@@ -1,9 +1,11 @@
-"""Negation as each language writes it, for the negation check and its cross-language filter.
+"""Negation as each language writes it, counted, for the negation check.
 
 Kyrgyz negates with words (эмес, жок, эч) and with a verb's suffix (-ба-, -па-, -ма-:
-``morphology.KYRGYZ_NEGATION``); Russian and English with words (не, ни, нет; not, never, no,
-n't), some of which are idioms that negate nothing (тем не менее, не только; not only, no less
-than) and are left out.
+``morphology.KYRGYZ_NEGATION``); Russian and English with words. Two counts: the negations a
+translator rarely writes unless the source negates (English not, never, no, n't; idioms that
+negate nothing, not only and no less than, left out), and every word that may negate (Russian
+не, ни, нет, без and the не- and без- words; English without, none, un- words, fail, deny),
+which a translator may choose for a Kyrgyz negation or for an affirmative word alike.
 """
 
 from __future__ import annotations
@@ -13,31 +15,53 @@ import re
 from .memo import memo
 from .morphology import KYRGYZ_NEGATION
 
-_KY = re.compile(KYRGYZ_NEGATION, re.IGNORECASE)
 _W, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
-NEGATORS: dict[str, re.Pattern[str]] = {
+_KY = re.compile(KYRGYZ_NEGATION, re.IGNORECASE)
+SURE: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        _W + r"(?:not|never|no)" + _E + r"(?!\s+(?:only|less|more|doubt)\b)(?!\.\s*\d)"
+        _W + r"(?:not|never|no|cannot)" + _E + r"(?!\s+(?:only|less|more|doubt)\b)(?!\.\s*\d)"
         r"|n't" + _E,
         re.IGNORECASE,
     ),
+}
+#: words that start like a negation and are none (несколько, необходимо, неделя, Невада)
+_RU_NOT_NEGATING = (
+    r"несколь|некотор|необход|недел|недвиж|нем[ец]|небольш|низ|нижн|недавн|нибудь|нидерл|нищ|нест|несет"
+    r"|неапол|нетопыр|ничь|невад|небраск|никол|никлаус|нельсон"
+)
+MAYBE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        SURE["en"].pattern + r"|" + _W + r"(?:without|none|nothing|nobody|neither|nor|un[a-z]{4,}"
+        r"|fail\w*|refus\w*|den(?:y|ied|ies)|lack\w*)" + _E,
+        re.IGNORECASE,
+    ),
     "ru": re.compile(
-        r"(?<!тем )" + _W + r"(?:не|ни|нет)" + _E + r"(?!\s+(?:только|менее|более|раз|так|"
-        r"позднее|ранее|один|одного|одной|меньше|больше)" + _E + ")",
+        _W
+        + r"(?:не|ни|нет|без)"
+        + _E
+        + r"|"
+        + _W
+        + rf"(?!(?:{_RU_NOT_NEGATING}))(?:не|ни|без)[а-яё]{{3,}}",
         re.IGNORECASE,
     ),
 }
 
 
 @memo()
-def source_negates(text: str) -> bool:
-    """Might the Kyrgyz ``text`` negate anything (generous: a stem in -ма- counts too)?"""
-    return bool(_KY.search(text))
+def source_negations(text: str) -> int:
+    """How many words of the Kyrgyz ``text`` may negate (generous: a stem in -ба- counts too)."""
+    return len(_KY.findall(text))
 
 
-def negation_in(text: str, lang: str) -> str | None:
-    """The first word of ``text`` in ``lang`` that negates, or None (None too for a language
-    whose negation is not described)."""
-    pattern = NEGATORS.get(lang)
-    found = pattern.search(text) if pattern is not None else None
-    return found.group(0) if found else None
+def sure_negations(text: str, lang: str) -> list[str]:
+    """The negations of ``text`` a translator writes only for a negation (English only: a
+    Russian не, even before a finite verb, renders affirmative Kyrgyz too often)."""
+    pattern = SURE.get(lang)
+    return pattern.findall(text) if pattern is not None else []
+
+
+@memo()
+def possible_negations(text: str, lang: str) -> int:
+    """How many words of ``text`` may negate: a translation's own reading of the source."""
+    pattern = MAYBE.get(lang)
+    return len(pattern.findall(text)) if pattern is not None else 0
