@@ -18,6 +18,8 @@ from pressflow.files import WriteBatch
 from pressflow.model import Release, Segment
 from pressflow.po import catalog, poparse, update
 from pressflow.po import template as templating
+from pressflow.segment import segment_release
+from pressflow.structure import read_structured
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = DATA / "gettext-golden.po"
@@ -284,6 +286,22 @@ def test_creation_date_is_the_release_date_else_the_first_extraction_then_stable
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1531000000")
     stamped = templating.make_template(undated, edited, config=CONFIG, previous=first)
     assert stamped.metadata["POT-Creation-Date"] == "2018-07-07 21:46+0000"
+
+
+def test_a_template_written_from_its_units_is_the_formatted_template() -> None:
+    """``extract`` writes a template's text straight from its units: the same bytes as the
+    polib template formatted, header and notes included (a release's placeholders and its
+    foreign text give notes)."""
+    release, segments = _release()
+    for previous in (None, templating.make_template(release, segments, config=CONFIG)):
+        pot = templating.make_template(release, segments, config=CONFIG, previous=previous)
+        text = templating.template_text(release, segments, config=CONFIG, previous=previous)
+        assert text == catalog.format_po(pot)
+    demo = read_structured(DATA / "demo-release.html", rel_path="releases/demo.html")
+    units = segment_release(demo)
+    pot = templating.make_template(demo, units, config=CONFIG)
+    assert "#. <1>" in catalog.format_po(pot)
+    assert templating.template_text(demo, units, config=CONFIG) == catalog.format_po(pot)
 
 
 @needs_gettext

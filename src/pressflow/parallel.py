@@ -161,19 +161,25 @@ def _load(
 
 
 def _template_output(
-    template: polib.POFile, raw: bytes | None, path: Path, *, write: bool, read: Snapshot | None
-) -> tuple[Output, str]:
-    """The template's output, and its text (a new catalog is made from it). Compared first as
-    text with the file as read: a template is pressflow's own file in msgcat's form, and when
-    its release is unchanged (a translator's save is being merged) formatting the new one
-    costs less than parsing the old one. A file that differs is judged as every catalog is:
-    re-saved by another tool (polib, Weblate) it is the same template, and left as it is."""
-    text = catalog.format_po(template)
+    template: Callable[[], polib.POFile],
+    text: str,
+    raw: bytes | None,
+    path: Path,
+    *,
+    write: bool,
+    read: Snapshot | None,
+) -> Output:
+    """The template's output (``text``: the template, made by ``template()``, formatted).
+    Compared first as text with the file as read: a template is pressflow's own file in
+    msgcat's form, and when its release is unchanged (a translator's save is being merged)
+    formatting the new one costs less than parsing the old one. A file that differs is judged
+    as every catalog is: re-saved by another tool (polib, Weblate) it is the same template, and
+    left as it is."""
     if raw is None or text.encode("utf-8") == raw:
         new = raw is None
-        return Output(path, text if new and write else None, new, "", read), text
+        return Output(path, text if new and write else None, new, "", read)
     old = catalog.parse_po(raw, path=str(path))
-    return _output(template, old, path, write=write, read=read, text=text), text
+    return _output(template(), old, path, write=write, read=read, text=text)
 
 
 def _read_source(job: Job, confined: Confinement) -> tuple[bytes, Snapshot]:
@@ -218,12 +224,24 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
         problems = (*release.problems, *foreign_warnings(release, segments))
         pot_path = config.pot_path(release.slug)
         raw, pot_snap, previous = _load(pot_path, confined, config=config, header_only=True)
-        template = templating.make_template(release, segments, config=config, previous=previous)
+        made: polib.POFile | None = None
+        text = ""
+        if settings.langs:  # the merges need the template's entries
+            made = templating.make_template(release, segments, config=config, previous=previous)
+        else:  # extract: the template's text straight from the units
+            text = templating.template_text(release, segments, config=config, previous=previous)
     except PressflowError as exc:
         return Outcome(name, release.slug, release.path, error=exc, stage=TEMPLATE)
-    fan_out = fan_out_from is not None and len(template) >= fan_out_from
-    with _merges(template, release.slug, settings, fan_out=fan_out) as merged:
-        pot, text = _template_output(template, raw, pot_path, write=settings.write, read=pot_snap)
+
+    def template() -> polib.POFile:
+        if made is not None:
+            return made
+        return templating.make_template(release, segments, config=config, previous=previous)
+
+    fan_out = made is not None and fan_out_from is not None and len(made) >= fan_out_from
+    with _merges(made, release.slug, settings, fan_out=fan_out) as merged:
+        text = text or catalog.format_po(template())
+        pot = _template_output(template, text, raw, pot_path, write=settings.write, read=pot_snap)
         files = [pot]
         read: list[bytes | None] = [raw]  # each catalog's bytes as read, in the order of files
         try:
@@ -268,10 +286,11 @@ def _merge_one(
 
 @contextlib.contextmanager
 def _merges(
-    template: polib.POFile, slug: str, settings: Settings, *, fan_out: bool
+    template: polib.POFile | None, slug: str, settings: Settings, *, fan_out: bool
 ) -> Iterator[Callable[[str], Iterator[tuple[Output, bytes | None]]]]:
     """The language merges of one release, as a function of the template's text (a first
-    catalog is made of it) yielding them in language order.
+    catalog is made of it) yielding them in language order (``template`` is None only without
+    languages to merge: ``extract``).
 
     With ``fan_out`` (a release of tens of thousands of units, worked on in the main process),
     each language is merged in a process forked now, which inherits the template instead of
@@ -280,6 +299,10 @@ def _merges(
     macOS) or with one core, the merges run here when asked for, as for every other release.
     """
     langs = settings.langs
+    if template is None:
+        assert not langs, "languages to merge without a template"
+        yield lambda _text: iter(())
+        return
     forkable = "fork" in multiprocessing.get_all_start_methods()
     if not (fan_out and len(langs) > 0 and cpu_count() > 1 and forkable):
         yield lambda text: (_merge_one(template, slug, lang, settings, text=text) for lang in langs)

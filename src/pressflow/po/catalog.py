@@ -302,12 +302,24 @@ def _entry_block(entry: polib.POEntry) -> str:
         or getattr(entry, "previous_msgid_plural", None) is not None
     ):
         return "\n".join(_entry_lines(entry))
-    key = (entry.msgid, entry.comment, tuple(entry.occurrences))
+    return plain_block(entry.msgid, entry.comment, tuple(entry.occurrences))
+
+
+def plain_block(msgid: str, comment: str, occurrences: tuple[tuple[str, str], ...]) -> str:
+    """The lines (joined) of an untranslated entry with only ``#.`` notes, references and its
+    msgid, as ``_entry_lines`` writes it: the whole of a template entry, so a template is
+    written from its units' values without building polib entries."""
+    key = (msgid, comment, occurrences)
     block = _PLAIN_BLOCKS.get(key)
     if block is None:
         if len(_PLAIN_BLOCKS) >= _PLAIN_MAX:
             _PLAIN_BLOCKS.clear()
-        block = _PLAIN_BLOCKS[key] = "\n".join(_entry_lines(entry))
+        lines = _comment_lines("#.", comment) if comment else []
+        if occurrences:
+            lines += _occurrence_lines(occurrences)
+        lines += wrap_field("msgid", msgid)
+        lines.append('msgstr ""')
+        block = _PLAIN_BLOCKS[key] = "\n".join(lines)
     return block
 
 

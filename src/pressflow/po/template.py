@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import polib
@@ -22,9 +23,11 @@ from .catalog import (
     POT_HEADER_FIELDS,
     comment_key,
     format_date,
+    format_po,
     new_entry,
     now_stamp,
     parse_date,
+    plain_block,
 )
 from .powrap import PAGE_WIDTH
 
@@ -72,23 +75,31 @@ def placeholder_notes(text: str, inlines: Sequence[Inline]) -> list[str]:
     return [_placeholder_note(by_id[n]) for n in seen]
 
 
-def _entries(release: Release, segments: Sequence[Segment]) -> list[polib.POEntry]:
-    """One entry per distinct unit text, with every line it stands on. The references seen are
-    kept in a set beside the list: a text repeated on 100,000 lines is not a quadratic scan."""
-    by_msgid: dict[str, polib.POEntry] = {}
-    refs: dict[str, set[tuple[str, str]]] = {}
+@dataclass
+class _Unit:
+    """One distinct unit text of a template: its references and notes, in order of first sight."""
+
+    occurrences: list[tuple[str, str]]
+    seen: set[tuple[str, str]]  # the references, beside the list: a text on 100,000 lines
+    notes: list[str]  # is not a quadratic scan
+
+
+def _units(release: Release, segments: Sequence[Segment]) -> dict[str, _Unit]:
+    """One ``_Unit`` per distinct unit text (msgid), in source order, with every line it
+    stands on and every note about it."""
+    units: dict[str, _Unit] = {}
     inlines = {b.index: b.inlines for b in release.blocks if b.inlines}
+    path = release.path
     for seg in segments:
         if not seg.text.strip():
             continue
-        entry = by_msgid.get(seg.text)
-        if entry is None:
-            entry = by_msgid[seg.text] = new_entry(msgid=seg.text)
-            refs[seg.text] = set()
-        ref = (release.path, str(seg.line))
-        if ref not in refs[seg.text]:
-            refs[seg.text].add(ref)
-            entry.occurrences.append(ref)
+        unit = units.get(seg.text)
+        if unit is None:
+            unit = units[seg.text] = _Unit([], set(), [])
+        ref = (path, str(seg.line))
+        if ref not in unit.seen:
+            unit.seen.add(ref)
+            unit.occurrences.append(ref)
         notes = [seg.kind]
         if FOREIGN_FLAG in seg.flags:
             note = f"pressflow: {seg.note}" if seg.note else "pressflow: not Kyrgyz text"
@@ -96,12 +107,11 @@ def _entries(release: Release, segments: Sequence[Segment]) -> list[polib.POEntr
         if seg.block in inlines and "<" in seg.text:
             for note in placeholder_notes(seg.text, inlines[seg.block]):
                 notes += comment_lines(note)
-        existing = entry.comment.split("\n") if entry.comment else []
+        existing = unit.notes
         for note in notes:
             if note and note not in existing:
                 existing.append(note)
-        entry.comment = "\n".join(existing)
-    return list(by_msgid.values())
+    return units
 
 
 def comment_lines(text: str) -> list[str]:
@@ -153,15 +163,8 @@ def _creation_date(release: Release, previous: polib.POFile | None) -> str:
     return now_stamp()
 
 
-def make_template(
-    release: Release,
-    segments: Sequence[Segment],
-    *,
-    config: Config,
-    previous: polib.POFile | None = None,
-) -> polib.POFile:
-    """The POT of one release: one entry per distinct msgid, in source order, all references."""
-    entries = _entries(release, segments)
+def _header(release: Release, *, config: Config, previous: polib.POFile | None) -> polib.POFile:
+    """A release's template without its entries: the header comment and fields."""
     pot = polib.POFile(wrapwidth=PAGE_WIDTH)
     pot.header = (
         f"Translation template for the press release {release.slug}.\n"
@@ -183,5 +186,36 @@ def make_template(
     }
     for key in POT_HEADER_FIELDS:
         pot.metadata[key] = values[key]
-    pot.extend(entries)
     return pot
+
+
+def make_template(
+    release: Release,
+    segments: Sequence[Segment],
+    *,
+    config: Config,
+    previous: polib.POFile | None = None,
+) -> polib.POFile:
+    """The POT of one release: one entry per distinct msgid, in source order, all references."""
+    pot = _header(release, config=config, previous=previous)
+    pot.extend(
+        new_entry(msgid=msgid, occurrences=unit.occurrences, comment="\n".join(unit.notes))
+        for msgid, unit in _units(release, segments).items()
+    )
+    return pot
+
+
+def template_text(
+    release: Release,
+    segments: Sequence[Segment],
+    *,
+    config: Config,
+    previous: polib.POFile | None = None,
+) -> str:
+    """``format_po(make_template(...))``, written straight from the units: what ``extract``
+    writes, without a polib entry per unit."""
+    head = format_po(_header(release, config=config, previous=previous))
+    return head + "".join(
+        f"\n{plain_block(msgid, chr(10).join(unit.notes), tuple(unit.occurrences))}\n"
+        for msgid, unit in _units(release, segments).items()
+    )
