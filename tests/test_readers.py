@@ -709,3 +709,13 @@ def test_front_matter_date_that_cannot_exist_is_one_line_with_its_line(date: str
     with pytest.raises(ReaderError) as caught:
         read_source(source, suffix=".md", slug="bad", path="releases/bad.md")
     assert str(caught.value).startswith("releases/bad.md:3: ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\f\v\u00a0\nab.", max_size=30))
+def test_a_line_is_cleaned_as_the_squeeze_of_every_space_run(line: str) -> None:
+    """A line with nothing to squeeze is kept as it is; the result is always the full squeeze
+    of spaces, tabs and form feeds (a no-break space is meant, and kept)."""
+    from pressflow.readers.text import _SPACES, _clean
+
+    assert _clean(line) == _SPACES.sub(" ", line.strip())

@@ -25,7 +25,10 @@ _HEADING_MAX = 60  # a shorter line without final punctuation, then a capital: a
 
 
 def _clean(line: str) -> str:
-    return _SPACES.sub(" ", line.strip())
+    line = line.strip()
+    if "  " not in line and "\t" not in line and "\f" not in line and "\v" not in line:
+        return line  # nothing to squeeze (most lines): no copy made piece by piece
+    return _SPACES.sub(" ", line)
 
 
 def _same(a: str, b: str) -> bool:
