@@ -300,14 +300,29 @@ def _nice(cmd: list[str]) -> list[str]:
 #: command. Dropping the variable from the environment (mutmut keeps a process-local copy) lets
 #: those subprocesses run plain pressflow while stats are taken; in the runs of each mutant the
 #: variable stays, so the subprocesses run the mutant too and their tests can kill it.
+#: Every test also starts with pressflow's ``lru_cache``s empty, as a fresh command does: a
+#: result cached before the mutant was switched on (the fork server imports the modules, and
+#: an import may call a cached function) would answer for the mutant, and in the stats run a
+#: test answered from a cache an earlier test filled would not be counted as reaching the
+#: function, so the function's mutants would never run it.
 _PLUGIN = "mutation_subprocesses"
 _PLUGIN_CODE = """
+import functools
 import os
+import sys
 
 
 def pytest_configure(config):
     if os.environ.get("MUTANT_UNDER_TEST") == "stats":
         del os.environ["MUTANT_UNDER_TEST"]
+
+
+def pytest_runtest_setup(item):
+    for name, module in list(sys.modules.items()):
+        if name == "pressflow" or name.startswith("pressflow."):
+            for value in list(vars(module).values()):
+                if isinstance(value, functools._lru_cache_wrapper):
+                    value.cache_clear()
 """
 
 
