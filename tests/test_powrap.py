@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pressflow.po import catalog, powrap
@@ -70,6 +70,8 @@ PIECES = ["Кыргыз", "жергиликтүү", "өз-өзүнчө", "2018-�
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join))
+@example("x—")  # punctuation right after the first character
+@example("«Дон» (17)")  # the class before a space, not the one before it: no break after »
 def test_the_fast_path_finds_the_breaks_the_general_algorithm_finds(text: str) -> None:
     assert powrap._ELIGIBLE.fullmatch(text)
     general = {i for i, kind in enumerate(powrap.possible_breaks(text)) if kind == powrap.POSSIBLE}
@@ -97,3 +99,39 @@ def test_break_opportunities_around_the_special_classes(text: str, breaks: list[
     """``possible_breaks`` per character (0 none, 1 possible, 2 mandatory), pinned as the port
     of libunistring's algorithm gives them today; the golden file shows msgcat wraps alike."""
     assert powrap.possible_breaks(text) == breaks
+
+
+#: characters at the edges of libunistring's width table: control characters take -1 column,
+#: enclosing and format marks and the Hangul medial jamo 0, U+1200 (Ethiopic) one
+WIDTH_EDGES = "\x7f\x80\u20dd\u0488\u00ad\u115f\u1160\u11ff\u1200"
+
+
+def _edge_values() -> list[str]:
+    values = ["a " + "b" * n + char * 3 + " cc dd" for char in WIDTH_EDGES for n in range(64, 76)]
+    for n in range(72, 80):
+        values += [
+            "\u0301 " + "b" * n + " c",  # a combining mark first is a letter: a break after " "
+            "\u05d0" * n + "\u2010\u05d1 \u05d2",  # Hebrew then U+2010 (BA): no break (LB21a)
+            "b " * (n // 2) + "\n",  # never a break right before a final \n
+            "b " * (n // 2 - 1) + "bb\n",
+            "first line\n" + "c" * n,  # a later line starts at column 0
+            "first line\n" + "c " * (n // 2) + "d",
+        ]
+    for n in (70, 78, 90):  # a word longer than the line is never cut
+        values += ["b" * n + " cc dd", "全" + "b" * n + " cc dd", "b" * n + "全 cc dd"]
+    return values
+
+
+@needs_gettext
+def test_characters_at_the_edges_of_the_tables_wrap_as_msgcat_wraps_them(tmp_path: Path) -> None:
+    """Each value written on one line, msgcat's wrapping of it is the reference."""
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    entries = (
+        f'\nmsgid "{i}"\nmsgstr "{value.replace(chr(10), chr(92) + "n")}"\n'
+        for i, value in enumerate(_edge_values())
+    )
+    path = tmp_path / "edges.po"
+    path.write_text(head + "".join(entries), encoding="utf-8")
+    reference = subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout
+    written = catalog.format_po(catalog.parse_po(path.read_bytes(), path="edges.po"))
+    assert written.encode() == reference

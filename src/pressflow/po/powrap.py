@@ -108,19 +108,20 @@ def char_width(char: str) -> int:
 def possible_breaks(text: str) -> list[int]:
     """Break opportunities before each character of ``text`` (libunistring's algorithm)."""
     result = [PROHIBITED] * len(text)
-    last = "BK"  # class of the last non-space character
-    prev = "BK"  # class of the previous character
+    # the class of the last non-space character and of the previous one (read only as: Hebrew,
+    # or Hebrew then a hyphen); seen_space is never read while ``last`` is BK or ZW
+    last = prev = "BK"
     seen_space = False
     for i, char in enumerate(text):
         prop = line_break_class(char)
         if prop == "BK":
             result[i] = MANDATORY
-            last, prev, seen_space = "BK", "BK", False
+            last = prev = "BK"
             continue
         if prop == "SP":
             seen_space = True
         elif prop == "ZW":
-            last, seen_space = "ZW", False
+            last = "ZW"
         elif prop == "CM":
             if last == "BK":
                 last, seen_space = "AL", False
@@ -143,25 +144,23 @@ def width_breaks(text: str, overrides: list[int], *, width: int, start_column: i
     """Where to break ``text`` to fit ``width``: libunistring's ``u8_width_linebreaks``."""
     breaks = possible_breaks(text)
     chosen = [False] * len(text)
-    last_p = -1
+    last_p = 0  # the last break opportunity; 0: none yet (never one before the first character)
     last_column = start_column
     piece_width = 0
     for i, char in enumerate(text):
         kind = overrides[i] if overrides[i] != UNDEFINED else breaks[i]
-        if kind in (POSSIBLE, MANDATORY) and last_p >= 0 and last_column + piece_width > width:
+        if kind in (POSSIBLE, MANDATORY) and last_p and last_column + piece_width > width:
             chosen[last_p] = True
             last_column = 0
         if kind == MANDATORY:
-            last_p, last_column, piece_width = -1, 0, 0
+            last_p, last_column, piece_width = 0, 0, 0
             continue
         if kind == POSSIBLE:
             last_p = i
             last_column += piece_width
             piece_width = 0
-        w = char_width(char)
-        if w >= 0:
-            piece_width += w
-    if last_p >= 0 and last_column + piece_width > width:
+        piece_width += max(char_width(char), 0)  # a control character (-1) takes no column
+    if last_p and last_column + piece_width > width:
         chosen[last_p] = True
     return chosen
 
@@ -231,18 +230,18 @@ def _fast_breaks(text: str) -> set[int]:
 def _greedy(positions: list[int], length: int, *, width: int, start_column: int) -> list[int]:
     """u8_width_linebreaks over candidate positions when every character is one column wide."""
     chosen: list[int] = []
-    last_p = -1
+    last_p = 0  # none yet: no candidate is ever 0
     column = start_column
     previous = 0
     for pos in positions:
         piece = pos - previous
-        if last_p >= 0 and column + piece > width:
+        if last_p and column + piece > width:
             chosen.append(last_p)
             column = 0
         last_p = pos
         column += piece
         previous = pos
-    if last_p >= 0 and column + length - previous > width:
+    if last_p and column + length - previous > width:
         chosen.append(last_p)
     return chosen
 
