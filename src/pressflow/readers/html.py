@@ -26,7 +26,8 @@ Conventions (the renderer relies on them):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -135,12 +136,17 @@ def _parse(source: str, parser_class: type[etree.HTMLParser]) -> etree._Element:
     for error in parser.error_log:
         if "Excessive depth" in error.message:
             raise _too_deep(error.line or 1)
+    if _count_elements(root) <= MAX_DEPTH:  # fewer elements cannot nest deeper
+        return root
     depth = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
         depth += 1 if event == "start" else -1
         if depth > MAX_DEPTH:
             raise _too_deep(element.sourceline or 1)
     return root
+
+
+_count_elements = etree.XPath("count(//*)")
 
 
 def _too_deep(line: int) -> TooDeep:
@@ -257,16 +263,22 @@ def locate_block(root: lxml.html.HtmlElement, block: Block) -> Target:
 
 
 class _Extractor:
-    """Walks a parsed page once, in document order, collecting blocks."""
+    """Walks a parsed page once, in document order, collecting blocks.
 
-    def __init__(self, root: lxml.html.HtmlElement, *, line_attr: str, image_kind: str):
-        self.tree = root.getroottree()
+    Speed matters here (every release of a newsroom goes through it on each extract): tags are
+    tested against sets once per element, attributes are looked at only on elements that have
+    some, a childless container is one run without the general machinery, and the blocks are
+    made once their kinds are known (the first ``h1`` decides which one is the title)."""
+
+    def __init__(self, root: etree._Element, *, line_attr: str, image_kind: str):
+        self.path = root.getroottree().getpath
         self.line_attr = line_attr
         self.image_kind = image_kind
-        self.blocks: list[Block] = []
+        self.found: list[dict] = []  # each block's fields but its index, in document order
+        self.first_h1: int | None = None  # in ``found``: the block the page's title is
 
-    def line(self, el: lxml.html.HtmlElement, text: str = "") -> int:
-        lead = text[: len(text) - len(text.lstrip())].count("\n")
+    def line(self, el: etree._Element, text: str = "") -> int:
+        lead = text[: len(text) - len(text.lstrip())].count("\n") if text else 0
         if self.line_attr:
             raw = f"{self.line_attr}-raw"  # raw HTML copied through: count lines from it
             for node in (el, *el.iterancestors()):
@@ -278,76 +290,133 @@ class _Extractor:
             return 1 + lead
         return (el.sourceline or 1) + lead
 
-    def add(self, kind: str, text: str, line: int, **extra: object) -> None:
-        self.blocks.append(Block(index=len(self.blocks), kind=kind, text=text, line=line, **extra))
+    def add(self, kind: str, text: str, line: int, locator: str, **extra: object) -> None:
+        self.found.append({"kind": kind, "text": text, "line": line, "locator": locator, **extra})
+
+    def blocks(self) -> tuple[Block, ...]:
+        """The blocks, with exactly one ``title``: the first ``h1``, else ``<title>``."""
+        h1 = self.first_h1
+        if h1 is not None:
+            for at, fields in enumerate(self.found):
+                if at == h1:
+                    fields["kind"] = "title"
+                elif fields["kind"] == "title":
+                    fields["kind"] = "meta"
+        return tuple(Block(index=at, **fields) for at, fields in enumerate(self.found))
 
     # -- attributes ---------------------------------------------------------------------------
-    def attributes(self, el: lxml.html.HtmlElement) -> None:
-        if el.tag == "meta":
+    def attributes(self, el: etree._Element, tag: str, named: list[str]) -> None:
+        """Blocks of the translatable attributes of ``el``, whose attribute names are ``named``."""
+        if tag == "meta":
             key = (el.get("name") or el.get("property") or "").lower()
             if key in META_TEXT and _has_text(el.get("content", "")):
-                where = {"locator": self.path(el), "attr": "content"}
-                self.add("meta", el.get("content"), self.line(el), **where)
+                self.add("meta", el.get("content"), self.line(el), self.path(el), attr="content")
+            return
+        if _TEXT_ATTR_SET.isdisjoint(named):
             return
         for name in TEXT_ATTRS:
             value = el.get(name)
             if value is not None and _has_text(value):
-                kind = (
-                    self.image_kind if el.tag == "img" and name in {"alt", "title"} else "attribute"
-                )
-                self.add(kind, value, self.line(el), locator=self.path(el), attr=name)
-
-    def path(self, el: lxml.html.HtmlElement) -> str:
-        return self.tree.getpath(el)
+                kind = self.image_kind if tag == "img" and name in _IMAGE_TEXT else "attribute"
+                self.add(kind, value, self.line(el), self.path(el), attr=name)
 
     # -- walking ------------------------------------------------------------------------------
-    def walk(self, el: lxml.html.HtmlElement, kind: str) -> None:
-        if not _is_element(el) or el.tag in OPAQUE or _skipped(el):
+    def walk(self, el: etree._Element, kind: str) -> None:
+        tag = el.tag
+        if tag.__class__ is not str or tag in OPAQUE:
             return
-        if el.tag == "head":
-            for child in el:
-                if _is_element(child) and child.tag == "title" and _has_text(child.text or ""):
-                    text = _WS.sub(" ", child.text).strip(" ")
-                    self.add("title", text, self.line(child), locator=self.path(child))
-                elif _is_element(child):
-                    self.attributes(child)
+        named = el.keys()
+        if named and _skipped(el):
             return
-        self.attributes(el)
-        if el.tag not in BLOCK_LEVEL:  # an inline element outside any container (rare)
-            for child in el:
-                self.walk(child, kind)
+        if tag == "head":
+            self.head(el)
             return
-        kind = KIND_OF.get(el.tag, kind)
-        if el.tag in STRUCTURE:
+        if named:
+            self.attributes(el, tag, named)
+        if tag not in BLOCK_LEVEL:  # an inline element outside any container (rare)
             for child in el:
                 self.walk(child, kind)
             return
-        parts = runs(el)
-        boundaries = [c for c in el if _boundary(c)] if len(parts) > 1 else []
-        for index, (lead, nodes) in enumerate(parts):
-            anchor = boundaries[index - 1] if index else None
-            if anchor is not None:  # the block-level child before this run
-                self.walk(anchor, kind)
+        kind = KIND_OF.get(tag, kind)
+        if tag in STRUCTURE:
+            for child in el:
+                self.walk(child, kind)
+            return
+        if len(el):
+            self.container(el, kind)
+            return
+        text = el.text  # no children: one run, the element's own text
+        if text:
+            self.run(el, kind, index=0, anchor=None, lead=text, nodes=[])
+
+    def head(self, head: etree._Element) -> None:
+        """``<title>`` and the attributes of the head's elements (``<meta>`` descriptions)."""
+        for child in head:
+            tag = child.tag
+            if tag.__class__ is not str:
+                continue
+            if tag == "title" and _has_text(child.text or ""):
+                self.add("title", _collapse(child.text), self.line(child), self.path(child))
+            else:
+                self.attributes(child, tag, child.keys())
+
+    def container(self, el: etree._Element, kind: str) -> None:
+        """The runs of ``el`` in order, each block-level child walked between two runs."""
+        index, anchor, lead, nodes = 0, None, el.text or "", []
+        for child in el:
+            if child.tag.__class__ is str and child.tag in BLOCK_LEVEL and not _skipped(child):
+                self.run(el, kind, index=index, anchor=anchor, lead=lead, nodes=nodes)
+                self.walk(child, kind)
+                index, anchor, lead, nodes = index + 1, child, child.tail or "", []
+            else:
+                nodes.append(child)
+        self.run(el, kind, index=index, anchor=anchor, lead=lead, nodes=nodes)
+
+    def run(
+        self,
+        el: etree._Element,
+        kind: str,
+        *,
+        index: int,
+        anchor: etree._Element | None,
+        lead: str,
+        nodes: list,
+    ) -> None:
+        """The block of one run (when it has text), then its inline elements' attributes."""
+        inlines: list[Inline] = []
+        if nodes:
             text, inlines = _inline_text(lead, nodes)
-            if _has_text(text):
-                locator = self.path(el) + (f"#{index}" if index else "")
-                line = self.run_line(el, anchor, lead, nodes)
-                self.add(kind, text, line, locator=locator, inlines=tuple(inlines))
-            for node in nodes:
-                self.walk_inline(node)
+        else:  # collapsing whitespace neither adds nor removes a letter: test before
+            text = _collapse(lead) if _has_text(lead) else ""
+        if text and (not nodes or _has_text(text)):
+            if index:
+                locator = f"{self.path(el)}#{index}"
+            else:
+                locator = self.path(el)
+                if el.tag == "h1" and self.first_h1 is None:
+                    self.first_h1 = len(self.found)
+            line = self.run_line(el, anchor, lead, nodes)
+            self.add(kind, text, line, locator, inlines=tuple(inlines))
+        for node in nodes:
+            self.walk_inline(node)
 
     def walk_inline(self, node: object) -> None:
         """Attributes of inline elements (``img`` alt, ``a`` title) become their own blocks."""
-        if not _is_element(node) or node.tag in OPAQUE or _skipped(node):
+        tag = node.tag
+        if tag.__class__ is not str or tag in OPAQUE:
             return
-        self.attributes(node)
-        if node.tag not in VOID:
+        named = node.keys()
+        if named:
+            if _skipped(node):
+                return
+            self.attributes(node, tag, named)
+        if tag not in VOID:
             for child in node:
                 self.walk_inline(child)
 
-    def run_line(self, el: lxml.html.HtmlElement, anchor: object, lead: str, nodes: list) -> int:
+    def run_line(self, el: etree._Element, anchor: object, lead: str, nodes: list) -> int:
         """Line of a run's first text: the container's, the first inline's, or past the anchor."""
-        if not lead.strip() and nodes:
+        if nodes and not lead.strip():
             return self.first_line(nodes)
         if anchor is None:
             return self.line(el, lead)
@@ -361,6 +430,10 @@ class _Extractor:
         return 1
 
 
+_TEXT_ATTR_SET = frozenset(TEXT_ATTRS)
+_IMAGE_TEXT = frozenset(("alt", "title"))
+#: Inline elements kept whole whose text is not kept either (code's is: it stays as written).
+_NO_TEXT = frozenset(("script", "style", "template"))
 #: One character ``str.isalnum`` accepts (``\w`` matches exactly those, and ``_``).
 _ALNUM = re.compile(r"[^\W_]")
 
@@ -369,37 +442,41 @@ def _has_text(text: str) -> bool:
     return _ALNUM.search(PLACEHOLDER.sub("", text) if "<" in text else text) is not None
 
 
+def _collapse(text: str) -> str:
+    """Whitespace as a browser shows it; most runs have no run of it to collapse."""
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+        text = _WS.sub(" ", text)
+    return text.strip(" ")
+
+
 def _inline_text(lead: str, nodes: list) -> tuple[str, list[Inline]]:
     """Render a run as placeholder text plus the ``Inline`` list, browser-style whitespace."""
     parts: list[str] = [lead]
     inlines: list[Inline] = []
 
-    def emit(items: list) -> None:
+    def emit(items: Iterable) -> None:
         for node in items:
-            if _is_element(node):
+            tag = node.tag
+            if tag.__class__ is str:
                 number = len(inlines) + 1
-                attrs = tuple((str(k), str(v)) for k, v in node.attrib.items())
-                if _empty(node):
-                    keep = (
-                        "" if node.tag in {"script", "style", "template"} else _text_content(node)
-                    )
+                attrs = tuple(node.items())
+                if tag in VOID or tag in OPAQUE or _skipped(node):
+                    keep = "" if tag in _NO_TEXT else _text_content(node)
                     raw = etree.tostring(node, encoding=str, with_tail=False, method="html")
-                    inlines.append(
-                        Inline(number, node.tag, attrs, paired=False, text=keep, raw=raw)
-                    )
+                    inlines.append(Inline(number, tag, attrs, paired=False, text=keep, raw=raw))
                     parts.append(f"<{number}/>")
                 else:
-                    inlines.append(Inline(number, node.tag, attrs))
+                    inlines.append(Inline(number, tag, attrs))
                     parts.append(f"<{number}>{node.text or ''}")
-                    emit(list(node))
+                    emit(node)
                     parts.append(f"</{number}>")
             parts.append(node.tail or "")
 
     emit(nodes)
-    return _WS.sub(" ", "".join(parts)).strip(" "), inlines
+    return _collapse("".join(parts)), inlines
 
 
-def _date(root: lxml.html.HtmlElement, path: str) -> datetime | None:
+def _date(root: etree._Element, path: str) -> datetime | None:
     """``<meta name="date">`` and kin (a bad value is an error), else the first ``<time>``."""
     for meta in root.iter("meta"):
         key = (meta.get("name") or meta.get("property") or "").lower()
@@ -417,28 +494,13 @@ def _date(root: lxml.html.HtmlElement, path: str) -> datetime | None:
 
 
 def extract(
-    root: lxml.html.HtmlElement, *, line_attr: str = "", image_kind: str = "attribute"
+    root: etree._Element, *, line_attr: str = "", image_kind: str = "attribute"
 ) -> tuple[Block, ...]:
     """All blocks of a parsed page in document order, with exactly one ``title`` block at most."""
     walker = _Extractor(root, line_attr=line_attr, image_kind=image_kind)
     for child in root:
         walker.walk(child, "paragraph")
-    blocks = walker.blocks
-    first_h1 = next((b for b in blocks if _tag_of(b) == "h1"), None)
-    retitled = []
-    for b in blocks:
-        if b is first_h1:
-            b = replace(b, kind="title")
-        elif b.kind == "title" and first_h1 is not None:
-            b = replace(b, kind="meta")
-        retitled.append(b)
-    return tuple(retitled)
-
-
-def _tag_of(block: Block) -> str:
-    if block.attr or "#" in block.locator or not block.locator:
-        return ""
-    return block.locator.rsplit("/", 1)[-1].split("[", 1)[0]
+    return walker.blocks()
 
 
 def parse_or_fail(source: str, *, path: str) -> lxml.html.HtmlElement:
