@@ -105,3 +105,22 @@ def test_segment_release_rebuilds_every_block(texts: list[str]) -> None:
         rest.append(block.text[pos:])
         assert all(letterless(gap, rules) for gap in rest)
         assert not any(letterless(s.text, rules) and not s.flags for s in mine)
+
+
+ADDRESSY = st.lists(
+    st.sampled_from(["kabar.kg", "www.", "a@b.kg", "https://x", ".kg", "ж", "1", " ", "-", "<1>"]),
+    max_size=8,
+).map("".join)
+
+
+@FAST
+@given(st.one_of(TEXT, ADDRESSY), LANGS)
+def test_letterless_answers_as_the_whole_text_without_its_addresses(text: str, lang: str) -> None:
+    """Deciding from the first letter's run (when it holds no address hint) is the same as
+    removing every address and looking for a letter."""
+    import re
+
+    rules = rules_for(lang)
+    plain = re.sub(r"</?\d+/?>", " ", text)
+    expected = re.search(r"[^\W\d_]", rules.without_addresses(plain)) is None
+    assert letterless(text, rules) is expected

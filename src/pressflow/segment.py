@@ -42,6 +42,7 @@ _ANY_PLACEHOLDER = re.compile(r"</?\d+/?>")
 _CLOSING = re.compile(r"</(\d+)>")
 _SPACE = re.compile(r"\s*")
 _TOKEN = re.compile(r"\S+")
+_RUN = re.compile(r"\S*")
 _OPENS_AFTER = re.compile(r"[\s(\[«„“‘\-–—/]")
 
 
@@ -332,6 +333,16 @@ def _start_lines(
     if starts == [0]:
         return [block.line]  # a block of one unit starts where the block does
     text = block.text
+    if "\n" not in text and (
+        not source_lines
+        or (
+            block.line < len(counts)
+            and counts[block.line] - counts[block.line - 1] == _nonspace(text)
+        )
+    ):
+        # No source to look in, or the block is its first line whole (a paragraph on one line,
+        # as most releases have them): every unit starts on the block's line.
+        return [block.line] * len(starts)
     out: list[int] = []
     newlines = nonspace = done = 0
     lead = _TOKEN.search(text)
@@ -420,6 +431,17 @@ def letterless(text: str, rules: Rules) -> bool:
     """Nothing to translate: no letter outside placeholders and web or mail addresses
     (``300``, ``2021-06-17``, ``1 234``, ``12.03.21``, ``https://gov.kg``, ``<1/>``)."""
     plain = _ANY_PLACEHOLDER.sub(" ", text) if "<" in text else text
+    word = _WORD.search(plain)
+    if word is None:
+        return True
+    # A letter in a run of non-whitespace without an address hint is in no address (addresses
+    # are looked for run by run): then no need to look at the rest.
+    start = word.start()
+    while start and not plain[start - 1].isspace():
+        start -= 1
+    end = _RUN.match(plain, word.start()).end()  # type: ignore[union-attr]
+    if rules.url_hint.search(plain, start, end) is None:
+        return False
     return _WORD.search(rules.without_addresses(plain)) is None
 
 
