@@ -16,7 +16,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "charclass", "model", "slugs"),
     ("files", "cache", "locales", "similarity", "glossary", "translit"),
     ("configschema", "config"),
-    ("readers", "segment_rules"),
+    ("readers", "segment_rules", "segment_lines"),
     ("segment", "structure"),
     ("po",),
     ("po.template",),  # above catalog.py, whose reading and writing it uses

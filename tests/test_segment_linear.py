@@ -16,15 +16,15 @@ from hypothesis import strategies as st
 from pressflow.model import Block
 from pressflow.segment import (
     _Intervals,
-    _line_counts,
     _names_something,
-    _nonspace,
     _placeholder_interiors,
     _quote_marks,
-    _start_lines,
     rules_for,
     split_spans,
 )
+from pressflow.segment_lines import count_nonspace as _nonspace
+from pressflow.segment_lines import line_counts as _line_counts
+from pressflow.segment_lines import start_lines as _start_lines
 
 MANY = settings(max_examples=300, deadline=None)
 

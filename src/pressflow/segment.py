@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import operator
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import segment_lines
 from .model import Block, Release, Segment
 from .segment_rules import Foreign, Rules, rules_for
 
@@ -304,82 +305,6 @@ def split_text(text: str, *, lang: str = "ky") -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in split_spans(text, lang=lang)]
 
 
-def _nonspace(text: str) -> int:
-    """How many characters of ``text`` are not whitespace (``str.split``'s whitespace)."""
-    return sum(map(len, text.split()))
-
-
-def _line_counts(source_lines: list[str]) -> list[int]:
-    """Non-whitespace characters before each line: ``counts[n]`` covers lines 1..n."""
-    counts = [0]
-    total = 0
-    for line in source_lines:
-        total += _nonspace(line)
-        counts.append(total)
-    return counts
-
-
-def _start_lines(
-    block: Block, starts: list[int], source_lines: list[str], counts: list[int]
-) -> list[int]:
-    """The source line where each unit (starting at ``starts``, in order) begins, for a block a
-    reader joined from wrapped lines.
-
-    Counted in non-whitespace characters, which a reader keeps while it normalises spaces and
-    line breaks; any doubt (the unit's first word is not on that line) keeps the block's line.
-    ``counts`` is ``_line_counts(source_lines)``, so each unit costs a bisection, not a scan;
-    the characters before a unit are counted on from the previous unit, never from the start.
-    """
-    if starts == [0]:
-        return [block.line]  # a block of one unit starts where the block does
-    text = block.text
-    if "\n" not in text and (
-        not source_lines
-        or (
-            block.line < len(counts)
-            and counts[block.line] - counts[block.line - 1] == _nonspace(text)
-        )
-    ):
-        # No source to look in, or the block is its first line whole (a paragraph on one line,
-        # as most releases have them): every unit starts on the block's line.
-        return [block.line] * len(starts)
-    out: list[int] = []
-    newlines = nonspace = done = 0
-    lead = _TOKEN.search(text)
-    first = source_lines[block.line - 1] if block.line <= len(source_lines) else ""
-    at = first.find(lead[0]) if lead else -1
-    located = bool(source_lines) and "\n" not in text and at >= 0
-    base = -1  # counted when first needed: a block of one unit never needs it
-    seen = (0, 0, 0)  # (line, column, its non-whitespace before) where a head was last found
-    for start in starts:
-        newlines += text.count("\n", done, start)
-        nonspace += _nonspace(text[done:start])
-        done = start
-        line = block.line + newlines
-        if located and start:
-            if base < 0:
-                base = counts[block.line - 1] + _nonspace(first[:at])
-            head = _TOKEN.match(text, _SPACE.match(text, start).end())  # type: ignore[union-attr]
-            # The first line ``no >= block.line`` whose end passes the characters before it.
-            no = bisect_right(counts, nonspace + base, block.line)
-            if no < len(counts) and head:
-                # Is the head on that line? Looked for first from the earliest column it can
-                # stand at (a line of one long paragraph is not searched from its start for
-                # every unit), and in the whole line only if it is not there.
-                source = source_lines[no - 1]
-                before = max(0, nonspace + base - counts[no - 1])
-                from_ = (
-                    seen[1] + before - seen[2] if seen[0] == no and before >= seen[2] else before
-                )
-                found = source.find(head[0], max(from_, 0))
-                if found >= 0:
-                    seen = (no, found, before)
-                if found >= 0 or head[0] in source:
-                    line = no
-        out.append(line)
-    return out
-
-
 def segment_block(
     block: Block,
     *,
@@ -392,15 +317,16 @@ def segment_block(
 
     ``source_lines`` (a plain-text release's lines) lets a unit of a hard-wrapped paragraph
     point at the line where it starts, so that ``#:`` references lead the translator there;
-    ``line_counts`` (``_line_counts(source_lines)``) saves recounting them for every block.
+    ``line_counts`` (``segment_lines.line_counts(source_lines)``) saves recounting them for
+    every block.
     """
     text = block.text
     spans = split_spans(text, lang=lang)
     lines = source_lines or []
     counts = line_counts
     if counts is None or len(counts) != len(lines) + 1:
-        counts = _line_counts(lines) if lines and len(spans) > 1 else []
-    lines_of = _start_lines(block, [span.start for span in spans], lines, counts)
+        counts = segment_lines.line_counts(lines) if lines and len(spans) > 1 else []
+    lines_of = segment_lines.start_lines(block, [span.start for span in spans], lines, counts)
     out = []
     rules = rules_for(lang)
     for i, span in enumerate(spans):
@@ -450,7 +376,7 @@ def segment_release(release: Release) -> tuple[Segment, ...]:
     credits, furniture) are not units; nor is any text without letters."""
     lang = release.lang or "ky"
     lines = release.source.split("\n") if release.format == "txt" and release.source else []
-    counts = _line_counts(lines)
+    counts = segment_lines.line_counts(lines)
     return tuple(
         seg
         for block in release.blocks
