@@ -4,14 +4,17 @@ to the same newsroom run from scratch with ``.pressflow/`` deleted, and the same
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from pressflow import pipeline
 from pressflow.cache import shard_of
 from pressflow.po import catalog
+from pressflow.qa import report
 from pressflow.render import BuildResult
 from pressflow.results import RunResult
 
@@ -220,3 +223,30 @@ def test_a_build_with_nothing_changed_repairs_the_listings_as_a_full_build_does(
     (site / "ru" / "page" / "99.html").write_text("left over", encoding="utf-8")
     third = pipeline.build(pipeline.open_project(root))  # replayed, and the leftover removed
     assert files(site) == made and summary(third) == summary(built) and third.written == ()
+
+
+def test_stored_findings_report_as_found_and_a_damaged_one_is_checked_again(
+    tmp_path: Path,
+) -> None:
+    """A check from the cache counts its problems without reading them (``run``'s summary,
+    ``status``) and lists the same problems when asked; a stored text that does not read back
+    is the release checked again, never a traceback or a finding lost."""
+    root = newsroom(tmp_path / "newsroom")
+    checked = run(root).check
+    fresh = replace(checked, problems=list(checked.problems))  # counted one by one
+    age(root)
+    stored = pipeline.check(pipeline.open_project(root))
+    assert report.render(stored, "summary") == report.render(fresh, "summary")
+    assert report.status_rows(stored) == report.status_rows(fresh)
+    assert stored.severity_count("error") == len(fresh.errors) > 0
+    for path in (root / ".pressflow" / "cache").glob("check.*.json"):
+        data = json.loads(path.read_bytes())
+        for _, record in data["records"].values():
+            for one in record:
+                one[2] = one[2][:-3]  # the problems' text cut short
+        path.write_text(json.dumps(data), encoding="utf-8")
+    damaged = pipeline.check(pipeline.open_project(root))
+    assert damaged == fresh
+    assert [report.problem_line(p) for p in damaged.problems] == [
+        report.problem_line(p) for p in fresh.problems
+    ]

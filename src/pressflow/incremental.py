@@ -9,9 +9,11 @@ worked on as always, and its record stored for the next run.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,7 @@ from .model import CatalogRef, Problem, Release
 if TYPE_CHECKING:
     from .glossary import Glossary
     from .parallel import Outcome
+    from .qa.findings import Findings
     from .qa.stats import CatalogStats
 
 Tick = Callable[[int, int], None]
@@ -81,15 +84,18 @@ def check_releases(
     *,
     glossary: Callable[[], Glossary],
     tick: Tick | None = None,
-) -> tuple[list[CatalogStats], list[Problem]]:
+) -> tuple[list[CatalogStats], Findings]:
     """What ``qa.check_catalogs`` finds for ``refs`` (each one's release among ``sources``), in
-    the same order, checking only the releases whose inputs changed since they were checked."""
+    the same order, checking only the releases whose inputs changed since they were checked. A
+    release's stored problems are read only when a report lists them (``Findings``)."""
+    from .qa.findings import Findings
+
     by_slug = {s.slug: s for s in sources}
     groups: dict[str, list[int]] = {}
     for number, ref in enumerate(refs):
         groups.setdefault(ref.release, []).append(number)
     stats: list[CatalogStats | None] = [None] * len(refs)
-    problems: list[list[Problem]] = [[] for _ in refs]
+    parts: list[Part | None] = [None] * len(refs)
     words = cache.digest(config.glossary) if config.glossary is not None else MISSING
     check_key = keyed("check", repr(config), words)
     done = 0
@@ -101,44 +107,81 @@ def check_releases(
         mine = [refs[n] for n in numbers]
         inputs = [(r.lang, r.path, r.source, cache.digest(r.path)) for r in mine]
         record_key = check_key(src.shown, src.digest, inputs)
-        record = cache.get("check", slug, record_key)
-        decoded = _decoded(record, len(mine))
+        again = partial(_check_record, config, src, mine, glossary)
+        decoded = _decoded(cache.get("check", slug, record_key), len(mine), again)
         if decoded is None:
-            record = _check_record(config, src, mine, glossary())
+            record = again()
             cache.put("check", slug, record_key, record)
-            decoded = _decoded(record, len(mine))
-        for n, (stat, found) in zip(numbers, decoded, strict=True):  # type: ignore[arg-type]
-            stats[n], problems[n] = stat, found
-    return [s for s in stats if s is not None], [p for ps in problems for p in ps]
+            decoded = _decoded(record, len(mine), again)
+        for n, (stat, part) in zip(numbers, decoded, strict=True):  # type: ignore[arg-type]
+            stats[n], parts[n] = stat, part
+    return [s for s in stats if s is not None], Findings(p for p in parts if p is not None)
 
 
 def _check_record(
-    config: Config, src: Source, refs: Sequence[CatalogRef], glossary: Glossary
+    config: Config, src: Source, refs: Sequence[CatalogRef], glossary: Callable[[], Glossary]
 ) -> list[list]:
+    """Per catalog: its statistics, its problems' counts, and its problems as one JSON text
+    (read back only when listed; a run with nothing changed reads none)."""
     from . import qa
+    from .qa.findings import count
 
     stats, found = qa.check_catalogs(
-        refs, releases={src.slug: src.loaded()}, config=config, glossary=glossary
+        refs, releases={src.slug: src.loaded()}, config=config, glossary=glossary()
     )
-    return [
-        [_stats_row(s), [_found_row(p, s) for p in ps]] for s, ps in zip(stats, found, strict=True)
-    ]
+    record = []
+    for s, problems in zip(stats, found, strict=True):
+        kinds = [
+            [code, severity, n]
+            if (release, lang) == (s.release, s.lang)
+            else [code, severity, n, release, lang]
+            for (release, lang, code, severity), n in count(problems).items()
+        ]
+        rows = json.dumps(
+            [_found_row(p, s) for p in problems], ensure_ascii=False, separators=(",", ":")
+        )
+        record.append([_stats_row(s), kinds, rows])
+    return record
 
 
-def _decoded(record: object, count: int) -> list[tuple[CatalogStats, list[Problem]]] | None:
-    """A check record as values; None when it is not one (damaged: the release is checked)."""
+Part = tuple[dict[tuple[str, str, str, str], int], Callable[[], list[Problem]]]
+
+
+def _decoded(
+    record: object, count: int, again: Callable[[], list[list]]
+) -> list[tuple[CatalogStats, Part]] | None:
+    """A check record of ``count`` catalogs as values, each one's problems unread; None when
+    it is not one (damaged: the release is checked ``again``)."""
     from .qa.stats import CatalogStats
 
     if not isinstance(record, list) or len(record) != count:
         return None
     try:
         decoded = []
-        for row, found in record:
+        for number, (row, kinds, rows) in enumerate(record):
             stat = CatalogStats(*row)
-            decoded.append((stat, [_found(p, stat) for p in found]))
+            counts = {}
+            for code, severity, n, *where in kinds:
+                release, lang = where or (stat.release, stat.lang)
+                counts[(release, lang, code, severity)] = int(n)
+            if not isinstance(rows, str):
+                return None
+            decoded.append((stat, (counts, partial(_stored, rows, stat, again, number))))
         return decoded
     except (TypeError, ValueError):
         return None
+
+
+def _stored(
+    rows: str, stat: CatalogStats, again: Callable[[], list[list]], number: int
+) -> list[Problem]:
+    """The problems of catalog ``number`` of a record, from its JSON text; a text that does
+    not read back (a damaged cache file) is the release checked ``again``."""
+    try:
+        return [_found(row, stat) for row in json.loads(rows)]
+    except (TypeError, ValueError):
+        rows = again()[number][2]
+        return [_found(found, stat) for found in json.loads(rows)]
 
 
 def _stats_row(s: CatalogStats) -> list:

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Problem
+from .findings import Findings, count
 from .registry import CHECKS
 from .stats import CatalogStats
 
@@ -21,9 +22,18 @@ GATE_CODE = "min-translated"
 class CheckResult:
     passed: bool
     catalogs: list[CatalogStats] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: Sequence[Problem] = field(default_factory=list)  # a list, or stored Findings
     gate_failures: list[Problem] = field(default_factory=list)
     strict: bool = False
+
+    def severity_count(self, severity: str) -> int:
+        """``len(self.errors)`` for "error": counted without reading stored findings."""
+        return sum(
+            n
+            for part in (self.gate_failures, self.problems)
+            for (_, _, _, found), n in count(part).items()
+            if found == severity
+        )
 
     @property
     def errors(self) -> list[Problem]:
@@ -76,17 +86,20 @@ def gate_failures(
 
 def decide(
     catalogs: list[CatalogStats],
-    problems: list[Problem],
+    problems: Sequence[Problem],
     *,
     overall: float | None = None,
     per_lang: Mapping[str, float] | None = None,
     strict: bool = False,
 ) -> CheckResult:
-    """Combine statistics, problems and thresholds into the gate's verdict."""
+    """Combine statistics, problems and thresholds into the gate's verdict (``problems`` that
+    are ``Findings`` stay unread: their counts decide)."""
     failures = gate_failures(catalogs, overall=overall, per_lang=per_lang)
-    failing = any(p.severity == "error" for p in problems) or bool(failures)
+    kinds = count(problems)
+    failing = any(severity == "error" for _, _, _, severity in kinds) or bool(failures)
     if strict:
         failing = failing or any(
-            p.severity == "warning" and not is_completeness(p.check) for p in problems
+            severity == "warning" and not is_completeness(code) for _, _, code, severity in kinds
         )
-    return CheckResult(not failing, list(catalogs), list(problems), failures, strict)
+    kept = problems if isinstance(problems, Findings) else list(problems)
+    return CheckResult(not failing, list(catalogs), kept, failures, strict)

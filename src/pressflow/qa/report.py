@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Problem
+from .findings import count
 from .gate import CheckResult
 from .registry import CHECKS
 
@@ -170,7 +171,7 @@ def step_summary(result: CheckResult) -> str:
 
 
 def _counts(result: CheckResult) -> str:
-    errors, warnings = len(result.errors), len(result.warnings)
+    errors, warnings = result.severity_count("error"), result.severity_count("warning")
     return f"{len(result.catalogs)} catalog(s), {errors} error(s), {warnings} warning(s)"
 
 
@@ -279,8 +280,10 @@ def render_table(result: CheckResult) -> Group:
 def problem_counts(result: CheckResult) -> dict[tuple[str, str], int]:
     """Non-completeness problems per (release, lang), for the status views."""
     counts: dict[tuple[str, str], int] = {}
-    for p in shown_problems(result):
-        counts[(p.release, p.lang)] = counts.get((p.release, p.lang), 0) + 1
+    for part in (result.gate_failures, result.problems):  # stored findings: by their counts
+        for (release, lang, code, _), n in count(part).items():
+            if not (code in CHECKS and CHECKS[code].completeness):
+                counts[(release, lang)] = counts.get((release, lang), 0) + n
     return counts
 
 

@@ -41,6 +41,7 @@ def render_html(result: CheckResult, *, title: str = "Translation status") -> st
             "</tr>"
         )
     verdict = "passes" if result.passed else "fails"
+    errors, warnings = result.severity_count("error"), result.severity_count("warning")
     css = "ok" if result.passed else "fail"
     body = "\n".join(rows) or '<tr><td colspan="7">No catalogs yet.</td></tr>'
     return (
@@ -49,8 +50,8 @@ def render_html(result: CheckResult, *, title: str = "Translation status") -> st
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
         f"<h1>{escape(title)}</h1>\n"
-        f'<p class="{css}">The translation check {verdict}: {len(result.errors)} error(s), '
-        f"{len(result.warnings)} warning(s).</p>\n"
+        f'<p class="{css}">The translation check {verdict}: {errors} error(s), '
+        f"{warnings} warning(s).</p>\n"
         "<table>\n<thead><tr><th>Release</th><th>Language</th><th>Progress</th>"
         "<th>Translated</th><th>Fuzzy</th><th>Untranslated</th><th>Problems</th></tr></thead>\n"
         f"<tbody>\n{body}\n</tbody>\n</table>\n</body>\n</html>\n"
