@@ -23,7 +23,6 @@ what ``build`` remembers.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import time
@@ -31,9 +30,15 @@ import zlib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import PressflowError
-from .files import atomic_write, read_existing
+
+if TYPE_CHECKING:
+    import hashlib
+
+# hashlib and the file writer are imported where used: ``update --check`` with nothing changed
+# is answered from a kept answer (``known_answer``) with neither.
 
 CACHE_DIR = Path(".pressflow") / "cache"
 FORMAT = 1
@@ -52,6 +57,10 @@ def code_fingerprint() -> str:
 
 def folder_fingerprint(package: str | Path) -> str:
     """One hash over the names and bytes of every file under ``package`` (caches excluded)."""
+    import hashlib
+
+    from .files import read_existing
+
     digest = hashlib.sha1(usedforsecurity=False)
     for folder, subfolders, names in os.walk(package):
         subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
@@ -66,12 +75,16 @@ def folder_fingerprint(package: str | Path) -> str:
 
 @lru_cache(maxsize=1)
 def _code_hash() -> hashlib._Hash:
+    import hashlib
+
     digest = hashlib.sha1(usedforsecurity=False)
     digest.update(code_fingerprint().encode())
     return digest
 
 
 def content_digest(data: bytes) -> str:
+    import hashlib
+
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()
 
 
@@ -178,6 +191,8 @@ class Cache:
 
     def save(self) -> None:
         """Write the tables that changed (only while holding the project lock)."""
+        from .files import atomic_write
+
         for table in sorted(self._changed):
             record = {"format": FORMAT, "records": self._tables[table]}
             text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -205,6 +220,8 @@ class Cache:
         seen = self._table(shard_of("digests", name)).get(name)
         if isinstance(seen, list) and len(seen) == 2 and seen[0] == stat:
             return str(seen[1])
+        from .files import read_existing
+
         data = read_existing(name)
         if data is None:
             return MISSING
@@ -243,50 +260,84 @@ def answer_name(*command_line: str) -> str:
     return "-".join(part.lstrip("-") for part in command_line)
 
 
+ANSWER_FORMAT = 2  # stat keys by folder, pressflow's own files and folders among them
+
+
 def remember_answer(root: Path, name: str, answer: object, files: Iterable[str]) -> None:
     """Keep ``answer`` (a command's whole outcome) with the ``stat_key`` of every file and
-    folder it was computed from. A hook that asks the same question on every
-    commit then gets it back after one ``stat`` per file, without loading the project
-    (``known_answer``). Nothing is kept while one of them is racy: it may change again unseen
-    within the same clock tick, so the next asker computes the answer afresh."""
+    folder it was computed from, pressflow's own among them. A hook that asks the same
+    question on every commit then gets it back after one ``stat`` per file, without loading
+    the project or reading pressflow's code (``known_answer``). Nothing is kept while one of
+    them is racy: it may change again unseen within the same clock tick, so the next asker
+    computes the answer afresh."""
+    from .files import atomic_write
+
     now = time.time_ns()
-    stats: dict[str, str] = {}
-    for path in files:
+    stats: dict[str, dict[str, str]] = {}
+    for path in [*files, *_package_paths()]:
+        folder, base = os.path.split(path)
         try:
             st = os.stat(path)
         except (FileNotFoundError, NotADirectoryError):
-            stats[path] = MISSING
+            stats.setdefault(folder, {})[base] = MISSING
             continue
         except OSError:
             return
         if now - st.st_mtime_ns < RACY_NS:
             return
-        stats[path] = stat_key(st)
-    record = {"format": FORMAT, "code": code_fingerprint(), "files": stats, "answer": answer}
+        stats.setdefault(folder, {})[base] = stat_key(st)
+    record = {"format": ANSWER_FORMAT, "files": stats, "answer": answer}
     text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     with contextlib.suppress(PressflowError, OSError, UnicodeEncodeError):  # optional
         atomic_write(Path(root) / ANSWERS / f"{name}.json", text.encode("utf-8"))
 
 
 def known_answer(root: Path, name: str) -> object | None:
-    """The answer ``remember_answer`` kept, if pressflow's code is the same and every file and
-    folder it names is exactly as it was (the same stat, or still missing); else None."""
+    """The answer ``remember_answer`` kept, if every file and folder it names (pressflow's
+    code included) is exactly as it was (the same stat, or still missing); else None."""
     try:
-        data = read_existing(Path(root) / ANSWERS / f"{name}.json")
-        record = json.loads(data) if data else None
+        with open(Path(root) / ANSWERS / f"{name}.json", "rb") as handle:
+            record = json.loads(handle.read())
     except (OSError, ValueError):
         return None
-    if not isinstance(record, dict) or record.get("format") != FORMAT:
+    if not isinstance(record, dict) or record.get("format") != ANSWER_FORMAT:
         return None
     files = record.get("files")
-    if not isinstance(files, dict) or record.get("code") != code_fingerprint():
+    if not isinstance(files, dict) or not all(isinstance(v, dict) for v in files.values()):
         return None
     try:
-        if any(stat_of(path) != seen for path, seen in files.items()):
+        if not all(_unchanged_in(folder, seen) for folder, seen in files.items()):
             return None
     except OSError:
         return None
     return record.get("answer")
+
+
+def _unchanged_in(folder: str, seen: dict[str, str]) -> bool:
+    """Whether each file of ``folder`` that ``seen`` names has the stat key it gives, the
+    folder opened once for them all (thousands of releases and catalogs share a few)."""
+    if os.stat not in os.supports_dir_fd:
+        return all(stat_of(os.path.join(folder, n)) == key for n, key in seen.items())
+    try:
+        fd = os.open(folder or ".", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except (FileNotFoundError, NotADirectoryError):
+        return all(key == MISSING for key in seen.values())
+    try:
+        return all(stat_of(name, dir_fd=fd) == key for name, key in seen.items())
+    finally:
+        os.close(fd)
+
+
+def _package_paths() -> list[str]:
+    """pressflow's own folders and files (byte-code caches left out), as ``code_fingerprint``
+    reads them: an answer is kept for the code that gave it."""
+    package = os.path.dirname(os.path.realpath(__file__))
+    found = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        found.append(folder)
+        found += [os.path.join(folder, name) for name in sorted(names)]
+    return found
 
 
 def key(*parts: object) -> str:

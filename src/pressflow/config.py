@@ -28,8 +28,8 @@ from .configschema import (
     shown,
 )
 from .errors import ConfigError
-from .files import CONFIG_NAME, find_config
 from .locales import is_known
+from .projectfile import CONFIG_NAME, find_config
 from .slugs import check_slug
 
 if sys.version_info >= (3, 11):

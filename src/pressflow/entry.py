@@ -83,7 +83,7 @@ def _kept(command: tuple[str, ...]) -> tuple[str, int] | None:
     ``stat`` each, see ``cache.known_answer``); else None. Loads neither the config nor the
     pipeline: a hook asking on every commit is answered in about the time Python starts."""
     from .cache import answer_name, known_answer
-    from .files import find_config
+    from .projectfile import find_config
 
     try:
         found = find_config(Path.cwd().resolve())

@@ -23,21 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ChangedOnDisk, PressflowError, WriteError
+from .projectfile import CONFIG_NAME as CONFIG_NAME  # (re-exported: where it was first)
 
 TMP_SUFFIX = ".tmp"
-
-
-CONFIG_NAME = "pressflow.toml"
-
-
-def find_config(start: Path) -> Path | None:
-    """The project file in ``start`` or the nearest folder above it (here, so that a quick
-    answer can find its project without loading the config machinery)."""
-    for folder in (start, *start.parents):
-        candidate = folder / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 @dataclass(frozen=True)
