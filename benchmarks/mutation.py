@@ -80,6 +80,7 @@ _QA_TESTS = (
     "tests/test_qa_rules.py",
     "tests/test_qa_name_spelling.py",
     "tests/test_qa_measures.py",
+    "tests/test_qa_number_words.py",
     "tests/test_qa_checks.py",
     "tests/test_qa_false_alarms.py",
     "tests/test_qa_false_alarm_classes.py",
