@@ -75,6 +75,17 @@ def test_russian_case_forms_are_the_name() -> None:
     ]
 
 
+def test_a_four_letter_name_one_letter_off() -> None:
+    rows = [("Ванн келди.", "Приехал Ванн."), ("Ванн сүйлөдү.", "Выступил Ванн.")]
+    assert spelling([*rows, ("Ванн кетти.", "Уехал Ванн.")], "ru") == []
+    assert spelling([*rows, ("Ванн кетти.", "Уехал Вамн.")], "ru") == [
+        (3, "name spelt two ways in this release: Вамн (ванн…)")
+    ]
+    # a case form the stemmer leaves whole (Юань, Юаня: too short to cut) is the same name
+    rows = [("Юань келди.", "Пришел Юань."), ("Юандын иши.", "Дело Юаня.")]
+    assert spelling(rows, "ru") == []
+
+
 def test_a_word_and_its_longer_form_are_not_two_spellings() -> None:
     # Кремле and Кремль: the soft sign makes one stem a prefix of the other
     rows = [

@@ -90,9 +90,13 @@ def _capitalised(source: str) -> tuple[tuple[str, str], ...]:
 
 def _alike(a: str, b: str) -> bool:
     """Could two stems be one name spelt two ways? Neither is a prefix of the other (Кремл,
-    Кремль), both have five letters or more, and they are one letter apart (two from eight on)."""
+    Кремль), both have four letters or more, and they are one letter apart (two from eight on);
+    two four-letter stems apart in the last letter only are one name in two case forms the
+    stemmer left whole (Юань, Юаня; Сара, Сары), not a misspelling (Ванн, Вамн)."""
     shorter = min(len(a), len(b))
-    if a.startswith(b) or b.startswith(a) or shorter < 5:
+    if a.startswith(b) or b.startswith(a) or shorter < 4:
+        return False
+    if shorter < 5 and a[:-1] == b[:-1]:
         return False
     return edits(a, b) <= (1 if shorter < 8 else 2)
 
