@@ -28,6 +28,27 @@ CASE_ENDINGS = _expand(
     "I", "сI", "Iн", "н", "гA", "кA", "нA", "дA", "тA", "дI", "тI", "нI",
     "дIн", "тIн", "нIн", "дAн", "тAн", "нAн", "дAгI", "тAгI", "лAр", "дAр", "тAр",
 )  # fmt: skip
+_HARMONY = {"а": "ы", "ы": "ы", "я": "ы", "е": "и", "и": "и", "э": "и", "о": "у", "у": "у",
+            "ё": "у", "ю": "у", "ө": "ү", "ү": "ү"}  # fmt: skip
+_VOICELESS = frozenset("кпстфхцчшщ")
+
+
+def is_genitive(word: str) -> bool:
+    """Does ``word`` (lower case) end in the Kyrgyz genitive its stem takes: -нын after a vowel,
+    -тын after a voiceless consonant, -дын after another, the vowel harmonising with the stem's
+    last (Трамптын, Калифорниянын, Нильсендин; not Бородин, Распутин: -дин after a vowel)?
+    Not -нин, which ends Russian surnames on a vowel-final stem (Калинин, Каренин)."""
+    stem, ending = word[:-3], word[-3:]
+    if len(stem) < 3 or ending[2] != "н" or ending[0] not in "дтн" or ending == "нин":
+        return False
+    vowels = [c for c in stem if c in _HARMONY]
+    if not vowels or ending[1] != _HARMONY[vowels[-1]]:
+        return False
+    last = stem[-1]
+    want = "н" if last in _HARMONY else "т" if last in _VOICELESS else "д"
+    return ending[0] == want
+
+
 #: derivational suffixes: the agent (-чы), the adjective (-лык, -дык, -тык), the companion
 #: (-даш), the verb (-лаш), the privative (-сыз), the doer (-кер): another word
 DERIVATIONS = tuple(
