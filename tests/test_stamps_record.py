@@ -231,6 +231,20 @@ def test_a_release_is_skipped_exactly_while_its_files_are_as_recorded(tmp_path: 
     assert fresh_releases(config, [source], stamps) == {}  # a missing catalog is a change
 
 
+def test_asked_until_the_first_stale_release_the_answer_stops_there(tmp_path: Path) -> None:
+    config, source = _newsroom(tmp_path)
+    other = tmp_path / "releases" / "other.txt"
+    other.write_text("other\n")
+    stamps = Stamps(tmp_path / "stamps.json")
+    stamps.record("forum.txt", "forum", release_stamp(config, source, "forum"))
+    both = [other, source]
+    assert fresh_releases(config, both, stamps) == {"forum.txt": "forum"}
+    assert fresh_releases(config, both, stamps, until_stale=True) == {}  # other.txt: stale
+    assert fresh_releases(config, both[::-1], stamps, until_stale=True) == {"forum.txt": "forum"}
+    source.write_text("edited\n", encoding="utf-8")
+    assert fresh_releases(config, both[::-1], stamps, until_stale=True) == {}
+
+
 def test_the_slug_recorded_with_the_stamp_names_the_catalogs(tmp_path: Path) -> None:
     config, source = _newsroom(tmp_path)
     renamed = tmp_path / "releases" / "2024-forum.md"

@@ -317,9 +317,12 @@ def update_if_unchanged(config: Config, *, check_only: bool = False) -> UpdateRe
     (the caller then runs ``update``). A hook or CI step asking on every commit gets its answer
     in the time the question costs."""
     stamps = Stamps.load(config.root)
-    stale, fresh = _stale_paths(config, stamps, ())
-    if stale or orphaned(config, set(fresh.values()), config.target_langs):
+    paths = release_paths(config, ())
+    # newest last (dated names): the release just edited or added is met first, and ends it
+    fresh = fresh_releases(config, reversed(paths), stamps, until_stale=True)
+    if len(fresh) < len(paths) or orphaned(config, set(fresh.values()), config.target_langs):
         return None
+    fresh = {p.name: fresh[p.name] for p in paths}  # (in release order, as update lists them)
     if not check_only and stamps.changed:
         with project_lock(config.root, "update"):  # files touched but unchanged (a checkout):
             stamps.save()  # skipped faster next time

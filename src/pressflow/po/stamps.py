@@ -103,8 +103,8 @@ class Stamps:
         if not self.changed:
             return False
         record = {"version": FORMAT, "stamps": self.known, "seen": self.seen, "slugs": self.slugs}
-        # pragma: no mutate start (any indent is the same record; sorted keys are tested)
-        text = json.dumps(record, indent=0, sort_keys=True) + "\n"
+        # pragma: no mutate start (any layout is the same record; sorted keys are tested)
+        text = json.dumps(record, sort_keys=True, separators=(",", ":")) + "\n"  # (C encoder)
         # pragma: no mutate end
         self.changed = False
         return atomic_write(self.path, text)
@@ -160,9 +160,12 @@ def signature(prefix: str, slug: str, parts: Iterable[str]) -> str:
     return "|".join([prefix, slug, *parts])  # pragma: no mutate (any separator)
 
 
-def fresh_releases(config: Config, paths: Iterable[Path | str], stamps: Stamps) -> dict[str, str]:
+def fresh_releases(
+    config: Config, paths: Iterable[Path | str], stamps: Stamps, *, until_stale: bool = False
+) -> dict[str, str]:
     """File name -> slug of the releases whose source and catalogs are exactly as pressflow
-    last left them.
+    last left them; with ``until_stale``, of those met before the first that is not (a caller
+    asking whether all are fresh stops there).
 
     The hot loop of a run with nothing changed (four ``stat`` calls per release, thousands of
     releases): strings and ``os`` only, the constant part computed once, and each file looked
@@ -179,6 +182,8 @@ def fresh_releases(config: Config, paths: Iterable[Path | str], stamps: Stamps) 
             name = os.path.basename(source)
             slug = stamps.slugs.get(name)
             if slug is None or name not in stamps.known:
+                if until_stale:
+                    break
                 continue
             places = _places(source, slug, targets)
             found = signature(prefix, slug, (opened.stat_part(f, n) for f, n in places))
@@ -187,6 +192,8 @@ def fresh_releases(config: Config, paths: Iterable[Path | str], stamps: Stamps) 
             elif stamps.fresh(name, release_stamp(config, source, slug)):
                 stamps.see(name, found)  # touched but not changed (a checkout): skip next time
                 fresh[name] = slug
+            elif until_stale:
+                break
     return fresh
 
 
