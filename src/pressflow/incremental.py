@@ -9,7 +9,6 @@ worked on as always, and its record stored for the next run.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -108,28 +107,38 @@ def check_releases(
         inputs = [(r.lang, r.path, r.source, cache.digest(r.path)) for r in mine]
         record_key = check_key(src.shown, src.digest, inputs)
         again = partial(_check_record, config, src, mine, glossary)
-        decoded = _decoded(cache.get("check", slug, record_key), len(mine), again)
+        decoded = _decoded(cache.get("check", slug, record_key), len(mine))
         if decoded is None:
-            record = again()
-            cache.put("check", slug, record_key, record)
-            decoded = _decoded(record, len(mine), again)
-        for n, (stat, part) in zip(numbers, decoded, strict=True):  # type: ignore[arg-type]
-            stats[n], parts[n] = stat, part
+            checked = again()
+            cache.put("check", slug, record_key, checked.summary)
+            cache.put("findings", slug, record_key, checked.findings)
+            decoded = _decoded(checked.summary, len(mine))
+        for number, (stat, counts) in enumerate(decoded):  # type: ignore[arg-type]
+            read = partial(_stored, cache, slug, record_key, number, stat, again)
+            stats[numbers[number]], parts[numbers[number]] = stat, (counts, read)
     return [s for s in stats if s is not None], Findings(p for p in parts if p is not None)
+
+
+@dataclass
+class Checked:
+    """One release's check as stored: per catalog, its statistics and its problems' counts
+    (``summary``: what reports and the gate read) and its problems (``findings``: in a table
+    of their own, read only when a report lists them; a run with nothing changed reads none)."""
+
+    summary: list[list]
+    findings: list[list]
 
 
 def _check_record(
     config: Config, src: Source, refs: Sequence[CatalogRef], glossary: Callable[[], Glossary]
-) -> list[list]:
-    """Per catalog: its statistics, its problems' counts, and its problems as one JSON text
-    (read back only when listed; a run with nothing changed reads none)."""
+) -> Checked:
     from . import qa
     from .qa.findings import count
 
     stats, found = qa.check_catalogs(
         refs, releases={src.slug: src.loaded()}, config=config, glossary=glossary()
     )
-    record = []
+    checked = Checked([], [])
     for s, problems in zip(stats, found, strict=True):
         kinds = [
             [code, severity, n]
@@ -137,51 +146,52 @@ def _check_record(
             else [code, severity, n, release, lang]
             for (release, lang, code, severity), n in count(problems).items()
         ]
-        rows = json.dumps(
-            [_found_row(p, s) for p in problems], ensure_ascii=False, separators=(",", ":")
-        )
-        record.append([_stats_row(s), kinds, rows])
-    return record
+        checked.summary.append([_stats_row(s), kinds])
+        checked.findings.append([_found_row(p, s) for p in problems])
+    return checked
 
 
-Part = tuple[dict[tuple[str, str, str, str], int], Callable[[], list[Problem]]]
+Counts = dict[tuple[str, str, str, str], int]
+Part = tuple[Counts, Callable[[], list[Problem]]]
 
 
-def _decoded(
-    record: object, count: int, again: Callable[[], list[list]]
-) -> list[tuple[CatalogStats, Part]] | None:
-    """A check record of ``count`` catalogs as values, each one's problems unread; None when
-    it is not one (damaged: the release is checked ``again``)."""
+def _decoded(record: object, count: int) -> list[tuple[CatalogStats, Counts]] | None:
+    """A check record's summary of ``count`` catalogs as values; None when it is not one
+    (damaged: the release is checked again)."""
     from .qa.stats import CatalogStats
 
     if not isinstance(record, list) or len(record) != count:
         return None
     try:
         decoded = []
-        for number, (row, kinds, rows) in enumerate(record):
+        for row, kinds in record:
             stat = CatalogStats(*row)
             counts = {}
             for code, severity, n, *where in kinds:
                 release, lang = where or (stat.release, stat.lang)
                 counts[(release, lang, code, severity)] = int(n)
-            if not isinstance(rows, str):
-                return None
-            decoded.append((stat, (counts, partial(_stored, rows, stat, again, number))))
+            decoded.append((stat, counts))
         return decoded
     except (TypeError, ValueError):
         return None
 
 
 def _stored(
-    rows: str, stat: CatalogStats, again: Callable[[], list[list]], number: int
+    cache: Cache,
+    slug: str,
+    record_key: str,
+    number: int,
+    stat: CatalogStats,
+    again: Callable[[], Checked],
 ) -> list[Problem]:
-    """The problems of catalog ``number`` of a record, from its JSON text; a text that does
-    not read back (a damaged cache file) is the release checked ``again``."""
+    """The problems of catalog ``number`` of a release's check, from the findings table; when
+    they are not there as stored (a damaged or deleted cache file) the release is checked
+    ``again``."""
     try:
-        return [_found(row, stat) for row in json.loads(rows)]
-    except (TypeError, ValueError):
-        rows = again()[number][2]
-        return [_found(found, stat) for found in json.loads(rows)]
+        rows = cache.get("findings", slug, record_key)[number]  # type: ignore[index]
+        return [_found(row, stat) for row in rows]
+    except (TypeError, ValueError, IndexError, KeyError):
+        return [_found(row, stat) for row in again().findings[number]]
 
 
 def _stats_row(s: CatalogStats) -> list:
