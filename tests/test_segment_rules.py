@@ -13,11 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pressflow.regex_shape import alphabet as _alphabet
+from pressflow.regex_shape import backward as _backward
 from pressflow.segment import rules_for, split_text
 from pressflow.segment_rules import (
     _REACH_MAX,
     _abbrev_alternation,
-    _alphabet,
     _never_a_dot,
     _reach,
 )
@@ -256,3 +257,43 @@ def test_the_alphabet_shortcut_decides_every_rule_as_the_full_search(text: str, 
             full = rule.before.search(text, 0, pos) is not None
             quick = pos - start >= rule.least and rule.before.search(text, start, pos) is not None
             assert quick == full, (rule.name, text, pos)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TAILS, st.sampled_from(["ky", "ru", "en"]))
+def test_a_before_pattern_read_backwards_matches_wherever_it_can_end(text: str, lang: str) -> None:
+    """Where a rule's ``before`` matches text ending at a position, its backward pattern
+    matches the reversed text from there: so a failed backward try may skip the search."""
+    backwards = text[::-1]
+    for rule in rules_for(lang).rules:
+        if rule.before is None or rule.backward is None:
+            continue
+        for pos in range(len(text) + 1):
+            if rule.before.search(text, 0, pos) is not None:
+                assert rule.backward.match(backwards, len(text) - pos), (rule.name, text, pos)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [
+        (r"(?i:www)\.", ".WWW", True),
+        (r"(?<![\w\-])[А-Я]\.", ".Ж", True),  # a lookbehind becomes a lookahead
+        (r"(?<![\w\-])[А-Я]\.", ".Жж", False),
+        (r"(?<=a)b", "ba", True),
+        (r"(?<=a)b", "bc", False),
+        (r"b(?=c)", "b", True),  # a lookahead is dropped
+        (r"(?:^|\n)\s*\d{1,3}\.", ".7 \n", True),
+        (r"ab+c", "cbba", True),
+        (r"ab+c", "abbc", False),
+        (r"[^a]\.", ".b", True),
+        (r"[^a]\.", ".a", False),
+    ],
+)
+def test_a_pattern_is_read_backwards(pattern: str, text: str, matches: bool) -> None:
+    found = _backward(pattern)
+    assert found is not None
+    assert bool(found.match(text)) is matches
+
+
+def test_a_back_reference_cannot_be_read_backwards() -> None:
+    assert _backward(r"(a)\1") is None

@@ -192,7 +192,7 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
             continue
         window = pos - _WINDOW if pos > _WINDOW else 0
         dot = -2  # the last full stop in the window, found when a rule first needs it
-        for after, before, brk, reach, dot_reach, consumes, least in (
+        for after, before, brk, reach, dot_reach, consumes, least, backward in (
             plan(probe(text, pos).groups()) if probe is not None else checks  # type: ignore[union-attr]
         ):
             # ``after`` first: an anchored match is cheaper than the windowed ``before`` search.
@@ -219,6 +219,11 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
                     if back < least:
                         continue  # too little text left for any match
                     start = pos - back
+                if backward is not None:
+                    if not backwards:
+                        backwards = text[::-1]
+                    if backward(backwards, n - pos) is None:
+                        continue  # read backwards from the candidate, the pattern cannot match
                 if before(text, start, pos) is None:
                     continue
             if brk and (not found or found[-1] != pos):

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from .charclass import class_body
 from .errors import ConfigError
+from .regex_shape import alphabet, backward
 
 if sys.version_info >= (3, 11):
     from re import _parser as sre_parse
@@ -62,6 +63,9 @@ class Rule:
     alphabet: re.Pattern[str] | None = None
     #: The shortest text a ``before`` match consumes.
     least: int = 0
+    #: Matches (from its start, on the reversed text) the reverse of whatever ``before`` can
+    #: match, and maybe more (see ``regex_shape.backward``); None: cannot tell.
+    backward: re.Pattern[str] | None = None
 
 
 class Check(NamedTuple):
@@ -75,6 +79,8 @@ class Check(NamedTuple):
     #: ``alphabet.match`` (on the reversed text), or None.
     consumes: Callable[..., re.Match[str] | None] | None
     least: int
+    #: ``backward.match``, or None.
+    backward: Callable[..., re.Match[str] | None] | None
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,7 @@ class Rules:
                 r.dot_reach,
                 r.alphabet.match if r.alphabet is not None else None,
                 r.least,
+                r.backward.match if r.backward is not None else None,
             )
             for r in self.rules
         )
@@ -278,7 +285,8 @@ def _compile(base: str) -> Rules:
                         if before and dotless_close and before.endswith(_DOT_CLOSE)
                         else None
                     ),
-                    alphabet=_alphabet(expand(before)) if before else None,
+                    alphabet=alphabet(expand(before)) if before else None,
+                    backward=backward(expand(before)) if before else None,
                     least=sre_parse.parse(expand(before)).getwidth()[0] if before else 0,
                 )
             )
@@ -313,77 +321,6 @@ def _reach(pattern: str) -> int | None:
     """The longest text ``pattern`` can match, when it is short (lookarounds match none)."""
     longest = sre_parse.parse(pattern).getwidth()[1]
     return longest if longest <= _REACH_MAX else None
-
-
-_CATEGORIES = {
-    sre_parse.CATEGORY_DIGIT: r"\d",
-    sre_parse.CATEGORY_NOT_DIGIT: r"\D",
-    sre_parse.CATEGORY_SPACE: r"\s",
-    sre_parse.CATEGORY_NOT_SPACE: r"\S",
-    sre_parse.CATEGORY_WORD: r"\w",
-    sre_parse.CATEGORY_NOT_WORD: r"\W",
-}
-_ZERO_WIDTH = (sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT)
-_REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", -1))
-
-
-def _alphabet(pattern: str) -> re.Pattern[str] | None:
-    """A run of the characters ``pattern`` can consume, or None when it may consume almost any
-    (``.``, ``[^…]``, a back reference). Lookarounds and anchors consume nothing."""
-    parsed = sre_parse.parse(pattern)
-    plain: list[str] = []
-    folded: list[str] = []
-    if not _consumed(parsed, bool(parsed.state.flags & re.IGNORECASE), plain, folded):
-        return None
-    classes = [f"[{''.join(dict.fromkeys(plain))}]"] if plain else []
-    classes += [f"(?i:[{''.join(dict.fromkeys(folded))}])"] if folded else []
-    return re.compile(f"(?:{'|'.join(classes)})*")
-
-
-def _consumed(
-    items: Iterable[tuple[Any, Any]], fold: bool, plain: list[str], folded: list[str]
-) -> bool:
-    """Add to ``plain`` (or, where ``fold``: case-insensitive, to ``folded``) the class body of
-    each consuming item of a parsed pattern; False when one is not a plain class."""
-
-    def char(code: int) -> str:
-        return f"\\U{code:08x}"
-
-    for op, av in items:
-        if op == sre_parse.LITERAL:
-            body = char(av)
-        elif op == sre_parse.IN:
-            parts = []
-            for kind, value in av:
-                if kind == sre_parse.LITERAL:
-                    parts.append(char(value))
-                elif kind == sre_parse.RANGE:
-                    parts.append(f"{char(value[0])}-{char(value[1])}")
-                elif kind == sre_parse.CATEGORY and value in _CATEGORIES:
-                    parts.append(_CATEGORIES[value])
-                else:
-                    return False  # a negated class, or what this reading does not know
-            body = "".join(parts)
-        elif op == sre_parse.SUBPATTERN:
-            _, on, off, sub = av
-            here = (fold or bool(on & re.IGNORECASE)) and not off & re.IGNORECASE
-            if not _consumed(sub, here, plain, folded):
-                return False
-            continue
-        elif op == sre_parse.BRANCH:
-            if not all(_consumed(sub, fold, plain, folded) for sub in av[1]):
-                return False
-            continue
-        elif op in _REPEATS:
-            if not _consumed(av[2], fold, plain, folded):
-                return False
-            continue
-        elif op in _ZERO_WIDTH:
-            continue
-        else:
-            return False  # ``.``, ``[^x]``, a back reference, a conditional, an atomic group
-        (folded if fold else plain).append(body)
-    return True
 
 
 def _never_a_dot(close: str) -> bool:

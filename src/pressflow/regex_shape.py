@@ -1,0 +1,167 @@
+"""What a regular expression can match, read from its parse: the questions the segmenter asks
+of a rule's pattern so that most candidate positions are decided without searching.
+
+Why apart: it reads Python's own regex parser (``re._parser``), which no other module needs.
+Every answer is conservative: when a pattern holds something this reading does not know, the
+answer is None ("cannot tell"), and the caller does the full search.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    from re import _parser as sre_parse
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import sre_parse
+
+__all__ = ["alphabet", "backward"]
+
+_CATEGORIES = {
+    sre_parse.CATEGORY_DIGIT: r"\d",
+    sre_parse.CATEGORY_NOT_DIGIT: r"\D",
+    sre_parse.CATEGORY_SPACE: r"\s",
+    sre_parse.CATEGORY_NOT_SPACE: r"\S",
+    sre_parse.CATEGORY_WORD: r"\w",
+    sre_parse.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = (sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT)
+_REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", -1))
+
+
+def alphabet(pattern: str) -> re.Pattern[str] | None:
+    """A run of the characters ``pattern`` can consume, or None when it may consume almost any
+    (``.``, ``[^…]``, a back reference). Lookarounds and anchors consume nothing."""
+    parsed = sre_parse.parse(pattern)
+    plain: list[str] = []
+    folded: list[str] = []
+    if not _consumed(parsed, bool(parsed.state.flags & re.IGNORECASE), plain, folded):
+        return None
+    classes = [f"[{''.join(dict.fromkeys(plain))}]"] if plain else []
+    classes += [f"(?i:[{''.join(dict.fromkeys(folded))}])"] if folded else []
+    return re.compile(f"(?:{'|'.join(classes)})*")
+
+
+def _consumed(
+    items: Iterable[tuple[Any, Any]], fold: bool, plain: list[str], folded: list[str]
+) -> bool:
+    """Add to ``plain`` (or, where ``fold``: case-insensitive, to ``folded``) the class body of
+    each consuming item of a parsed pattern; False when one is not a plain class."""
+
+    for op, av in items:
+        if op == sre_parse.LITERAL:
+            body = _char(av)
+        elif op == sre_parse.IN:
+            parts = []
+            for kind, value in av:
+                if kind == sre_parse.LITERAL:
+                    parts.append(_char(value))
+                elif kind == sre_parse.RANGE:
+                    parts.append(f"{_char(value[0])}-{_char(value[1])}")
+                elif kind == sre_parse.CATEGORY and value in _CATEGORIES:
+                    parts.append(_CATEGORIES[value])
+                else:
+                    return False  # a negated class, or what this reading does not know
+            body = "".join(parts)
+        elif op == sre_parse.SUBPATTERN:
+            _, on, off, sub = av
+            here = (fold or bool(on & re.IGNORECASE)) and not off & re.IGNORECASE
+            if not _consumed(sub, here, plain, folded):
+                return False
+            continue
+        elif op == sre_parse.BRANCH:
+            if not all(_consumed(sub, fold, plain, folded) for sub in av[1]):
+                return False
+            continue
+        elif op in _REPEATS:
+            if not _consumed(av[2], fold, plain, folded):
+                return False
+            continue
+        elif op in _ZERO_WIDTH:
+            continue
+        else:
+            return False  # ``.``, ``[^x]``, a back reference, a conditional, an atomic group
+        (folded if fold else plain).append(body)
+    return True
+
+
+def _char(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+def backward(pattern: str) -> re.Pattern[str] | None:
+    """A pattern that matches, from its start, the reverse of every text ``pattern`` matches,
+    and maybe more: matched on the reversed text at a candidate (to the end of the text, so
+    that a lookbehind turned lookahead sees what it saw), it tells in one anchored try that no
+    match of ``pattern`` can end there. Lookbehinds become lookaheads; lookaheads, anchors and
+    a negative lookbehind that cannot be reversed exactly are dropped. None when ``pattern``
+    holds what this reading does not know (a back reference, a conditional)."""
+    parsed = sre_parse.parse(pattern)
+    body = _reverse(parsed, [True])
+    if body is None:
+        return None
+    return re.compile(body, parsed.state.flags & (re.IGNORECASE | re.ASCII))
+
+
+def _reverse(items: Iterable[tuple[Any, Any]], exact: list[bool]) -> str | None:
+    """The items reversed; ``exact[0]`` turns False when something was dropped."""
+    parts = []
+    for op, av in items:
+        part = _reverse_one(op, av, exact)
+        if part is None:
+            return None
+        parts.append(part)
+    return "".join(reversed(parts))
+
+
+def _reverse_one(op: Any, av: Any, exact: list[bool]) -> str | None:
+    if op == sre_parse.LITERAL:
+        return _char(av)
+    if op == sre_parse.NOT_LITERAL:
+        return f"[^{_char(av)}]"
+    if op == sre_parse.ANY:
+        return "(?s:.)"
+    if op == sre_parse.IN:
+        body = ""
+        for kind, value in av:
+            if kind == sre_parse.NEGATE:
+                body = "^" + body
+            elif kind == sre_parse.LITERAL:
+                body += _char(value)
+            elif kind == sre_parse.RANGE:
+                body += f"{_char(value[0])}-{_char(value[1])}"
+            elif kind == sre_parse.CATEGORY and value in _CATEGORIES:
+                body += _CATEGORIES[value]
+            else:
+                return None
+        return f"[{body}]"
+    if op == sre_parse.SUBPATTERN:
+        _, on, off, sub = av
+        inner = _reverse(sub, exact)
+        flags = ("i" if on & re.IGNORECASE else "") + ("-i" if off & re.IGNORECASE else "")
+        return None if inner is None else f"(?{flags}:{inner})"
+    if op == sre_parse.BRANCH:
+        alternatives = [_reverse(sub, exact) for sub in av[1]]
+        if any(alt is None for alt in alternatives):
+            return None
+        return "(?:" + "|".join(alternatives) + ")"  # type: ignore[arg-type]
+    if op in _REPEATS:
+        low, high, sub = av
+        inner = _reverse(sub, exact)
+        times = f"{{{low},}}" if high == sre_parse.MAXREPEAT else f"{{{low},{high}}}"
+        return None if inner is None else f"(?:{inner}){times}"
+    if op == getattr(sre_parse, "ATOMIC_GROUP", -1):
+        inner = _reverse(av, exact)
+        return None if inner is None else f"(?:{inner})"
+    if op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT) and av[0] < 0:  # a lookbehind
+        whole = [True]
+        inner = _reverse(av[1], whole)
+        if inner is not None and (op == sre_parse.ASSERT or whole[0]):
+            return f"(?={inner})" if op == sre_parse.ASSERT else f"(?!{inner})"
+    # A lookahead, an anchor, or a lookbehind not reversed exactly: it matches no text, and
+    # dropped, the reversed pattern only matches more.
+    exact[0] = False
+    return "" if op in _ZERO_WIDTH else None
