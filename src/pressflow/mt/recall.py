@@ -98,23 +98,39 @@ class Recall:
         return found
 
     def _key(self, parts: Sequence[Part]) -> str:
-        """A key over the content of every catalog in ``parts`` ("" when one cannot be read)."""
+        """A key over what every catalog in ``parts`` gives the memory: its reviewed entries
+        (a catalog edited where nothing reviewed changed, a release's new sentence added to
+        it, keeps the key), by file content for the few outside ``refs`` ("" when one cannot
+        be read)."""
         if self.cache is None:
             return ""
         inputs = []
         try:
             for part in parts:
                 item = part.item
-                if isinstance(item, CatalogFile):
-                    digest = item.digest  # as read, before any fill
+                if isinstance(item, CatalogFile):  # as read, before any fill
+                    pairs = [(e.msgid, e.msgstr) for e in item.po if is_reviewed(e)]
+                    given = keys("memory pairs")(pairs)
                 elif isinstance(item, Path):
-                    digest = self.cache.digest(item)
+                    given = self.cache.digest(item)
                 else:
-                    digest = self.digests.get(item.path) or self.cache.digest(item.path)
-                inputs.append((part.lang, part.release, digest))
+                    given = self._given(item)
+                inputs.append((part.lang, part.release, given))
         except OSError:
             return ""
         return _misses_key(self.config.tm.threshold, inputs)
+
+    def _given(self, ref: CatalogRef) -> str:
+        """The key of a catalog's reviewed entries, kept by its content (its entries are
+        read, from the memory table or the file, only when its content is new)."""
+        assert self.cache is not None
+        digest = self.digests.get(ref.path) or self.cache.digest(ref.path)
+        found = self.cache.get("pairs", ref.path, _memory_key(digest))
+        if isinstance(found, str):
+            return found
+        given = keys("memory pairs")(self._reviewed(ref))
+        self.cache.put("pairs", ref.path, _memory_key(digest), given)
+        return given
 
     def memories(self, parts: Sequence[Part]) -> dict[str, TranslationMemory]:
         threshold = self.config.tm.threshold
