@@ -17,7 +17,7 @@ import json
 from lxml import etree
 
 from ..model import Inline
-from ..readers.html import Target, _boundary, locate_block, parse_html
+from ..readers.html import Target, boundary, locate_block, parse_html
 from ..readers.markdown import body_html
 from .body import prune_empty
 from .inline import Piece, fill, plain_text
@@ -77,7 +77,7 @@ def translate_tree(root: etree._Element, loc: Localized, *, source_lang: str) ->
             target = locate_block(root, block)
         except (LookupError, ValueError, IndexError, etree.XPathError):
             continue
-        if not target.attr and target.run == 0 and not [c for c in target.element if _boundary(c)]:
+        if not target.attr and target.run == 0 and not [c for c in target.element if boundary(c)]:
             gone.append(target.element)
     for local in loc.blocks:
         if not local.block.locator:
@@ -105,7 +105,7 @@ def _replace_run(target: Target, local: LocalBlock, *, page_lang: str, source_la
     element = target.element
     nodes = list(target.nodes)
     originals = list(target.placeholders)
-    boundaries = [c for c in element if _boundary(c)]  # the reader's rule: both sides agree
+    boundaries = [c for c in element if boundary(c)]  # the reader's rule: both sides agree
     run = target.run
     anchor = None if run == 0 else boundaries[run - 1]
     lead = (element.text if anchor is None else anchor.tail) or ""
