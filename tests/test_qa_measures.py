@@ -70,12 +70,16 @@ CASES = [
     ("(25 см) экрандын калыңдыгы.", "(30 cm) is the thickness of the screen.", []),
     ("10 дюйм экран.", "A 12 inch screen.", ["10"]),
     ("(Бишкек) Экран 10 дюйм.", "(Bishkek) The screen is 12 inches.", ["10"]),
+    ("Экран 20 дюйм (51см), калыңдыгы 3 см.", "The screen is big and 3 cm thick.", []),
+    # the translation's unit is the one right after its number, wherever that stands
+    ("Аралык 45ке жетти.", "Расстояние достигло «72 км».", []),
     # a bare figure converted: within half a unit or 1% (212 °F is 100 °C)
     ("Температура 212ге жетти.", "Температура достигла 101 градуса.", []),
     ("Температура 212ге жетти.", "Температура достигла 102 градусов.", ["212"]),
     # a year written whole pays its decade; 12 and 24 o'clock pay midnight, no other hour does
     ("90-жылдары экономика өстү.", "In the 1990s the economy grew.", []),
     ("90-жылдары экономика өстү.", "In the 1980s the economy grew.", ["90"]),
+    ("50 адам келди.", "Пришли 150 человек.", ["50"]),  # only a year pays its last two digits
     ("Жыйын саат 0:00дө башталат.", "Собрание начнётся в 12 часов ночи.", []),
     ("Жыйын саат 0:00дө башталат.", "Собрание начнётся в 24 часа.", []),
     ("Жыйын саат 0:00дө башталат.", "The meeting starts at 9 p.m.", ["0:00"]),
