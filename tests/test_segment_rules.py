@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressflow.regex_shape import alphabet as _alphabet
 from pressflow.regex_shape import backward as _backward
 from pressflow.segment import rules_for, split_text
 from pressflow.segment_rules import (
@@ -214,49 +213,10 @@ def test_a_before_pattern_reaches_back_as_far_as_its_longest_match(
     assert _reach(pattern) == reach
 
 
-@pytest.mark.parametrize(
-    ("pattern", "inside", "outside"),
-    [
-        (r"(?i:www)\.", "wW.", "x "),
-        (r"(?<![\w\-])[А-Я]\.", "Ж.", "ж -"),  # a lookbehind consumes nothing
-        (r"(?:^|\n)\s*\d{1,3}\.", "\n \t7.", "a"),
-        (r"[^a]\.", None, None),  # a negated class may consume almost anything
-        (r".\.", None, None),
-        (r"(a)\1", None, None),
-    ],
-)
-def test_a_before_pattern_consumes_only_its_alphabet(
-    pattern: str, inside: str | None, outside: str | None
-) -> None:
-    alphabet = _alphabet(pattern)
-    if inside is None:
-        assert alphabet is None
-        return
-    assert alphabet is not None
-    assert alphabet.fullmatch(inside)
-    assert not any(alphabet.fullmatch(c) for c in outside or "")
-
-
 TAILS = st.lists(
     st.sampled_from([*'аж.бт-Ж WwК»"“ \n1;:', "млн", "ж.б", "р-н", "www", "жана", "и", "т.б"]),
     max_size=14,
 ).map("".join)
-
-
-@settings(max_examples=300, deadline=None)
-@given(TAILS, st.sampled_from(["ky", "ru", "en"]))
-def test_the_alphabet_shortcut_decides_every_rule_as_the_full_search(text: str, lang: str) -> None:
-    """Starting a ``before`` search after the last character its pattern cannot consume (and
-    skipping it when too little is left) finds a match exactly when the windowed search does."""
-    for rule in rules_for(lang).rules:
-        if rule.before is None or rule.alphabet is None:
-            continue
-        backwards = text[::-1]
-        for pos in range(len(text) + 1):
-            start = pos - rule.alphabet.match(backwards, len(text) - pos).end() + len(text) - pos
-            full = rule.before.search(text, 0, pos) is not None
-            quick = pos - start >= rule.least and rule.before.search(text, start, pos) is not None
-            assert quick == full, (rule.name, text, pos)
 
 
 @settings(max_examples=300, deadline=None)

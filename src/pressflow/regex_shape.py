@@ -18,7 +18,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import sre_parse
 
-__all__ = ["alphabet", "backward"]
+__all__ = ["backward"]
 
 _CATEGORIES = {
     sre_parse.CATEGORY_DIGIT: r"\d",
@@ -30,62 +30,6 @@ _CATEGORIES = {
 }
 _ZERO_WIDTH = (sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT)
 _REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", -1))
-
-
-def alphabet(pattern: str) -> re.Pattern[str] | None:
-    """A run of the characters ``pattern`` can consume, or None when it may consume almost any
-    (``.``, ``[^…]``, a back reference). Lookarounds and anchors consume nothing."""
-    parsed = sre_parse.parse(pattern)
-    plain: list[str] = []
-    folded: list[str] = []
-    if not _consumed(parsed, bool(parsed.state.flags & re.IGNORECASE), plain, folded):
-        return None
-    classes = [f"[{''.join(dict.fromkeys(plain))}]"] if plain else []
-    classes += [f"(?i:[{''.join(dict.fromkeys(folded))}])"] if folded else []
-    return re.compile(f"(?:{'|'.join(classes)})*")
-
-
-def _consumed(
-    items: Iterable[tuple[Any, Any]], fold: bool, plain: list[str], folded: list[str]
-) -> bool:
-    """Add to ``plain`` (or, where ``fold``: case-insensitive, to ``folded``) the class body of
-    each consuming item of a parsed pattern; False when one is not a plain class."""
-
-    for op, av in items:
-        if op == sre_parse.LITERAL:
-            body = _char(av)
-        elif op == sre_parse.IN:
-            parts = []
-            for kind, value in av:
-                if kind == sre_parse.LITERAL:
-                    parts.append(_char(value))
-                elif kind == sre_parse.RANGE:
-                    parts.append(f"{_char(value[0])}-{_char(value[1])}")
-                elif kind == sre_parse.CATEGORY and value in _CATEGORIES:
-                    parts.append(_CATEGORIES[value])
-                else:
-                    return False  # a negated class, or what this reading does not know
-            body = "".join(parts)
-        elif op == sre_parse.SUBPATTERN:
-            _, on, off, sub = av
-            here = (fold or bool(on & re.IGNORECASE)) and not off & re.IGNORECASE
-            if not _consumed(sub, here, plain, folded):
-                return False
-            continue
-        elif op == sre_parse.BRANCH:
-            if not all(_consumed(sub, fold, plain, folded) for sub in av[1]):
-                return False
-            continue
-        elif op in _REPEATS:
-            if not _consumed(av[2], fold, plain, folded):
-                return False
-            continue
-        elif op in _ZERO_WIDTH:
-            continue
-        else:
-            return False  # ``.``, ``[^x]``, a back reference, a conditional, an atomic group
-        (folded if fold else plain).append(body)
-    return True
 
 
 def _char(code: int) -> str:

@@ -192,13 +192,19 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
             continue
         window = pos - _WINDOW if pos > _WINDOW else 0
         dot = -2  # the last full stop in the window, found when a rule first needs it
-        for after, before, brk, reach, dot_reach, consumes, least, backward in (
+        for after, before, brk, reach, dot_reach, backward in (
             plan(probe(text, pos).groups()) if probe is not None else checks  # type: ignore[union-attr]
         ):
             # ``after`` first: an anchored match is cheaper than the windowed ``before`` search.
             if after is not None and after(text, pos) is None:
                 continue
             if before is not None:
+                if backward is not None:
+                    # One anchored try on the reversed text rules out almost every candidate.
+                    if not backwards:
+                        backwards = text[::-1]
+                    if backward(backwards, n - pos) is None:
+                        continue  # read backwards from the candidate, the pattern cannot match
                 # A match cannot start further back than the pattern reaches: searching from
                 # every position of the window is most of the cost of a rule.
                 start = window
@@ -211,19 +217,6 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
                         continue  # no full stop: a rule ending in one cannot match
                     if dot + 1 - dot_reach > start:
                         start = dot + 1 - dot_reach
-                if consumes is not None:
-                    # Back over what the pattern can consume: its match starts after that.
-                    if not backwards:
-                        backwards = text[::-1]
-                    back = consumes(backwards, n - pos, n - start).end() - (n - pos)  # type: ignore[union-attr]
-                    if back < least:
-                        continue  # too little text left for any match
-                    start = pos - back
-                if backward is not None:
-                    if not backwards:
-                        backwards = text[::-1]
-                    if backward(backwards, n - pos) is None:
-                        continue  # read backwards from the candidate, the pattern cannot match
                 if before(text, start, pos) is None:
                     continue
             if brk and (not found or found[-1] != pos):

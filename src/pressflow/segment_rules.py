@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from .charclass import class_body
 from .errors import ConfigError
-from .regex_shape import alphabet, backward
+from .regex_shape import backward
 
 if sys.version_info >= (3, 11):
     from re import _parser as sre_parse
@@ -57,12 +57,6 @@ class Rule:
     #: For a ``before`` ending in a full stop and ``{close}``: how far back from just after
     #: its last full stop a match can start (None: not of that form, or unbounded).
     dot_reach: int | None = None
-    #: Any run of the characters a ``before`` match can consume (None: it may consume almost
-    #: any): a match ending at the candidate starts after the last character outside it, so
-    #: most candidates need no search. Matched on the reversed text, from the candidate back.
-    alphabet: re.Pattern[str] | None = None
-    #: The shortest text a ``before`` match consumes.
-    least: int = 0
     #: Matches (from its start, on the reversed text) the reverse of whatever ``before`` can
     #: match, and maybe more (see ``regex_shape.backward``); None: cannot tell.
     backward: re.Pattern[str] | None = None
@@ -76,9 +70,6 @@ class Check(NamedTuple):
     brk: bool
     reach: int | None
     dot_reach: int | None
-    #: ``alphabet.match`` (on the reversed text), or None.
-    consumes: Callable[..., re.Match[str] | None] | None
-    least: int
     #: ``backward.match``, or None.
     backward: Callable[..., re.Match[str] | None] | None
 
@@ -123,8 +114,6 @@ class Rules:
                 r.brk,
                 r.reach,
                 r.dot_reach,
-                r.alphabet.match if r.alphabet is not None else None,
-                r.least,
                 r.backward.match if r.backward is not None else None,
             )
             for r in self.rules
@@ -285,9 +274,7 @@ def _compile(base: str) -> Rules:
                         if before and dotless_close and before.endswith(_DOT_CLOSE)
                         else None
                     ),
-                    alphabet=alphabet(expand(before)) if before else None,
                     backward=backward(expand(before)) if before else None,
-                    least=sre_parse.parse(expand(before)).getwidth()[0] if before else 0,
                 )
             )
     foreign = None
