@@ -203,6 +203,38 @@ def test_final_punctuation_lost(source: str, translation: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("source", "translation", "lang", "word"),
+    [
+        ("Машина үйгө кирип кетти.", "Машина врезалась в.", "ru", "в"),
+        ("Машина үйгө кирип кетти.", "A car crashed into the.", "en", "the"),
+        ("Рэпер атын өзгөртүүдө.", "Rapper Kanye West is changing their.", "en", "their"),
+    ],
+)
+def test_a_translation_that_stops_on_a_word_no_sentence_ends_on(
+    source: str, translation: str, lang: str, word: str
+) -> None:
+    assert said(source, translation, lang, "final-punctuation") == [
+        f"the translation stops on {word!r}: something may be missing"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("translation", "lang"),
+    [
+        ("Машина врезалась в дом.", "ru"),
+        ("Это не то, кто мы такие.", "ru"),  # такие, a pronoun, may end a sentence
+        ("Residents will be allowed back in.", "en"),  # a particle may too
+        ("The invention that bears his name lives on.", "en"),
+        ("He said he would.", "en"),  # an elliptical sentence may end on an auxiliary
+        ("Не знаю, где.", "ru"),
+        ("Machines crashed into the house in 2018.", "en"),
+    ],
+)
+def test_a_sentence_may_end_on_a_particle_or_a_pronoun(translation: str, lang: str) -> None:
+    assert said("Машина үйгө кирип кетти.", translation, lang, "final-punctuation") == []
+
+
 def test_spacing_messages_and_what_the_source_already_has() -> None:
     assert said("Форум өтөт.", "The  forum is held.", code="double-space") == [
         "doubled space in the translation"

@@ -18,6 +18,23 @@ RATIO_BOUNDS: dict[str, tuple[float, float]] = {"ru": (0.67, 2.4), "en": (0.65, 
 #: shorter than this share of the source (the 5% quantile on the tuning half)
 UNFINISHED: dict[str, float] = {"ru": 0.81, "en": 0.77}
 DEFAULT_BOUNDS = (0.35, 2.8)
+#: words that cannot end a sentence (prepositions, conjunctions, articles, possessives): a
+#: translation that stops on one was cut short, whatever stop follows (машина врезалась в.).
+#: Words an elliptical sentence may end on are left out (he said he would; it is his; где,
+#: когда, как, не знаю что; lives on, back in; кто мы такие)
+DANGLING: dict[str, frozenset[str]] = {
+    "ru": frozenset((
+        "в", "во", "на", "по", "с", "со", "к", "ко", "о", "об", "обо", "от", "до", "из", "за",
+        "для", "без", "у", "и", "а", "но", "или", "ни", "чтобы", "при", "через", "между", "под",
+        "над", "перед", "своего", "своей", "своих", "свой", "свою", "своим", "который",
+        "которая", "которые", "которого",
+    )),
+    "en": frozenset((
+        "the", "a", "an", "of", "into", "and", "or", "but", "their", "its", "my", "our", "your",
+        "than", "whose",
+    )),
+}  # fmt: skip
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 MIN_LENGTH = 60
 MIN_WORDS = 8
 
@@ -30,9 +47,14 @@ def _end(text: str) -> str:
 @check(
     "final-punctuation",
     "warning",
-    "The source ends a sentence (. ! ?) and the translation ends with no punctuation at all.",
+    "The translation does not end as a sentence does: no punctuation where the source ends one"
+    " (. ! ?), or a last word that cannot end one (в, и; the, to).",
 )
 def final_punctuation(unit: Unit, ctx: Context) -> Iterator[str]:
+    last = _LAST_WORD.search(unit.msgstr)
+    if last and last.group(1) in DANGLING.get(ctx.lang, ()):
+        yield f"the translation stops on {last.group(1)!r}: something may be missing"
+        return
     # a headline-like line may drop its full stop in any language: only a question or an
     # exclamation lost, or a translation of several sentences left open, is worth a warning
     if (
