@@ -179,9 +179,11 @@ def assign_roles(
     out: list[Block] = []
     problems: list[Problem] = []
     for block in blocks:
-        role = (
-            rules.classify(_PLACEHOLDER.sub("", block.text)) if block.kind == "paragraph" else None
-        )
+        text = block.text
+        if block.kind != "paragraph":
+            role = None
+        else:
+            role = rules.classify(_PLACEHOLDER.sub("", text) if "<" in text else text)
         if role is None or block.attr:
             out.append(block)
             continue

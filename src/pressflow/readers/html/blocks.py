@@ -146,6 +146,8 @@ class _Extractor:
         nodes: list,
     ) -> None:
         """The block of one run (when it has text), then its inline elements' attributes."""
+        if not nodes and (not lead or lead.isspace()):
+            return  # the whitespace between block-level children: most runs of a page
         inlines: list[Inline] = []
         if nodes:
             text, inlines = _inline_text(lead, nodes)
