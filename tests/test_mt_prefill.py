@@ -157,6 +157,28 @@ def test_what_the_memory_missed_is_found_once_a_catalog_it_reads_translates_it(r
     assert entries(ru.path)["Салам."].msgstr == "Привет."
 
 
+def test_a_kept_memory_answers_new_questions_as_one_built_afresh(tmp_path):
+    """The memory is kept between runs by the reviewed entries it is built from: a question
+    it was never asked (here after a run that built it for another) is answered, exactly
+    and closely, as a run without the cache answers it."""
+    old = [Entry("Форум 3-июлда өтөт.", "Форум пройдёт 3 июля."), Entry("Бул эски сүйлөм.", "Это")]
+    asked = ["Салам.", "Бул эски сүйлөм!", "Форум 3-июлда өтөт."]
+    found = []
+    for name, cache in (("kept", True), ("afresh", False)):
+        room = make_newsroom(tmp_path / name)
+        refs = [write_catalog(room, "ru", "new", ["Салам."]), write_catalog(room, "ru", "old", old)]
+        incremental = Cache.load(room) if cache else None
+        prefill(config(room), refs, engine="none", incremental=incremental)  # built: a miss
+        write_catalog(room, "ru", "new", asked)  # new questions; the same reviewed entries
+        incremental = Cache.load(room) if cache else None
+        result = prefill(config(room), refs, engine="none", incremental=incremental)
+        filled = entries(refs[0].path)
+        shown = [(e.msgstr, e.tcomment, e.flags, e.previous_msgid) for e in map(filled.get, asked)]
+        found.append((result.total.memory_exact, result.total.memory_fuzzy, shown))
+    assert found[0] == found[1]
+    assert found[0][:2] == (1, 1)
+
+
 def test_an_answer_that_lost_a_marker_is_refused_and_reported(room):
     ru = write_catalog(room, "ru", "a", ["Форумга 100 киши келди.", "Жөн сүйлөм."])
     with FakeProvider(script=["drop-marker", "drop-marker"]) as fake:

@@ -9,7 +9,7 @@ normalised Levenshtein ratio over the sources, above the configured threshold.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..similarity import closest
@@ -67,6 +67,23 @@ class TranslationMemory:
 
     def __len__(self) -> int:
         return len(self._found)
+
+    def best(self) -> dict[str, tuple[str, str]]:
+        """Each source's (translation, release) a lookup gives: all the memory is to a
+        lookup, and far less than every catalog's entries to keep between runs."""
+        return {source: self._best(source) for source in self._found}
+
+    @classmethod
+    def of_best(
+        cls, lang: str, best: Mapping[str, Sequence[str]], *, threshold: float
+    ) -> TranslationMemory:
+        """The memory whose ``best()`` is ``best``: it answers every lookup as that one did."""
+        memory = cls(lang, threshold=threshold)
+        for source, (msgstr, release) in best.items():
+            if not isinstance(msgstr, str) or not isinstance(release, str):
+                raise ValueError("not a translation and its release")
+            memory._found[source][(msgstr, release)] = 1
+        return memory
 
     def _best(self, source: str) -> tuple[str, str]:
         """Most frequent translation of ``source``; ties go to the first release by name."""

@@ -5,7 +5,9 @@ gather before the first lookup. Most runs ask it about the same few entries as l
 entry nothing matches stays empty, run after run, until a translator fills it), and its answer
 is the same while no catalog it is built from changed. So each question asked and missed is
 remembered under a key over the content of every catalog the memory would be built from; a run
-that asks only such questions again gets its misses back without building the memory.
+that asks only such questions again gets its misses back without building the memory. A
+run asked something new reads the memory as the last build kept it (each source's best
+translation, under the same key), not every catalog again.
 """
 
 from __future__ import annotations
@@ -82,20 +84,46 @@ class Recall:
     def lookups(self, asked: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Match | None]:
         """What the memory of each language finds for each (language, msgid) of ``asked``."""
         parts = self.parts()
-        key = self._key(parts)
+        built = self._key(parts)
+        key = _misses_key(self.config.tm.threshold, built) if built else ""
         known = self.cache.get("prefill", MISSES, key) if self.cache and key else None
         if isinstance(known, dict):
             misses = {(lang, msgid) for lang, msgid in known.get("misses", ())}
             if all(question in misses for question in asked):
                 self.warnings.extend(known.get("warnings", ()))
                 return dict.fromkeys(asked)
-        memories = self.memories(parts)
+        memories = self._kept(built) or self._built(parts, built)
         found = {(lang, msgid): memories[lang].lookup(msgid) for lang, msgid in asked}
         if self.cache is not None and key:
             missed = sorted({q for q, match in found.items() if match is None})
             record = {"misses": [list(q) for q in missed], "warnings": self.warnings}
             self.cache.put("prefill", MISSES, key, record)
         return found
+
+    def _kept(self, built: str) -> dict[str, TranslationMemory] | None:
+        """The memories as the last run that built them from the same entries kept them."""
+        record = self.cache.get("tm", "memory", built) if self.cache and built else None
+        if not isinstance(record, dict):
+            return None
+        threshold = self.config.tm.threshold
+        try:
+            langs = record["langs"]
+            memories = {
+                lang: TranslationMemory.of_best(lang, langs.get(lang, {}), threshold=threshold)
+                for lang in self.langs
+            }
+        except (KeyError, TypeError, ValueError, AttributeError):  # damaged: built again
+            return None
+        self.warnings.extend(record.get("warnings", ()))
+        return memories
+
+    def _built(self, parts: Sequence[Part], built: str) -> dict[str, TranslationMemory]:
+        memories = self.memories(parts)
+        if self.cache is not None and built:
+            langs = {lang: memory.best() for lang, memory in memories.items()}
+            record = {"langs": langs, "warnings": list(self.warnings)}
+            self.cache.put("tm", "memory", built, record)
+        return memories
 
     def _key(self, parts: Sequence[Part]) -> str:
         """A key over what every catalog in ``parts`` gives the memory: its reviewed entries
@@ -118,7 +146,7 @@ class Recall:
                 inputs.append((part.lang, part.release, given))
         except OSError:
             return ""
-        return _misses_key(self.config.tm.threshold, inputs)
+        return keys("memory built")(inputs)
 
     def _given(self, ref: CatalogRef) -> str:
         """The key of a catalog's reviewed entries, kept by its content (its entries are
@@ -223,5 +251,5 @@ def _memory_key(digest: str) -> str:
     return keys("memory")(digest)
 
 
-def _misses_key(threshold: float, inputs: list[tuple[str, str, str]]) -> str:
-    return keys(MISSES)(threshold, inputs)
+def _misses_key(threshold: float, built: str) -> str:
+    return keys(MISSES)(threshold, built)
