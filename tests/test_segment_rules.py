@@ -7,6 +7,7 @@ only the abbreviation lists (an inner dot matching ``. ``) decide.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressflow.regex_shape import backward as _backward
-from pressflow.segment import rules_for, split_text
+from pressflow.segment import _boundaries, rules_for, split_text
 from pressflow.segment_rules import (
     _REACH_MAX,
     _abbrev_alternation,
@@ -257,3 +258,17 @@ def test_a_pattern_is_read_backwards(pattern: str, text: str, matches: bool) -> 
 
 def test_a_back_reference_cannot_be_read_backwards() -> None:
     assert _backward(r"(a)\1") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(TAILS, st.sampled_from([". Ал", "! ал", ".\n1. ", " Х. "])), max_size=6))
+def test_the_probes_and_plans_split_as_every_rule_tried_in_turn(pieces: list[str]) -> None:
+    """The fast path (both probes, remembered plans, backward tries) finds the boundaries that
+    trying every rule in order with its windowed searches finds."""
+    text = "".join(pieces)
+    for lang in ("ky", "ru", "en"):
+        rules = rules_for(lang)
+        plain = dataclasses.replace(rules)
+        plain.__dict__["after_probe"] = None  # a cached property, set as it is cached
+        plain.__dict__["checks"] = tuple(c._replace(backward=None) for c in rules.checks)
+        assert _boundaries(text, rules) == _boundaries(text, plain), (lang, text)

@@ -186,25 +186,27 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
     )
     probe, plan, checks = rules.after_probe, rules.plan, rules.checks
     found: list[int] = []
-    n, backwards = len(text), ""  # the text reversed, made when a rule first needs it
+    n, backwards = len(text), text[::-1]  # read from a candidate back (see ``before_probe``)
+    ends = rules.before_probe
     for pos in positions:
         if protected and protected.inside(pos):
             continue
         window = pos - _WINDOW if pos > _WINDOW else 0
         dot = -2  # the last full stop in the window, found when a rule first needs it
-        for after, before, brk, reach, dot_reach, backward in (
-            plan(probe(text, pos).groups()) if probe is not None else checks  # type: ignore[union-attr]
-        ):
+        if probe is None:
+            tried = checks
+        elif ends is None:
+            tried = plan(probe(text, pos).groups())  # type: ignore[union-attr]
+        else:
+            tried = plan(probe(text, pos).groups(), ends(backwards, n - pos).groups())  # type: ignore[union-attr]
+        for after, before, brk, reach, dot_reach, backward in tried:
             # ``after`` first: an anchored match is cheaper than the windowed ``before`` search.
             if after is not None and after(text, pos) is None:
                 continue
             if before is not None:
-                if backward is not None:
-                    # One anchored try on the reversed text rules out almost every candidate.
-                    if not backwards:
-                        backwards = text[::-1]
-                    if backward(backwards, n - pos) is None:
-                        continue  # read backwards from the candidate, the pattern cannot match
+                # One anchored try on the reversed text rules out almost every candidate.
+                if backward is not None and backward(backwards, n - pos) is None:
+                    continue  # read backwards from the candidate, the pattern cannot match
                 # A match cannot start further back than the pattern reaches: searching from
                 # every position of the window is most of the cost of a rule.
                 start = window

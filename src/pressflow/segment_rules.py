@@ -100,7 +100,7 @@ class Rules:
     #: Matches wherever ``urls`` could (``://``, ``www.``, ``@``, a dot and a known domain): a
     #: cheap scan that lets the many sentences without an address skip the costly pattern.
     url_hint: re.Pattern[str] = re.compile("")
-    _plans: dict[tuple[str | None, ...], tuple[Check, ...]] = field(
+    _plans: dict[tuple[tuple[str | None, ...], ...], tuple[Check, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -134,21 +134,50 @@ class Rules:
             parts.append(f"(?:(?={rule.after.pattern})())?")
         return re.compile("".join(parts)).match
 
-    def plan(self, holds: tuple[str | None, ...]) -> tuple[Check, ...]:
-        """The rules left to try where ``after_probe`` found ``holds``, in order, up to the first
-        that decides on its ``after`` alone (remembered: a text has few kinds of candidate)."""
-        known = self._plans.get(holds)  # pragma: no mutate (a memo: missed, the plan is rebuilt)
+    @cached_property
+    def before_probe(self) -> Callable[..., re.Match[str] | None] | None:
+        """``after_probe`` for the ``before`` side: one anchored match on the reversed text at a
+        candidate, its groups (in rule order, one per rule with a ``backward`` pattern) ``""``
+        where that rule's ``before`` may end there and None where it cannot."""
+        parts = []
+        for rule in self.rules:
+            if rule.before is None or rule.backward is None:
+                continue
+            back = rule.backward
+            if back.groups:
+                return None  # numbered groups would shift (the reversal writes none)
+            flags = ("i" if back.flags & re.IGNORECASE else "") + (
+                "a" if back.flags & re.ASCII else ""
+            )
+            body = f"(?{flags}:{back.pattern})" if flags else back.pattern
+            parts.append(f"(?:(?={body})())?")
+        return re.compile("".join(parts)).match
+
+    def plan(
+        self, holds: tuple[str | None, ...], ends: tuple[str | None, ...] = ()
+    ) -> tuple[Check, ...]:
+        """The rules left to try where ``after_probe`` found ``holds`` (and ``before_probe``
+        found ``ends``, if it was asked), in order, up to the first that decides on its
+        ``after`` alone (remembered: a text has few kinds of candidate)."""
+        key = (holds, ends)
+        known = self._plans.get(key)  # pragma: no mutate (a memo: missed, the plan is rebuilt)
         if known is not None:
             return known
+        asked = self.before_probe is not None and len(ends) > 0
         left: list[Check] = []
         found = iter(holds)
+        ended = iter(ends)
         for check in self.checks:
-            if check.after is not None and next(found) is None:
+            holds_here = check.after is None or next(found) is not None
+            may_end = True
+            if asked and check.before is not None and check.backward is not None:
+                may_end = next(ended) is not None
+            if not (holds_here and may_end):
                 continue
-            left.append(check._replace(after=None))
+            left.append(check._replace(after=None, backward=None if asked else check.backward))
             if check.before is None:
                 break
-        plan = self._plans[holds] = tuple(left)
+        plan = self._plans[key] = tuple(left)
         return plan
 
     def addresses(self, text: str) -> Iterator[re.Match[str]]:
