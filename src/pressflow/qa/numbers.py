@@ -169,10 +169,8 @@ def _readings(token: str) -> list[set[float]]:
     if len(groups) == 2:
         values.add(float(f"{groups[0]}.{groups[1]}"))  # 1,5 or 1.5
     if len(set(seps)) == 2 and len(groups) >= 3:  # 1,234.5 or 1.234,5
-        decimal = seps[-1]
         whole = "".join(groups[:-1])
         values.add(float(f"{whole}.{groups[-1]}"))
-        del decimal
     if not values:  # 1.2.3: a version or a list: each component stands alone
         return [{float(g)} for g in groups if g]
     return [values]
