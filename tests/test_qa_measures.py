@@ -80,6 +80,12 @@ CASES = [
     ("90-жылдары экономика өстү.", "In the 1990s the economy grew.", []),
     ("90-жылдары экономика өстү.", "In the 1980s the economy grew.", ["90"]),
     ("50 адам келди.", "Пришли 150 человек.", ["50"]),  # only a year pays its last two digits
+    # a magnitude word, whole (bn) or inflected (миңден), scales the number before it
+    ("Бюджет 5 млрд сом.", "The budget is 5 bn soms.", []),
+    ("Бюджет 5 млн сом.", "The budget is 5 bn soms.", ["5"]),
+    ("Жыйынга 5 миңден ашык адам келди.", "На собрание пришло более 5000 человек.", []),
+    # p.m. adds the afternoon hour to the figure, it does not replace it
+    ("Концерт 9 p.m. башталат.", "Концерт начнётся в 9 вечера.", []),
     ("Жыйын саат 0:00дө башталат.", "Собрание начнётся в 12 часов ночи.", []),
     ("Жыйын саат 0:00дө башталат.", "Собрание начнётся в 24 часа.", []),
     ("Жыйын саат 0:00дө башталат.", "The meeting starts at 9 p.m.", ["0:00"]),

@@ -189,7 +189,7 @@ def _numbers(text: str) -> tuple[Number, ...]:
         scale = 1.0
         after = _SCALE_AFTER.match(text, m.end())
         if after:
-            word = after.group(1).lower().rstrip(".")
+            word = after.group(1).lower()  # letters only: no full stop to strip
             for stem, factor in _SCALES.items():
                 if word == stem or (len(stem) > 2 and word.startswith(stem)):
                     scale = factor
