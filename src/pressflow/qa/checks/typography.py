@@ -34,7 +34,8 @@ DANGLING: dict[str, frozenset[str]] = {
         "than", "whose",
     )),
 }  # fmt: skip
-_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+#: what may stand around a text's last word: its stop, quotes, brackets, dashes
+_AROUND = ".,;:!?…()[]{}«»“”„\"'’‘—–-/"
 MIN_LENGTH = 60
 MIN_WORDS = 8
 
@@ -48,12 +49,12 @@ def _end(text: str) -> str:
     "final-punctuation",
     "warning",
     "The translation does not end as a sentence does: no punctuation where the source ends one"
-    " (. ! ?), or a last word that cannot end one (в, и; the, to).",
+    " (. ! ?), or a last word that cannot end one (в, и; the, of).",
 )
 def final_punctuation(unit: Unit, ctx: Context) -> Iterator[str]:
-    last = _LAST_WORD.search(unit.msgstr)
-    if last and last.group(1) in DANGLING.get(ctx.lang, ()):
-        yield f"the translation stops on {last.group(1)!r}: something may be missing"
+    last = unit.msgstr.rsplit(None, 1)[-1].strip(_AROUND) if unit.msgstr.strip() else ""
+    if last in DANGLING.get(ctx.lang, ()):
+        yield f"the translation stops on {last!r}: something may be missing"
         return
     # a headline-like line may drop its full stop in any language: only a question or an
     # exclamation lost, or a translation of several sentences left open, is worth a warning
