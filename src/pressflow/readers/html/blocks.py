@@ -201,10 +201,15 @@ _IMAGE_TEXT = frozenset(("alt", "title"))
 _NO_TEXT = frozenset(("script", "style", "template"))
 #: One character ``str.isalnum`` accepts (``\w`` matches exactly those, and ``_``).
 _ALNUM = re.compile(r"[^\W_]")
+#: A letter: never part of a placeholder (``<``, ``/``, ``>`` and digits), so one is enough.
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _has_text(text: str) -> bool:
-    return _ALNUM.search(PLACEHOLDER.sub("", text) if "<" in text else text) is not None
+    """A letter or digit outside the placeholders: a run worth translating."""
+    if "<" not in text:
+        return _ALNUM.search(text) is not None
+    return _LETTER.search(text) is not None or _ALNUM.search(PLACEHOLDER.sub("", text)) is not None
 
 
 def _collapse(text: str) -> str:
