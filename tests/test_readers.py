@@ -512,6 +512,20 @@ def test_html_runs_around_nested_blocks() -> None:
     ]
 
 
+def test_html_runs_of_digits_and_of_placeholder_like_text() -> None:
+    rel = read(
+        "<h1>Жаңылык</h1><p><b>2021</b></p><p>&lt;1&gt;<br></p><p>Текст  \n <i>жана</i>\tдагы</p>",
+        ".html",
+    )
+    assert [b.text for b in rel.blocks] == ["Жаңылык", "<1>2021</1>", "Текст <1>жана</1> дагы"]
+
+
+def test_html_page_with_more_elements_than_the_depth_limit_is_read() -> None:
+    page = "<html><body>" + "".join(f"<p>Абзац {n}.</p>" for n in range(600)) + "</body></html>"
+    rel = read(page, ".html")
+    assert len(rel.blocks) == 600 and rel.blocks[-1].text == "Абзац 599."
+
+
 def test_html_title_without_h1_and_meta_date() -> None:
     rel = read(
         '<html><head><title> Жаңылык </title><meta property="article:published_time" '
