@@ -253,7 +253,7 @@ def test_a_snapshot_is_the_version_read(tmp_path: Path) -> None:
     st = path.stat()
     assert data == OLD and snap is not None
     assert (snap.size, snap.mtime_ns, snap.ino) == (st.st_size, st.st_mtime_ns, st.st_ino)
-    assert snap.key == f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+    assert snap.key == f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
     assert snap == Snapshot.of(OLD, st)
     assert Snapshot.of(NEW, st).digest != snap.digest
     assert read_snapshot(str(path))[1] == snap

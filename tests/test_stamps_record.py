@@ -293,3 +293,24 @@ def test_without_open_folders_the_files_are_statted_by_path_alike(tmp_path: Path
         slow.usable = False
         assert [slow.stat_part(folder, name) for folder, name in places] == expected
     assert expected[0] == stat_key(os.stat(source)) and expected[-1] == "-" == stat_key(None)
+
+
+def test_after_update_the_next_run_finds_every_release_by_its_stats_alone(tmp_path: Path) -> None:
+    from pressflow import pipeline
+    from pressflow.config import load_config
+    from pressflow.files import read_snapshot
+
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "releases").mkdir()
+    (tmp_path / "pressflow.toml").write_bytes((root / "pressflow.toml").read_bytes())
+    for source in sorted((root / "releases").glob("*.txt")):
+        (tmp_path / "releases" / source.name).write_bytes(source.read_bytes())
+    config = load_config(tmp_path)
+    paths = sorted((tmp_path / "releases").glob("*.txt"))
+    for _ in range(2):  # every file written (renamed into place), then every file as read
+        pipeline.update(config)
+        stamps = Stamps.load(tmp_path)
+        assert len(fresh_releases(config, paths, stamps)) == len(paths)
+        assert not stamps.changed  # no signature was new: no release's content was read
+    _, snapshot = read_snapshot(paths[0])
+    assert snapshot is not None and snapshot.key == stat_key(os.stat(paths[0]))

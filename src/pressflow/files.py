@@ -36,15 +36,17 @@ class Snapshot:
     mtime_ns: int
     ino: int
     digest: bytes
+    ctime_ns: int = 0
 
     @classmethod
     def of(cls, data: bytes, st: os.stat_result) -> Snapshot:
-        return cls(st.st_size, st.st_mtime_ns, st.st_ino, _digest(data))
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino, _digest(data), st.st_ctime_ns)
 
     @property
     def key(self) -> str:
-        """Size, modification time and inode: cheap evidence the file is still this version."""
-        return f"{self.size}:{self.mtime_ns}:{self.ino}"
+        """Size, modification and change times and inode, as ``cache.stat_key`` writes them for
+        the stat these bytes were read with: cheap evidence the file is still this version."""
+        return f"{self.size}:{self.mtime_ns}:{self.ctime_ns}:{self.ino}"
 
 
 def _digest(data: bytes) -> bytes:
