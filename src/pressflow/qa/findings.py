@@ -40,6 +40,7 @@ class Findings(Sequence[Problem]):
     def __init__(self, parts: Iterable[tuple[Counts, Callable[[], list[Problem]]]] = ()):
         self._parts = list(parts)
         self._all: list[Problem] | None = None
+        self._counts: Counts | None = None
 
     @classmethod
     def of(cls, problems: Sequence[Problem]) -> Findings:
@@ -50,11 +51,14 @@ class Findings(Sequence[Problem]):
         return cls([(count(read), lambda: read)])
 
     def counts(self) -> Counts:
-        total: Counts = {}
-        for counts, _ in self._parts:
-            for k, n in counts.items():
-                total[k] = total.get(k, 0) + n
-        return total
+        """The parts' counts summed (once: the verdict and each report line ask again)."""
+        if self._counts is None:
+            total: Counts = {}
+            for counts, _ in self._parts:
+                for k, n in counts.items():
+                    total[k] = total.get(k, 0) + n
+            self._counts = total
+        return dict(self._counts)
 
     def problems(self) -> list[Problem]:
         if self._all is None:
