@@ -119,6 +119,7 @@ def _edge_values() -> list[str]:
         ]
     for n in (70, 78, 90):  # a word longer than the line is never cut
         values += ["b" * n + " cc dd", "全" + "b" * n + " cc dd", "b" * n + "全 cc dd"]
+        values.append("a\u2028" + "b" * n + "全 cc dd")  # also after a mandatory break
     return values
 
 
