@@ -3,7 +3,6 @@ stamps that let a run with nothing to do answer from a few ``stat`` calls."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -285,7 +284,7 @@ def _update(
             continue
         if stamped:  # the files as written now: the next run may skip them
             parts = [
-                _settled(out.path, batch.stats[out.path])
+                stat_key(batch.stats[out.path])
                 if out.path in batch.stats
                 else (out.read.key if out.read else "-")
                 for out in outcome.files
@@ -296,23 +295,6 @@ def _update(
     if stamped:
         stamps.save()
     return UpdateResult(extracted, changes, problems, check_only)
-
-
-def _settled(path: Path, written: os.stat_result) -> str:
-    """The stat key of a file written by this run, as the next run will see it: the rename
-    that put it in place moved its change time, so it is taken again; the same size,
-    modification time and inode show that the file is still the one written (a save made in
-    between would differ: then the key written with stays, and the next run reads the bytes)."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return stat_key(written)
-    same = (st.st_size, st.st_mtime_ns, st.st_ino) == (
-        written.st_size,
-        written.st_mtime_ns,
-        written.st_ino,
-    )
-    return stat_key(st if same else written)
 
 
 def _left_as_saved(config: Config, paths: Iterable[Path]) -> list[Problem]:
