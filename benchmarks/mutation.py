@@ -166,11 +166,13 @@ MODULES: dict[str, Module] = {
         ),
     ),
     "segment_rules": Module(
-        sources=(_RULES,),
+        # regex_shape holds what segment_rules read from a rule's pattern before it was split off
+        sources=(_RULES, f"{PKG}/regex_shape.py"),
         tests=(
             "tests/test_segment_rules.py",
             "tests/test_segment.py",
             "tests/test_segment_properties.py",
+            "tests/test_segment_linear.py",
         ),
         rule_data=True,
         equivalent_rules={
