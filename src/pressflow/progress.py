@@ -1,7 +1,7 @@
 """How long-running stages look to a person: progress (a rich bar on a terminal, a plain line
 every few seconds in a log) and the short summaries of prefill and build.
 
-Kept out of cli.py so that the CLI stays a thin layer of options, and out of the pipeline so
+Kept out of pressflow.cli so that the CLI stays a thin layer of options, and out of the pipeline so
 that the pipeline never prints.
 """
 

@@ -1,0 +1,120 @@
+"""What every command shares: the Typer app, the consoles, the common options and warnings."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from .. import __version__, pipeline
+from ..config import Config
+from ..errors import EXIT_OK
+from ..model import Problem
+from ..terminal import SafeConsole
+
+EXIT_CODES = (
+    "Exit codes: 0 success; 1 a gate or an error-severity check failed; 2 bad input or usage."
+)
+
+app = typer.Typer(
+    name="pressflow",
+    help="Kyrgyz press releases to Russian and English through gettext catalogs.\n\n" + EXIT_CODES,
+    no_args_is_help=True,
+    add_completion=True,  # --install-completion / --show-completion [bash|zsh|fish|powershell]
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def plain_output() -> bool:
+    """NO_COLOR (https://no-color.org: set and not empty) or TERM=dumb: no escape sequence at
+    all, not even bold. A pipe or a file gets none either: rich sees it is not a terminal."""
+    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+
+
+def _console(*, stderr: bool) -> Console:
+    plain = plain_output()
+    return SafeConsole(  # release text may hold escape sequences: never raw to a terminal
+        stderr=stderr,
+        highlight=False,
+        soft_wrap=True,
+        no_color=plain,
+        color_system=None if plain else "auto",
+    )
+
+
+err = _console(stderr=True)
+out = _console(stderr=False)
+
+
+class SegmentFormat(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    junit = "junit"
+    github = "github"
+
+
+LangOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045 - typer needs Optional at runtime on 3.10
+    typer.Option("--lang", "-l", help="Target language (repeatable); default: all targets."),
+]
+ReleaseOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--release", "-r", help="Only this release slug (repeatable)."),
+]
+EngineOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--engine", help="MT engine: google, mymemory, yandex, microsoft or none."),
+]
+UrlOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--engine-url", help="Send MT requests to this address (mirror, proxy, test)."),
+]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        out.print(f"pressflow {__version__}", markup=False)
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    project: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--project", "-C", help="Project folder (default: nearest pressflow.toml)."),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_show_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    ctx.obj = project
+
+
+def config_of(ctx: typer.Context) -> Config:
+    return pipeline.open_project(ctx.obj)
+
+
+def _where(problem: Problem) -> str:
+    if problem.path and problem.line:
+        return f"{problem.path}:{problem.line}: "
+    return f"{problem.path}: " if problem.path else ""
+
+
+def warn(problems: list[Problem]) -> None:
+    for p in problems:
+        err.print(f"{_where(p)}{p.severity}: {p.message} [{p.check}]", markup=False)
