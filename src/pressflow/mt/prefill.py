@@ -17,54 +17,26 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..cache import Cache
-from ..cache import key as cache_key
 from ..config import Config
 from ..glossary import Glossary, load_glossary
 from ..model import CatalogRef, Problem
 from .cache import MTCache
 from .fill import CatalogFile, Fill
 from .pool import Job, Outcome, PoolReport, run_jobs
-from .protect import (
-    LostMarker,
-    Piece,
-    Protected,
-    check_markers,
-    describe_lost,
-    has_letters,
-    protect,
-    restore,
-    split_for_limit,
-)
-from .recall import Recall, keys, real_paths
+from .protect import LostMarker, check_markers, describe_lost, has_letters
+from .recall import Recall, real_paths
 from .results import LangCounts, PlanRow, PrefillResult, ProgressEvent
 from .settings import cache_file, pool_settings
-from .spec import NO_ENGINE
+from .skip import all_full, empty_key, engine_spec_if_needed, known_full
+from .unit import Unit
 
 if TYPE_CHECKING:
     from .engines import Engine
-    from .spec import EngineSpec
 
 __all__ = ["LangCounts", "PlanRow", "PrefillResult", "ProgressEvent", "prefill"]
-
-
-@dataclass
-class _Unit:
-    """One distinct source text of one language, on its way through MT."""
-
-    lang: str
-    msgid: str
-    protected: Protected
-    pieces: list[Piece]
-    lead: str
-    trail: str
-    replies: list[str | None] = field(default_factory=list)
-    missing: int = 0
-    open: bool = True
-    targets: list[CatalogFile] = field(default_factory=list)
 
 
 class _Run:
@@ -86,8 +58,10 @@ class _Run:
         self.langs = list(dict.fromkeys(ref.lang for ref in refs))
         self.digests: dict[str, str] = {}  # each catalog's, as found before any fill
         # no entry to fill: no catalog read, no engine loaded
-        full = _all_full(cache, refs, self.digests)
-        self.spec = _spec(engine, config.source_lang, tuple(self.langs), cache, needed=not full)
+        full = all_full(cache, refs, self.digests)
+        self.spec = engine_spec_if_needed(
+            engine, config.source_lang, tuple(self.langs), cache, needed=not full
+        )
         self.pool = pool_settings(config)
         self.glossary: Glossary = load_glossary(config.glossary, source_lang=config.source_lang)
         self.cache = cache
@@ -100,14 +74,14 @@ class _Run:
             unique = {real[ref.path]: ref for ref in refs}
             self.real = {ref.path: path for path, ref in unique.items()}
             self.sources = [
-                ref if _known_full(cache, ref, self.digests) else CatalogFile(ref)
+                ref if known_full(cache, ref, self.digests) else CatalogFile(ref)
                 for ref in unique.values()
             ]
         self.catalogs = [c for c in self.sources if isinstance(c, CatalogFile)]
         self.counts = {lang: LangCounts(lang) for lang in self.langs}
         self.warnings: list[str] = []
         self.problems: list[Problem] = []
-        self.units: dict[tuple[str, str], _Unit] = {}
+        self.units: dict[tuple[str, str], Unit] = {}
         self.total = 0
         self.done = 0
         self.requests = 0
@@ -144,16 +118,9 @@ class _Run:
                 unit = self.units.get(key) or self._new_unit(cat.ref.lang, msgid)
                 unit.targets.append(cat)
 
-    def _new_unit(self, lang: str, msgid: str) -> _Unit:
-        core = msgid.strip()
-        lead, trail = msgid[: len(msgid) - len(msgid.lstrip())], msgid[len(msgid.rstrip()) :]
-        protected = protect(core, lang=lang, glossary=self.glossary)
+    def _new_unit(self, lang: str, msgid: str) -> Unit:
         fits = self.spec.fits
-        pieces = split_for_limit(protected.text, fits) if protected.translatable else []
-        unit = _Unit(lang, msgid, protected, pieces, lead, trail)
-        unit.replies = [None] * len(pieces)
-        unit.missing = len(pieces)
-        self.units[(lang, msgid)] = unit
+        unit = self.units[(lang, msgid)] = Unit.of(lang, msgid, glossary=self.glossary, fits=fits)
         return unit
 
     # ------------------------------------------------------------------ bookkeeping
@@ -182,17 +149,15 @@ class _Run:
             total.add(counts)
         return total
 
-    def close(self, unit: _Unit, how: str, *, problem: str = "") -> None:
+    def close(self, unit: Unit, how: str, *, problem: str = "") -> None:
         """Count a finished unit once per entry it fills, and fill them (cache or mt)."""
         if not unit.open:
             return
         unit.open = False
         fill = None
         if how in ("cache", "mt"):
-            pairs = zip(unit.replies, unit.pieces, strict=True)
-            joined = "".join((r or "") + p.space for r, p in pairs)
             try:
-                text = unit.lead + restore(joined, unit.protected) + unit.trail
+                text = unit.text()
             except LostMarker as exc:  # pieces are checked one by one: a safety net only
                 how, problem = "rejected", f"{self.engine_name} answer {exc}"
             else:
@@ -220,7 +185,7 @@ class _Run:
                 )
             )
 
-    def refusal(self, unit: _Unit, sent: str, reply: str | None) -> str:
+    def refusal(self, unit: Unit, sent: str, reply: str | None) -> str:
         """Why an answer is refused ("" if it is good): empty, the source back, a lost marker."""
         if reply is None or not reply.strip():
             return "empty answer"
@@ -234,9 +199,9 @@ class _Run:
         return ""
 
     # ------------------------------------------------------------------ cache and MT
-    def from_cache(self, cache: MTCache) -> dict[tuple[str, str], list[tuple[_Unit, int]]]:
+    def from_cache(self, cache: MTCache) -> dict[tuple[str, str], list[tuple[Unit, int]]]:
         """Fill what needs no request; return the texts to send, with the pieces awaiting them."""
-        waiting: dict[tuple[str, str], list[tuple[_Unit, int]]] = {}
+        waiting: dict[tuple[str, str], list[tuple[Unit, int]]] = {}
         for unit in self.units.values():
             if not unit.pieces or self.spec.make is None:
                 self.close(unit, "skipped")
@@ -261,7 +226,7 @@ class _Run:
         return waiting
 
     def machine(
-        self, cache: MTCache, waiting: dict[tuple[str, str], list[tuple[_Unit, int]]]
+        self, cache: MTCache, waiting: dict[tuple[str, str], list[tuple[Unit, int]]]
     ) -> PoolReport:
         """Send what is left, concurrently; fill and save as answers arrive."""
         src, cfg = self.config.source_lang, self.config.mt
@@ -325,7 +290,7 @@ class _Run:
                 self.close(unit, "stopped")
         return report
 
-    def plan(self, waiting: dict[tuple[str, str], list[tuple[_Unit, int]]]) -> tuple[PlanRow, ...]:
+    def plan(self, waiting: dict[tuple[str, str], list[tuple[Unit, int]]]) -> tuple[PlanRow, ...]:
         rows = []
         for lang in self.langs:
             c = self.counts[lang]
@@ -400,7 +365,7 @@ def prefill(
         for cat in run.catalogs:
             if not cat.written:
                 empty = sum(len(entries) for entries in cat.index.values())
-                incremental.put("prefill", cat.ref.path, _empty_key(cat.digest), empty)
+                incremental.put("prefill", cat.ref.path, empty_key(cat.digest), empty)
     return PrefillResult(
         engine=name,
         dry_run=dry_run,
@@ -417,43 +382,3 @@ def prefill(
         plan=plan,
         written=tuple(config.rel(c.path) for c in run.catalogs if c.written),
     )
-
-
-def _spec(
-    engine: str, source: str, targets: tuple[str, ...], cache: Cache | None, *, needed: bool
-) -> EngineSpec | None:
-    """The engine's spec, checked for the languages; None when no entry needs the engine and
-    the cache knows this engine takes these languages (the MT clients are not even loaded)."""
-    check = cache_key("engine", engine, source, targets)
-    if not needed and cache is not None and cache.get("prefill", "engine", check) is True:
-        return None
-    if engine == NO_ENGINE.name:  # no client to load, every language pair welcome
-        return NO_ENGINE
-    from .engines import engine_spec
-
-    spec = engine_spec(engine, source=source, targets=targets)
-    if cache is not None:
-        cache.put("prefill", "engine", check, True)
-    return spec
-
-
-def _empty_key(digest: str) -> str:
-    return keys("empty entries")(digest)
-
-
-def _known_full(cache: Cache | None, ref: CatalogRef, digests: dict[str, str]) -> bool:
-    """Whether the cache knows ``ref``'s catalog, by its content, to have no empty entry
-    (its digest kept in ``digests``: the memory's key asks for it again)."""
-    if cache is None:
-        return False
-    digest = digests.get(ref.path)
-    if digest is None:
-        digest = digests[ref.path] = cache.digest(ref.path)
-    return cache.get("prefill", ref.path, _empty_key(digest)) == 0
-
-
-def _all_full(cache: Cache | None, refs: Sequence[CatalogRef], digests: dict[str, str]) -> bool:
-    """Whether every catalog of ``refs`` is known, by its content, to have no empty entry."""
-    if cache is None or not refs:
-        return False
-    return all(_known_full(cache, ref, digests) for ref in refs)
