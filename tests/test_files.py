@@ -349,3 +349,71 @@ def test_confinement_of_a_relative_path(tmp_path: Path, monkeypatch: pytest.Monk
     gate = Confinement(".")
     assert gate.allows("a.txt")
     assert gate.allows(Path("a.txt"))
+
+
+
+class _SaveAt:
+    """A translator's save made at the worst moment: just before the ``n``-th call that
+    pressflow's writer (``files.py``) makes to the operating system. A profile hook sees every
+    such call; nothing of pressflow's is replaced, only the moment of the save is chosen."""
+
+    def __init__(self, path: Path, n: int):
+        self.path, self.n, self.calls, self.saved = path, n, 0, False
+
+    def __call__(self, frame: object, event: str, arg: object) -> None:
+        code = frame.f_code  # type: ignore[attr-defined]
+        if event != "c_call" or not code.co_filename.endswith(os.sep + "files.py"):
+            return
+        if getattr(arg, "__module__", None) not in ("posix", "nt", "io", "_io", "builtins"):
+            return
+        if self.calls == self.n and not self.saved:
+            self.saved = True  # (the path may be missing for a moment: no stat of it here)
+            other = self.path.with_name(self.path.name + ".editor")
+            other.write_bytes(b"the translator's save")
+            os.replace(other, self.path)
+        self.calls += 1
+
+
+def _writes_with_a_save_at_every_moment(tmp_path: Path, write: object) -> int:
+    """Run ``write(path, expect)`` once per system call it makes, with a save just before that
+    call; the save must be on disk afterwards every time. Returns how many moments were tried."""
+    import sys
+
+    n = 0
+    while True:
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        path = folder / "ru.po"
+        path.write_bytes(OLD)
+        _, snap = read_snapshot(path)
+        hook = _SaveAt(path, n)
+        sys.setprofile(hook)
+        try:
+            placed = write(path, snap)  # type: ignore[operator]  # (a save after it may follow)
+        finally:
+            sys.setprofile(None)
+        if not hook.saved:  # the write made fewer calls than n: every moment was tried
+            assert placed and path.read_bytes() == NEW
+            return n
+        assert path.read_bytes() == b"the translator's save", f"save lost at call {n}"
+        assert _listing(folder) == ["ru.po"], n  # no temporary or set-aside copy left
+        n += 1
+
+
+def test_a_save_at_any_moment_of_a_write_is_never_overwritten(tmp_path: Path) -> None:
+    def write(path: Path, snap: Snapshot) -> bool:
+        try:
+            return atomic_write(path, NEW, expect=snap)
+        except ChangedOnDisk:
+            return False
+
+    assert _writes_with_a_save_at_every_moment(tmp_path, write) >= 5
+
+
+def test_a_save_at_any_moment_of_a_batch_commit_is_never_overwritten(tmp_path: Path) -> None:
+    def write(path: Path, snap: Snapshot) -> bool:
+        with WriteBatch() as batch:
+            batch.write(path, NEW, expect=snap)
+        return not batch.conflicts
+
+    assert _writes_with_a_save_at_every_moment(tmp_path, write) >= 5

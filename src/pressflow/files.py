@@ -6,10 +6,10 @@ A temporary file in the same folder, flushed and fsynced, then ``os.replace``: a
 Skipping identical writes keeps mtimes stable, which incremental builds rely on.
 
 A translator may save a catalog (Poedit, Lokalize, a text editor) while pressflow works on it.
-So a writer that read a file passes the ``Snapshot`` of what it read as ``expect``; just before
-the rename the file is compared with it (size, modification time and inode, then the bytes'
-hash when those moved), and a file saved meanwhile is left as it is: ``ChangedOnDisk`` (or, in
-a batch, the path listed in ``conflicts``) tells the caller to merge again from the saved file.
+So a writer that read a file passes the ``Snapshot`` of what it read as ``expect``, and a file
+saved meanwhile is left as it is: ``ChangedOnDisk`` (or, in a batch, the path listed in
+``conflicts``) tells the caller to merge again from the saved file. There is no moment at which
+a save can be overwritten: see ``_place``.
 """
 
 from __future__ import annotations
@@ -178,13 +178,63 @@ def _atomic_write(path: Path, data: str | bytes, expect: Expect) -> tuple[bool, 
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:
             os.chmod(tmp, 0o644)
-        if not unchanged_since(path, expect):
+        if not _place(tmp, path, expect):
             raise ChangedOnDisk("saved by someone else meanwhile; left as saved", path=str(path))
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)  # pragma: no mutate (it exists here)
         raise
     return True, Snapshot.of(raw, written)
+
+
+def _place(tmp: str, path: Path, expect: Expect) -> bool:
+    """Move ``tmp`` to ``path`` if ``path`` is still the version ``expect`` describes; else
+    remove ``tmp``, leave ``path`` as found and return False.
+
+    A check followed by ``os.replace`` leaves a window: a save landing between the two is
+    overwritten (a busy machine can pause a process there for milliseconds). So the version on
+    disk is first renamed aside, atomically (from then on a save makes a new file), checked
+    there, and ours is put in place with a hard link, which refuses to replace a file: a save
+    made at any moment wins. Meanwhile the path is missing for a few system calls, which an
+    editor that reads it then reports as a missing file rather than showing stale text.
+    """
+    if isinstance(expect, _Unchecked):
+        os.replace(tmp, path)
+        return True
+    aside = tmp.removesuffix(TMP_SUFFIX) + ".old" + TMP_SUFFIX  # removed with the temporaries
+    if expect is not None:
+        try:
+            os.rename(path, aside)
+        except FileNotFoundError:  # deleted meanwhile: the translator's decision stands
+            os.unlink(tmp)
+            return False
+        if not unchanged_since(aside, expect):  # saved before we took it: put it back
+            _link_or_keep(aside, path)
+            os.unlink(tmp)
+            return False
+    placed = _link_or_keep(tmp, path)
+    if expect is not None:
+        os.unlink(aside)  # ours is in place, or a save newer than it is
+    return placed
+
+
+def _link_or_keep(source: str, path: Path) -> bool:
+    """Give ``source``'s file the name ``path`` unless something has that name (then leave it
+    and drop ``source``); False when ``path`` was taken. Without hard links (some network and
+    FAT file systems) the rename checked a moment before is the closest there is."""
+    try:
+        os.link(source, path)
+    except FileExistsError:
+        placed = False
+    except OSError:
+        if os.path.lexists(path):
+            placed = False
+        else:
+            os.replace(source, path)
+            return True
+    else:
+        placed = True
+    os.unlink(source)
+    return placed
 
 
 def remove_stale_temporaries(folder: Path | str) -> int:
@@ -279,10 +329,7 @@ class WriteBatch:
         # pragma: no mutate end
         for tmp, path, expect in staged:
             with _writing(path):
-                if unchanged_since(path, expect):  # checked at the last moment: the window
-                    os.replace(tmp, path)  # for a translator's save is one stat call
-                else:
-                    os.unlink(tmp)
+                if not _place(tmp, path, expect):
                     self.conflicts.append(path)
                     self.stats.pop(path, None)
 
