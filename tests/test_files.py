@@ -351,7 +351,6 @@ def test_confinement_of_a_relative_path(tmp_path: Path, monkeypatch: pytest.Monk
     assert gate.allows(Path("a.txt"))
 
 
-
 class _SaveAt:
     """A translator's save made at the worst moment: just before the ``n``-th call that
     pressflow's writer (``files.py``) makes to the operating system. A profile hook sees every
