@@ -99,8 +99,9 @@ MODULES: dict[str, Module] = {
         planted=(
             Planted(
                 _FILES,
-                "        os.replace(tmp, path)\n    except BaseException:",
-                "        path.write_bytes(raw)\n        os.unlink(tmp)\n    except BaseException:",
+                "        if not _place(tmp, path, expect):\n            raise ChangedOnDisk(",
+                "        path.write_bytes(raw)\n        os.unlink(tmp)\n"
+                "        if False:\n            raise ChangedOnDisk(",
                 "atomic_write writes in place instead of temp-and-rename",
             ),
         ),
