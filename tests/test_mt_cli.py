@@ -35,10 +35,14 @@ def test_hanging_provider_strict_prefill_fails_and_run_goes_on(tmp_path):
         started = time.monotonic()
         strict = pressflow(root, "prefill", "--strict", "--engine-url", fake.url)
         elapsed = time.monotonic() - started
+        asked = len(fake.seen)
         ran = pressflow(root, "run", "--engine-url", fake.url)
     assert strict.returncode == 1, strict.stderr
     assert "failures in a row" in strict.stderr and "skipped for" in strict.stderr
-    assert elapsed < 10
+    # the breaker stops after 3 failures in a row: a few requests (two at a time), not one or
+    # two per unit (54 here); the time bound only says it did not wait out every unit
+    assert 3 <= asked <= 12, asked
+    assert elapsed < 60
     assert ran.returncode == 0, ran.stderr
     for lang in ("ru", "en"):
         po = read_po(root / "translations" / lang / "2018-07-03-lsg-forum.po")
