@@ -70,6 +70,20 @@ ONE_UNIT = [
      "Канцлер поддержала проект «Северный поток — 2».", "names"),
     ("a doubled word grammar allows", "en", "Ал буга чейин эле жетиштүү көргөн.",
      "He had had enough of it by then.", "He had enough of of it by then.", "doubled-word"),
+    ("a name the source doubles, transliterated", "en", "Биз Бора Бора аралында эс алдык.",
+     "We rested on the island of Bora Bora.", "We rested on the the island of Bora Bora.",
+     "doubled-word"),
+    ("среда, an environment, not Wednesday", "ru",
+     "Мектептер окуучулар үчүн ыңгайлуу шарттарды түзүүгө аракет кылат.",
+     "Школы стремятся создать для учеников благоприятную среду.",
+     "Школы в среду стремятся создать для учеников благоприятные условия.", "dates"),
+    ("a percent counted in words", "ru", "Тарифтер 10 пайызга көтөрүлдү.",
+     "Пошлины выросли на десять процентов.", "Пошлины выросли на десять долларов.",
+     "currency"),
+    ("a first name that ends like a Kyrgyz genitive", "ru",
+     "Доктор Кристин Блейси Форддун көрсөтмөсү угулду.",
+     "Были заслушаны показания доктора Кристин Блейси Форд.",
+     "Были заслушаны показания доктора Кристин Блейси Форддун.", "kyrgyz-form"),
 ]  # fmt: skip
 
 
@@ -121,3 +135,31 @@ def test_a_glossary_term_in_any_of_its_documented_forms() -> None:
     for good in ("LSG bodies met.", "Local self-government bodies met.", "LSGs met."):
         assert found([(source, good)], "en", glossary) == set()
     assert found([(source, "Local authorities met.")], "en", glossary) == {"glossary"}
+
+
+def test_a_place_and_its_adjective_are_not_one_name_spelt_two_ways() -> None:
+    release = [
+        ("Шотландиянын мектептери жакшы иштейт.", "Школы Шотландии работают хорошо."),
+        ("Шотландиянын мектептер кеңеши чечим кабыл алды.", "Решение принял Шотландский совет школ."),
+        ("Шотландияда 30 000 окуучу окуйт.", "В Шотландии учатся 30 000 учеников."),
+    ]
+    assert found(release, "ru") == set()
+    # the near miss: the place misspelt in one unit
+    misspelt = [
+        *release[:2],
+        ("Шотландияда 30 000 окуучу окуйт.", "В Шотляндии учатся 30 000 учеников."),
+    ]
+    assert "name-spelling" in found(misspelt, "ru")
+
+
+def test_two_names_the_source_spells_apart_are_not_one_name_spelt_two_ways() -> None:
+    # Puff Daddy and Diddy: two nicknames of one man, one letter apart, both in the source
+    release = [
+        ("Шон Комбс Пафф Дэдди же Дидди деп да белгилүү.",
+         "Шона Комбса знают как Пафф Дэдди и Дидди."),
+        ("Дидди жаңы альбом чыгарды.", "Новый альбом выпустил Дидди."),
+    ]  # fmt: skip
+    assert found(release, "ru") == set()
+    # the near miss: the other nickname where the source says Дидди
+    wrong = [release[0], ("Дидди жаңы альбом чыгарды.", "Новый альбом выпустил Дэдди.")]
+    assert "name-spelling" in found(wrong, "ru")

@@ -29,7 +29,25 @@ _EN_DAYS = re.compile(
     r"(?<![\w'])(?:(Mondays?)|(Tuesdays?)|(Wednesdays?)|(Thursdays?)|(Fridays?)|(Saturdays?)"
     r"|(Sundays?))(?!\w)"
 )
-_RU_ENV = re.compile(r"сред[аеуы]\b", re.IGNORECASE)
+#: the words before «среду», «среды», «среде» that make it Wednesday, not an environment
+#: (создать среду обучения, окружающей среды, в среде молодёжи): в среду, до среды, к среде,
+#: каждую среду, утром в среду, вечера среды
+_RU_WEDNESDAY_BEFORE = {
+    "среду": frozenset(("в", "во", "на", "каждую", "эту", "прошлую", "следующую", "ближайшую",
+                        "всю", "ту", "одну")),
+    "среды": frozenset(("до", "со", "с", "утра", "вечера", "ночи", "дня", "середины", "конца")),
+    "среде": frozenset(("к", "ко")),
+}  # fmt: skip
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _wednesday(text: str, start: int, word: str) -> bool:
+    """Is «среда» in this form Wednesday? Its plural dative (по средам) always is; another
+    form when a date reads it: a word before it that takes a day, or a number after it."""
+    if word == "средам" or re.match(r",?\s*\d", text[start + len(word) : start + len(word) + 4]):
+        return True
+    before = _LAST_WORD.search(text[max(0, start - 16) : start])
+    return bool(before) and before.group(1).lower() in _RU_WEDNESDAY_BEFORE.get(word, ())
 
 
 def _ky_days(text: str) -> set[int]:
@@ -53,10 +71,8 @@ def weekdays(text: str, lang: str) -> frozenset[int]:
         day = next(i for i, g in enumerate(m.groups(), start=1) if g)
         if lang == "en" and re.match(r"\s+[A-Z]", text[m.end() :]):
             continue  # the Sunday Times, "Sunday Morning": a title, not a date
-        if lang == "ru" and day == 3:
-            before = text[max(0, m.start() - 4) : m.start()].lower()
-            if not (m.group(0).lower() in ("среду", "средам") or re.search(r"\bв\s$", before)):
-                continue  # «среда» and «среды» are an environment unless a date reads them
+        if lang == "ru" and day == 3 and not _wednesday(text, m.start(), m.group(0).lower()):
+            continue  # «среда»: an environment unless a date reads it
         out.add(day)
     return frozenset(out)
 

@@ -14,6 +14,7 @@ from ..units import Unit
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 
 
 @check("numbers", "error", "A number of the source is missing or changed in the translation.")
@@ -92,15 +93,27 @@ def _value_counts(text: str) -> Counter[str]:
     """How often each currency and the percent is named within a few words of a number (a
     source unit's counts are asked for once per target language)."""
     out: Counter[str] = Counter()
-    text = text.lower()  # the patterns are lower case; IGNORECASE would slow them down
-    if not _DIGIT.search(text) or not any(hint in text for hint in _VALUE_HINTS):
+    low = text.lower()  # the patterns are lower case; IGNORECASE would slow them down
+    if not any(hint in low for hint in _VALUE_HINTS):
         return out
-    for m in _VALUE_UNIT.finditer(text):
-        if m.start() and text[m.start() - 1].isalpha():
+    for m in _VALUE_UNIT.finditer(low):
+        if m.start() and low[m.start() - 1].isalpha():
             continue  # inside a word (a lookbehind would slow every position's match down)
-        if _DIGIT.search(text, max(0, m.start() - 16), m.end() + 16):
+        if _DIGIT.search(low, max(0, m.start() - 16), m.end() + 16) or _in_words(
+            text, low, m.start()
+        ):
             out[str(m.lastgroup)] += 1  # every alternative is a named group
     return out
+
+
+def _in_words(text: str, low: str, start: int) -> bool:
+    """Is a currency or percent word counted by a number written as a word just before it (пять
+    процентов, от пяти до десяти процентов, five per cent)? Not a capitalised one: a name (семья
+    Юаня)."""
+    if len(text) != len(low) or text[start].isupper():
+        return False
+    before = _LAST_WORD.search(text, max(0, start - 24), start)
+    return bool(before and nums.number_words(before.group(1)))
 
 
 @check(

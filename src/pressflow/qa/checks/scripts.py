@@ -90,6 +90,19 @@ def _inflected(word: str, vocabulary: frozenset[str]) -> bool:
     return False
 
 
+def _inside_a_name(word: str, source: str, translation: str) -> bool:
+    """Is ``word`` followed, in the source and in the translation alike, by the same capitalised
+    word? Kyrgyz inflects only a name's last word, so a first name's ending is its own (Кристин
+    Блейси Форддун: Кристин is Christine, not Крис + -тин)."""
+    for m in re.finditer(rf"(?<![^\W\d_]){re.escape(word)}\s+([^\W\d_]+)", source):
+        after = m.group(1)
+        if after[:1].isupper() and re.search(
+            rf"{re.escape(word)}\s+{re.escape(after)}", translation
+        ):
+            return True
+    return False
+
+
 @check(
     "kyrgyz-form",
     "error",
@@ -107,7 +120,11 @@ def kyrgyz_form(units: list[Unit], ctx: Context) -> Iterator[Finding]:
         copied = [
             w
             for w in _WORD.findall(unit.msgstr)
-            if w in source and w[:1].isupper() and w[1:].islower() and _inflected(w, vocabulary)
+            if w in source
+            and w[:1].isupper()
+            and w[1:].islower()
+            and _inflected(w, vocabulary)
+            and not _inside_a_name(w, unit.msgid, unit.msgstr)
         ]
         if copied:
             yield Finding(unit, f"a name left with its Kyrgyz ending: {' '.join(copied[:5])}")

@@ -74,10 +74,14 @@ def source_stem(word: str) -> str:
 
 @memo()
 def _origins(word: str, source: str) -> frozenset[str]:
-    """Stems of the source's capitalised words that ``word`` may render: their skeletons alike
-    (a misspelling may change the third letter as well as the last)."""
+    """Stems of the source's capitalised words that ``word`` most likely renders: of those whose
+    skeletons are alike (a misspelling may change the third letter as well as the last), the
+    closest. Two names the source itself spells apart (Дэдди and Дидди, Puff Daddy and Diddy)
+    each render their own."""
     mine = skeleton(word)[:6]
-    return frozenset(stem for stem, head in _capitalised(source) if ratio(head, mine) >= 60.0)
+    scored = [(ratio(head, mine), stem) for stem, head in _capitalised(source)]
+    best = max((score for score, _ in scored), default=0.0)
+    return frozenset(stem for score, stem in scored if score >= 60.0 and score == best)
 
 
 @memo()
@@ -88,6 +92,10 @@ def _capitalised(source: str) -> tuple[tuple[str, str], ...]:
     )
 
 
+#: a Russian adjective's stem made from a name (шотландск-ий, немецк-ий, Кыргызстанск-ий)
+_ADJECTIVE = ("ск", "цк")
+
+
 def _alike(a: str, b: str) -> bool:
     """Could two stems be one name spelt two ways? Neither is a prefix of the other (Кремл,
     Кремль), both have four letters or more, and they are one letter apart (two from eight on);
@@ -96,6 +104,8 @@ def _alike(a: str, b: str) -> bool:
     shorter = min(len(a), len(b))
     if a.startswith(b) or b.startswith(a) or shorter < 4:
         return False
+    if a.endswith(_ADJECTIVE) != b.endswith(_ADJECTIVE):
+        return False  # a place and its adjective (Шотландии, Шотландский), not a misspelling
     if shorter < 5 and a[:-1] == b[:-1]:
         return False
     return edits(a, b) <= (1 if shorter < 8 else 2)

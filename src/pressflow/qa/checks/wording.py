@@ -1,4 +1,9 @@
-"""Wording slips a translator's eye skips: a word typed twice (``в в``, "the the")."""
+"""Wording slips a translator's eye skips: a word typed twice (``в в``, "the the").
+
+A double the source writes too (``Роа Роа`` as Roa Roa, a hotel's name), or that the release's
+other translation of the unit writes as well (two translators do not make one slip: "Canada plus
+plus" for Канада++ in both), is the text's own, compared through a spelling-neutral skeleton.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..registry import Context, check
+from ..translit import skeleton
 from ..units import Unit
 
 _DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]+)\s+\1(?![\w-])", re.IGNORECASE)
@@ -30,10 +36,14 @@ def doubled_words(text: str) -> list[str]:
 
 @check("doubled-word", "error", "A word is written twice in a row (в в, the the).")
 def doubled_word(unit: Unit, ctx: Context) -> Iterator[str]:
-    found = [
-        w
-        for w in doubled_words(unit.msgstr)
-        if w.lower() not in map(str.lower, doubled_words(unit.msgid))
+    found = doubled_words(unit.msgstr)
+    if not found:
+        return
+    witnesses = [unit.msgid]
+    witnesses += [
+        texts[unit.msgid] for texts in (ctx.parallel or {}).values() if unit.msgid in texts
     ]
+    theirs = {skeleton(w) for text in witnesses for w in doubled_words(text)}
+    found = [w for w in found if skeleton(w) not in theirs]
     if found:
         yield f"word written twice: {' '.join(found[:3])}"

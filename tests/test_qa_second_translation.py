@@ -1,0 +1,66 @@
+"""Issue 12, must-show 4, for the classes where the release's other translation of the same unit
+is the witness: what both translators wrote alike is the source's doing, not a slip of one.
+Each class: an example of our own making with no alarm, and a near miss still caught."""
+
+from __future__ import annotations
+
+from pressflow.qa.registry import Context
+from pressflow.qa.runner import run_checks
+from pressflow.qa.units import Unit
+
+
+def codes(source: str, english: str, russian: str | None) -> set[str]:
+    """The codes raised on one English unit, the Russian translation at hand unless None."""
+    parallel = {"ru": {source: russian}} if russian is not None else None
+    ctx = Context(lang="en", path="en.po", parallel=parallel)
+    return {p.check for p in run_checks([Unit(source, english, line=3)], ctx)}
+
+
+def test_a_double_both_translators_write_is_the_names() -> None:
+    # Синг-Синг (Sing Sing prison) written apart by both translators: not a slip
+    source = "Ал көп жылдар бою Синг-Синг түрмөсүндө отурган."
+    english = "He spent many years in Sing Sing prison."
+    assert "doubled-word" in codes(source, english, None)  # alone, it alarms
+    assert codes(source, english, "Он провёл много лет в тюрьме Синг Синг.") == set()
+    # the near miss: a word typed twice beside the name, which the Russian does not double
+    slip = "He spent many years in in Sing Sing prison."
+    assert "doubled-word" in codes(source, slip, "Он провёл много лет в тюрьме Синг Синг.")
+
+
+LONG_WINDED = (
+    "Мен кубокту кайра алганым үчүн абдан бактылуумун, өзүмдү чындап эле аябай бактылуу сезип"
+    " турам, деди ал."
+)
+
+
+def test_a_source_longer_than_usual_makes_both_translations_short() -> None:
+    english = "I am so happy to get the cup back, he said."
+    russian = "Я так счастлив вернуть кубок, сказал он."
+    assert "length-ratio" in codes(LONG_WINDED, english, None)  # against the source alone
+    assert codes(LONG_WINDED, english, russian) == set()
+    # the near miss: the English lost its second half where the Russian kept the whole
+    full = "Я очень, очень счастлив, что кубок снова у меня, честное слово, сказал он."
+    assert "length-ratio" in codes(LONG_WINDED, "I am so happy, so happy.", full)
+
+
+def test_a_translation_far_shorter_than_the_other_is_cut_where_the_source_alone_allows_it() -> None:
+    source = "Жыйынга катышкандар шаардын жаңы бюджетин талкуулап, аны бир добуштан колдоп беришти."
+    russian = (
+        "Участники собрания подробно обсудили новый бюджет города на следующий год и в итоге"
+        " единогласно, без единого возражения, его поддержали."
+    )
+    cut = "Participants discussed the new city budget, the mayor said."  # 69% of the source
+    assert codes(source, cut, None) == set()  # the source alone allows it
+    assert "length-ratio" in codes(source, cut, russian)  # less than half the Russian
+    whole = "Participants discussed the new city budget in detail and unanimously supported it."
+    assert codes(source, whole, russian) == set()
+
+
+def test_a_percent_range_written_in_words_by_both_translators() -> None:
+    # two figures, one percent word in each translation: the Russian agrees with the English
+    source = "Тарифтер 5 пайыздан 10 пайызга чейин көтөрүлдү."
+    english = "Tariffs rose from five to ten per cent."
+    russian = "Пошлины выросли с пяти до десяти процентов."
+    assert codes(source, english, russian) == set()
+    # the near miss: the English names dollars instead
+    assert "currency" in codes(source, "Tariffs rose from five to ten dollars.", russian)
