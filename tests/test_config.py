@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from pressflow.config import SECTIONS, load_config
 from pressflow.configschema import (
     Boolean,
-    KeyLines,
     Matching,
     Number,
     OneOf,
@@ -31,6 +30,7 @@ from pressflow.configschema import (
 )
 from pressflow.errors import ConfigError
 from pressflow.pipeline import open_project
+from pressflow.tomllines import KeyLines
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAD = '# a newsroom\n\n[project]\nname = "n"\n\n'  # the key under test goes on line 7

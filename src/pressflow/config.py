@@ -15,7 +15,6 @@ from typing import Any
 from .configschema import (
     Boolean,
     Invalid,
-    KeyLines,
     Matching,
     Number,
     OneOf,
@@ -31,6 +30,7 @@ from .errors import ConfigError
 from .locales import is_known
 from .projectfile import CONFIG_NAME, find_config
 from .slugs import check_slug
+from .tomllines import KeyLines
 
 if sys.version_info >= (3, 11):
     import tomllib
