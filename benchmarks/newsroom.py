@@ -196,9 +196,9 @@ def age(root: Path) -> None:
 
 class Table:
     def __init__(self) -> None:
-        head = f"{'work':<40} {'pressflow':>15} {'--jobs 1':>15} {'translate-toolkit':>17}"
+        head = f"{'work':<48} {'pressflow':>15} {'--jobs 1':>15} {'translate-toolkit':>17}"
         print(head + f" {'tt/pf: CPU jobs 1 / wall':>26}")
-        print(f"{'':<40} {'wall (CPU) s':>15} {'wall (CPU) s':>15} {'wall (CPU) s':>17}")
+        print(f"{'':<48} {'wall (CPU) s':>15} {'wall (CPU) s':>15} {'wall (CPU) s':>17}")
 
     def row(
         self,
@@ -212,7 +212,7 @@ class Table:
         if tt is not None and one is not None:
             ratio = f"{tt.cpu / one.cpu:4.1f}x / {tt.wall / pf.wall:4.1f}x"
         cells = (str(one) if one else "-", str(tt) if tt else "-")
-        line = f"{work:<40} {pf!s:>15} {cells[0]:>15} {cells[1]:>17} {ratio:>26}"
+        line = f"{work:<48} {pf!s:>15} {cells[0]:>15} {cells[1]:>17} {ratio:>26}"
         print(line + (f"  {note}" if note else ""), flush=True)
 
 
@@ -302,7 +302,11 @@ def bench(corpus: Path, work: Path) -> None:
         )
 
     def tt_clean(out: Path) -> Callable[[], None]:
-        return lambda: shutil.rmtree(out, ignore_errors=True)
+        def go() -> None:
+            shutil.rmtree(out, ignore_errors=True)
+            out.mkdir(parents=True)  # (txt2po makes no more than one level of folders)
+
+        return go
 
     chain = tt / "chain"
     convert = toolkit(
