@@ -154,6 +154,35 @@ def test_a_cached_run_is_byte_identical_to_a_run_from_scratch(tmp_path: Path) ->
     assert any("bare-url" in p.name for p in incremental.build.written)  # type: ignore[attr-defined]
 
 
+def test_a_retitled_release_makes_its_listings_as_a_full_build_does(tmp_path: Path) -> None:
+    """Listing pages are kept or made one by one from their entries: with two releases to a
+    page, the full text in the feeds and a sitemap, a release retitled (its index page, its
+    year's archive and the feed change) and another edited in its body (only the feed changes)
+    give the site a run from scratch gives."""
+    root = newsroom(tmp_path / "newsroom")
+    config = root / "pressflow.toml"
+    text = config.read_text(encoding="utf-8").replace("page_size = 20", "page_size = 2")
+    config.write_text(text.replace('feed = "summary"', 'feed = "full"'), encoding="utf-8")
+    run(root)
+    translate(root)
+    age(root)
+    run(root)
+    age(root)
+    run(root)  # the cache holds every listing
+    retitled = root / "releases" / "bare-url.txt"
+    title, rest = retitled.read_text(encoding="utf-8").split("\n", 1)
+    retitled.write_text(f"{title} жаңы\n{rest}", "utf-8")
+    edited = root / "releases" / "contact-block.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nЖаңы сүйлөм.\n", "utf-8")
+    incremental = run(root)
+    full = from_scratch(root, tmp_path / "b")
+    same_outcome(incremental, full)
+    assert files(root) == files(tmp_path / "b")
+    written = {p.relative_to(root / "site").as_posix() for p in incremental.build.written}  # type: ignore[attr-defined]
+    assert "ky/feed.atom" in written  # the full text of the edited release
+    assert any(name.startswith("ky/archive/") for name in written)  # the new title
+
+
 def test_deleting_the_cache_changes_no_byte(tmp_path: Path) -> None:
     root = newsroom(tmp_path / "newsroom")
     run(root)

@@ -10,13 +10,14 @@ worked on as always, and its record stored for the next run.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import MISSING, Cache, content_digest, key, keyed
+from .cache import MISSING, RACY_NS, Cache, content_digest, key, keyed, stat_key
 from .config import Config
 from .model import CatalogRef, Problem, Release
 
@@ -65,6 +66,30 @@ def source(
     release = load(path)
     cache.put("slugs", shown, slug_key, release.slug)
     return Source(path, shown, digest, release.slug, load, release)
+
+
+_LISTED: dict[tuple[str, str], tuple[str, list[Source]]] = {}
+
+
+def listed(
+    cache: Cache, folder: Path, settings: str, list_them: Callable[[], list[Source]]
+) -> list[Source]:
+    """Every release of ``folder`` as ``list_them`` finds them; in a process that asked before
+    (``run``: its check, then its build), the list found then while the folder holds the same
+    files (its stat, not racy) and each of them the same bytes (``Cache.digest``): no listing,
+    no path or slug key made again for thousands of releases."""
+    where = os.path.realpath(folder)
+    try:
+        st = os.stat(where)
+    except OSError:
+        return list_them()
+    folder_key, seen = _LISTED.get((where, settings), ("", []))
+    if folder_key == stat_key(st) and all(cache.digest(s.path) == s.digest for s in seen):
+        return seen
+    found = list_them()
+    if time.time_ns() - st.st_mtime_ns >= RACY_NS:  # a file added this tick could hide
+        _LISTED[(where, settings)] = (stat_key(st), found)
+    return found
 
 
 def slug_keys(settings: str) -> Callable[..., str]:

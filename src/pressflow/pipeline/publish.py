@@ -140,11 +140,19 @@ def _glossary_loader(config: Config) -> Callable[[], Glossary]:
 
 def _sources(config: Config, cache: Cache) -> list[Source]:
     """Every release file with its slug, as ``load_releases`` finds them (the same errors, the
-    same clashes), reading only the files the cache has not seen."""
-    from ..incremental import slug_keys, source
+    same clashes), reading only the files the cache has not seen; listed once in a ``run``
+    (see ``incremental.listed``)."""
+    from ..incremental import listed
 
     if not config.releases_dir.is_dir():
         raise ConfigError("releases folder does not exist", path=config.rel(config.releases_dir))
+    settings = repr(config)
+    return listed(cache, config.releases_dir, settings, lambda: _list(config, cache, settings))
+
+
+def _list(config: Config, cache: Cache, settings: str) -> list[Source]:
+    from ..incremental import slug_keys, source
+
     rel = rel_under(config, config.releases_dir)
     confined = Confinement(config.root)
 
@@ -152,7 +160,7 @@ def _sources(config: Config, cache: Cache) -> list[Source]:
         return load_release(config, path, rel=rel)
 
     found = []
-    keys = slug_keys(repr(config))
+    keys = slug_keys(settings)
     links, prefix = _links(config.releases_dir), None
     for path in release_files(config.releases_dir):
         name = path.name

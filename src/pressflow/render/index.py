@@ -8,9 +8,11 @@ choose a language and redirects nowhere by itself.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
+from typing import Any, TypeVar
 
 from lxml import etree
 
@@ -18,6 +20,7 @@ from .lang import Lang, lang_info
 from .page import PageParts, Site, Version, el, head_meta, switcher, time_element
 from .ui import say
 
+T = TypeVar("T")
 ROOT_PAGE = "index.html"
 LISTING = "Press releases"
 
@@ -49,18 +52,24 @@ class Entry:
     author: str = ""
     content: str = ""  # the body as HTML, for a feed that carries full text
 
-    def sort_key(self) -> tuple[int, str, str]:
-        """Newest first; undated releases last; ties by slug so the order is stable."""
-        stamp = self.date.strftime("%Y%m%d%H%M%S") if self.date else ""
-        return (0 if self.date else 1, _invert(stamp), self.slug)
+
+def newest_first(
+    items: Sequence[T],
+    *,
+    slug: Callable[[T], str] = attrgetter("slug"),
+    stamp: Callable[[T], str] | None = None,
+) -> list[T]:
+    """Newest first by the date to the second as written (its time zone aside), undated
+    releases last, ties by slug so the order is stable. ``items`` are entries, or anything
+    with a ``slug`` and a ``stamp``: a listing orders its record rows without decoding them.
+    Two stable sorts (by slug, then by date downwards) cost a key each, not a key per date
+    digit."""
+    by_slug = sorted(items, key=slug)
+    return sorted(by_slug, key=stamp or _entry_stamp, reverse=True)
 
 
-def _invert(stamp: str) -> str:
-    return "".join(chr(ord("9") - ord(c) + ord("0")) for c in stamp)
-
-
-def newest_first(entries: Sequence[Entry]) -> list[Entry]:
-    return sorted(entries, key=Entry.sort_key)
+def _entry_stamp(entry: Entry) -> str:
+    return entry.date.isoformat()[:19] if entry.date is not None else ""
 
 
 def page_count(entries: int, size: int) -> int:
@@ -68,9 +77,13 @@ def page_count(entries: int, size: int) -> int:
     return max(1, -(-entries // size))
 
 
-def years(entries: Sequence[Entry]) -> list[int]:
+def _entry_year(entry: Entry) -> int | None:
+    return entry.date.year if entry.date is not None else None
+
+
+def years(items: Sequence[T], *, year_of: Callable[[T], int | None] = _entry_year) -> list[int]:
     """Years with a dated release, newest first."""
-    return sorted({e.date.year for e in entries if e.date is not None}, reverse=True)
+    return sorted({y for y in map(year_of, items) if y is not None}, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -193,11 +206,13 @@ def _pages_nav(lang: str, number: int, count: int, *, site: Site, page: str):
 @dataclass(frozen=True)
 class Listing:
     """One listing page to make (an index page, or a year's archive when ``year`` is set) with
-    every input of its bytes but the site: its ``repr`` keys it in the incremental cache."""
+    every input of its bytes but the site. ``entries``: what it lists, as entries or as their
+    record rows (``render.reuse``), which key it in the incremental cache cheaply and are
+    decoded only for a page made again."""
 
     lang: str
     page: str
-    entries: tuple[Entry, ...]
+    entries: tuple[Any, ...]
     years: tuple[int, ...]
     number: int = 0
     count: int = 0
@@ -205,11 +220,15 @@ class Listing:
 
 
 def listings_of(
-    lang_code: str, entries: Sequence[Entry], *, site: Site, listings: Listings
+    lang_code: str,
+    ordered: Sequence[T],
+    *,
+    size: int,
+    listings: Listings,
+    year_of: Callable[[T], int | None] = _entry_year,
 ) -> list[Listing]:
-    """A language's index pages, newest first, then one archive page per year."""
-    size = site.config.site.page_size
-    ordered = newest_first(entries)
+    """A language's index pages of ``ordered`` (newest first), then one archive page per year
+    (``year_of``: an item's year, or None)."""
     count = listings.pages[lang_code]
     found = tuple(listings.years[lang_code])
     out = [
@@ -223,8 +242,11 @@ def listings_of(
         )
         for number in range(1, count + 1)
     ]
+    by_year: dict[int | None, list[T]] = {}
+    for item in ordered:
+        by_year.setdefault(year_of(item), []).append(item)
     for year in found:
-        dated = tuple(e for e in ordered if e.date is not None and e.date.year == year)
+        dated = tuple(by_year.get(year, ()))
         out.append(Listing(lang_code, year_path(lang_code, year), dated, found, year=year))
     return out
 
@@ -270,16 +292,6 @@ def listing_parts(item: Listing, *, site: Site, listings: Listings) -> PageParts
         site=site,
         extra_head=extra,
     )
-
-
-def index_pages(
-    lang_code: str, entries: Sequence[Entry], *, site: Site, listings: Listings
-) -> list[PageParts]:
-    """A language's index pages, newest first, then one archive page per year."""
-    return [
-        listing_parts(item, site=site, listings=listings)
-        for item in listings_of(lang_code, entries, site=site, listings=listings)
-    ]
 
 
 def root_parts(*, site: Site, languages: Sequence[str]) -> PageParts:

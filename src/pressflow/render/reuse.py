@@ -69,6 +69,9 @@ class Share:
         }
 
 
+SHARE_FIELDS = frozenset(Share().record())
+
+
 def entry_row(entry: Entry) -> list:
     return [
         value.isoformat() if name in DATES and value is not None else value
@@ -84,12 +87,37 @@ def entry_of(row: list) -> Entry:
     return Entry(**values)
 
 
+# An entry row read without decoding it (``index.newest_first``, ``index.listings_of``): the
+# listings of thousands of releases are ordered and keyed as rows, and only a page made again
+# decodes its own.
+_SLUG, _DATE, _MODIFIED = (ENTRY_FIELDS.index(name) for name in ("slug", "date", "modified"))
+
+
+def row_slug(row: list) -> str:
+    return row[_SLUG]
+
+
+def row_stamp(row: list) -> str:
+    """The date to the second as written (``Entry``'s order: see ``index.newest_first``)."""
+    return row[_DATE][:19] if row[_DATE] is not None else ""
+
+
+def row_year(row: list) -> int | None:
+    return int(row[_DATE][:4]) if row[_DATE] is not None else None
+
+
+def row_changed(row: list) -> datetime | None:
+    """When the entry last changed: its catalog's revision, else its release's date."""
+    when = row[_MODIFIED] or row[_DATE]
+    return datetime.fromisoformat(when) if when is not None else None
+
+
 def intact(record: object, out: Path, cache: Cache) -> bool:
     """Whether ``record`` is well formed and every page it names is still, by content, the page
     it recorded (a page edited or removed by hand is made again)."""
     if not isinstance(record, dict) or not isinstance(record.get("pages"), list):
         return False
-    if len(record) > 1 and set(record) != set(Share().record()):  # a release's, half there
+    if len(record) > 1 and record.keys() != SHARE_FIELDS:  # a release's, half there
         return False
     folder = os.fspath(out)
     return all(cache.digest(f"{folder}/{rel}") == digest for rel, digest in record["pages"])

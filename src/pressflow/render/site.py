@@ -11,16 +11,16 @@ the bytes depend on the releases, catalogs and config only, so alternating build
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 import lxml.html
 
-from ..cache import Cache, content_digest
+from ..cache import Cache
 from ..cache import key as cache_key
 from ..config import Config
-from ..errors import ConfigError, SlugError
-from ..files import atomic_write
+from ..errors import SlugError
 from ..slugs import check_slug
 from .body import body_elements
 from .feed import atom_feed
@@ -30,65 +30,31 @@ from .index import (
     Listings,
     listing_parts,
     listings_of,
+    newest_first,
     page_count,
     root_parts,
     years,
 )
 from .model import BuildResult, HeldBack, ReleaseText, Stale, UnderFolder
+from .output import Writer, site_assets
 from .page import STYLE_FILE, Site, Version, feed_path, serialize
 from .pages import PAGE_BUILDERS, PageContext, listed_entry, page_layout, text_release
 from .policy import decide
 from .release import page_path
 from .replay import remember, remove_old_listings, whole_key
-from .reuse import Reused, Share, entry_of, entry_row, intact
+from .reuse import (
+    Reused,
+    Share,
+    entry_of,
+    entry_row,
+    intact,
+    row_changed,
+    row_slug,
+    row_stamp,
+    row_year,
+)
 from .sitemap import Group, sitemap
 from .text import Localized, localize
-
-
-class _Writer:
-    """Writes files under ``out`` and remembers which changed (by path under ``out``)."""
-
-    def __init__(self, out: Path):
-        self.out = out
-        self.written: list[str] = []
-        self.unchanged: list[str] = []
-        self.digests: dict[str, str] = {}  # path under ``out`` -> digest of what it holds
-
-    def write(self, rel: str, data: str | bytes) -> None:
-        (self.written if atomic_write(self.out / rel, data) else self.unchanged).append(rel)
-        self.digests[rel] = content_digest(data.encode("utf-8") if isinstance(data, str) else data)
-
-    def keep(self, rel: str, digest: str) -> None:
-        """A file the cache vouches for (``digest``): as this build would write it."""
-        self.unchanged.append(rel)
-        self.digests[rel] = digest
-
-    @property
-    def produced(self) -> set[str]:
-        return {*self.written, *self.unchanged}
-
-
-#: ``[site]`` image keys copied into the site, and the name each gets there.
-ASSETS = {"logo": "assets/logo", "image": "assets/image"}
-
-
-def _assets(config: Config) -> dict[str, tuple[str, bytes]]:
-    """The configured logo and default image: key -> (path under the site root, bytes)."""
-    out: dict[str, tuple[str, bytes]] = {}
-    for key, target in ASSETS.items():
-        name = getattr(config.site, key)
-        if not name:
-            continue
-        path = config.root / name
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ConfigError(
-                f"[site] {key} {name!r}: {exc.strerror or exc}", path=config.rel(path)
-            ) from None
-        out[key] = (target + path.suffix.lower(), data)
-    return out
-
 
 NO_BASE_URL = (
     "[site] base_url is not set: no canonical links, no sitemap.xml, no og:url or og:image,"
@@ -109,7 +75,7 @@ class _Build:
         cache: Cache | None = None,
         settings: str = "",
     ):
-        assets = _assets(config)
+        assets = site_assets(config)
         site = Site.for_config(
             config,
             logo=assets.get("logo", ("", b""))[0],
@@ -120,7 +86,7 @@ class _Build:
         self.out = out
         self.allow_partial = allow_partial
         self.withdraw = withdraw
-        self.writer = _Writer(out)
+        self.writer = Writer(out)
         self.assets = assets
         self.warnings: list[str] = []
         if config.site.base_url.strip() and not site.links.base_url:
@@ -134,10 +100,11 @@ class _Build:
         self.stale: list[Stale] = []
         self.withdrawn: list[Path] = []
         self.partial: list[tuple[str, str]] = []
-        # each language's entries; a replayed release's as its record's rows until the listings
-        # need them (a build with nothing changed never decodes them)
-        self.entries: dict[str, list[Entry | list]] = {lang: [] for lang in config.languages}
-        self.groups: list[Group] = []
+        # each language's entries as record rows (``reuse.entry_row``): the listings are keyed
+        # and ordered as rows, and only a listing made again decodes its entries
+        self.entries: dict[str, list[list]] = {lang: [] for lang in config.languages}
+        # each release's sitemap group as its record holds it: [[[lang, path], ...], x_default]
+        self.groups: list[list] = []
         self.lastmod: dict[str, str] = {}
         self.slugs: dict[str, str] = {}
         self.cache = cache
@@ -182,8 +149,7 @@ class _Build:
             self.writer.keep(rel, digest)
         for lang, row in record["entries"]:
             self.entries[lang].append(row)
-        versions, x_default = record["group"]
-        self.groups.append(Group(tuple(Version(lang, path) for lang, path in versions), x_default))
+        self.groups.append(record["group"])
         self.lastmod.update((rel, stamp) for rel, stamp in record["lastmod"])
         self.held.extend(HeldBack(*row) for row in record["held"])
         self.stale.extend(
@@ -237,15 +203,16 @@ class _Build:
                 self._list(
                     decision.lang, listed_entry(loc, text=text, source_lang=config.source_lang)
                 )
-        self.groups.append(Group(versions, page_path(config.source_lang, slug)))
         self.share.group = [
             [[v.lang, v.path] for v in versions],
             page_path(config.source_lang, slug),
         ]
+        self.groups.append(self.share.group)
 
     def _list(self, lang: str, entry: Entry) -> None:
-        self.entries[lang].append(entry)
-        self.share.entries.append([lang, entry_row(entry)])
+        row = entry_row(entry)
+        self.entries[lang].append(row)
+        self.share.entries.append([lang, row])
 
     def publish(self, text: ReleaseText, loc: Localized, versions: tuple[Version, ...]) -> None:
         config = self.ctx.config
@@ -272,10 +239,15 @@ class _Build:
 
     def site_pages(self) -> None:
         """Indexes, archives, feeds, the root page, the stylesheet, images, the sitemap: made
-        from every release's share, so taken as they are when every release's key is the same
-        as when they were made (and each file still holds what was written)."""
+        from every release's entries, sitemap group and dates (and the site's settings), so
+        taken as they are when those are what they were when they were made (and each file
+        still holds what was written). A release edited in its body, or retranslated, leaves
+        them as they are; one retitled makes again the few listing pages that show it."""
         languages = self.ctx.config.languages
-        site_key = cache_key("site", self.keys) if self.cache is not None and all(self.keys) else ""
+        site_key = ""
+        if self.cache is not None and self.settings:
+            inputs = (self.entries, self.groups, self.lastmod)
+            site_key = cache_key("site", self.settings, *inputs)
         if site_key and self.cache is not None:
             record = self.cache.get("site", "listings", site_key)
             if intact(record, self.out, self.cache):
@@ -290,28 +262,30 @@ class _Build:
             self.cache.put("site", "listings", site_key, {"pages": pages})
 
     def _site_pages(self) -> None:
-        for found in self.entries.values():
-            found[:] = [e if isinstance(e, Entry) else entry_of(e) for e in found]
         site, layout, pretty = self.ctx.site, self.ctx.layout, self.ctx.pretty
         languages = site.config.languages
         size = site.config.site.page_size
+        rows = self.entries
         listings = Listings(
-            pages={lang: page_count(len(self.entries[lang]), size) for lang in languages},
-            years={lang: years(self.entries[lang]) for lang in languages},
+            pages={lang: page_count(len(rows[lang]), size) for lang in languages},
+            years={lang: years(rows[lang], year_of=row_year) for lang in languages},
         )
         listing_groups: list[Group] = []
         for lang in languages:
-            changed = [e.modified or e.date for e in self.entries[lang] if e.modified or e.date]
+            changed = [when for when in map(row_changed, rows[lang]) if when is not None]
             newest = site.clock.stamp(max(changed, key=site.clock.local)) if changed else ""
-            for item in listings_of(lang, self.entries[lang], site=site, listings=listings):
+            ordered = newest_first(rows[lang], slug=row_slug, stamp=row_stamp)
+            for item in listings_of(lang, ordered, size=size, listings=listings, year_of=row_year):
                 if not self._kept("listings", item.page, repr(item), listings):
+                    item = replace(item, entries=tuple(map(entry_of, item.entries)))
                     parts = listing_parts(item, site=site, listings=listings)
                     self._made("listings", item.page, serialize(layout(parts), pretty=pretty))
                 if newest:
                     self.lastmod[item.page] = newest  # a listing changes with its newest entry
             feed = feed_path(lang)
-            if not self._kept("listings", feed, self.entries[lang]):
-                self._made("listings", feed, atom_feed(lang, self.entries[lang], site=site))
+            if not self._kept("listings", feed, rows[lang]):
+                entries = [entry_of(row) for row in rows[lang]]
+                self._made("listings", feed, atom_feed(lang, entries, site=site))
         for number in range(1, max(listings.pages.values()) + 1):
             listing_groups.append(Group(tuple(listings.versions(number=number)), ROOT_PAGE))
         for year in sorted({y for ys in listings.years.values() for y in ys}, reverse=True):
@@ -322,8 +296,10 @@ class _Build:
         self.writer.write(STYLE_FILE, css)
         for target, data in self.assets.values():
             self.writer.write(target, data)
-        groups = [listing_groups[0], *self.groups, *listing_groups[1:]]
-        if site.links.base_url and not self._kept("listings", "sitemap.xml", groups, self.lastmod):
+        sitemap_key = (listing_groups, self.groups, self.lastmod)
+        if site.links.base_url and not self._kept("listings", "sitemap.xml", *sitemap_key):
+            releases = [Group(tuple(Version(*v) for v in vs), x) for vs, x in self.groups]
+            groups = [listing_groups[0], *releases, *listing_groups[1:]]
             self._made(
                 "listings", "sitemap.xml", sitemap(groups, links=site.links, lastmod=self.lastmod)
             )
