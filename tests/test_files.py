@@ -23,6 +23,7 @@ from pressflow.files import (
     read_existing,
     read_snapshot,
     remove_stale_temporaries,
+    replace_checked,
     unchanged_since,
 )
 
@@ -416,3 +417,53 @@ def test_a_save_at_any_moment_of_a_batch_commit_is_never_overwritten(tmp_path: P
         return not batch.conflicts
 
     assert _writes_with_a_save_at_every_moment(tmp_path, write) >= 5
+
+
+def test_replace_checked_gives_the_snapshot_of_what_it_left(tmp_path: Path) -> None:
+    path = tmp_path / "ru.po"
+    path.write_bytes(OLD)
+    _, snap = read_snapshot(path)
+
+    def version(snap: Snapshot | None) -> tuple[object, ...]:  # (placing it moves its ctime)
+        assert snap is not None
+        return (snap.size, snap.mtime_ns, snap.ino, snap.digest)
+
+    left = replace_checked(path, NEW, expect=snap)
+    assert path.read_bytes() == NEW and version(read_snapshot(path)[1]) == version(left)
+    assert replace_checked(path, NEW, expect=left) == read_snapshot(path)[1]  # nothing to do
+    again = replace_checked(path, OLD, expect=left)  # a writer keeps working on its file
+    _saved_by_someone_else(path, b"saved")
+    with pytest.raises(ChangedOnDisk) as info:
+        replace_checked(path, NEW, expect=again)
+    assert info.value.path == str(path) and path.read_bytes() == b"saved"
+    assert _listing(tmp_path) == ["ru.po"]
+
+
+def test_a_file_deleted_meanwhile_stays_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "ru.po"
+    path.write_bytes(OLD)
+    _, snap = read_snapshot(path)
+    path.unlink()
+    with pytest.raises(ChangedOnDisk):
+        atomic_write(path, NEW, expect=snap)
+    with WriteBatch() as batch:
+        batch.write(path, NEW, expect=snap)
+    assert batch.conflicts == [path]
+    assert _listing(tmp_path) == []
+
+
+def test_a_version_taken_aside_by_a_killed_write_is_put_back(tmp_path: Path) -> None:
+    """Killed after the catalog was renamed aside and before ours took its place: the path is
+    missing, and the next run's clean-up puts the catalog back (it never deletes it)."""
+    (tmp_path / ".ru.po.123.aside").write_bytes(OLD)
+    (tmp_path / ".ru.po.123.tmp").write_bytes(NEW)
+    assert remove_stale_temporaries(tmp_path) == 1
+    assert _listing(tmp_path) == ["ru.po"] and (tmp_path / "ru.po").read_bytes() == OLD
+
+
+def test_a_version_aside_after_the_path_was_taken_again_is_dropped(tmp_path: Path) -> None:
+    """Killed after ours (or a translator's save) took the name: that newer file stays."""
+    (tmp_path / "en.po").write_bytes(NEW)
+    (tmp_path / ".en.po.7.aside").write_bytes(OLD)
+    assert remove_stale_temporaries(tmp_path) == 0
+    assert _listing(tmp_path) == ["en.po"] and (tmp_path / "en.po").read_bytes() == NEW

@@ -26,6 +26,7 @@ from .errors import ChangedOnDisk, PressflowError, WriteError
 from .projectfile import CONFIG_NAME as CONFIG_NAME  # (re-exported: where it was first)
 
 TMP_SUFFIX = ".tmp"
+ASIDE_SUFFIX = ".aside"  # a version taken aside for the moment ours is put in its place
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,9 @@ def _place(tmp: str, path: Path, expect: Expect) -> bool:
     if isinstance(expect, _Unchecked):
         os.replace(tmp, path)
         return True
-    aside = tmp.removesuffix(TMP_SUFFIX) + ".old" + TMP_SUFFIX  # removed with the temporaries
+    # a crash before ours is in place leaves the path missing: remove_stale_temporaries puts
+    # the version taken aside back
+    aside = tmp.removesuffix(TMP_SUFFIX) + ASIDE_SUFFIX
     if expect is not None:
         try:
             os.rename(path, aside)
@@ -219,40 +222,47 @@ def _place(tmp: str, path: Path, expect: Expect) -> bool:
 
 def _link_or_keep(source: str, path: Path) -> bool:
     """Give ``source``'s file the name ``path`` unless something has that name (then leave it
-    and drop ``source``); False when ``path`` was taken. Without hard links (some network and
-    FAT file systems) the rename checked a moment before is the closest there is."""
+    and drop ``source``); False when ``path`` was taken."""
     try:
         os.link(source, path)
     except FileExistsError:
-        placed = False
+        os.unlink(source)
+        return False
     except OSError:
+        # pragma: no mutate start (no file system without hard links on the test machines)
+        # Without hard links (some network and FAT file systems) the rename checked a moment
+        # before is the closest there is.
         if os.path.lexists(path):
-            placed = False
-        else:
-            os.replace(source, path)
-            return True
-    else:
-        placed = True
+            os.unlink(source)
+            return False
+        os.replace(source, path)
+        return True
+        # pragma: no mutate end
     os.unlink(source)
-    return placed
+    return True
 
 
 def remove_stale_temporaries(folder: Path | str) -> int:
-    """Delete the temporary files an interrupted write left in ``folder`` (``.<name>.*.tmp``).
+    """Clean up after an interrupted write in ``folder``: delete its temporary files
+    (``.<name>.*.tmp``) and put back a version it had taken aside (``.<name>.*.aside``) when
+    nothing took its name since; return how many temporaries were deleted.
 
     Call only while holding the project lock: then no pressflow is writing them."""
     removed = 0
     try:
         with os.scandir(folder) as listing:
-            names = [
-                e.name for e in listing if e.name.startswith(".") and e.name.endswith(TMP_SUFFIX)
-            ]
+            names = [e.name for e in listing if e.name.startswith(".")]
     except (FileNotFoundError, NotADirectoryError):
         return 0
     for name in names:
+        here = os.path.join(folder, name)
         try:
-            os.unlink(os.path.join(folder, name))
-            removed += 1
+            if name.endswith(TMP_SUFFIX):
+                os.unlink(here)
+                removed += 1
+            elif name.endswith(ASIDE_SUFFIX):
+                owner = os.path.join(folder, name[1:].removesuffix(ASIDE_SUFFIX).rpartition(".")[0])
+                _link_or_keep(here, Path(owner))  # ours or a save took the name: the newer
         except FileNotFoundError:
             pass
     return removed
