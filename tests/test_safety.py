@@ -350,3 +350,26 @@ def test_underscored_file_names_are_slugs_and_capitals_are_not() -> None:
 
     assert is_slug("release_0001") and is_slug("2018-07-03-lsg-forum")
     assert not is_slug("Release_0001") and not is_slug("_x") and not is_slug("x_")
+
+
+@pytest.mark.parametrize("command", ["prefill", "update"])
+def test_a_catalog_a_killed_write_had_taken_aside_is_back_after_the_next_command(
+    tmp_path: Path, command: str
+) -> None:
+    """``kill -9`` between taking a catalog aside and putting the new one in its place leaves
+    the path missing: the next command that writes catalogs puts the translator's file back
+    before anything reads the folder (it is never deleted as a temporary)."""
+    root = newsroom(tmp_path / "n")
+    (root / "releases" / "a.txt").write_text("Аты\n\nБиринчи сүйлөм.\n", encoding="utf-8")
+    assert pressflow(root, "update").returncode == 0
+    po = root / "translations" / "ru" / "a.po"
+    saved = po.read_text(encoding="utf-8").replace(
+        'msgstr ""\n\n', 'msgstr "Название"\n\n', 1
+    )  # the translator's work, then the killed write
+    po.write_text(saved, encoding="utf-8")
+    po.rename(po.with_name(".a.po.4242.aside"))
+    (po.parent / ".a.po.4242.tmp").write_text("half of a new vers", encoding="utf-8")
+    done = pressflow(root, command)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in po.parent.iterdir()) == ["a.po"]
+    assert 'msgstr "Название"' in po.read_text(encoding="utf-8")

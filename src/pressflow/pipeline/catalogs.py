@@ -139,7 +139,7 @@ def _unchanged(
     ]
 
 
-def _clean_temporaries(config: Config) -> None:
+def clean_temporaries(config: Config) -> None:
     """Remove what an interrupted run (``kill -9``) left: only while holding the project lock."""
     folders = [config.translations_dir / "templates"]
     folders += [config.translations_dir / lang for lang in config.target_langs]
@@ -160,7 +160,7 @@ def extract(
     from ..incremental import extract_records, record_extracts
 
     with project_lock(config.root, "extract"):
-        _clean_temporaries(config)
+        clean_temporaries(config)
         cache = Cache.load(config.root)
         paths = release_paths(config, releases)
         rel = rel_under(config, config.releases_dir)
@@ -227,7 +227,7 @@ def update(
     if check_only:
         return _update(config, langs, releases, check_only=True, parallel=parallel_from, tick=tick)
     with project_lock(config.root, "update"):
-        _clean_temporaries(config)
+        clean_temporaries(config)
         result = _update(
             config, langs, releases, check_only=False, parallel=parallel_from, tick=tick
         )

@@ -17,7 +17,7 @@ from ..po.orphans import orphan_problems
 from ..readers import release_files
 from ..results import RunResult
 from ..slugs import check_slug
-from .catalogs import orphaned, update
+from .catalogs import clean_temporaries, orphaned, update
 from .project import Tick, load_release, rel_under, slug_clash, target_languages
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ def prefill(
     from ..cache import Cache
 
     with project_lock(config.root, "prefill"):  # a second prefill sends nothing twice
+        clean_temporaries(config)  # a catalog a killed write had taken aside is put back first
         refs = catalog_refs(config, langs)
         cache = Cache.load(config.root)
         result = mt_prefill.prefill(
