@@ -11,8 +11,11 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from pressflow import pipeline
 from pressflow.cache import shard_of
+from pressflow.errors import SlugError
 from pressflow.po import catalog
 from pressflow.qa import report
 from pressflow.render import BuildResult
@@ -181,6 +184,21 @@ def test_a_retitled_release_makes_its_listings_as_a_full_build_does(tmp_path: Pa
     written = {p.relative_to(root / "site").as_posix() for p in incremental.build.written}  # type: ignore[attr-defined]
     assert "ky/feed.atom" in written  # the full text of the edited release
     assert any(name.startswith("ky/archive/") for name in written)  # the new title
+
+
+def test_a_new_release_with_the_slug_of_an_unchanged_one_is_refused(tmp_path: Path) -> None:
+    """The releases an update skips as unchanged still own their slugs: a new file claiming
+    one is refused with both files named, and nothing is written."""
+    root = newsroom(tmp_path / "newsroom")
+    run(root)
+    age(root)
+    before = files(root)
+    copy = root / "releases" / "copy.md"
+    copy.write_text("---\nslug: bare-url\n---\n\nЖаңы сүйлөм.\n", encoding="utf-8")
+    with pytest.raises(SlugError, match=r"releases/bare-url\.txt and releases/copy\.md"):
+        pipeline.update(pipeline.open_project(root))
+    copy.unlink()
+    assert files(root) == before
 
 
 def test_deleting_the_cache_changes_no_byte(tmp_path: Path) -> None:

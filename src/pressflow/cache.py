@@ -110,8 +110,10 @@ def stat_of(path: str | Path, *, dir_fd: int | None = None) -> str:
 SHARDS = 16  # files per table: a run that changes a few records rewrites a sixteenth of it
 
 
+@lru_cache(maxsize=1 << 16)
 def shard_of(table: str, name: str) -> str:
-    """The file (without ``.json``) that holds ``name``'s record of ``table``."""
+    """The file (without ``.json``) that holds ``name``'s record of ``table`` (remembered: a
+    run asks it for the same tens of thousands of files in every stage)."""
     return f"{table}.{zlib.crc32(name.encode('utf-8', 'surrogatepass')) % SHARDS:x}"
 
 

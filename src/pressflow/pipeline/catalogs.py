@@ -40,18 +40,26 @@ def orphaned(config: Config, known: Collection[str], langs: Sequence[str] = ()) 
     return find_orphans(config, known, langs=langs)
 
 
-def _owners(config: Config, fresh: Mapping[str, str]) -> dict[str, str]:
-    """Slug -> the release file (as shown) of each release skipped as unchanged."""
-    rel = rel_under(config, config.releases_dir)
-    return {slug: rel(config.releases_dir / name) for name, slug in fresh.items()}
+class _Owners:
+    """Which release file (as shown) owns each slug: the releases skipped as unchanged, then
+    each one processed. A skipped one's path is made only when its slug is claimed again (a
+    clash, to name both): an edit among thousands makes one, not thousands."""
 
+    def __init__(self, config: Config, fresh: Mapping[str, str]):
+        self.config = config
+        self.skipped = {slug: name for name, slug in fresh.items()}  # slug -> file name
+        self.claimed: dict[str, str] = {}
 
-def _claim(owners: dict[str, str], outcome: Outcome, *, root: Path) -> SlugError | None:
-    """Record that ``outcome``'s release owns its slug, or the error when another one does."""
-    other = owners.setdefault(outcome.slug, outcome.path)
-    if other == outcome.path:
-        return None
-    return slug_clash(outcome.slug, other, outcome.path, root=root)
+    def claim(self, outcome: Outcome) -> SlugError | None:
+        """Record that ``outcome``'s release owns its slug, or the error when another does."""
+        slug, config = outcome.slug, self.config
+        if slug not in self.claimed and slug in self.skipped:
+            rel = rel_under(config, config.releases_dir)
+            self.claimed[slug] = rel(config.releases_dir / self.skipped[slug])
+        other = self.claimed.setdefault(slug, outcome.path)
+        if other == outcome.path:
+            return None
+        return slug_clash(slug, other, outcome.path, root=config.root)
 
 
 def _process(
@@ -79,7 +87,7 @@ def _process(
     failed: list[Outcome] = []
     clashes: list[SlugError] = []
     skipped = skipped or {}
-    owners = _owners(config, skipped) if paths else {}  # (slug clashes: only among new work)
+    owners = _Owners(config, skipped)  # (slug clashes: only among new work)
     units = 0
     found: Iterable[Outcome] = ()
     if paths:  # nothing to do costs no import of polib, the segmenter, the merger
@@ -96,7 +104,7 @@ def _process(
         if outcome.error is not None:
             failed.append(outcome)
             continue
-        clash = _claim(owners, outcome, root=config.root)
+        clash = owners.claim(outcome)
         if clash is not None:
             clashes.append(clash)
             continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..cache import Cache
+from ..cache import Cache, content_digest
 from .index import Entry
 
 #: Entry fields in record order; dates as ISO 8601 text
@@ -57,7 +57,9 @@ class Share:
     withdrew: bool = False  # removed a page: not replayable (the removal is not recorded)
 
     def record(self) -> dict:
+        listed = [self.entries, self.group, self.lastmod]  # all the listings take from it
         return {
+            "listed": content_digest(repr(listed).encode("utf-8", "surrogatepass")),
             "pages": self.pages,
             "entries": self.entries,
             "group": self.group,

@@ -111,7 +111,10 @@ class _Build:
         self.settings = settings  # a key over what every page depends on besides its release
         self._key = ""
         self.share = Share()  # what the release being built adds
-        self.keys: list[str] = []  # each release's cache key, in order: the listings' inputs
+        self.keys: list[str] = []  # each release's cache key, in order
+        # each release's digest of what the listings take from it (``Share.record``), in order:
+        # one key over them all names every listing's inputs (without reading thousands of rows)
+        self.listed: list[str] = []
 
     def _warn(self, found: Sequence[str]) -> None:
         """Each warning once (a set beside the list: thousands of releases may each warn)."""
@@ -137,13 +140,16 @@ class _Build:
         self.share = Share()
         self._release(text)
         self.keys.append(record_key)
+        record = self.share.record()
+        self.listed.append(record["listed"])
         if self.cache is not None and record_key and not self.share.withdrew:
-            self.cache.put("build", text.release.slug, record_key, self.share.record())
+            self.cache.put("build", text.release.slug, record_key, record)
 
     def reuse(self, item: Reused) -> None:
         """A release as its record says the same inputs built it, its pages left as they are."""
         record, share = item.record, Share()
         self.share = share
+        self.listed.append(record["listed"])
         self.slugs[item.slug] = item.slug
         for rel, digest in record["pages"]:
             self.writer.keep(rel, digest)
@@ -241,13 +247,13 @@ class _Build:
         """Indexes, archives, feeds, the root page, the stylesheet, images, the sitemap: made
         from every release's entries, sitemap group and dates (and the site's settings), so
         taken as they are when those are what they were when they were made (and each file
-        still holds what was written). A release edited in its body, or retranslated, leaves
-        them as they are; one retitled makes again the few listing pages that show it."""
+        still holds what was written): one key over each release's digest of them. A release
+        edited in its body leaves them as they are; one retitled makes again the few listing
+        pages that show it."""
         languages = self.ctx.config.languages
         site_key = ""
         if self.cache is not None and self.settings:
-            inputs = (self.entries, self.groups, self.lastmod)
-            site_key = cache_key("site", self.settings, *inputs)
+            site_key = cache_key("site", self.settings, self.listed)
         if site_key and self.cache is not None:
             record = self.cache.get("site", "listings", site_key)
             if intact(record, self.out, self.cache):
