@@ -1,15 +1,19 @@
 """A line's role (contact, credit, byline, furniture) is decided the same however it is asked:
-the shortcuts that keep prose lines cheap (the label-start screen, the memo) change no answer."""
+the shortcuts that keep prose lines cheap (the label-start screen, the pattern hints, the memo)
+change no answer."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pressflow.readers import roles
 from pressflow.readers.roles import default_rules, structure_rules
+from pressflow.regex_shape import needles
 
 DATA = Path(__file__).resolve().parent / "data" / "releases"
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,8 +49,9 @@ LABELLED = [
 
 
 def _unscreened():
-    """The shipped rules with the label screen switched off: every label pattern is tried."""
-    return dataclasses.replace(default_rules(), label_starts=None)
+    """The shipped rules with the label screen switched off: every label pattern is tried (and
+    a memo of their own, or they would answer from the screened rules' memo)."""
+    return dataclasses.replace(default_rules(), label_starts=None, _seen={})
 
 
 def test_the_label_screen_changes_no_role_on_the_release_corpus() -> None:
@@ -79,3 +84,87 @@ def test_a_remembered_role_is_the_role_decided_afresh() -> None:
     first = rules.classify(line)
     assert rules.classify(line) == first == _unscreened().classify(line)
     assert first is not None and first.role == "credit"
+
+
+def _unhinted(rules: roles.StructureRules | None = None) -> roles.StructureRules:
+    """Rules with the pattern hints switched off: every pattern searches every line."""
+    plain = dataclasses.replace(rules or default_rules(), _seen={})
+    object.__setattr__(plain, "hints", (None,) * len(plain.patterns))
+    return plain
+
+
+FURNITURE = [
+    "Бардык укуктар корголгон.",
+    "© 2024 КАБАР. БАРДЫК УКУКТАР КОРГОЛГОН",
+    "Все права защищены",
+    "All Rights Reserved.",
+    "Материалдарды колдонууда шилтеме берүү милдеттүү",
+    "При использовании материалов ссылка на сайт обязательна",
+    "Ссылка обязательна.",
+    "By John Smith",
+]
+#: letters that ``re.IGNORECASE`` matches with a Cyrillic or Latin one although ``str.lower``
+#: does not make them equal (or makes them two characters): a line holding one is searched
+ODD_FOLDS = ["ſ", "\u212a", "\u1c80", "\u1c82", "\u1c83", "\u0130", "\u0131", "ﬀ", "ẞ"]
+
+
+def test_the_pattern_hints_change_no_role() -> None:
+    rules, plain = default_rules(), _unhinted()
+    assert sum(hint is not None for hint in rules.hints) >= 2  # the two unanchored patterns
+    lines = _corpus_lines() + LABELLED + FURNITURE
+    found = [rules.classify(line) for line in lines]
+    assert found == [plain.classify(line) for line in lines]
+    assert [r.role if r else None for r in found[-len(FURNITURE) :]] == ["furniture"] * 7 + [
+        "byline"
+    ]
+
+
+@given(
+    st.sampled_from(FURNITURE),
+    st.text(
+        alphabet=st.sampled_from(ODD_FOLDS + list("абвгдеёжзиклмнопрстуфхцчшщъыьэюяөүң")),
+        max_size=6,
+    ),
+    st.integers(min_value=0, max_value=30),
+)
+def test_the_pattern_hints_agree_whatever_the_letters(line: str, odd: str, at: int) -> None:
+    """A letter that folds oddly, anywhere, even inside the words a hint looks for."""
+    rules, plain = default_rules(), _unhinted()
+    for text in (line[:at] + odd + line[at:], line.replace("с", odd or "с"), odd + line.upper()):
+        assert rules.classify(text) == plain.classify(text)
+    assert rules.classify(line.replace("с", "\u1c83")) == plain.classify(
+        line.replace("с", "\u1c83")
+    )
+
+
+def test_letters_that_fold_simply_match_case_blind_exactly_when_lower_case_equal() -> None:
+    """What the hints rely on: among the characters ``_FOLDS_SIMPLY`` admits, a case-blind match
+    of one letter by another is ``str.lower`` equality, and ``lower`` keeps one character."""
+    admitted = [chr(c) for c in range(0x10000) if roles._FOLDS_SIMPLY.fullmatch(chr(c))]
+    assert len(admitted) > 400
+    letters = [c for c in admitted if c.lower() != c.upper()]
+    for letter in letters:
+        blind = re.compile(re.escape(letter), re.IGNORECASE)
+        assert [c for c in admitted if blind.fullmatch(c)] == [
+            c for c in admitted if c.lower() == letter.lower()
+        ]
+    assert all(len(c.lower()) == 1 for c in admitted)
+    assert not any(roles._FOLDS_SIMPLY.fullmatch(c) for c in ODD_FOLDS)
+
+
+def test_a_newsroom_pattern_without_plain_text_is_searched_on_every_line() -> None:
+    rules = structure_rules(patterns={"furniture": [r"^\W+$", "(?i)Кабар|Kabar"]})
+    assert rules.hints[-2:] == (None, ("кабар", "kabar"))
+    assert rules.classify("*** ***") == roles.Role("furniture")
+    assert rules.classify("КАБАР") == roles.Role("furniture")
+
+
+def test_needles_are_the_plain_text_every_match_contains() -> None:
+    assert needles("бардык укуктар|all rights") == ("бардык укуктар", "all rights")
+    assert needles("шилтеме (?:берүү )?милдеттүү|x") == ("милдеттүү", "x")
+    assert needles("ab|ac") == ("a",)  # (the parser takes the common start out)
+    assert needles("abc*d") == ("ab",)
+    assert needles("ab(?=c)def") == ("def",)
+    assert needles("a|b") is None  # (a character class)
+    assert needles("^(?:x|y)z?$") is None
+    assert needles("(") is None

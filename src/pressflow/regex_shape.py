@@ -18,7 +18,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import sre_parse
 
-__all__ = ["backward"]
+__all__ = ["backward", "needles"]
 
 _CATEGORIES = {
     sre_parse.CATEGORY_DIGIT: r"\d",
@@ -109,3 +109,31 @@ def _reverse_one(op: Any, av: Any, exact: list[bool]) -> str | None:
     # dropped, the reversed pattern only matches more.
     exact[0] = False
     return "" if op in _ZERO_WIDTH else None
+
+
+def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Texts, as written in ``pattern``, one of which every match of it contains: of each top
+    alternative, its longest run of plain characters outside any group. A text holding none of
+    them cannot match, which a substring test tells faster than a search (the search with
+    ``re.IGNORECASE`` tries the pattern at every position). None when some alternative has no
+    such run (or the pattern cannot be read)."""
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    items = list(parsed)
+    if len(items) == 1 and items[0][0] == sre_parse.BRANCH:
+        alternatives = [list(sub) for sub in items[0][1][1]]
+    else:
+        alternatives = [items]
+    found = []
+    for alternative in alternatives:
+        best = run = ""
+        for op, av in alternative:
+            run = run + chr(av) if op == sre_parse.LITERAL else ""
+            if len(run) > len(best):
+                best = run
+        if not best:
+            return None
+        found.append(best)
+    return tuple(found)

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model import Block, Problem
+from ..regex_shape import needles
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -40,6 +41,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SEPARATOR = r"\s*(?::|：|\s[—–-](?=\s))\s*"
 #: Characters whose case folding under ``re.I`` is plain ``str.lower`` (no ``ſ``, no Kelvin sign).
 _SIMPLE_CASE = re.compile(r"[\x21-\x7e\u0400-\u04ff]+")
+#: Characters whose ``re.IGNORECASE`` matching against one another is plain ``str.lower``
+#: equality, each lower-casing to one character (checked over every pair by the tests): in a
+#: line of only these, a case-insensitive pattern's literal text is found by ``in`` on the line
+#: lower-cased. (Outside them: ``ſ`` matches ``s``, the Kelvin sign ``k``, ``ᲀ`` ``в``...)
+_FOLDS_SIMPLY = re.compile(r"[\x00-\x7f\u00a0-\u00bf\u0400-\u04ff\u2000-\u206f\u2116]*")
 _MEMO_SIZE = 8192  # lines whose role is remembered (see StructureRules.classify)
 
 
@@ -79,11 +85,17 @@ class StructureRules:
     #: The first two letters (lower-cased, spaces dropped) of every label, or None when some
     #: label is too short to have them: a line starting otherwise cannot match any label.
     label_starts: frozenset[str] | None = None
+    #: per pattern (same order), texts one of which every line it matches contains, lower-cased
+    #: for a case-insensitive one (see ``_hints``); None: search every line
+    hints: tuple[tuple[str, ...] | None, ...] = field(init=False, compare=False, repr=False)
     _seen: dict[str, Role | None] = field(default_factory=dict, compare=False, repr=False)
     #: word -> month or None, and word -> is a weekday: every word of every short line near a
     #: release's head is asked about, and the stems are scanned one by one.
     _months_seen: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)
     _weekdays_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hints", tuple(_hints(p) for _, p in self.patterns))
 
     def month(self, word: str) -> int | None:
         seen = self._months_seen
@@ -147,7 +159,16 @@ class StructureRules:
                     continue
                 return Role("furniture", "related", related=True)
             return Role(group)
-        for role, pattern in self.patterns:
+        low: str | None = None  # the line lower-cased, once a hint needs it (if it may)
+        for (role, pattern), hint in zip(self.patterns, self.hints, strict=True):
+            if hint is not None:
+                if pattern.flags & re.IGNORECASE:
+                    if low is None:
+                        low = line.lower() if _FOLDS_SIMPLY.fullmatch(line) else ""
+                    if low and not any(text in low for text in hint):
+                        continue  # (an empty ``low``: the line does not fold simply; search)
+                elif not any(text in line for text in hint):
+                    continue
             if pattern.search(line):
                 return Role(role)
         if "@" in line and EMAIL.search(line) and letterless(line):
@@ -155,6 +176,18 @@ class StructureRules:
         if _BARE_PHONE.fullmatch(line) and letterless(line):  # not a date, not a count
             return Role("contact", "phone")
         return None
+
+
+def _hints(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Texts one of which every line ``pattern`` matches contains (``regex_shape.needles``),
+    lower-cased when it ignores case; None when it has none, or when one of their letters does
+    not fold simply (then the line is searched)."""
+    found = needles(pattern.pattern, pattern.flags)
+    if found is None or not (pattern.flags & re.IGNORECASE):
+        return found
+    if not all(_FOLDS_SIMPLY.fullmatch(text) for text in found):
+        return None
+    return tuple(text.lower() for text in found)
 
 
 def role_problem(role: Role, text: str, *, path: str, line: int) -> Problem | None:
