@@ -264,7 +264,7 @@ def _build(
     checked: qa.CheckResult | None,
     tick: Tick | None,
 ) -> object:
-    from ..cache import Cache, key, keyed
+    from ..cache import MISSING, Cache, key, keyed
     from ..render.replay import replay, whole_key
 
     if allow_partial and withdraw_partial:
@@ -278,19 +278,23 @@ def _build(
     build_key = keyed("build", shared)
     catalogs = _CatalogFolders(config)
     langs, pages = config.target_langs, f"{site}/{{}}/{{}}.html"
+    seen: dict[str, str] = {}  # each release page's digest, taken once for key and checks
     for number, src in enumerate(sources, start=1):
         if tick is not None:
             tick(number, len(sources))
+        for lang in config.languages:
+            page = pages.format(lang, src.slug)
+            seen[page] = cache.digest(page)
         inputs = [
             src.shown,
             src.digest,
             [cache.digest(p) for p in catalogs.paths(src.slug)],
             [blocking.get((src.slug, lang), ()) for lang in langs],
-            [os.path.isfile(pages.format(lang, src.slug)) for lang in config.languages],
+            [seen[pages.format(lang, src.slug)] != MISSING for lang in config.languages],
         ]
         keys[src.slug] = build_key(inputs)
     settings = key("site", shared)
-    replayed = replay(cache, whole_key(settings, keys), site, config.languages)
+    replayed = replay(cache, whole_key(settings, keys), site, config.languages, known=seen)
     if replayed is not None:  # nothing changed: no page rendered, lxml not even loaded
         cache.save()
         return replayed
@@ -300,7 +304,7 @@ def _build(
     items: list[ReleaseText | Reused] = []
     for src in sources:
         record = cache.get("build", src.slug, keys[src.slug])
-        if intact(record, site, cache):
+        if intact(record, site, cache, known=seen):
             items.append(Reused(src.slug, keys[src.slug], record))  # type: ignore[arg-type]
         else:
             paths = [Path(p) for p in catalogs.paths(src.slug)]

@@ -29,14 +29,22 @@ def whole_key(settings: str, keys: Mapping[str, str]) -> str:
     return cache_key("whole build", settings, sorted(keys.items()))
 
 
-def intact(record: object, out: Path | str, cache: Cache) -> bool:
+def intact(
+    record: object, out: Path | str, cache: Cache, *, known: Mapping[str, str] | None = None
+) -> bool:
     """Whether ``record`` is well formed and every page it names is still, by content, the page
-    it recorded (a page edited or removed by hand is made again)."""
+    it recorded (a page edited or removed by hand is made again). ``known``: digests this
+    build already took of some of them (by path), not taken again."""
     if not isinstance(record, dict) or not isinstance(record.get("pages"), list):
         return False
-    folder = os.fspath(out)
+    folder, known = os.fspath(out), known or {}
+
+    def now(path: str) -> str:
+        found = known.get(path)
+        return found if found is not None else cache.digest(path)
+
     try:
-        return all(cache.digest(f"{folder}/{rel}") == digest for rel, digest in record["pages"])
+        return all(now(f"{folder}/{rel}") == digest for rel, digest in record["pages"])
     except (TypeError, ValueError):  # a damaged row
         return False
 
@@ -58,11 +66,19 @@ def remember(cache: Cache, whole: str, result: BuildResult, digests: Mapping[str
     cache.put(TABLE, NAME, whole, record)
 
 
-def replay(cache: Cache, whole: str, out: Path, languages: Sequence[str]) -> BuildResult | None:
-    """The result of the build stored under ``whole`` when every file it produced is intact,
-    with the listing pages it did not produce removed as that build removed them; else None."""
+def replay(
+    cache: Cache,
+    whole: str,
+    out: Path,
+    languages: Sequence[str],
+    *,
+    known: Mapping[str, str] | None = None,
+) -> BuildResult | None:
+    """The result of the build stored under ``whole`` when every file it produced is intact
+    (``known``: see ``intact``), with the listing pages it did not produce removed as that
+    build removed them; else None."""
     record = cache.get(TABLE, NAME, whole)
-    if not intact(record, out, cache):
+    if not intact(record, out, cache, known=known):
         return None
     try:
         pages = [rel for rel, _ in record["pages"]]  # type: ignore[index]

@@ -9,13 +9,14 @@ the same entries, so the site is byte-identical to a full build's.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from ..cache import Cache, content_digest
 from .index import Entry
+from .replay import intact as pages_intact
 
 #: Entry fields in record order; dates as ISO 8601 text
 ENTRY_FIELDS = (
@@ -114,12 +115,12 @@ def row_changed(row: list) -> datetime | None:
     return datetime.fromisoformat(when) if when is not None else None
 
 
-def intact(record: object, out: Path, cache: Cache) -> bool:
+def intact(
+    record: object, out: Path, cache: Cache, *, known: Mapping[str, str] | None = None
+) -> bool:
     """Whether ``record`` is well formed and every page it names is still, by content, the page
-    it recorded (a page edited or removed by hand is made again)."""
-    if not isinstance(record, dict) or not isinstance(record.get("pages"), list):
-        return False
-    if len(record) > 1 and record.keys() != SHARE_FIELDS:  # a release's, half there
-        return False
-    folder = os.fspath(out)
-    return all(cache.digest(f"{folder}/{rel}") == digest for rel, digest in record["pages"])
+    it recorded (a page edited or removed by hand is made again; ``known``: see
+    ``replay.intact``)."""
+    if isinstance(record, dict) and len(record) > 1 and record.keys() != SHARE_FIELDS:
+        return False  # a release's, half there
+    return pages_intact(record, out, cache, known=known)

@@ -147,22 +147,29 @@ class _Build:
 
     def reuse(self, item: Reused) -> None:
         """A release as its record says the same inputs built it, its pages left as they are."""
-        record, share = item.record, Share()
-        self.share = share
+        record = item.record
         self.listed.append(record["listed"])
         self.slugs[item.slug] = item.slug
+        keep, entries = self.writer.keep, self.entries
         for rel, digest in record["pages"]:
-            self.writer.keep(rel, digest)
+            keep(rel, digest)
         for lang, row in record["entries"]:
-            self.entries[lang].append(row)
+            entries[lang].append(row)
         self.groups.append(record["group"])
-        self.lastmod.update((rel, stamp) for rel, stamp in record["lastmod"])
-        self.held.extend(HeldBack(*row) for row in record["held"])
-        self.stale.extend(
-            Stale(slug, lang, self.out / rel, reason) for slug, lang, rel, reason in record["stale"]
-        )
-        self._warn(record["warnings"])
-        self.partial.extend((slug, lang) for slug, lang in record["partial"])
+        self.lastmod.update(record["lastmod"])  # [page, stamp] pairs
+        # (most releases are held back nowhere, stale nowhere, and warn of nothing)
+        if record["held"]:
+            self.held.extend(HeldBack(*row) for row in record["held"])
+        if record["stale"]:
+            self.stale.extend(
+                Stale(slug, lang, self.out / rel, reason)
+                for slug, lang, rel, reason in record["stale"]
+            )
+        if record["warnings"]:
+            self.share = Share()  # what ``_warn`` adds to: not the last built release's record
+            self._warn(record["warnings"])
+        if record["partial"]:
+            self.partial.extend((slug, lang) for slug, lang in record["partial"])
         self.keys.append(item.key)
 
     def _release(self, text: ReleaseText) -> None:
