@@ -304,24 +304,48 @@ def _nice(cmd: list[str]) -> list[str]:
 #: command. Dropping the variable from the environment (mutmut keeps a process-local copy) lets
 #: those subprocesses run plain pressflow while stats are taken; in the runs of each mutant the
 #: variable stays, so the subprocesses run the mutant too and their tests can kill it.
-#: Every test also starts with pressflow's ``lru_cache``s empty, as a fresh command does: a
-#: result cached before the mutant was switched on (the fork server imports the modules, and
-#: an import may call a cached function) would answer for the mutant, and in the stats run a
-#: test answered from a cache an earlier test filled would not be counted as reaching the
-#: function, so the function's mutants would never run it.
+#: pressflow's ``lru_cache``s are emptied before the first test of every run: a result cached
+#: before the mutant was switched on (the fork server imports the modules, and an import may
+#: call a cached function) would answer for the mutant. While stats are taken they are emptied
+#: before every test, as a fresh command starts: a test answered from a cache an earlier test
+#: filled would not be counted as reaching the function, so the function's mutants would never
+#: run it. Within one mutant's run the tests share them (they all run that mutant): emptied
+#: before each test, the segmentation rules were built again for every test of every mutant.
+#: A mutant's tests run fastest first (as long as they took while stats were taken): with
+#: ``-x`` a killed mutant stops at its first failing test, and mutmut hands them over in a
+#: set's order, which puts the slow properties first as often as last.
 _PLUGIN = "mutation_subprocesses"
 _PLUGIN_CODE = """
 import functools
+import json
 import os
 import sys
 
+_STATS = False
+_EMPTIED = False
+
 
 def pytest_configure(config):
+    global _STATS
     if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        _STATS = True
         del os.environ["MUTANT_UNDER_TEST"]
 
 
+def pytest_collection_modifyitems(items):
+    try:
+        with open("mutmut-stats.json", encoding="utf-8") as f:
+            took = json.load(f)["duration_by_test"]
+    except (OSError, ValueError, KeyError):
+        return  # the stats run itself: nothing measured yet
+    items.sort(key=lambda item: took.get(item.nodeid, float("inf")))
+
+
 def pytest_runtest_setup(item):
+    global _EMPTIED
+    if _EMPTIED and not _STATS:
+        return
+    _EMPTIED = True
     for name, module in list(sys.modules.items()):
         if name == "pressflow" or name.startswith("pressflow."):
             for value in list(vars(module).values()):

@@ -18,6 +18,7 @@ from pressflow.regex_shape import backward as _backward
 from pressflow.segment import _boundaries, rules_for, split_text
 from pressflow.segment_rules import (
     _REACH_MAX,
+    Rule,
     _abbrev_alternation,
     _never_a_dot,
     _reach,
@@ -272,3 +273,146 @@ def test_the_probes_and_plans_split_as_every_rule_tried_in_turn(pieces: list[str
         plain.__dict__["after_probe"] = None  # a cached property, set as it is cached
         plain.__dict__["checks"] = tuple(c._replace(backward=None) for c in rules.checks)
         assert _boundaries(text, rules) == _boundaries(text, plain), (lang, text)
+
+
+# Texts with a candidate of every kind: abbreviations (spaced and not), initials, list markers,
+# line breaks, addresses, quotes, dashes, numbers after an ellipsis, scripts running together.
+PLAN_TEXTS = [
+    "Шаар б. з. ч. IV кылымда негизделген. Ал эми азыр чоң!",
+    "Бул маселелер ж.б.у.с. Ал эми биз келдик... 12 киши келди.",
+    "Н. А. Салиев “Биз даярбыз” деди. Форум 3-июлда өтөт? Бүгүн www.gov.kg иштейт!",
+    "Тизме:\n1. Биринчи.\n2. Экинчи;\n- үчүнчү\nжана төртүнчү. — деди ал.",
+    "Маалымат Kabar..KG сайтында, www. Kabar.kg жана info@mail.kg. Error.Кийин",
+    "Эл «Алга, Кыргызстан!» , — деп кыйкырышты. Баасы 1 кг. 80 сом. (12-б.) бүттү.",
+    "Заседание вёл и. о. министра Асанов. Затем т. н. эксперт сказал: 1. да; 2. нет.",
+    "Mr. Smith went to Washington D.C. on Jan. 5. He met Dr. Jones... 30 people came.",
+    "Сүйлөмдөр.Жабышкан! Андан кийин…» деди. K° жана К». Ооба",
+]
+
+
+def _plan_by_rule(rules, text: str, pos: int, *, probed: bool) -> tuple:
+    """What a plan must hold, read rule by rule: the checks, in order, whose ``after`` holds at
+    ``pos`` and (when the ``before`` side was probed) whose ``before`` may end there, up to and
+    including the first without a ``before``; stripped of what the probes already decided."""
+    backwards = text[::-1]
+    kept = []
+    for rule, check in zip(rules.rules, rules.checks, strict=True):
+        if rule.after is not None and rule.after.match(text, pos) is None:
+            continue
+        backward = rule.backward
+        if probed and backward is not None and backward.match(backwards, len(text) - pos) is None:
+            continue
+        kept.append(check._replace(after=None, backward=None if probed else check.backward))
+        if rule.before is None:
+            break
+    return tuple(kept)
+
+
+def _probe_plans(rules, text: str) -> None:
+    """At every position of ``text``: each probe answers rule by rule, each plan is the one
+    read rule by rule (asked twice, so a remembered plan is checked too)."""
+    backwards, n = text[::-1], len(text)
+    for pos in range(n + 1):
+        holds = rules.after_probe(text, pos).groups()
+        assert holds == tuple(
+            "" if r.after.match(text, pos) else None for r in rules.rules if r.after is not None
+        ), (text, pos)
+        ends = rules.before_probe(backwards, n - pos).groups()
+        assert ends == tuple(
+            "" if r.backward.match(backwards, n - pos) else None
+            for r in rules.rules
+            if r.before is not None and r.backward is not None
+        ), (text, pos)
+        for _ in range(2):
+            assert rules.plan(holds) == _plan_by_rule(rules, text, pos, probed=False), (text, pos)
+            assert rules.plan(holds, ends) == _plan_by_rule(rules, text, pos, probed=True)
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru", "en"])
+def test_a_plan_keeps_the_rules_that_can_decide_in_order_up_to_the_first_without_a_before(
+    lang: str,
+) -> None:
+    rules = rules_for(lang)
+    assert rules.after_probe is not None and rules.before_probe is not None
+    for text in PLAN_TEXTS:
+        _probe_plans(rules, text)
+
+
+def test_a_plan_of_a_few_rules_asks_the_before_probe_of_even_one() -> None:
+    """Every prefix of the rule list, down to one rule with a ``before`` (one probe group)."""
+    rules = rules_for("ky")
+    for k in range(1, len(rules.rules) + 1):
+        few = dataclasses.replace(rules, rules=rules.rules[:k], _plans={})
+        for text in PLAN_TEXTS[:3]:
+            _probe_plans(few, text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(TAILS, st.sampled_from([". Ал", "! ал", ".\n1. ", " Х. "])), max_size=5))
+def test_plans_of_any_text_are_the_rules_that_can_decide(pieces: list[str]) -> None:
+    _probe_plans(rules_for("ky"), "".join(pieces))
+
+
+def _rule(name: str, *, before: str | None, after: str | None, flags: int = 0) -> Rule:
+    return Rule(
+        name,
+        brk=True,
+        before=re.compile(f"{before}\\Z", flags) if before else None,
+        after=re.compile(after, flags) if after else None,
+        backward=_backward(before) if before else None,
+    )
+
+
+def test_a_probe_is_not_built_from_patterns_it_cannot_combine() -> None:
+    """Groups of its own or flags would change a combined probe: then there is none, and the
+    segmenter tries each rule in turn; a pattern that cannot be read backwards is left out."""
+    rules = rules_for("common")
+    plain = _rule("plain", before=r"\.", after=r"\s")
+    grouped = _rule("grouped", before=None, after=r"(\s)")
+    folded = _rule("folded", before=None, after=r"\s[a-z]", flags=re.IGNORECASE)
+    backref = _rule("backref", before=r"(a)\1\.", after=None)
+    assert backref.backward is None
+    for after_rule in (grouped, folded):
+        few = dataclasses.replace(rules, rules=(plain, after_rule), _plans={})
+        assert few.after_probe is None, after_rule.name
+    few = dataclasses.replace(rules, rules=(plain, backref, folded), _plans={})
+    assert few.after_probe is None and few.before_probe is not None
+    assert few.before_probe(".", 0).groups() == ("",)
+    assert few.before_probe("x", 0).groups() == (None,)
+    numbered = dataclasses.replace(plain, backward=re.compile(r"(\.)"))
+    assert dataclasses.replace(rules, rules=(numbered,), _plans={}).before_probe is None
+
+
+def test_a_before_probe_keeps_a_backward_pattern_case_and_ascii_flags() -> None:
+    rules = rules_for("common")
+    www = _rule("www", before=r"(?i)www\.", after=None)
+    digit = _rule("digit", before=r"(?a)\d\.", after=None)
+    few = dataclasses.replace(rules, rules=(www, digit), _plans={})
+    assert few.before_probe(".WWW", 0).groups() == ("", None)
+    assert few.before_probe(".1", 0).groups() == (None, "")
+    assert few.before_probe(".\u0661", 0).groups() == (None, None)  # an Arabic-Indic digit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "www.gov.kg сайтында",  # an address at the very start
+        "www.kabar сайты",  # its only hint at the very start
+        "@kabar эч нерсе",
+        ".kg деген домен",
+        "kabar.kg/www.x.kg жана https://24.kg, e-mail: a@b.kg",  # two hints in one run
+        "Сайттар:kabar.kg,gov.kg  (akipress.org)жана\nwww.mfa.gov.kg",
+        "Жок дарек: www жана kg. Бирок mail.ru!",
+        "a.kg b.kg c.kg",
+        "x.kgz www.",
+    ],
+)
+def test_addresses_are_found_run_by_run_exactly_as_in_the_whole_text_wherever_they_stand(
+    text: str,
+) -> None:
+    for lang in ("ky", "en"):
+        rules = rules_for(lang)
+        spans = [(m.start(), m.end()) for m in rules.addresses(text)]
+        assert spans == [(m.start(), m.end()) for m in rules.urls.finditer(text)], text
+        assert rules.without_addresses(text) == rules.urls.sub(" ", text), text
+        assert rules.without_addresses(text) == rules.urls.sub(" ", text), text
