@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 import polib
@@ -254,9 +255,15 @@ def format_header(
     """The header entry (``msgid ""`` with the metadata as msgstr) as ``format_po`` writes it,
     without the blank line after it; from values, so a new catalog's needs no ``POFile``."""
     msgstr = "".join(f"{key}: {value}\n" for key, value in metadata.items())
-    flags = list(fuzzy) if isinstance(fuzzy, list) else (["fuzzy"] if fuzzy else [])
-    header = new_entry(msgid="", msgstr=msgstr, tcomment=comment, flags=flags)
-    return "\n".join(_entry_lines(header))
+    flags = tuple(fuzzy) if isinstance(fuzzy, list) else (("fuzzy",) if fuzzy else ())
+    return "\n".join([*_comment_lines("#", comment), *_header_fields(msgstr, flags)])
+
+
+@lru_cache(maxsize=64)
+def _header_fields(msgstr: str, flags: tuple[str, ...]) -> tuple[str, ...]:
+    """The header's lines after its comment (which they do not depend on), remembered: the
+    templates of one run share their fields but for the release's date, often not even that."""
+    return tuple(_entry_lines(new_entry(msgid="", msgstr=msgstr, flags=list(flags))))
 
 
 def format_po(po: polib.POFile) -> str:
@@ -406,5 +413,13 @@ def now_stamp() -> str:
     """This minute as a PO header date; ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return format_date(datetime.fromtimestamp(int(epoch), tz=timezone.utc))
-    return format_date(datetime.now(timezone.utc).replace(second=0, microsecond=0))
+        return _utc_stamp(datetime.fromtimestamp(int(epoch), tz=timezone.utc))
+    return _utc_stamp(datetime.now(timezone.utc).replace(second=0, microsecond=0))
+
+
+@lru_cache(maxsize=4)
+def _utc_stamp(value: datetime) -> str:
+    """``format_date`` of a UTC time, remembered: every template of a run without release
+    dates asks for the same minute. (UTC only: two equal instants in other zones are written
+    with different offsets.)"""
+    return format_date(value)
