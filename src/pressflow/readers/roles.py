@@ -46,6 +46,7 @@ _SIMPLE_CASE = re.compile(r"[\x21-\x7e\u0400-\u04ff]+")
 #: line of only these, a case-insensitive pattern's literal text is found by ``in`` on the line
 #: lower-cased. (Outside them: ``ſ`` matches ``s``, the Kelvin sign ``k``, ``ᲀ`` ``в``...)
 _FOLDS_SIMPLY = re.compile(r"[\x00-\x7f\u00a0-\u00bf\u0400-\u04ff\u2000-\u206f\u2116]*")
+_IGNORECASE = int(re.IGNORECASE)  # (``int & re.IGNORECASE`` runs enum code: once per line)
 _MEMO_SIZE = 8192  # lines whose role is remembered (see StructureRules.classify)
 
 
@@ -162,7 +163,7 @@ class StructureRules:
         low: str | None = None  # the line lower-cased, once a hint needs it (if it may)
         for (role, pattern), hint in zip(self.patterns, self.hints, strict=True):
             if hint is not None:
-                if pattern.flags & re.IGNORECASE:
+                if pattern.flags & _IGNORECASE:
                     if low is None:
                         low = line.lower() if _FOLDS_SIMPLY.fullmatch(line) else ""
                     if low and not any(text in low for text in hint):
