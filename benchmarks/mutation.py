@@ -171,9 +171,11 @@ MODULES: dict[str, Module] = {
         sources=(_RULES, f"{PKG}/regex_shape.py"),
         tests=(
             "tests/test_segment_rules.py",
+            "tests/test_regex_shape.py",
             "tests/test_segment.py",
             "tests/test_segment_properties.py",
             "tests/test_segment_linear.py",
+            "tests/test_roles.py",  # regex_shape.needles, read by the role patterns
         ),
         rule_data=True,
         equivalent_rules={

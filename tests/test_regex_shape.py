@@ -1,0 +1,79 @@
+"""``regex_shape.backward``: a rule's ``before`` pattern read backwards from a candidate.
+
+The segmenter skips a rule's search wherever the backward pattern fails, so it must match
+wherever the pattern can end (sound); and where nothing was dropped (no lookahead, anchor or
+inexact lookbehind) it must match nowhere else (exact), or the shortcut rules out nothing.
+Checked on every short text over a small alphabet, for a pattern of each kind the reader knows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from pressflow.regex_shape import backward
+
+ALPHABET = "abAB1\n."
+TEXTS = ["".join(t) for n in range(5) for t in itertools.product(ALPHABET, repeat=n)]
+
+#: (pattern, reversed exactly): each piece of regex syntax the reader turns around
+PATTERNS = [
+    ("ab", True),
+    ("(?s:a.)", True),  # any character, a newline too
+    ("a.", False),  # read as any character: a newline too, so more
+    ("[^a]b", True),
+    ("[a-b1]A", True),
+    ("[^a-b\n]", True),
+    (r"\d\s", True),
+    (r"\D\S", True),
+    (r"\w\W", True),
+    ("(?:ab)+", True),
+    ("a{2,3}b", True),
+    ("b*?a", True),
+    ("ab|Ab|1", True),
+    ("(?i:a)B", True),
+    ("(?i:a(?-i:b))", True),
+    ("(a)b", True),  # a group: only its text counts
+    ("(?<=a)b", True),
+    ("(?<![aA])b", True),
+    ("(?<=a|1)b", True),
+    ("b(?=a)", False),  # a lookahead is dropped
+    ("(?!a)b", False),
+    (r"\bab", False),  # an anchor is dropped
+    ("(?:^|a)b", False),
+    ("(?<!a(?=b))b", False),  # a negative lookbehind not read exactly is dropped whole
+    ("(?>a)b", True),
+    ("a*+b", False),  # possessive: read as greedy, which matches more
+]
+
+
+@pytest.mark.parametrize(("pattern", "exact"), PATTERNS)
+def test_a_pattern_read_backwards_matches_where_it_can_end_and_exactly_when_nothing_was_dropped(
+    pattern: str, exact: bool
+) -> None:
+    ends = re.compile(f"(?:{pattern})\\Z")
+    back = backward(pattern)
+    assert back is not None
+    for text in TEXTS:
+        backwards = text[::-1]
+        for pos in range(len(text) + 1):
+            can_end = ends.search(text, 0, pos) is not None
+            read_back = back.match(backwards, len(text) - pos) is not None
+            if exact:
+                assert can_end == read_back, (pattern, text, pos)
+            elif can_end:
+                assert read_back, (pattern, text, pos)
+
+
+def test_a_dropped_part_lets_the_backward_pattern_match_more() -> None:
+    """What the reader drops (it matches no text of its own) widens the pattern, never narrows."""
+    assert backward("b(?=a)").match("b")  # type: ignore[union-attr]
+    assert backward("(?<!a(?=b))b").match("ba")  # type: ignore[union-attr]
+    assert backward("(?:^|a)b").match("b")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("pattern", [r"(a)\1", "(a)?(?(1)b|c)", r"(?P<x>a)(?P=x)"])
+def test_what_the_reader_does_not_know_is_no_pattern(pattern: str) -> None:
+    assert backward(pattern) is None
