@@ -293,49 +293,33 @@ def wrap_field(
         and _ELIGIBLE.fullmatch(value)
     ):
         return (f'{prefix}{name} "{value}"',)
-    return _wrap_field(name, value, prefix, wrap, page_width)
+    newline = value.find("\n")
+    width = (page_width if wrap else 1 << 30) - len(prefix) - 2  # after the opening quote
+    if -1 < newline < len(value) - 1:  # several lines (a header): each from column 0
+        lines = [f'{prefix}{name} ""']
+        for portion in _portions(value):
+            lines.extend(_later_portion(portion, prefix, width))
+        return tuple(lines)
+    return _wrap_field(name, value, prefix, width)
 
 
 @lru_cache(maxsize=32768)
-def _wrap_field(name: str, value: str, prefix: str, wrap: bool, page_width: int) -> tuple[str, ...]:
-    lines: list[str] = []
-    first_line = True
-    portions = _portions(value)
-    after_break = len(prefix) + 1
-    width = (page_width if wrap else 1 << 30) - 1 - after_break
-    for index, portion in enumerate(portions):
-        if not first_line:  # a later line's wrapping depends on nothing before it
-            lines.extend(_later_portion(portion, prefix, width))
-            continue
-        more = index < len(portions) - 1
-        text, prohibited = _escape(portion)
-        while True:
-            start = len(prefix) + (len(name) + 1 if first_line else 0) + 1 - after_break
-            chosen = _breaks(text, prohibited, width=width, start=start)
-            if first_line and text and (more or start > width or chosen):
-                lines.append(f'{prefix}{name} ""')
-                first_line = False
-                continue
-            break
-        head = f"{prefix}{name} " if first_line else prefix
-        first_line = False
-        pieces = []
-        previous = 0
-        for cut in chosen:
-            pieces.append(text[previous:cut])
-            previous = cut
-        pieces.append(text[previous:])
-        lines.append(f'{head}"{pieces[0]}"')
-        lines.extend(f'{prefix}"{piece}"' for piece in pieces[1:])
-    return tuple(lines)
+def _wrap_field(name: str, value: str, prefix: str, width: int) -> tuple[str, ...]:
+    """A value of one line (perhaps ending with a newline): on the field's line when it fits,
+    else from column 0 of the lines after ``name ""``, as gettext does."""
+    text, prohibited = _escape(value)
+    start = len(name) + 1
+    if text and (start > width or _breaks(text, prohibited, width=width, start=start)):
+        return (f'{prefix}{name} ""', *_later_portion(value, prefix, width))
+    return (f'{prefix}{name} "{text}"',)
 
 
 @lru_cache(maxsize=8192)
 def _later_portion(portion: str, prefix: str, width: int) -> tuple[str, ...]:
     """The lines of a portion that starts a line of its own (column 0 after the prefix).
 
-    Cached apart from whole values: header fields and repeated lines recur across catalogs
-    whose header differs in one date only.
+    Cached apart from whole values: a header is made of them, and headers recur across
+    catalogs that differ in a field or two (a date, a name), so none is wrapped again.
     """
     text, prohibited = _escape(portion)
     chosen = _breaks(text, prohibited, width=width, start=0)
