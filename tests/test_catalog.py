@@ -304,6 +304,19 @@ def test_a_template_written_from_its_units_is_the_formatted_template() -> None:
     assert templating.template_text(demo, units, config=CONFIG) == catalog.format_po(pot)
 
 
+def test_a_first_catalog_from_a_templates_head_and_text_is_the_merge() -> None:
+    """``update`` makes a release's first catalogs from its template's header and text, trusting
+    that every entry pressflow makes comes out of a merge as it is (notes, references, foreign
+    text and placeholders included): the same bytes as the merge."""
+    demo = read_structured(DATA / "demo-release.html", rel_path="releases/demo.html")
+    for release, segments in (_release(), (demo, segment_release(demo))):
+        made = templating.template_of(release, segments, config=CONFIG)
+        for lang in ("ru", "en", "ky"):
+            merged = catalog.format_po(update.merge(None, made.catalog(), lang=lang))
+            assert update.first_from_text(made.comment, made.fields, made.text, lang=lang) == merged
+            assert update.first_catalog(made.catalog(), made.text, lang=lang) == merged
+
+
 @needs_gettext
 def test_templates_and_new_catalogs_pass_msgfmt_and_msgcat(tmp_path: Path) -> None:
     release, segments = _release()

@@ -224,24 +224,15 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
         problems = (*release.problems, *foreign_warnings(release, segments))
         pot_path = config.pot_path(release.slug)
         raw, pot_snap, previous = _load(pot_path, confined, config=config, header_only=True)
-        made: polib.POFile | None = None
-        text = ""
-        if settings.langs:  # the merges need the template's entries
-            made = templating.make_template(release, segments, config=config, previous=previous)
-        else:  # extract: the template's text straight from the units
-            text = templating.template_text(release, segments, config=config, previous=previous)
+        made = templating.template_of(release, segments, config=config, previous=previous)
     except PressflowError as exc:
         return Outcome(name, release.slug, release.path, error=exc, stage=TEMPLATE)
-
-    def template() -> polib.POFile:
-        if made is not None:
-            return made
-        return templating.make_template(release, segments, config=config, previous=previous)
-
-    fan_out = made is not None and fan_out_from is not None and len(made) >= fan_out_from
+    fan_out = fan_out_from is not None and len(made.units) >= fan_out_from
     with _merges(made, release.slug, settings, fan_out=fan_out) as merged:
-        text = text or catalog.format_po(template())
-        pot = _template_output(template, text, raw, pot_path, write=settings.write, read=pot_snap)
+        text = made.text
+        pot = _template_output(
+            made.catalog, text, raw, pot_path, write=settings.write, read=pot_snap
+        )
         files = [pot]
         read: list[bytes | None] = [raw]  # each catalog's bytes as read, in the order of files
         try:
@@ -267,7 +258,7 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
 
 
 def _merge_one(
-    template: polib.POFile, slug: str, lang: str, settings: Settings, *, text: str | None = None
+    made: templating.Template, slug: str, lang: str, settings: Settings, *, text: str | None = None
 ) -> tuple[Output, bytes | None]:
     """One language's catalog merged with the template: its output and its bytes as read.
     ``text``: the template's text (if formatted already), which a first catalog is made of."""
@@ -275,22 +266,21 @@ def _merge_one(
     po_path = config.po_path(lang, slug)
     raw, po_snap, old = _load(po_path, _confinement(config), config=config)
     if old is None and text is not None:
-        first = updating.first_catalog(template, text, lang=lang)
+        first = updating.first_from_text(made.comment, made.fields, text, lang=lang)
         if first is not None:
             return Output(po_path, first if settings.write else None, True, lang, po_snap), raw
     if old is not None:
         check_language_header(old, lang, po_path, config=config, raw=raw or b"")
-    merged = updating.merge(old, template, lang=lang, config=config)
+    merged = updating.merge(old, made.catalog(), lang=lang, config=config)
     return _output(merged, old, po_path, write=settings.write, lang=lang, read=po_snap), raw
 
 
 @contextlib.contextmanager
 def _merges(
-    template: polib.POFile | None, slug: str, settings: Settings, *, fan_out: bool
+    made: templating.Template, slug: str, settings: Settings, *, fan_out: bool
 ) -> Iterator[Callable[[str], Iterator[tuple[Output, bytes | None]]]]:
-    """The language merges of one release, as a function of the template's text (a first
-    catalog is made of it) yielding them in language order (``template`` is None only without
-    languages to merge: ``extract``).
+    """The language merges of one release (none for ``extract``), as a function of the
+    template's text (a first catalog is made of it) yielding them in language order.
 
     With ``fan_out`` (a release of tens of thousands of units, worked on in the main process),
     each language is merged in a process forked now, which inherits the template instead of
@@ -299,37 +289,34 @@ def _merges(
     macOS) or with one core, the merges run here when asked for, as for every other release.
     """
     langs = settings.langs
-    if template is None:
-        assert not langs, "languages to merge without a template"
-        yield lambda _text: iter(())
-        return
     forkable = "fork" in multiprocessing.get_all_start_methods()
     if not (fan_out and len(langs) > 0 and cpu_count() > 1 and forkable):
-        yield lambda text: (_merge_one(template, slug, lang, settings, text=text) for lang in langs)
+        yield lambda text: (_merge_one(made, slug, lang, settings, text=text) for lang in langs)
         return
+    made.catalog()  # made before the fork: every merge process inherits it
     with ProcessPoolExecutor(
         min(len(langs), cpu_count()),
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start_forked,
-        initargs=(template, slug, settings, os.getpid()),
+        initargs=(made, slug, settings, os.getpid()),
     ) as pool:
         futures = [pool.submit(_merge_forked, lang) for lang in langs]
         yield lambda _text: (future.result() for future in futures)
 
 
-_FORKED: tuple[polib.POFile, str, Settings] | None = None
+_FORKED: tuple[templating.Template, str, Settings] | None = None
 
 
-def _start_forked(template: polib.POFile, slug: str, settings: Settings, parent: int) -> None:
+def _start_forked(made: templating.Template, slug: str, settings: Settings, parent: int) -> None:
     global _FORKED
-    _FORKED = (template, slug, settings)
+    _FORKED = (made, slug, settings)
     die_with_parent(parent)
 
 
 def _merge_forked(lang: str) -> tuple[Output, bytes | None]:
     assert _FORKED is not None, "merge process started without its template"
-    template, slug, settings = _FORKED
-    return _merge_one(template, slug, lang, settings)
+    made, slug, settings = _FORKED
+    return _merge_one(made, slug, lang, settings)
 
 
 def merge_again(

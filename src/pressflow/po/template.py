@@ -163,14 +163,6 @@ def _creation_date(release: Release, previous: polib.POFile | None) -> str:
     return now_stamp()
 
 
-def _header(release: Release, *, config: Config, previous: polib.POFile | None) -> polib.POFile:
-    """A release's template without its entries: the header comment and fields."""
-    pot = polib.POFile(wrapwidth=PAGE_WIDTH)
-    pot.header, pot.metadata = _header_values(release, config=config, previous=previous)
-    pot.metadata_is_fuzzy = ["fuzzy"]
-    return pot
-
-
 def _header_values(
     release: Release, *, config: Config, previous: polib.POFile | None
 ) -> tuple[str, dict[str, str]]:
@@ -195,6 +187,55 @@ def _header_values(
     return comment, {key: values[key] for key in POT_HEADER_FIELDS}
 
 
+@dataclass
+class Template:
+    """A release's template, its units gathered once: the text ``extract`` and a first catalog
+    are made of, and the polib entries only a merge or a judgement of a re-saved file needs.
+    Its entries hold a msgid, notes and references, nothing else: a first catalog copies them
+    as they are (``update.first_from_text``)."""
+
+    comment: str  # the header's
+    fields: dict[str, str]  # the header's, in the order they are written
+    units: dict[str, _Unit]
+    _entries: polib.POFile | None = None
+
+    @property
+    def text(self) -> str:
+        """``format_po(self.catalog())``, written straight from the header's values and the
+        units (formatted again at each call)."""
+        head = format_header(self.comment, self.fields, fuzzy=True) + "\n"  # a block's end
+        return head + "".join(
+            f"\n{plain_block(msgid, chr(10).join(unit.notes), tuple(unit.occurrences))}\n"
+            for msgid, unit in self.units.items()
+        )
+
+    def catalog(self) -> polib.POFile:
+        """The template as polib entries (made once): one per distinct msgid, in source order,
+        all references."""
+        if self._entries is None:
+            pot = polib.POFile(wrapwidth=PAGE_WIDTH)
+            pot.header, pot.metadata_is_fuzzy = self.comment, ["fuzzy"]
+            pot.metadata.update(self.fields)
+            pot.extend(
+                new_entry(msgid=msgid, occurrences=unit.occurrences, comment="\n".join(unit.notes))
+                for msgid, unit in self.units.items()
+            )
+            self._entries = pot
+        return self._entries
+
+
+def template_of(
+    release: Release,
+    segments: Sequence[Segment],
+    *,
+    config: Config,
+    previous: polib.POFile | None = None,
+) -> Template:
+    """The template of one release (``previous``: the one on disk, for its creation date)."""
+    comment, fields = _header_values(release, config=config, previous=previous)
+    return Template(comment, fields, _units(release, segments))
+
+
 def make_template(
     release: Release,
     segments: Sequence[Segment],
@@ -203,12 +244,7 @@ def make_template(
     previous: polib.POFile | None = None,
 ) -> polib.POFile:
     """The POT of one release: one entry per distinct msgid, in source order, all references."""
-    pot = _header(release, config=config, previous=previous)
-    pot.extend(
-        new_entry(msgid=msgid, occurrences=unit.occurrences, comment="\n".join(unit.notes))
-        for msgid, unit in _units(release, segments).items()
-    )
-    return pot
+    return template_of(release, segments, config=config, previous=previous).catalog()
 
 
 def template_text(
@@ -220,9 +256,4 @@ def template_text(
 ) -> str:
     """``format_po(make_template(...))``, written straight from the units: what ``extract``
     writes, without a polib entry per unit."""
-    comment, fields = _header_values(release, config=config, previous=previous)
-    head = format_header(comment, fields, fuzzy=True) + "\n"  # as ``format_po`` ends a block
-    return head + "".join(
-        f"\n{plain_block(msgid, chr(10).join(unit.notes), tuple(unit.occurrences))}\n"
-        for msgid, unit in _units(release, segments).items()
-    )
+    return template_of(release, segments, config=config, previous=previous).text

@@ -10,7 +10,7 @@ halves, and two sentences merged into one get both old translations joined.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import polib
@@ -50,28 +50,9 @@ def check_language(po: polib.POFile, lang: str, *, path: str) -> None:
 
 
 def _header(old: polib.POFile | None, template: polib.POFile, lang: str) -> tuple[str, dict]:
-    tmeta = template.metadata
-    created = tmeta.get("POT-Creation-Date", "")
     if old is None:
-        values = {
-            "Project-Id-Version": tmeta.get("Project-Id-Version", ""),
-            "Report-Msgid-Bugs-To": tmeta.get("Report-Msgid-Bugs-To", ""),
-            "POT-Creation-Date": created,
-            "PO-Revision-Date": created,
-            "Last-Translator": "pressflow",
-            "Language-Team": language_name(lang),
-            "Language": lang,
-            "MIME-Version": "1.0",
-            "Content-Type": "text/plain; charset=UTF-8",
-            "Content-Transfer-Encoding": "8bit",
-            "Plural-Forms": plural_forms(lang),
-            "Generated-By": tmeta.get("Generated-By", "pressflow"),
-        }
-        comment = (template.header or "").replace(
-            "Translation template for", f"{language_name(lang)} translation of", 1
-        )
-        comment = comment.replace("; translate the PO files, not this one.", ".")
-        return comment, {key: values[key] for key in PO_FIELD_ORDER}
+        return _new_header(template.header or "", template.metadata, lang)
+    created = template.metadata.get("POT-Creation-Date", "")
     forced = {"POT-Creation-Date": created, "Language": lang, "Plural-Forms": plural_forms(lang)}
     defaults = {
         "MIME-Version": "1.0",
@@ -86,6 +67,30 @@ def _header(old: polib.POFile | None, template: polib.POFile, lang: str) -> tupl
         else:
             ordered = _insert(ordered, key, value)
     return old.header or "", ordered
+
+
+def _new_header(comment: str, tmeta: Mapping[str, str], lang: str) -> tuple[str, dict]:
+    """A new catalog's header comment and fields, from its template's (as msginit makes them)."""
+    created = tmeta.get("POT-Creation-Date", "")
+    values = {
+        "Project-Id-Version": tmeta.get("Project-Id-Version", ""),
+        "Report-Msgid-Bugs-To": tmeta.get("Report-Msgid-Bugs-To", ""),
+        "POT-Creation-Date": created,
+        "PO-Revision-Date": created,
+        "Last-Translator": "pressflow",
+        "Language-Team": language_name(lang),
+        "Language": lang,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": plural_forms(lang),
+        "Generated-By": tmeta.get("Generated-By", "pressflow"),
+    }
+    comment = comment.replace(
+        "Translation template for", f"{language_name(lang)} translation of", 1
+    )
+    comment = comment.replace("; translate the PO files, not this one.", ".")
+    return comment, {key: values[key] for key in PO_FIELD_ORDER}
 
 
 def _insert(meta: dict[str, str], key: str, value: str) -> dict[str, str]:
@@ -333,9 +338,20 @@ def first_catalog(template: polib.POFile, template_text: str, *, lang: str) -> s
     catalog yet, every entry comes out as the template shows it (untranslated, same notes and
     flags), so only the header needs formatting. ``None`` when an entry would not (a msgstr, a
     translator comment, a previous msgid, a plural, an obsolete entry): ``merge`` makes it."""
-    if not (template.metadata or template.header) or not all(map(_as_is, template)):
+    if not all(map(_as_is, template)):
         return None
-    comment, header = _header(None, template, lang)
+    return first_from_text(template.header or "", template.metadata, template_text, lang=lang)
+
+
+def first_from_text(
+    comment: str, fields: Mapping[str, str], template_text: str, *, lang: str
+) -> str | None:
+    """``first_catalog`` of a template known to hold only entries a first catalog copies as
+    they are (pressflow's own: see ``template.Template``), from its header's comment and
+    ``fields``. ``None`` for a template without a header: ``merge`` makes it."""
+    if not (fields or comment):
+        return None
+    comment, header = _new_header(comment, fields, lang)
     end = template_text.find("\n\n")  # the header is the first block; none has a blank line
     return format_header(comment, header) + (template_text[end:] if end >= 0 else "\n")
 
