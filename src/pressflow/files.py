@@ -296,29 +296,36 @@ class WriteBatch:
     def _write(self, path: Path, data: str | bytes, expect: Expect) -> bool:
         raw = data.encode("utf-8") if isinstance(data, str) else data  # pragma: no mutate (UTF-8)
         mode = 0o644
-        try:
-            with open(path, "rb") as handle:
-                st = os.fstat(handle.fileno())
-                if handle.read() == raw:
-                    self.stats[path] = st
-                    return False
-                mode = st.st_mode & 0o777
-        except FileNotFoundError:
-            if path.parent not in self._folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(path.parent)  # pragma: no mutate (a cache)
-        tmp = str(path.parent / f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
+        if expect is not None:  # (None: missing when read; commit makes sure it still is)
+            try:
+                with open(path, "rb") as handle:
+                    st = os.fstat(handle.fileno())
+                    if handle.read() == raw:
+                        self.stats[path] = st
+                        return False
+                    mode = st.st_mode & 0o777
+            except FileNotFoundError:
+                pass
+        folder = path.parent
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)  # pragma: no mutate (a cache)
+        tmp = f"{folder}{os.sep}.{path.name}.{os.getpid()}{TMP_SUFFIX}"
         # A fixed name is cheaper than mkstemp; O_EXCL still refuses a stale file. (The mode
         # given to os.open is not tested: fchmod below sets it whatever the umask.)
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)  # pragma: no mutate
         except FileExistsError:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=folder)
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
-                os.fchmod(handle.fileno(), mode)  # not narrowed by the umask or by mkstemp
-                self.stats[path] = os.fstat(handle.fileno())  # a rename keeps all of it
+            try:
+                left = memoryview(raw)
+                while left:  # (a regular file takes it all at once but for a full disk)
+                    left = left[os.write(fd, left) :]
+                os.fchmod(fd, mode)  # not narrowed by the umask or by mkstemp
+                self.stats[path] = os.fstat(fd)  # a rename keeps all of it
+            finally:
+                os.close(fd)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)  # pragma: no mutate (it exists here)
             raise
