@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..morphology import CASE_ENDINGS, is_genitive
 from ..registry import Context, Finding, check
+from ..translit import skeleton
 from ..units import Unit
 from ..wordlists import kyrgyz_words
 
@@ -90,6 +91,26 @@ def _inflected(word: str, vocabulary: frozenset[str]) -> bool:
     return False
 
 
+#: every case ending of two letters or more, longest first (a stem is cut by the longest)
+_ALL_ENDINGS = tuple(sorted((e for e in CASE_ENDINGS if len(e) > 1), key=len, reverse=True))
+
+
+def _written_bare(word: str, others: list[str]) -> bool:
+    """Does another translation of the unit (the English) write the name without the ending:
+    a word of it spelt as the stem, none as the whole word (Калифорнияда beside California;
+    Канада beside Canada and Путин beside Putin are whole)? A witness for an ending on a name
+    the release's source names only once."""
+    heads = {skeleton(w) for text in others for w in _WORD.findall(text) if w[:1].isupper()}
+    if not heads or skeleton(word) in heads:
+        return False
+    low = word.lower()
+    return any(
+        low.endswith(ending) and skeleton(word[: -len(ending)]) in heads
+        for ending in _ALL_ENDINGS
+        if len(low) - len(ending) >= 3
+    )
+
+
 def _inside_a_name(word: str, source: str, translation: str) -> bool:
     """Is ``word`` followed, in the source and in the translation alike, by the same capitalised
     word? Kyrgyz inflects only a name's last word, so a first name's ending is its own (Кристин
@@ -113,17 +134,19 @@ def kyrgyz_form(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     if ctx.lang != "ru":
         return
     vocabulary = frozenset(w for u in units for w in _WORD.findall(u.msgid) if w[:1].isupper())
+    parallel = list((ctx.parallel or {}).values())
     for unit in units:
         if not unit.translated or _same(unit):
             continue
         source = set(_WORD.findall(unit.msgid))
+        others = [texts[unit.msgid] for texts in parallel if unit.msgid in texts]
         copied = [
             w
             for w in _WORD.findall(unit.msgstr)
             if w in source
             and w[:1].isupper()
             and w[1:].islower()
-            and _inflected(w, vocabulary)
+            and (_inflected(w, vocabulary) or _written_bare(w, others))
             and not _inside_a_name(w, unit.msgid, unit.msgstr)
         ]
         if copied:
