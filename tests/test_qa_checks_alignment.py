@@ -24,3 +24,44 @@ def test_neighbours_of_the_same_length_exchanged_are_told_by_their_figures_and_n
     assert exchanged(ROWS) == []
     (a, ta), (b, tb) = ROWS
     assert exchanged([(a, tb), (b, ta)]) == [0, 1]
+
+
+# the sources name no place ("in the capital and around it", "in the south"); both translators do
+WITNESSED = [
+    ("Борбор шаарда жана анын жанында жаңы мектептер ачылды.",
+     "New schools opened in Bishkek and Tokmok.", "Новые школы открылись в Бишкеке и Токмоке."),
+    ("Түштүктө эки көпүрө курулду.", "Bridges were built in Batken and Isfana.",
+     "Мосты построили в Баткене и Исфане."),
+]  # fmt: skip
+
+
+def found_with(rows: list[tuple[str, str, str]], *, witness: bool) -> list[tuple[str, int]]:
+    """Alignment findings on the English, the Russian translations at hand with ``witness``."""
+    units = [Unit(s, en, line=i, index=i) for i, (s, en, _) in enumerate(rows)]
+    parallel = {"ru": {s: ru for s, _, ru in rows}} if witness else None
+    found = run_checks(units, Context(lang="en", path="en.po", parallel=parallel))
+    return [(p.check, p.line) for p in found if p.check in ("exchanged", "misplaced")]
+
+
+def test_neighbours_exchanged_are_told_by_the_other_translation_when_the_source_cannot() -> None:
+    assert found_with(WITNESSED, witness=True) == []
+    (a, ea, ra), (b, eb, rb) = WITNESSED
+    crossed = [(a, eb, ra), (b, ea, rb)]
+    assert found_with(crossed, witness=False) == []  # the sources alone share nothing with either
+    assert found_with(crossed, witness=True) == [("exchanged", 0), ("exchanged", 1)]
+
+
+def test_a_translation_pasted_from_another_unit_is_caught_with_the_other_translation() -> None:
+    rows = [
+        ("Бишкекте жана Токмокто жаңы мектептер ачылды.",
+         "New schools opened in Bishkek and Tokmok.", "Новые школы открылись в Бишкеке и Токмоке."),
+        ("Жыйында бир нече маселе талкууланды.", "Several issues were discussed at the meeting.",
+         "На встрече обсудили несколько вопросов."),
+        ("Катышуучулар чечимди колдошту.", "The participants supported the decision.",
+         "Участники поддержали решение."),
+        ("Баткенде жана Исфанада көпүрөлөр курулду.", "Bridges were built in Batken and Isfana.",
+         "Мосты построили в Баткене и Исфане."),
+    ]  # fmt: skip
+    assert found_with(rows, witness=True) == []
+    pasted = [(rows[0][0], rows[3][1], rows[0][2]), *rows[1:]]  # unit 3's English in unit 0
+    assert ("misplaced", 0) in found_with(pasted, witness=True)
