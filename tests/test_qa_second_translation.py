@@ -87,3 +87,20 @@ def test_a_kyrgyz_ending_on_a_name_the_english_writes_bare() -> None:
         russian_codes(toronto, "В Торонто прошла встреча.", "A meeting was held in Toronto.")
         == set()
     )
+
+
+def test_a_headline_cut_to_half_of_both_the_source_and_the_other_translation() -> None:
+    source = "Бишкекте шаардын жаңы бюджети боюнча коомдук угуулар эки күнгө созулду"
+    russian = "Общественные слушания по новому бюджету Бишкека продлились два дня"
+
+    def headline(english: str, witness: str | None) -> set[str]:
+        parallel = {"ru": {source: witness}} if witness is not None else None
+        ctx = Context(lang="en", path="en.po", parallel=parallel)
+        unit = Unit(source, english, line=1, extracted="title")
+        return {p.check for p in run_checks([unit], ctx)}
+
+    # a headline may compress: short against the source alone, it is not judged
+    assert headline("Bishkek budget hearings last two days", russian) == set()
+    assert headline("Public hearings on", None) == set()
+    # the near miss: cut after three words, a third of what the Russian headline says
+    assert "length-ratio" in headline("Public hearings on", russian)
