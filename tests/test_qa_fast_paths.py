@@ -11,8 +11,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pressflow.qa.checks import alignment
 from pressflow.qa.numbers import month_of, month_words
+from pressflow.qa.registry import Context
 from pressflow.qa.translit import FOLDS, skeleton
+from pressflow.qa.units import Unit
 from pressflow.translit import transliterate
 
 DATA = Path("/work/shared/data/ntrex128")
@@ -94,3 +97,64 @@ def test_month_words_of_every_line_of_the_documents() -> None:
 def test_month_words_of_generated_text(words: list[str]) -> None:
     text = " ".join(words)
     assert [(m.word, m.start, m.month) for m in month_words(text)] == plain_months(text)
+
+
+def _release(doc: Path, lang: str, shift: int) -> tuple[list[Unit], Context]:
+    """A release of the documents as units of ``lang``, the other language at hand, every
+    third translation taken from ``shift`` units further (pasted into the wrong entry)."""
+
+    def lines(path: Path) -> list[str]:
+        return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+
+    source = lines(doc)
+    texts = {
+        code: lines(doc.with_name(doc.name.replace(".ky.", f".{code}."))) for code in ("ru", "en")
+    }
+    rows = [(i, s) for i, s in enumerate(source) if s and texts[lang][i] and texts["ru"][i]]
+    units = []
+    for n, (i, s) in enumerate(rows):
+        j = rows[(n + shift) % len(rows)][0] if shift and n % 3 == 0 else i
+        units.append(Unit(s, texts[lang][j], line=n + 1, index=n))
+    other = "en" if lang == "ru" else "ru"
+    parallel = {other: {s: texts[other][i] for i, s in rows if texts[other][i]}}
+    return units, Context(lang=lang, path=f"{lang}.po", parallel=parallel)
+
+
+def plain_alignment(units: list[Unit], ctx: Context) -> tuple[list[int], list[tuple[int, int]]]:
+    """Every pair of neighbours and every other unit fitted in full, as the checks define it."""
+    done = [u for u in units if u.translated]
+    fitter = alignment._Fitter(done, ctx)
+    mine = [alignment._side(u.msgstr) for u in done]
+    swaps = alignment.WITNESSED_MIN_GAIN if fitter.witnessed else alignment.MIN_GAIN
+    moved = (alignment.WITNESSED_MIN_MISPLACED_GAIN if fitter.witnessed
+             else alignment.MIN_MISPLACED_GAIN)  # fmt: skip
+    exchanged = []
+    for i in range(len(done) - 1):
+        own = fitter.fit(i, mine[i]) + fitter.fit(i + 1, mine[i + 1])
+        if fitter.fit(i, mine[i + 1]) + fitter.fit(i + 1, mine[i]) - own > swaps:
+            exchanged += [done[i].index, done[i + 1].index]
+    misplaced = []
+    for i, unit in enumerate(done):
+        own = fitter.fit(i, mine[i])
+        best, where = max(((fitter.fit(j, mine[i]), j) for j in range(len(done)) if j != i),
+                          default=(own, i))  # fmt: skip
+        if best - own > moved:
+            misplaced.append((unit.index, done[where].line))
+    return exchanged, misplaced
+
+
+def test_the_alignment_checks_prune_no_finding() -> None:
+    found = 0
+    for doc in sorted(DATA.glob("*.ky.txt"))[:12]:
+        for lang in ("ru", "en"):
+            for shift in (0, 4):
+                units, ctx = _release(doc, lang, shift)
+                for witnessed in (ctx, Context(lang=lang, path=ctx.path)):
+                    exchanged = [f.unit.index for f in alignment.exchanged(units, witnessed)]
+                    misplaced = [
+                        (f.unit.index, int(f.message.split("unit ")[1].split("'")[0]))
+                        for f in alignment.misplaced(units, witnessed)
+                    ]
+                    assert (exchanged, misplaced) == plain_alignment(units, witnessed)
+                    found += len(exchanged) + len(misplaced)
+    assert found > 20  # the shifted translations are found, pruned or not

@@ -111,12 +111,14 @@ def translation_months(text: str, lang: str) -> frozenset[int]:
     return frozenset(out)
 
 
-def source_months(text: str) -> set[int]:
-    """Months the Kyrgyz source names as words or in a numeric date (03.07.2018)."""
+@memo()
+def source_months(text: str) -> frozenset[int]:
+    """Months the Kyrgyz source names as words or in a numeric date (03.07.2018); asked once
+    per target language."""
     from .numbers import month_words
 
     out = {m.month for m in month_words(text)}
     for _day, month in re.findall(r"\b(\d{1,2})\.(\d{1,2})\.\d{2,4}\b", text):
         if 1 <= int(month) <= 12:
             out.add(int(month))
-    return out
+    return frozenset(out)

@@ -36,23 +36,24 @@ def run_checks(
 ) -> list[Problem]:
     """Problems of ``units`` in catalog order, then by check code (opt-in checks if enabled)."""
     found: list[tuple[int, str, Problem]] = []
+    # each unit's state read once, not once per check: reviewed, and silencing anything at all
+    every = [(unit, bool(unit.flags) or "pressflow" in unit.comment) for unit in units]
+    reviewed_only = [(unit, quiet) for unit, quiet in every if unit.translated]
     for check in iter_checks(disabled, enabled):
+        code = check.code
         if check.scope == "catalog":
             findings: Iterable[Finding] = check.func(units, ctx)  # type: ignore[assignment]
             for finding in findings:
-                if not finding.unit.ignores(check.code):
+                if not finding.unit.ignores(code):
                     problem = _problem(check, finding.unit, finding.message, ctx, slug)
-                    found.append((finding.unit.index, check.code, problem))
+                    found.append((finding.unit.index, code, problem))
             continue
-        for unit in units:
-            if check.scope == "unit" and not unit.translated:
+        func = check.func
+        for unit, quiet in reviewed_only if check.scope == "unit" else every:
+            if quiet and unit.ignores(code):
                 continue
-            if unit.ignores(check.code):
-                continue
-            for message in check.func(unit, ctx):
-                found.append(
-                    (unit.index, check.code, _problem(check, unit, str(message), ctx, slug))
-                )
+            for message in func(unit, ctx):
+                found.append((unit.index, code, _problem(check, unit, str(message), ctx, slug)))
     found.sort(key=lambda item: (item[0], item[1]))
     unique: list[Problem] = []
     seen: set[tuple[str, str, int, str]] = set()

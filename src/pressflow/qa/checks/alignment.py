@@ -83,30 +83,23 @@ def anchors(text: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class _Side:
-    length: int
+    log_length: float
     anchors: frozenset[str]
 
 
+@memo()
 def _side(text: str) -> _Side:
-    return _Side(max(len(text.strip()), 1), anchors(text))
+    """A text's log length and anchors (each text is fitted to many others, by two checks)."""
+    return _Side(math.log(max(len(text.strip()), 1)), anchors(text))
 
 
 def _fit(source: _Side, translation: _Side, model: tuple[float, float]) -> float:
     """Higher is better: shared anchors, less the length misfit."""
     middle, spread = model
-    misfit = abs(math.log(translation.length / source.length) - middle) / spread
+    misfit = abs(translation.log_length - source.log_length - middle) / spread
     a, b = source.anchors, translation.anchors
     shared = len(a & b) / min(len(a), len(b)) if a and b else 0.0
     return ANCHOR_WEIGHT * shared - misfit
-
-
-@dataclass(frozen=True)
-class _Unit:
-    """What a translation is fitted to: a unit's source and, when at hand, its other
-    translation."""
-
-    source: _Side
-    other: _Side | None
 
 
 class _Fitter:
@@ -118,23 +111,29 @@ class _Fitter:
         self.model = LENGTH_MODEL[ctx.lang]
         self.pair = pair if texts else None
         self.witnessed = self.pair is not None
-        self.units = [
-            _Unit(_side(u.msgid), _other(u.msgid, texts) if self.witnessed else None) for u in done
+        #: the most the other translation's part may add to a fit (its source's part again,
+        #: for a unit without one, is bounded separately: see ``headroom`` users)
+        self.headroom = ANCHOR_WEIGHT if self.witnessed else 0.0
+        #: per unit: its source and, when at hand, its other translation
+        self.units: list[tuple[_Side, _Side | None]] = [
+            (_side(u.msgid), _other(u.msgid, texts) if self.witnessed else None) for u in done
         ]
 
     def fit(self, k: int, translation: _Side) -> float:
-        unit = self.units[k]
-        own = _fit(unit.source, translation, self.model)
+        return self.complete(k, translation, self.source_fit(k, translation))
+
+    def source_fit(self, k: int, translation: _Side) -> float:
+        """The fit to the unit's source alone."""
+        return _fit(self.units[k][0], translation, self.model)
+
+    def complete(self, k: int, translation: _Side, first: float) -> float:
+        """The fit, given ``first``, the fit to the source alone."""
+        other = self.units[k][1]
         if self.pair is None:
-            return own
+            return first
         # a unit with no other translation (its source edited in one catalog only) counts its
         # source twice, so that its fit stays on the witnessed units' scale
-        other = _fit(unit.other, translation, self.pair) if unit.other is not None else own
-        return own + other
-
-    def anchors(self, k: int) -> frozenset[str]:
-        unit = self.units[k]
-        return unit.source.anchors | (unit.other.anchors if unit.other else frozenset())
+        return first + (_fit(other, translation, self.pair) if other is not None else first)
 
 
 def _other(msgid: str, texts: list[Mapping[str, str]]) -> _Side | None:
@@ -158,9 +157,16 @@ def exchanged(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     fitter = _Fitter(done, ctx)
     gain = WITNESSED_MIN_GAIN if fitter.witnessed else MIN_GAIN
     mine = [_side(u.msgstr) for u in done]
+    fits = [fitter.fit(i, side) for i, side in enumerate(mine)]
     for i, (a, b) in enumerate(pairwise(done)):
-        own = fitter.fit(i, mine[i]) + fitter.fit(i + 1, mine[i + 1])
-        crossed = fitter.fit(i, mine[i + 1]) + fitter.fit(i + 1, mine[i])
+        own = fits[i] + fits[i + 1]
+        # each side's other translation adds at most ANCHOR_WEIGHT: fitted only if needed
+        first = fitter.source_fit(i, mine[i + 1]), fitter.source_fit(i + 1, mine[i])
+        if (first[0] + fitter.headroom) + (first[1] + fitter.headroom) - own <= gain:
+            continue
+        crossed = fitter.complete(i, mine[i + 1], first[0]) + fitter.complete(
+            i + 1, mine[i], first[1]
+        )
         if crossed - own > gain:
             yield Finding(a, "this translation and the next one's seem exchanged")
             yield Finding(b, "this translation and the previous one's seem exchanged")
@@ -179,8 +185,8 @@ def misplaced(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     fitter = _Fitter(done, ctx)
     gain = WITNESSED_MIN_MISPLACED_GAIN if fitter.witnessed else MIN_MISPLACED_GAIN
     sharing: dict[str, list[int]] = defaultdict(list)  # anchor -> the units that have it
-    for j in range(len(done)):
-        for anchor in fitter.anchors(j):
+    for j, (source, other) in enumerate(fitter.units):
+        for anchor in source.anchors | other.anchors if other else source.anchors:
             sharing[anchor].append(j)
     for i, unit in enumerate(done):
         translation = _side(unit.msgstr)
@@ -196,7 +202,14 @@ def misplaced(units: list[Unit], ctx: Context) -> Iterator[Finding]:
         else:
             others = set(range(max(low, 0), min(high + 1, len(done))))
         others.discard(i)
-        best, where = max(((fitter.fit(j, translation), j) for j in sorted(others)),
-                          default=(own, i))  # fmt: skip
+        best, where = own, i
+        found = False
+        for j in sorted(others):
+            first = fitter.source_fit(j, translation)
+            if first + fitter.headroom - own <= gain and fitter.units[j][1] is not None:
+                continue  # the other translation's part cannot make up the gain
+            fit = fitter.complete(j, translation, first)
+            if not found or (fit, j) > (best, where):
+                best, where, found = fit, j, True
         if best - own > gain:
             yield Finding(unit, f"this translation fits unit {done[where].line}'s source better")

@@ -96,6 +96,8 @@ def _value_counts(text: str) -> Counter[str]:
     low = text.lower()  # the patterns are lower case; IGNORECASE would slow them down
     if not any(hint in low for hint in _VALUE_HINTS):
         return out
+    if not _DIGIT.search(low) and not nums.number_words(text):
+        return out  # no figure in digits or in words to stand beside
     for m in _VALUE_UNIT.finditer(low):
         if m.start() and low[m.start() - 1].isalpha():
             continue  # inside a word (a lookbehind would slow every position's match down)

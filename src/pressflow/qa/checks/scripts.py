@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..memo import memo
 from ..morphology import CASE_ENDINGS, is_genitive
 from ..registry import Context, Finding, check
 from ..translit import skeleton
@@ -91,8 +92,8 @@ def _inflected(word: str, vocabulary: frozenset[str]) -> bool:
     return False
 
 
-#: every case ending of two letters or more, longest first (a stem is cut by the longest)
-_ALL_ENDINGS = tuple(sorted((e for e in CASE_ENDINGS if len(e) > 1), key=len, reverse=True))
+#: the lengths of the case endings of two letters or more, longest first
+_ENDING_LENGTHS = tuple(sorted({len(e) for e in CASE_ENDINGS if len(e) > 1}, reverse=True))
 
 
 def _written_bare(word: str, others: list[str]) -> bool:
@@ -100,15 +101,18 @@ def _written_bare(word: str, others: list[str]) -> bool:
     a word of it spelt as the stem, none as the whole word (Калифорнияда beside California;
     Канада beside Canada and Путин beside Putin are whole)? A witness for an ending on a name
     the release's source names only once."""
-    heads = {skeleton(w) for text in others for w in _WORD.findall(text) if w[:1].isupper()}
-    if not heads or skeleton(word) in heads:
-        return False
     low = word.lower()
-    return any(
-        low.endswith(ending) and skeleton(word[: -len(ending)]) in heads
-        for ending in _ALL_ENDINGS
-        if len(low) - len(ending) >= 3
-    )
+    stems = [word[:-n] for n in _ENDING_LENGTHS if len(low) - n >= 3 and low[-n:] in CASE_ENDINGS]
+    if not stems or not others:
+        return False
+    heads = frozenset().union(*map(_heads, others))
+    return skeleton(word) not in heads and any(skeleton(stem) in heads for stem in stems)
+
+
+@memo()
+def _heads(text: str) -> frozenset[str]:
+    """The skeletons of a text's capitalised words."""
+    return frozenset(skeleton(w) for w in _WORD.findall(text) if w[:1].isupper())
 
 
 def _inside_a_name(word: str, source: str, translation: str) -> bool:
