@@ -209,6 +209,8 @@ def test_final_punctuation_lost(source: str, translation: str) -> None:
         ("Машина үйгө кирип кетти.", "Машина врезалась в.", "ru", "в"),
         ("Машина үйгө кирип кетти.", "A car crashed into the.", "en", "the"),
         ("Рэпер атын өзгөртүүдө.", "Rapper Kanye West is changing their.", "en", "their"),
+        ("Алар эртеге чейин күтүштү.", "They waited until.", "en", "until"),
+        ("Бул ушундай болду.", "Так случилось, что мы не.", "ru", "не"),
     ],
 )
 def test_a_translation_that_stops_on_a_word_no_sentence_ends_on(
@@ -228,6 +230,8 @@ def test_a_translation_that_stops_on_a_word_no_sentence_ends_on(
         ("The invention that bears his name lives on.", "en"),
         ("He said he would.", "en"),  # an elliptical sentence may end on an auxiliary
         ("Не знаю, где.", "ru"),
+        ("Оказалось, что нет.", "ru"),  # нет may end one, не may not
+        ("They waited until dawn.", "en"),
         ("Machines crashed into the house in 2018.", "en"),
     ],
 )
