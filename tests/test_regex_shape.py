@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from pressflow.regex_shape import backward
+from pressflow.regex_shape import backward, needles
 
 ALPHABET = "abAB1\n."
 TEXTS = ["".join(t) for n in range(5) for t in itertools.product(ALPHABET, repeat=n)]
@@ -77,3 +77,9 @@ def test_a_dropped_part_lets_the_backward_pattern_match_more() -> None:
 @pytest.mark.parametrize("pattern", [r"(a)\1", "(a)?(?(1)b|c)", r"(?P<x>a)(?P=x)"])
 def test_what_the_reader_does_not_know_is_no_pattern(pattern: str) -> None:
     assert backward(pattern) is None
+
+
+def test_needles_are_read_with_the_flags_the_pattern_is_compiled_with() -> None:
+    """Verbose, the white space and comment of a pattern are no text a match must contain."""
+    assert needles("all rights  # reserved") == ("all rights  # reserved",)
+    assert needles("all rights  # reserved", re.VERBOSE) == ("allrights",)

@@ -8,7 +8,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressflow.readers import roles
@@ -65,6 +65,7 @@ def test_the_label_screen_changes_no_role_on_the_release_corpus() -> None:
     assert rules.classify("Формалдуу жыйынга 40 киши келди.") is None
 
 
+@settings(deadline=None)  # under load (or a mutation run) an example can take a second
 @given(st.sampled_from(LABELLED), st.text(max_size=12))
 def test_the_label_screen_agrees_on_any_tail(line: str, tail: str) -> None:
     rules, plain = default_rules(), _unscreened()
@@ -119,6 +120,7 @@ def test_the_pattern_hints_change_no_role() -> None:
     ]
 
 
+@settings(deadline=None)
 @given(
     st.sampled_from(FURNITURE),
     st.text(

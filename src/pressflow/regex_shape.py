@@ -111,7 +111,8 @@ def _reverse_one(op: Any, av: Any, exact: list[bool]) -> str | None:
     return "" if op in _ZERO_WIDTH else None
 
 
-def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+# no mutate: a default of 1 (re.TEMPLATE) changes no parse
+def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:  # pragma: no mutate
     """Texts, as written in ``pattern``, one of which every match of it contains: of each top
     alternative, its longest run of plain characters outside any group. A text holding none of
     them cannot match, which a substring test tells faster than a search (the search with
@@ -131,7 +132,7 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
         best = run = ""
         for op, av in alternative:
             run = run + chr(av) if op == sre_parse.LITERAL else ""
-            if len(run) > len(best):
+            if len(run) > len(best):  # pragma: no mutate (a tie: either run is in every match)
                 best = run
         if not best:
             return None
