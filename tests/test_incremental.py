@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from pressflow import pipeline
-from pressflow.cache import shard_of
+from pressflow.cache import Cache, shard_of
 from pressflow.errors import SlugError
 from pressflow.po import catalog
 from pressflow.qa import report
@@ -199,6 +199,20 @@ def test_a_new_release_with_the_slug_of_an_unchanged_one_is_refused(tmp_path: Pa
         pipeline.update(pipeline.open_project(root))
     copy.unlink()
     assert files(root) == before
+
+
+def test_a_prefill_that_read_every_catalog_keeps_the_key_of_each_ones_reviewed_entries(
+    tmp_path: Path,
+) -> None:
+    """The first run reads every catalog (the cache knows none): the key of each one's reviewed
+    entries is kept by its content, so the next run that fills something (an edited release's
+    new sentence) takes the other catalogs' keys from the cache, reading none of their entries."""
+    root = newsroom(tmp_path / "newsroom")
+    run(root)
+    translations = root / "translations"
+    kept = {Path(name).relative_to(translations).as_posix() for name in Cache(root).names("pairs")}
+    catalogs = {p.relative_to(translations).as_posix() for p in translations.glob("*/*.po")}
+    assert catalogs and kept == catalogs
 
 
 def test_deleting_the_cache_changes_no_byte(tmp_path: Path) -> None:

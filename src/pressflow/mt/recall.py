@@ -139,6 +139,10 @@ class Recall:
                 if isinstance(item, CatalogFile):  # as read, before any fill
                     pairs = [(e.msgid, e.msgstr) for e in item.po if is_reviewed(e)]
                     given = keys("memory pairs")(pairs)
+                    # kept by its content as ``_given`` asks it: the next run that fills
+                    # something reads no catalog's entries again for this key (the first edit
+                    # after a run that read them all took every one from the memory table)
+                    self.cache.put("pairs", item.ref.path, _memory_key(item.digest), given)
                 elif isinstance(item, Path):
                     given = self.cache.digest(item)
                 else:
