@@ -1,4 +1,5 @@
-"""The console entry point's short answer to ``update`` / ``update --check`` with nothing to do.
+"""The console entry point's short answer to ``update`` / ``update --check`` with nothing to do,
+and its ``extract`` without the CLI framework.
 
 Every case runs the real command twice: as ``pressflow update`` (which may take the short path)
 and as ``pressflow -C . update`` (always the Typer CLI); both must print the same and exit alike.
@@ -275,3 +276,48 @@ def test_prefill_without_an_engine_loads_no_mt_client(newsroom: Path) -> None:
     assert filled.returncode == 0 and "MT (none)" in said(filled)
     assert not imported(filled, "deep_translator") and not imported(filled, "requests")
     assert imported(filled, "pressflow.mt.prefill")
+
+
+def _templates(root: Path) -> dict[str, bytes]:
+    folder = root / "translations" / "templates"
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+CLEAN = "Бишкекте жыйын өттү\n\nКатышуучулар көп болду. Кийинки жыйын Ош шаарында өтөт.\n"
+JUNK = "<p>Бишкек шаарында жыйын өттү.</p><script src='x.js'></script>"
+
+
+def test_extract_runs_without_the_cli_and_says_and_writes_the_same(tmp_path: Path) -> None:
+    """From scratch with a finding to report (printed by the CLI's console), again with nothing
+    changed and nothing to report (no CLI framework loaded at all), and in error."""
+    rooms = [copy_newsroom(tmp_path / name) for name in ("quick", "full")]
+    for root in rooms:
+        shutil.rmtree(root / "translations")
+        for old in (root / "releases").iterdir():
+            old.unlink()
+        (root / "releases" / "2019-01-01-clean.txt").write_text(CLEAN, "utf-8")
+        (root / "releases" / "2019-01-02-junk.html").write_text(JUNK, "utf-8")
+
+    def run(*args: str) -> tuple[subprocess.CompletedProcess[str], ...]:
+        return pressflow(rooms[0], *args), pressflow(rooms[1], "-C", ".", *args)
+
+    quick, full = run("extract")
+    assert (quick.returncode, said(quick), quick.stdout) == (0, said(full), full.stdout)
+    assert "<script src='x.js'> is removed from the published pages [removed-embed]" in said(quick)
+    assert said(quick).endswith("\nextract: 2 templates, 4 units, 2 written\n")
+    assert imported(full, "typer") and imported(quick, "typer")  # (its console, to report)
+    assert _templates(rooms[0]).keys() == _templates(rooms[1]).keys()
+
+    for root in rooms:
+        (root / "releases" / "2019-01-02-junk.html").unlink()
+        (root / "translations" / "templates" / "2019-01-02-junk.pot").unlink()
+    quick, full = run("extract")
+    assert said(quick) == said(full) == "extract: 1 templates, 3 units, 0 written\n"
+    assert quick.returncode == full.returncode == 0
+    assert not imported(quick, "typer") and not imported(quick, "rich")
+
+    nowhere = tmp_path / "empty"
+    nowhere.mkdir()
+    quick, full = pressflow(nowhere, "extract"), pressflow(nowhere, "-C", ".", "extract")
+    assert quick.returncode == full.returncode == 2
+    assert said(quick) == said(full) and said(quick).startswith("pressflow: error: ")

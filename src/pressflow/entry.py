@@ -15,12 +15,13 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from .results import UpdateResult
 
 QUICK = {("update",): False, ("update", "--check"): True}  # command line -> check_only
+COMPLETION = "_PRESSFLOW_COMPLETE"  # set by a shell asking Typer to complete a command line
 VERSION = {("--version",), ("-V",)}
 HELP = {("--help",), ("-h",)}
 #: what Rich and Typer read to decide how help looks (besides whether stdout is a terminal)
@@ -50,6 +51,8 @@ def main() -> None:
             sys.stderr.write(result.summary() + "\n")
             sys.exit(result.exit_code)
     _tune_collector()
+    if tuple(sys.argv[1:]) == ("extract",) and COMPLETION not in os.environ:
+        _extract()
     from .cli import main as cli_main
 
     cli_main()
@@ -66,6 +69,33 @@ def _tune_collector() -> None:
     import gc
 
     gc.set_threshold(500_000, 50, 100)
+
+
+def _extract() -> NoReturn:
+    """``pressflow extract`` as the CLI runs it, without loading the CLI framework unless there
+    is something to report beside the last line (a warning, an error): the command is run on
+    every commit by hooks and on every save by editors, and Typer, Click and Rich are a fifth of
+    its start-up. Always exits."""
+    from .errors import PressflowError
+    from .pipeline import extract, open_project
+
+    try:
+        result = extract(open_project(None))
+    except PressflowError as exc:
+        from .cli import fail
+
+        fail(exc)
+    except KeyboardInterrupt:
+        sys.stderr.write("pressflow: interrupted\n")  # as the CLI says it
+        sys.exit(130)
+    if result.problems:
+        from .cli.base import err, warn
+
+        warn(result.problems)
+        err.print(result.summary())
+    else:  # (a line of plain words and digits: the console would print it as it is)
+        sys.stderr.write(result.summary() + "\n")
+    sys.exit(0)
 
 
 def _unchanged(*, check_only: bool) -> UpdateResult | None:

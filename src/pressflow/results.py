@@ -33,6 +33,11 @@ class ExtractResult:
     units: int = 0
     problems: list[Problem] = field(default_factory=list)
 
+    def summary(self) -> str:
+        """The one line ``extract`` ends with (the same whichever way it was run)."""
+        written = sum(c.changed for c in self.templates)
+        return f"extract: {len(self.templates)} templates, {self.units} units, {written} written"
+
 
 @dataclass(frozen=True)
 class UpdateResult:

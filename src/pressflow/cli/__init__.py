@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -28,8 +29,7 @@ def main() -> None:
     try:
         code = app(prog_name="pressflow", standalone_mode=False)
     except PressflowError as exc:
-        err.print(f"pressflow: error: {exc.shown(os.getcwd())}", markup=False)
-        sys.exit(exc.exit_code)
+        fail(exc)
     except typer.Abort:
         err.print("pressflow: aborted")
         sys.exit(130)
@@ -42,6 +42,12 @@ def main() -> None:
         err.print("pressflow: interrupted")
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def fail(exc: PressflowError) -> NoReturn:
+    """Print a pressflow error as its one line and exit with its code."""
+    err.print(f"pressflow: error: {exc.shown(os.getcwd())}", markup=False)
+    sys.exit(exc.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

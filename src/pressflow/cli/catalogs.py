@@ -62,9 +62,7 @@ def extract(ctx: typer.Context, release: ReleaseOpt = None) -> int:
     """Segment the releases and write one POT template per release."""
     result = pipeline.extract(config_of(ctx), releases=release or ())
     warn(result.problems)
-    changed = sum(c.changed for c in result.templates)
-    templates = len(result.templates)
-    err.print(f"extract: {templates} templates, {result.units} units, {changed} written")
+    err.print(result.summary())
     return EXIT_OK
 
 
