@@ -8,7 +8,10 @@ only the abbreviation lists (an inner dot matching ``. ``) decide.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -20,6 +23,7 @@ from pressflow.segment_rules import (
     _REACH_MAX,
     Rule,
     _abbrev_alternation,
+    _char_class,
     _never_a_dot,
     _reach,
 )
@@ -416,3 +420,41 @@ def test_addresses_are_found_run_by_run_exactly_as_in_the_whole_text_wherever_th
         assert spans == [(m.start(), m.end()) for m in rules.urls.finditer(text)], text
         assert rules.without_addresses(text) == rules.urls.sub(" ", text), text
         assert rules.without_addresses(text) == rules.urls.sub(" ", text), text
+
+
+def test_an_abbreviation_trie_has_no_group_it_does_not_need() -> None:
+    """The trie of the docstring, written as the engine rejects it fastest: a group only where
+    a word ends inside it or branches."""
+    assert _abbrev_alternation(["к", "кв", "кв.м", "кг", "км"]) == r"к(?:в(?:\.\s?м)?|г|м)?"
+    assert _abbrev_alternation(["ж.б"]) == r"ж\.\s?б"
+
+
+def test_a_brace_that_names_no_macro_is_left_as_written() -> None:
+    """``{2}`` in a rule is a repeat, not a macro: it stays in the compiled pattern."""
+    (rule,) = [r for r in rules_for("common").rules if r.name == "script-change"]
+    assert rule.after is not None and rule.after.pattern == "[A-Z][a-z]{2}"
+
+
+def test_the_letter_classes_reach_the_last_letter_of_each_block_and_no_further() -> None:
+    for script, inside, outside in (
+        ("Latin", "\u024f\u1eff\u1e00zA", "\u0250\u1f00"),
+        ("Greek", "\u03fb\u03b1", "\u1f00"),
+        ("Cyrillic", "\u052f\u0400", "\u0531"),
+    ):
+        letters = re.compile(f"[{_char_class(str.isalpha, (script,))}]")
+        for char in inside:
+            assert letters.fullmatch(char), (script, hex(ord(char)))
+        for char in outside:
+            assert not letters.fullmatch(char), (script, hex(ord(char)))
+
+
+def test_the_rules_read_the_same_whatever_the_locale() -> None:
+    """The rule files are UTF-8: a command under a C locale (ASCII) splits Kyrgyz as usual."""
+    text = ascii("Ал келди. Бул жакшы.")  # the command line itself in ASCII
+    code = f"from pressflow.segment import split_text; print(len(split_text({text})))"
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0"}
+    env.pop("PYTHONUTF8", None)
+    done = subprocess.run(
+        [sys.executable, "-X", "utf8=0", "-c", code], env=env, capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "2"), done.stderr[-300:]

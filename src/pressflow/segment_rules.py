@@ -240,10 +240,9 @@ def _trie_pattern(node: dict) -> str:
     alts = [token + _trie_pattern(child) for token, child in sorted(node.items()) if token]
     if not alts:
         return ""
-    body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
-    if ends and len(alts) == 1:
-        body = "(?:" + alts[0] + ")"
-    return body + "?" if ends else body
+    if len(alts) == 1 and not ends:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")" + ("?" if ends else "")
 
 
 def _load(lang: str) -> dict[str, Any]:
@@ -274,12 +273,13 @@ def _compile(base: str) -> Rules:
         chain.append(_load(chain[-1]["inherit"]))
     common = chain[-1]
     abbrev = own.get("abbreviations", {})
+    tlds = "|".join(re.escape(t) for t in common["tlds"])
     macros = {
         "Lu": _char_class(str.isupper),
         "Ll": _char_class(str.islower),
         "L": _char_class(str.isalpha),
-        **common.get("macros", {}),
-        "tld": "|".join(re.escape(t) for t in common.get("tlds", ())) or r"(?!)",
+        **common["macros"],
+        "tld": tlds or r"(?!)",  # pragma: no mutate (common.toml lists some: never empty)
         "never": _abbrev_alternation(abbrev.get("never", ())),
         "lower": _abbrev_alternation(abbrev.get("lower", ())),
     }
