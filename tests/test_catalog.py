@@ -16,7 +16,7 @@ from pressflow.config import Config
 from pressflow.errors import CatalogError
 from pressflow.files import WriteBatch
 from pressflow.model import Release, Segment
-from pressflow.po import catalog, poparse, update
+from pressflow.po import catalog, dates, poparse, update
 from pressflow.po import template as templating
 from pressflow.segment import segment_release
 from pressflow.structure import read_structured
@@ -276,7 +276,7 @@ def test_creation_date_is_the_release_date_else_the_first_extraction_then_stable
     undated = _release(None)[0]
     before = datetime.now(timezone.utc).replace(second=0, microsecond=0)
     first = templating.make_template(undated, segments, config=CONFIG)
-    stamp = catalog.parse_date(first.metadata["POT-Creation-Date"])
+    stamp = dates.parse_date(first.metadata["POT-Creation-Date"])
     assert stamp is not None and stamp >= before  # the first extraction's own time
     first.metadata["POT-Creation-Date"] = "2018-07-04 12:00+0000"  # as committed
     for segs in (segments, edited):  # unchanged or edited: the date stays (no fake minutes)

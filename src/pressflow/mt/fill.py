@@ -19,7 +19,8 @@ from ..cache import content_digest
 from ..errors import CatalogError, ChangedOnDisk
 from ..files import read_snapshot, replace_checked
 from ..model import CatalogRef
-from ..po.catalog import format_po, now_stamp, parse_po
+from ..po.catalog import format_po, parse_po
+from ..po.dates import now_stamp
 
 _PROVENANCE = ("mt:", "tm:")
 

@@ -205,7 +205,7 @@ def reviewed_translations(po: object) -> dict[str, str]:
 
 def _revision(po: object) -> datetime | None:
     """The catalog's PO-Revision-Date (a page's dateModified), when it is a real date."""
-    from ..po.catalog import parse_date
+    from ..po.dates import parse_date
 
     return parse_date(getattr(po, "metadata", {}).get("PO-Revision-Date", ""))
 

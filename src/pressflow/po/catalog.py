@@ -7,9 +7,7 @@ every translator tool that re-saves a catalog would otherwise leave diff noise.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,8 +34,6 @@ _FORMAT_ORDER = {
 }
 IGNORE_PREFIX = "ignore-"
 COMMENT_WIDTH = 78  # polib re-wraps a comment line longer than this (its default wrapwidth)
-DATE_FORMAT = "%Y-%m-%d %H:%M%z"
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 POT_HEADER_FIELDS = (
     "Project-Id-Version",
@@ -390,36 +386,3 @@ def write_po(
         return False
     text = format_po(po)
     return batch.write(Path(path), text) if batch is not None else atomic_write(Path(path), text)
-
-
-# --------------------------------------------------------------------------- templates
-
-
-def format_date(value: datetime) -> str:
-    """A PO header date, ``2018-07-03 09:29+0000``; naive datetimes are written as UTC."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.strftime(DATE_FORMAT)
-
-
-def parse_date(text: str) -> datetime | None:
-    try:
-        return datetime.strptime(text.strip(), DATE_FORMAT)
-    except (ValueError, AttributeError):
-        return None
-
-
-def now_stamp() -> str:
-    """This minute as a PO header date; ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return _utc_stamp(datetime.fromtimestamp(int(epoch), tz=timezone.utc))
-    return _utc_stamp(datetime.now(timezone.utc).replace(second=0, microsecond=0))
-
-
-@lru_cache(maxsize=4)
-def _utc_stamp(value: datetime) -> str:
-    """``format_date`` of a UTC time, remembered: every template of a run without release
-    dates asks for the same minute. (UTC only: two equal instants in other zones are written
-    with different offsets.)"""
-    return format_date(value)

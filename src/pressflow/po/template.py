@@ -19,16 +19,13 @@ from ..config import Config
 from ..model import Inline, Release, Segment
 from .catalog import (
     COMMENT_WIDTH,
-    EPOCH,
     POT_HEADER_FIELDS,
     comment_key,
-    format_date,
     format_header,
     new_entry,
-    now_stamp,
-    parse_date,
     plain_block,
 )
+from .dates import EPOCH, format_date, now_stamp, parse_date
 from .powrap import PAGE_WIDTH
 
 FOREIGN_FLAG = "foreign-text"

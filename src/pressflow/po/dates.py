@@ -1,0 +1,41 @@
+"""Dates in a catalog's header (``POT-Creation-Date``, ``PO-Revision-Date``): the gettext
+format, and this minute (or ``SOURCE_DATE_EPOCH``) for a template whose release has no date."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from functools import lru_cache
+
+DATE_FORMAT = "%Y-%m-%d %H:%M%z"
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def format_date(value: datetime) -> str:
+    """A PO header date, ``2018-07-03 09:29+0000``; naive datetimes are written as UTC."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.strftime(DATE_FORMAT)
+
+
+def parse_date(text: str) -> datetime | None:
+    try:
+        return datetime.strptime(text.strip(), DATE_FORMAT)
+    except (ValueError, AttributeError):
+        return None
+
+
+def now_stamp() -> str:
+    """This minute as a PO header date; ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return _utc_stamp(datetime.fromtimestamp(int(epoch), tz=timezone.utc))
+    return _utc_stamp(datetime.now(timezone.utc).replace(second=0, microsecond=0))
+
+
+@lru_cache(maxsize=4)
+def _utc_stamp(value: datetime) -> str:
+    """``format_date`` of a UTC time, remembered: every template of a run without release
+    dates asks for the same minute. (UTC only: two equal instants in other zones are written
+    with different offsets.)"""
+    return format_date(value)
