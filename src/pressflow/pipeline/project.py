@@ -17,7 +17,8 @@ from ..readers import release_files, slug_line
 from ..results import SegmentResult
 
 if TYPE_CHECKING:
-    pass
+    from ..cache import Cache
+    from ..incremental import Source
 
 #: ``tick(done, total)``: how far a stage is, for a progress display (the pipeline never prints)
 Tick = Callable[[int, int], None]
@@ -166,3 +167,58 @@ def slug_clash(slug: str, one: str, other: str, *, root: Path) -> SlugError:
         path=second,
         line=slug_line(root / second),
     )
+
+
+# --------------------------------------------------------------------------- the release list
+
+
+def release_sources(config: Config, cache: Cache) -> list[Source]:
+    """Every release file with its slug, as ``load_releases`` finds them (the same errors, the
+    same clashes), reading only the files the cache has not seen; listed once in a ``run``
+    (see ``incremental.listed``)."""
+    from ..incremental import listed
+
+    if not config.releases_dir.is_dir():
+        raise ConfigError("releases folder does not exist", path=config.rel(config.releases_dir))
+    settings = repr(config)
+    return listed(cache, config.releases_dir, settings, lambda: _list(config, cache, settings))
+
+
+def _list(config: Config, cache: Cache, settings: str) -> list[Source]:
+    from ..incremental import slug_keys, source
+
+    rel = rel_under(config, config.releases_dir)
+    confined = Confinement(config.root)
+
+    def load(path: Path) -> Release:
+        return load_release(config, path, rel=rel)
+
+    found = []
+    keys = slug_keys(settings)
+    links, prefix = symlink_names(config.releases_dir), None
+    for path in release_files(config.releases_dir):
+        name = path.name
+        if name in links or prefix is None:  # a plain file is inside when its folder is
+            confined.check(path, error=ReaderError)
+        if name in links:
+            shown = rel(path)
+        else:
+            if prefix is None:
+                prefix = rel(path)[: -len(name)]
+            shown = prefix + name
+        found.append(source(cache, path, shown, settings=keys, load=load))
+    seen: dict[str, str] = {}
+    for item in found:
+        if item.slug in seen:
+            raise slug_clash(item.slug, seen[item.slug], item.shown, root=config.root)
+        seen[item.slug] = item.shown
+    return found
+
+
+def symlink_names(folder: Path) -> set[str]:
+    """Names of the symbolic links in ``folder``, from one listing (no ``lstat`` per file)."""
+    try:
+        with os.scandir(folder) as listing:
+            return {e.name for e in listing if e.is_symlink()}
+    except OSError:
+        return set()

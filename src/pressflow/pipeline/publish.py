@@ -9,22 +9,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Config
-from ..errors import CatalogError, ConfigError, ReaderError
+from ..errors import CatalogError, ConfigError
 from ..files import Confinement
 from ..lock import project_lock
 from ..model import CatalogRef, Problem, Release
 from ..po.orphans import orphan_problems
-from ..readers import release_files
 from ..results import RunResult
 from ..slugs import check_slug
 from .catalogs import clean_temporaries, orphaned, update
-from .project import Tick, load_release, rel_under, slug_clash, target_languages
+from .project import (
+    Tick,
+    rel_under,
+    release_sources,
+    symlink_names,
+    target_languages,
+)
 
 if TYPE_CHECKING:
     from .. import qa
     from ..cache import Cache
     from ..glossary import Glossary
-    from ..incremental import Source
 
 # Heavy modules (polib, the segmenter, QA, MT, lxml) are imported by the functions using them:
 # start-up is part of every command, and ``update`` with nothing changed needs none of them.
@@ -105,7 +109,7 @@ def check(
     from ..incremental import check_releases
 
     cache = Cache.load(config.root)
-    sources = _sources(config, cache)
+    sources = release_sources(config, cache)
     by_slug = {s.slug: s for s in sources}
     missing = set(releases) - set(by_slug)
     if missing:
@@ -137,58 +141,6 @@ def _glossary_loader(config: Config) -> Callable[[], Glossary]:
     from ..glossary import load_glossary
 
     return cache(lambda: load_glossary(config.glossary, source_lang=config.source_lang))
-
-
-def _sources(config: Config, cache: Cache) -> list[Source]:
-    """Every release file with its slug, as ``load_releases`` finds them (the same errors, the
-    same clashes), reading only the files the cache has not seen; listed once in a ``run``
-    (see ``incremental.listed``)."""
-    from ..incremental import listed
-
-    if not config.releases_dir.is_dir():
-        raise ConfigError("releases folder does not exist", path=config.rel(config.releases_dir))
-    settings = repr(config)
-    return listed(cache, config.releases_dir, settings, lambda: _list(config, cache, settings))
-
-
-def _list(config: Config, cache: Cache, settings: str) -> list[Source]:
-    from ..incremental import slug_keys, source
-
-    rel = rel_under(config, config.releases_dir)
-    confined = Confinement(config.root)
-
-    def load(path: Path) -> Release:
-        return load_release(config, path, rel=rel)
-
-    found = []
-    keys = slug_keys(settings)
-    links, prefix = _links(config.releases_dir), None
-    for path in release_files(config.releases_dir):
-        name = path.name
-        if name in links or prefix is None:  # a plain file is inside when its folder is
-            confined.check(path, error=ReaderError)
-        if name in links:
-            shown = rel(path)
-        else:
-            if prefix is None:
-                prefix = rel(path)[: -len(name)]
-            shown = prefix + name
-        found.append(source(cache, path, shown, settings=keys, load=load))
-    seen: dict[str, str] = {}
-    for item in found:
-        if item.slug in seen:
-            raise slug_clash(item.slug, seen[item.slug], item.shown, root=config.root)
-        seen[item.slug] = item.shown
-    return found
-
-
-def _links(folder: Path) -> set[str]:
-    """Names of the symbolic links in ``folder``, from one listing (no ``lstat`` per file)."""
-    try:
-        with os.scandir(folder) as listing:
-            return {e.name for e in listing if e.is_symlink()}
-    except OSError:
-        return set()
 
 
 # --------------------------------------------------------------------------- build/run
@@ -270,7 +222,7 @@ def _build(
     if allow_partial and withdraw_partial:
         raise ConfigError("--allow-partial and --withdraw-partial contradict each other")
     cache = Cache.load(config.root)
-    sources = _sources(config, cache)
+    sources = release_sources(config, cache)
     blocking = _blocking_problems(config, checked)
     site = Path(out or config.site_dir)
     shared = _build_inputs(config, cache, site, allow_partial, withdraw_partial)
@@ -334,7 +286,7 @@ class _CatalogFolders:
         for lang in config.target_langs:
             folder = config.translations_dir / lang
             confined.check(folder / "x.po", error=CatalogError)  # the folder itself
-            links = _links(folder)
+            links = symlink_names(folder)
             for name in sorted(links):
                 confined.check(folder / name, error=CatalogError)
             self.folders.append((os.fspath(folder), links))
