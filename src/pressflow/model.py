@@ -5,6 +5,7 @@ Stdlib only, frozen, so that every stage is a pure function of the one before it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -163,3 +164,20 @@ class CatalogRef:
     lang: str
     path: str
     source: str = ""  # the release file, relative to the project root
+
+
+def foreign_warnings(release: Release, segments: Sequence[Segment]) -> list[Problem]:
+    """A warning for each unit the segmenter found glued in from another language."""
+    return [
+        Problem(
+            check="foreign-text",
+            severity="warning",
+            message=seg.note or "text in another language glued into the release",
+            release=release.slug,
+            msgid=seg.text,
+            path=release.path,
+            line=seg.line,
+        )
+        for seg in segments
+        if "foreign-text" in seg.flags
+    ]

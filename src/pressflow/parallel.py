@@ -28,10 +28,11 @@ import polib
 from .config import Config
 from .errors import CatalogError, ChangedOnDisk, PressflowError, ReaderError
 from .files import Confinement, Snapshot, atomic_write, read_snapshot
-from .model import Problem, Release, Segment
+from .model import Problem, foreign_warnings
 from .po import catalog
 from .po import template as templating
 from .po import update as updating
+from .po.language import check_language_header
 from .po.stamps import stamp_of
 from .segment import segment_release
 from .structure import read_structured
@@ -90,37 +91,6 @@ def cpu_count() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
-
-
-def foreign_warnings(release: Release, segments: Sequence[Segment]) -> list[Problem]:
-    return [
-        Problem(
-            check="foreign-text",
-            severity="warning",
-            message=seg.note or "text in another language glued into the release",
-            release=release.slug,
-            msgid=seg.text,
-            path=release.path,
-            line=seg.line,
-        )
-        for seg in segments
-        if "foreign-text" in seg.flags
-    ]
-
-
-def check_language_header(
-    po: object, lang: str, path: Path, *, config: Config, raw: bytes = b""
-) -> None:
-    """Refuse a catalog whose Language header names another language than its folder."""
-    declared = (getattr(po, "metadata", {}) or {}).get("Language", "").strip()
-    if declared and declared.replace("-", "_").split("_")[0] != lang.split("_")[0]:
-        at = raw.find(b'"Language:')
-        raise CatalogError(
-            f"Language header says {declared!r} but the file is in the {lang!r} folder; "
-            "move it or fix the header (nothing was changed)",
-            path=config.rel(path),  # only now: resolving a path costs more than merging
-            line=raw.count(b"\n", 0, at) + 1 if at >= 0 else None,
-        )
 
 
 def _output(

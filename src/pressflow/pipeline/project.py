@@ -12,7 +12,8 @@ from ..config import Config, check_language, load_config
 from ..configschema import suggestion
 from ..errors import ConfigError, ReaderError, SlugError
 from ..files import Confinement
-from ..model import Problem, Release, Segment
+from ..model import Release
+from ..model import foreign_warnings as foreign_warnings  # for ``segment``'s warnings
 from ..readers import release_files, slug_line
 from ..results import SegmentResult
 
@@ -130,13 +131,6 @@ def segment_file(path: Path, *, config: Config | None = None) -> SegmentResult:
     rel = config.rel(path) if config else Path(path).as_posix()
     release = read_structured(Path(path), rel_path=rel, config=config)
     return SegmentResult(release, segment_release(release))
-
-
-def foreign_warnings(release: Release, segments: Sequence[Segment]) -> list[Problem]:
-    """The warnings ``segment`` shows for scraped text in another language."""
-    from ..parallel import foreign_warnings as warnings_of
-
-    return warnings_of(release, segments)
 
 
 # --------------------------------------------------------------------------- release files
