@@ -258,68 +258,67 @@ def bench(corpus: Path, work: Path) -> None:
     print(f"{cores} core(s); every command a process; 'jobs 1': confined to one core\n")
     table = Table()
 
-    # extract
-    for name, room, module, extra in (
-        ("txt", txt, "translate.convert.txt2po", ["--duplicates=merge"]),
-        ("html", html, "translate.convert.html2po", ["--duplicates=merge"]),
-    ):
-        pf = measure(pressflow(room, "extract"), before=fresh(room))
-        one = measure(pressflow(room, "extract", one_core=True), before=fresh(room))
-        out = tt / name
-
-        def tt_before(out: Path = out) -> None:
-            shutil.rmtree(out, ignore_errors=True)
-            out.mkdir(parents=True)
-
-        convert = toolkit(
-            module, "-P", *extra, "-i", str(room / "releases"), "-o", str(out / "raw"), cwd=work
-        )
-        sentences = ["-P", "--source-language=ky", "-i", str(out / "raw"), "-o", str(out / "pot")]
-        segment = toolkit("translate.tools.posegment", *sentences, cwd=work)
-        tools = both(convert, segment) if name == "txt" else convert
-        ref = measure(tools, before=tt_before)  # single-threaded: its own jobs 1
-        label = "txt2po + posegment" if name == "txt" else "html2po"
-        table.row(f"extract, {count} {name} (tt: {label})", pf, one, ref)
-
-    # update, first: templates and every PO. pressflow's update makes the templates too, so
-    # translate-toolkit's counterpart is its whole chain (txt2po + posegment + pot2po x2); the
-    # second row gives both the templates made, and times the catalogs alone.
-    pots = tt / "txt" / "pot"
-
-    def pot2po(templates: Path, out: Path) -> Callable[[], None]:
-        return both(
-            *(
-                toolkit(
-                    "translate.convert.pot2po",
-                    "-i",
-                    str(templates),
-                    "-o",
-                    str(out / lang),
-                    cwd=work,
-                )
-                for lang in LANGS
-            )
-        )
-
-    def tt_clean(out: Path) -> Callable[[], None]:
+    def emptied(out: Path) -> Callable[[], None]:
         def go() -> None:
             shutil.rmtree(out, ignore_errors=True)
             out.mkdir(parents=True)  # (txt2po makes no more than one level of folders)
 
         return go
 
+    def templates(module: str, releases: Path, out: Path, *, split: bool) -> Callable[[], None]:
+        """translate-toolkit's templates of ``releases``: ``module`` writes ``out/raw``, and with
+        ``split`` posegment cuts them into sentences in ``out/pot``."""
+        convert = toolkit(
+            module,
+            "-P",
+            "--duplicates=merge",
+            "-i",
+            str(releases),
+            "-o",
+            str(out / "raw"),
+            cwd=work,
+        )
+        sentences = ["-P", "--source-language=ky", "-i", str(out / "raw"), "-o", str(out / "pot")]
+        return (
+            both(convert, toolkit("translate.tools.posegment", *sentences, cwd=work))
+            if split
+            else convert
+        )
+
+    def pot2po(pots: Path, out: Path) -> Callable[[], None]:
+        return both(
+            *(
+                toolkit(
+                    "translate.convert.pot2po", "-i", str(pots), "-o", str(out / lang), cwd=work
+                )
+                for lang in LANGS
+            )
+        )
+
+    # extract
+    for name, room, module in (
+        ("txt", txt, "translate.convert.txt2po"),
+        ("html", html, "translate.convert.html2po"),
+    ):
+        pf = measure(pressflow(room, "extract"), before=fresh(room))
+        one = measure(pressflow(room, "extract", one_core=True), before=fresh(room))
+        out = tt / name
+        tools = templates(module, room / "releases", out, split=name == "txt")
+        ref = measure(tools, before=emptied(out))  # single-threaded: its own jobs 1
+        label = "txt2po + posegment" if name == "txt" else "html2po"
+        table.row(f"extract, {count} {name} (tt: {label})", pf, one, ref)
+
+    # update, first: templates and every PO. pressflow's update makes the templates too, so
+    # translate-toolkit's counterpart is its whole chain (txt2po + posegment + pot2po x2); the
+    # second row gives both the templates made, and times the catalogs alone.
     chain = tt / "chain"
-    convert = toolkit(
-        "translate.convert.txt2po", "-P", "--duplicates=merge", "-i", str(txt / "releases"),
-        "-o", str(chain / "raw"), cwd=work,
-    )  # fmt: skip
-    split = toolkit(
-        "translate.tools.posegment", "-P", "--source-language=ky", "-i", str(chain / "raw"),
-        "-o", str(chain / "pot"), cwd=work,
-    )  # fmt: skip
+    whole = both(
+        templates("translate.convert.txt2po", txt / "releases", chain, split=True),
+        pot2po(chain / "pot", chain),
+    )
     first = measure(pressflow(txt, "update"), before=fresh(txt))
     one = measure(pressflow(txt, "update", one_core=True), before=fresh(txt))
-    ref = measure(both(convert, split, pot2po(chain / "pot", chain)), before=tt_clean(chain))
+    ref = measure(whole, before=emptied(chain))
     table.row("update, first (tt: txt2po+posegment+pot2po x2)", first, one, ref)
 
     def templates_made() -> None:
@@ -328,7 +327,7 @@ def bench(corpus: Path, work: Path) -> None:
 
     pf = measure(pressflow(txt, "update"), before=templates_made)
     one = measure(pressflow(txt, "update", one_core=True), before=templates_made)
-    ref = measure(pot2po(pots, tt / "po"), before=tt_clean(tt / "po"))
+    ref = measure(pot2po(tt / "txt" / "pot", tt / "po"), before=emptied(tt / "po"))
     table.row("update, templates made (tt: pot2po x2)", pf, one, ref)
     again = measure(pressflow(txt, "extract"), runs=SAME)
     table.row(
