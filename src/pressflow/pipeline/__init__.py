@@ -4,9 +4,9 @@ Each stage reads what it needs, calls the pure core, writes through the atomic w
 a result value. Nothing here prints: the CLI (or any other caller) decides how to show a result.
 """
 
+from ..model import foreign_warnings  # the warnings ``segment`` shows
 from .catalogs import PARALLEL_FROM, extract, update, update_if_unchanged
 from .project import (
-    foreign_warnings,
     load_release,
     load_releases,
     open_project,

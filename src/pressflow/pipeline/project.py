@@ -13,7 +13,6 @@ from ..configschema import suggestion
 from ..errors import ConfigError, ReaderError, SlugError
 from ..files import Confinement
 from ..model import Release
-from ..model import foreign_warnings as foreign_warnings  # for ``segment``'s warnings
 from ..readers import release_files, slug_line
 from ..results import SegmentResult
 
