@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -385,30 +386,47 @@ def _mutmut_config(module: Module, tree: Path) -> str:
 
 
 def run_mutmut(module: Module, tree: Path, *, jobs: int = 1) -> dict[str, str]:
-    """mutmut's verdict for every mutant of the module's functions: name -> status."""
+    """mutmut's verdict for every mutant of the module's functions: name -> status.
+
+    In a kept tree (``--keep``) mutmut resumes: mutants already judged are not run again, but
+    those that survived are, against the current tests (tests are only ever added, so a mutant
+    once killed stays killed)."""
     pyproject = tree / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8") + _mutmut_config(module, tree))
+    survivors = [name for name, status in _statuses(tree).items() if status == "survived"]
     # mutmut forks each mutant's run from a process that already ran the tests: whatever a
     # memo kept there would answer in place of the mutated function. QA's memo is switched off.
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PRESSFLOW_NO_MEMO": "1"}
-    proc = subprocess.run(
-        _nice([sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs)]),
-        cwd=tree,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    statuses: dict[str, str] = {}
-    for meta in (tree / "mutants").rglob("*.meta"):
-        data = json.loads(meta.read_text(encoding="utf-8"))
-        for name, code in data.get("exit_code_by_key", {}).items():
-            statuses[name] = _status(code)
+    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs)]
+    for names in ([], *_chunks(survivors, 200)):
+        proc = subprocess.run(
+            _nice([*command, *names]),
+            cwd=tree,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    statuses = _statuses(tree)
     if proc.returncode or any(s == "not checked" for s in statuses.values()):
         # mutmut stopped early (a test failing without a mutant, a bad pragma): say why
         tail = re.sub(r"[^\n]*\r", "", proc.stdout + proc.stderr).strip().splitlines()[-15:]
         print("\n  mutmut stopped early:\n    " + "\n    ".join(tail), flush=True)
     return statuses
+
+
+def _statuses(tree: Path) -> dict[str, str]:
+    statuses: dict[str, str] = {}
+    for meta in (tree / "mutants").rglob("*.meta"):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        for name, code in data.get("exit_code_by_key", {}).items():
+            statuses[name] = _status(code)
+    return statuses
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _status(code: int | None) -> str:
@@ -528,8 +546,23 @@ def undecorate(path: Path) -> int:
             *lines[start : node.end_lineno],
             f"{node.name} = {wrapped}\n",
         ]
+    stamp = path.stat()
     path.write_text("".join(lines), encoding="utf-8")
+    # the source's own time: in a kept tree mutmut then sees an unchanged file and resumes
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
     return len(found)
+
+
+@contextmanager
+def _workdir(keep: Path | None, name: str) -> Iterator[Path]:
+    """A temporary copy of the tree, or with ``--keep`` one that outlives the run."""
+    if keep is None:
+        with tempfile.TemporaryDirectory(prefix="pressflow-mutation-") as tmp:
+            yield Path(tmp)
+        return
+    tree = keep.resolve() / name.replace("/", "-")
+    tree.mkdir(parents=True, exist_ok=True)
+    yield tree
 
 
 def main() -> int:
@@ -541,6 +574,13 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once (default 1)")
     parser.add_argument(
         "--only", nargs="+", metavar="PATH", help="mutate only these source files of the module"
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="work in DIR/MODULE and keep it: a run stopped for time resumes there, "
+        "and its survivors are tested again against the current tests (same flags)",
     )
     parser.add_argument(
         "--decorated",
@@ -565,8 +605,7 @@ def main() -> int:
     for name in names:
         module = modules[name]
         started = time.monotonic()
-        with tempfile.TemporaryDirectory(prefix="pressflow-mutation-") as tmp:
-            tree = Path(tmp)
+        with _workdir(args.keep, name) as tree:
             _copy_tree(tree)
             if args.decorated:
                 for source in module.sources:
