@@ -104,3 +104,24 @@ def test_a_headline_cut_to_half_of_both_the_source_and_the_other_translation() -
     assert headline("Public hearings on", None) == set()
     # the near miss: cut after three words, a third of what the Russian headline says
     assert "length-ratio" in headline("Public hearings on", russian)
+
+
+def test_a_double_the_english_spelling_has_is_the_translators_choice() -> None:
+    # Kyrgyz writes Теннеси, English Tennessee: the Russian Теннесси follows the English double
+    source = "Марк Аллен Теннеси штатында туулган."
+    english = "Mark Allen was born in the state of Tennessee."
+    assert russian_codes(source, "Марк Аллен родился в штате Теннесси.", english) == set()
+    # the near miss: a letter doubled that neither the source nor the English doubles
+    source = "Марк Аллен Невада штатында туулган."
+    english = "Mark Allen was born in the state of Nevada."
+    assert russian_codes(source, "Марк Аллен родился в штате Невада.", english) == set()
+    slip = "Марк Аллен родился в штате Неваада."
+    assert "name-spelling" in russian_codes(source, slip, english)
+    assert "name-spelling" not in russian_codes(source, slip, None)  # no witness, no judgement
+
+
+def test_a_name_one_letter_from_both_witnesses_is_not_judged_a_typo() -> None:
+    # Russian writes Chinese zh as чж: Гуйчжоу is a letter from Гуйжоу and from Guizhou alike
+    source = "Ли Вэй Гуйжоу провинциясында жашайт."
+    english = "Li Wei lives in Guizhou Province."
+    assert russian_codes(source, "Ли Вэй живёт в провинции Гуйчжоу.", english) == set()

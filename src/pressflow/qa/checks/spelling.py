@@ -1,10 +1,13 @@
-"""Name spelling within a release: one person or place spelt two ways in one language.
+"""Name spelling: one person or place spelt two ways in one language, or unlike its witnesses.
 
 A misspelt name (``Уоррен`` once ``Уорен``, Trump once Trunp) is still found by the names check,
 which tolerates transliteration; what gives it away is the release itself, which spells the name
 right elsewhere. Names are compared by stem (Russian case endings, the English possessive cut
 off); two stems one or two letters apart, neither a prefix of the other, are one name spelt two
 ways, and the rarer spelling is reported (both, when neither is rarer).
+
+A name the release writes once has no other spelling to be compared with; in Russian it still
+has two witnesses, the Kyrgyz source and the release's English translation (``doubled``).
 """
 
 from __future__ import annotations
@@ -129,10 +132,65 @@ def _variants(stems: Counter[str], origins: dict[str, set[str]]) -> dict[str, st
     return out
 
 
+#: the shortest name (in skeleton letters) judged against its witnesses
+_WITNESSED_LETTERS = 5
+_FOLD = str.maketrans("өүңё", "оуне")
+_DOUBLE = re.compile(r"(\w)\1")
+
+
+def doubled(word: str, source: str, other: str) -> str:
+    """A letter of a Russian name doubled (Невааде, Флорииде) where the Kyrgyz source writes it
+    once and the English translation doubles no letter of the name: the source's word, or "".
+    A double the English has (Теннесси beside Теннеси: Tennessee) is the translator's choice.
+    A letter changed or dropped is not judged so: one letter away from both witnesses is as
+    often a transliteration (Цинхай beside Киңгай and Qinghai, Гуйчжоу beside Гуйжоу and
+    Guizhou) as a typo: judged so, it raised one false alarm per two misspellings caught."""
+    low = stem(word)
+    doubles = [m.start() for m in _DOUBLE.finditer(low, 1)]
+    if not doubles or len(skeleton(low)) < _WITNESSED_LETTERS:
+        return ""
+    raw = _raw_words(source)
+    if any(_shared(low, r) >= len(low) - 1 for r, _ in raw):
+        return ""  # the source's own spelling, give or take the last letter
+    main = skeleton(low)
+    english = [w for w in _WORD.findall(other) if _prefixed(skeleton(stem(w)), main)]
+    if not english or any(_DOUBLE.search(w.lower()) for w in english):
+        return ""
+    for i in doubles:
+        single = low[:i] + low[i + 1 :]
+        found = sorted(w for r, w in raw if _shared(single, r) >= max(len(single) - 1, i + 1))
+        if found:
+            return found[0]
+    return ""
+
+
+def _prefixed(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+@memo()
+def _raw_words(source: str) -> tuple[tuple[str, str], ...]:
+    """A source's capitalised words, in lower case with Kyrgyz letters read as Russian ones
+    (compared) and as written (reported)."""
+    words = _WORD.findall(source)
+    return tuple((w.lower().translate(_FOLD), w) for w in words if w[:1].isupper())
+
+
+def _shared(a: str, b: str) -> int:
+    """The length of the prefix two words share."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 @check(
     "name-spelling",
     "warning",
-    "A name is spelt two ways in the release's translations into one language (Уоррен, Уорен).",
+    "A name is spelt two ways in the release's translations into one language (Уоррен, Уорен), "
+    "or, in Russian, with a letter doubled that its source and English translation write once.",
     scope="catalog",
 )
 def name_spelling(units: list[Unit], ctx: Context) -> Iterator[Finding]:
@@ -144,8 +202,14 @@ def name_spelling(units: list[Unit], ctx: Context) -> Iterator[Finding]:
         for word, s in found:
             origins[s] |= _origins(word, unit.msgid)
     odd = _variants(stems, origins)
+    once = Counter(s for found in per_unit for s in {s for _, s in found})
+    others = list((ctx.parallel or {}).values()) if ctx.lang == "ru" else []
     for unit, found in zip(done, per_unit, strict=True):
+        witness = next((texts[unit.msgid] for texts in others if unit.msgid in texts), "")
         for word, s in found:
             if s in odd:
                 yield Finding(unit, f"name spelt two ways in this release: {word} ({odd[s]}…)")
+                break
+            if witness and once[s] == 1 and (near := doubled(word, unit.msgid, witness)):
+                yield Finding(unit, f"a letter doubled in a name: {word} (source: {near})")
                 break
