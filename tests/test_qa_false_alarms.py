@@ -121,3 +121,41 @@ def test_a_negation_another_translation_shares_is_the_sources() -> None:
     assert "negation" not in found("По словам министра, цена не низкая.")
     # the near miss: the Russian translation affirms, so the English "not" reversed the source
     assert "negation" in found("По словам министра, цена высокая.")
+
+
+def _negation(source: str, english: str, russian: str | None) -> bool:
+    parallel = {"ru": {source: russian}} if russian is not None else None
+    ctx = Context(lang="en", path="en.po", parallel=parallel)
+    units = [Unit(source, english, line=3)]
+    return any(p.check == "negation" for p in run_checks(units, ctx, enabled=["negation"]))
+
+
+def test_a_privative_rendered_with_not_beside_a_russian_that_negates_too() -> None:
+    # beside another translation the source's privative (-сыз) is not counted: the Russian
+    # не- word speaks for it, as the source alone did before
+    source = "Ал өзүн күнөөсүз деп жарыялады."
+    english = "He declared himself not guilty."
+    assert not _negation(source, english, None)
+    assert not _negation(source, english, "Он заявил о своей невиновности.")
+    # the near miss: a "not" the Russian does not share reverses the statement
+    assert _negation(source, "He did not declare himself guilty.", "Он признал себя виновным.")
+
+
+def test_a_stem_that_only_looks_negative_excuses_no_not() -> None:
+    # коопсуздук (security) and программасын (its programme) end like negated verbs: with the
+    # Russian at hand they are not counted, and a "not" neither translation shares is caught
+    source = "Министр коопсуздук программасын бекитти."
+    russian = "Министр утвердил программу безопасности."
+    assert not _negation(source, "The minister approved the security programme.", russian)
+    assert _negation(source, "The minister did not approve the security programme.", russian)
+    # alone, the source's look-alikes are still read as possible negations (no alarm)
+    assert not _negation(source, "The minister did not approve the security programme.", None)
+
+
+def test_russian_bez_does_not_vouch_for_an_english_not() -> None:
+    # «без» renders "without" (or a Kyrgyz privative), never an English "not"
+    source, russian = "Жыйын көйгөйсүз өттү.", "Встреча прошла без проблем."
+    assert not _negation(source, "The meeting went without problems.", russian)
+    assert _negation(source, "The meeting did not go well.", russian)
+    # a Russian не does vouch for it: the source meant a negation the pattern missed
+    assert not _negation(source, "The meeting did not go badly.", "Встреча прошла неплохо.")

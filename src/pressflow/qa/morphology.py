@@ -68,3 +68,20 @@ KYRGYZ_NEGATION = (
     r"|син|сүн|стон|стен|ңыз)[а-яөүң]*"
     r"|[а-яөүң]{2,}[гк][ыиуү]с(?![а-яөүң])|[а-яөүң]+[сз][ыиуү]з[а-яөүң]*)"
 )
+
+#: the Kyrgyz negations that are sure, for a count a translation must match: the negative words
+#: (эмес, жок, эч, элек, нааразы, in any case) and a lower-case verb with the negative suffix
+#: before a tense, mood or verbal-noun ending (келбейт, айтпаган, болбосо, бербөө), or the
+#: potential negative -гыс. Left out, because a translation rarely negates for them: the
+#: privative -сыз (коопсуздук is security, акысыз free), a name (Жоко, Чолпонбай: capitalised),
+#: and words that only look negative (долбоор, программасын, пропагандалык, электрондук, эчинчи,
+#: ковбой, карабастан: despite).
+KYRGYZ_SURE_NEGATION = (
+    r"(?<![^\W\d_])(?:(?i:эмес|нааразы|жок(?!о)|элек(?!тр)|эч(?!инчи))[а-яөүң]*(?![^\W\d_])"
+    r"|(?!долбоор|электр|карабас|программ|пропаганд|грамм|сумм|аябай|жапай|жубай|тайпа|көбө"
+    r"|ковбой|торопой)"
+    r"[а-яөүң]{2,}(?:[бп][аеоө]|(?<=[мнң])м[аеоө])"
+    r"(?:й|ган|ген|гон|гөн|ды|ди|ду|дү|ш|са|се|со|сө|сун|сын|син|сүн|стон|стен|ңыз|о|ө)"
+    r"[а-яөүң]*(?![^\W\d_])"
+    r"|[а-яөүң]{2,}[гк][ыиуү]с(?![^\W\d_]))"
+)

@@ -1,11 +1,15 @@
 """Negation as each language writes it, counted, for the negation check.
 
-Kyrgyz negates with words (эмес, жок, эч) and with a verb's suffix (-ба-, -па-, -ма-:
-``morphology.KYRGYZ_NEGATION``); Russian and English with words. Two counts: the negations a
-translator rarely writes unless the source negates (English not, never, no, n't; idioms that
-negate nothing, not only and no less than, left out), and every word that may negate (Russian
-не, ни, нет, без and the не- and без- words; English without, none, un- words, fail, deny),
-which a translator may choose for a Kyrgyz negation or for an affirmative word alike.
+Kyrgyz negates with words (эмес, жок, эч) and with a verb's suffix (-ба-, -па-, -ма-): counted
+generously (``morphology.KYRGYZ_NEGATION``: the privative -сыз and stems that look negative too)
+where the source alone speaks for a translation, and exactly (``KYRGYZ_SURE_NEGATION``) where
+another translation of the unit speaks beside it. Russian and English negate with words. Two
+counts: the negations a translator rarely writes unless the source negates (English not, never,
+no, n't; idioms that negate nothing, not only and no less than, left out), and every word that
+may negate (Russian не, ни, нет and the не- and ни- words; English without, none, un- words,
+fail, deny), which a translator may choose for a Kyrgyz negation or for an affirmative word
+alike. Russian без (without) is no such word: it renders a Kyrgyz privative or "without", which
+English does not write as "not".
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ from __future__ import annotations
 import re
 
 from .memo import memo
-from .morphology import KYRGYZ_NEGATION
+from .morphology import KYRGYZ_NEGATION, KYRGYZ_SURE_NEGATION
 
 _W, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 _KY = re.compile(KYRGYZ_NEGATION, re.IGNORECASE)
+_KY_SURE = re.compile(KYRGYZ_SURE_NEGATION)
 SURE: dict[str, re.Pattern[str]] = {
     "en": re.compile(
         _W + r"(?:not|never|no|cannot)" + _E + r"(?!\s+(?:only|less|more|doubt)\b)(?!\.\s*\d)"
@@ -36,12 +41,7 @@ MAYBE: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "ru": re.compile(
-        _W
-        + r"(?:не|ни|нет|без)"
-        + _E
-        + r"|"
-        + _W
-        + rf"(?!(?:{_RU_NOT_NEGATING}))(?:не|ни|без)[а-яё]{{3,}}",
+        rf"{_W}(?:не|ни|нет){_E}|{_W}(?!(?:{_RU_NOT_NEGATING}))(?:не|ни)[а-яё]{{3,}}",
         re.IGNORECASE,
     ),
 }
@@ -51,6 +51,13 @@ MAYBE: dict[str, re.Pattern[str]] = {
 def source_negations(text: str) -> int:
     """How many words of the Kyrgyz ``text`` may negate (generous: a stem in -ба- counts too)."""
     return len(_KY.findall(text))
+
+
+@memo()
+def sure_source_negations(text: str) -> int:
+    """How many words of the Kyrgyz ``text`` surely negate (no privative, no look-alike stem):
+    the count another translation's witness is added to."""
+    return len(_KY_SURE.findall(text))
 
 
 def sure_negations(text: str, lang: str) -> list[str]:
