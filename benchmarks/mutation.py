@@ -172,6 +172,7 @@ MODULES: dict[str, Module] = {
         sources=(_RULES, f"{PKG}/regex_shape.py"),
         tests=(
             "tests/test_segment_rules.py",
+            "tests/test_segment_rule_bounds.py",
             "tests/test_regex_shape.py",
             "tests/test_segment.py",
             "tests/test_segment_properties.py",
