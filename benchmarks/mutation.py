@@ -173,6 +173,7 @@ MODULES: dict[str, Module] = {
         tests=(
             "tests/test_segment_rules.py",
             "tests/test_segment_rule_bounds.py",
+            "tests/test_segment_rules_data.py",
             "tests/test_regex_shape.py",
             "tests/test_segment.py",
             "tests/test_segment_properties.py",
