@@ -211,6 +211,9 @@ def test_final_punctuation_lost(source: str, translation: str) -> None:
         ("Рэпер атын өзгөртүүдө.", "Rapper Kanye West is changing their.", "en", "their"),
         ("Алар эртеге чейин күтүштү.", "They waited until.", "en", "until"),
         ("Бул ушундай болду.", "Так случилось, что мы не.", "ru", "не"),
+        ("Министр Ошко барды.", "The minister travelled to.", "en", "to"),
+        ("Министр Ошко барды.", "The minister travelled to Osh as.", "en", "as"),
+        ("Министр Ошко барды.", "Министр рассказал о том.", "ru", "том"),
     ],
 )
 def test_a_translation_that_stops_on_a_word_no_sentence_ends_on(
@@ -233,6 +236,8 @@ def test_a_translation_that_stops_on_a_word_no_sentence_ends_on(
         ("Оказалось, что нет.", "ru"),  # нет may end one, не may not
         ("They waited until dawn.", "en"),
         ("Machines crashed into the house in 2018.", "en"),
+        ("The minister travelled to Osh as planned.", "en"),
+        ("Министр рассказал о том, что видел.", "ru"),
     ],
 )
 def test_a_sentence_may_end_on_a_particle_or_a_pronoun(translation: str, lang: str) -> None:

@@ -106,6 +106,17 @@ def test_a_headline_cut_to_half_of_both_the_source_and_the_other_translation() -
     assert "length-ratio" in headline("Public hearings on", russian)
 
 
+def test_a_short_unit_is_judged_beside_an_other_translation_long_enough_to_lose_half() -> None:
+    # a source under sixty characters: its translations' lengths vary too much to judge alone
+    source = "Полиция шаардын борбордук көчөлөрүн түнү бою жаап койду."
+    russian = "Полиция всю ночь держала закрытыми центральные улицы города."  # eight words
+    assert codes(source, "Police closed the city centre overnight.", russian) == set()
+    assert codes(source, "Police closed streets.", None) == set()  # alone, not judged
+    assert codes(source, "Police closed streets.", "Полиция закрыла улицы.") == set()
+    # the near miss: a third of what both the source and the eight-word Russian make usual
+    assert "length-ratio" in codes(source, "Police closed streets.", russian)
+
+
 def test_a_double_the_english_spelling_has_is_the_translators_choice() -> None:
     # Kyrgyz writes Теннеси, English Tennessee: the Russian Теннесси follows the English double
     source = "Марк Аллен Теннеси штатында туулган."
