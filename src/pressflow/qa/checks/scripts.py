@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..memo import memo
 from ..morphology import CASE_ENDINGS, is_genitive
 from ..registry import Context, Finding, check
-from ..translit import skeleton
+from ..translit import consonants, skeleton
 from ..units import Unit
 from ..wordlists import kyrgyz_words
 
@@ -96,17 +96,34 @@ def _inflected(word: str, vocabulary: frozenset[str]) -> bool:
 _ENDING_LENGTHS = tuple(sorted({len(e) for e in CASE_ENDINGS if len(e) > 1}, reverse=True))
 
 
-def _written_bare(word: str, others: list[str]) -> bool:
+def _written_bare(word: str, others: list[str], outlines: frozenset[str]) -> bool:
     """Does another translation of the unit (the English) write the name without the ending:
     a word of it spelt as the stem, none as the whole word (Калифорнияда beside California;
     Канада beside Canada and Путин beside Putin are whole)? A witness for an ending on a name
-    the release's source names only once."""
+    the release's source names only once. English spells a name's vowels its own way
+    (Singapore, Сингапурда; Amazon, Амазонго): then its consonants, three or more, are the
+    stem's and not the whole word's, in some unit of the release's other translation
+    (``outlines``: the unit's own may be damaged too)."""
     low = word.lower()
     stems = [word[:-n] for n in _ENDING_LENGTHS if len(low) - n >= 3 and low[-n:] in CASE_ENDINGS]
-    if not stems or not others:
+    if not stems:
         return False
     heads = frozenset().union(*map(_heads, others))
-    return skeleton(word) not in heads and any(skeleton(stem) in heads for stem in stems)
+    if skeleton(word) not in heads and any(skeleton(stem) in heads for stem in stems):
+        return True
+    return consonants(word) not in outlines and any(
+        len(consonants(stem)) >= _OUTLINE and consonants(stem) in outlines for stem in stems
+    )
+
+
+#: the fewest consonants an outline compares by: two are too often another name's
+_OUTLINE = 3
+
+
+@memo()
+def _outlines(text: str) -> frozenset[str]:
+    """The consonant outlines of a text's capitalised words."""
+    return frozenset(consonants(w) for w in _WORD.findall(text) if w[:1].isupper())
 
 
 @memo()
@@ -139,6 +156,9 @@ def kyrgyz_form(units: list[Unit], ctx: Context) -> Iterator[Finding]:
         return
     vocabulary = frozenset(w for u in units for w in _WORD.findall(u.msgid) if w[:1].isupper())
     parallel = list((ctx.parallel or {}).values())
+    outlines = frozenset().union(
+        *(_outlines(texts[u.msgid]) for texts in parallel for u in units if u.msgid in texts)
+    )
     for unit in units:
         if not unit.translated or _same(unit):
             continue
@@ -150,7 +170,7 @@ def kyrgyz_form(units: list[Unit], ctx: Context) -> Iterator[Finding]:
             if w in source
             and w[:1].isupper()
             and w[1:].islower()
-            and (_inflected(w, vocabulary) or _written_bare(w, others))
+            and (_inflected(w, vocabulary) or _written_bare(w, others, outlines))
             and not _inside_a_name(w, unit.msgid, unit.msgstr)
         ]
         if copied:
