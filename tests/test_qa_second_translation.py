@@ -117,6 +117,16 @@ def test_a_short_unit_is_judged_beside_an_other_translation_long_enough_to_lose_
     assert "length-ratio" in codes(source, "Police closed streets.", russian)
 
 
+def test_a_question_both_translators_answer_with_a_statement() -> None:
+    source = "Силер ушундай адамдын артынан түшөсүздөрбү?"
+    english = "So you would go after someone like that."
+    assert codes(source, english, "Значит, вы готовы преследовать такого человека.") == set()
+    assert codes(source, "You would go after someone like that?", None) == set()
+    # the near miss: the Russian keeps the question, the English was cut and closed with a stop
+    russian = "И вы готовы преследовать человека, оказавшегося в таком положении?"
+    assert "final-punctuation" in codes(source, "You would go after someone.", russian)
+
+
 def test_a_double_the_english_spelling_has_is_the_translators_choice() -> None:
     # Kyrgyz writes Теннеси, English Tennessee: the Russian Теннесси follows the English double
     source = "Марк Аллен Теннеси штатында туулган."
