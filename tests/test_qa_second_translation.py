@@ -117,6 +117,23 @@ def test_a_short_unit_is_judged_beside_an_other_translation_long_enough_to_lose_
     assert "length-ratio" in codes(source, "Police closed streets.", russian)
 
 
+def test_a_headline_closed_by_a_full_stop_is_held_to_a_sentences_bounds() -> None:
+    source = "Бишкекте шаардын жаңы бюджети боюнча коомдук угуулар эки күнгө созулду"
+    russian = "Общественные слушания по новому бюджету Бишкека продлились два дня"
+
+    def headline(english: str) -> set[str]:
+        ctx = Context(lang="en", path="en.po", parallel={"ru": {source: russian}})
+        unit = Unit(source, english, line=1, extracted="title")
+        return {p.check for p in run_checks([unit], ctx)}
+
+    # a headline may compress, and a whole one may end with a full stop
+    assert headline("Public hearings on Bishkek's new budget") == set()
+    assert headline("Public hearings on Bishkek's new city budget lasted two days.") == set()
+    # the near miss: the same words closed by a stop neither the source nor the Russian has,
+    # three fifths of what both make usual: a sentence cut and closed
+    assert "length-ratio" in headline("Public hearings on Bishkek's new budget.")
+
+
 def test_a_question_both_translators_answer_with_a_statement() -> None:
     source = "Силер ушундай адамдын артынан түшөсүздөрбү?"
     english = "So you would go after someone like that."

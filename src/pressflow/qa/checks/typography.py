@@ -155,8 +155,10 @@ def length_ratio(unit: Unit, ctx: Context) -> Iterator[str]:
         return
     if headline:
         # a headline compresses as it likes, but not to half of what the source and the other
-        # translation make usual at once
-        if others and _short(value, ctx.lang, others, each=TITLE_EACH, both=TITLE_BOTH):
+        # translation make usual at once; one closed by a full stop that neither its source nor
+        # the other translation has was cut and closed like a sentence: a sentence's bounds
+        each, both = (SHORT_EACH, SHORT_BOTH) if _closed(unit, ctx) else (TITLE_EACH, TITLE_BOTH)
+        if others and _short(value, ctx.lang, others, each=each, both=both):
             yield f"the headline is {value:.0%} of the source's length: something may be missing"
         return
     low, high = RATIO_BOUNDS.get(ctx.lang, DEFAULT_BOUNDS)
@@ -164,6 +166,14 @@ def length_ratio(unit: Unit, ctx: Context) -> Iterator[str]:
         yield f"the translation is {value:.0%} of the source's length: something may be missing"
     elif value > high:
         yield f"the translation is {value:.0%} of the source's length: something may be added"
+
+
+def _closed(unit: Unit, ctx: Context) -> bool:
+    """Does the translation end with a full stop its source and every other translation lack?"""
+    if _end(unit.msgstr) != ".":
+        return False
+    texts = [unit.msgid, *(t.get(unit.msgid, "") for t in (ctx.parallel or {}).values())]
+    return all(_end(text) not in _FINAL for text in texts)
 
 
 def _long_witness(unit: Unit, ctx: Context) -> bool:
