@@ -65,3 +65,30 @@ def test_a_translation_pasted_from_another_unit_is_caught_with_the_other_transla
     assert found_with(rows, witness=True) == []
     pasted = [(rows[0][0], rows[3][1], rows[0][2]), *rows[1:]]  # unit 3's English in unit 0
     assert ("misplaced", 0) in found_with(pasted, witness=True)
+
+
+def misplaced(rows: list[tuple[str, str]]) -> list[tuple[int, str]]:
+    units = [Unit(s, t, line=i, index=i) for i, (s, t) in enumerate(rows)]
+    found = run_checks(units, Context(lang="en", path="en.po"))
+    return [(p.line, p.message) for p in found if p.check == "misplaced"]
+
+
+# sources that share nothing a fit could read: no figure, no name, lengths alike
+COPIED = [
+    ("Жыйында бир нече маселе талкууланды.", "Several issues were discussed at the meeting."),
+    ("Катышуучулар чечимди бир добуштан колдошту.", "The participants backed the decision."),
+    ("Кийинки жолугушуу күзүндө болот.", "The next meeting will take place in autumn."),
+    ("Сүрөт: пресс-кызмат", "Photo: press service"),
+    ("Сүрөттө: пресс-кызмат", "Photo: press service"),  # a short credit line twice
+    ("Жыйында бир нече маселелер талкууланды.", "Several issues were discussed at the meeting."),
+]  # fmt: skip
+
+
+def test_the_same_translation_of_two_sources_is_pasted_into_the_entry_that_fits_it_worse() -> None:
+    # a short credit line, and one sentence whose source was typed twice, may repeat
+    assert misplaced(COPIED) == []
+    # the near miss: unit 0's translation pasted into unit 2, whose source it fits worse
+    pasted = [*COPIED[:2], (COPIED[2][0], COPIED[0][1]), *COPIED[3:]]
+    (line, message), *more = misplaced(pasted)
+    assert (line, more) == (2, [])
+    assert message.startswith("the same translation as unit ")

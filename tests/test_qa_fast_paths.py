@@ -151,9 +151,10 @@ def test_the_alignment_checks_prune_no_finding() -> None:
                 units, ctx = _release(doc, lang, shift)
                 for witnessed in (ctx, Context(lang=lang, path=ctx.path)):
                     exchanged = [f.unit.index for f in alignment.exchanged(units, witnessed)]
-                    misplaced = [
+                    misplaced = [  # by the gain (a translation copied twice is not pruned)
                         (f.unit.index, int(f.message.split("unit ")[1].split("'")[0]))
                         for f in alignment.misplaced(units, witnessed)
+                        if f.message.startswith("this translation fits")
                     ]
                     assert (exchanged, misplaced) == plain_alignment(units, witnessed)
                     found += len(exchanged) + len(misplaced)

@@ -10,6 +10,9 @@ Latin spelling. A translation that fits another unit's source far better than it
 than any good translation measured on the tuning half) was most likely pasted into the wrong
 entry.
 
+A translation that is another unit's word for word (and four words or more, the sources unlike)
+was pasted into one of the two entries: the one whose source fits it worse.
+
 Where the release's other translation is at hand (``Context.parallel``), it is a third witness:
 a translation is fitted to each unit's source and to that unit's other translation (names,
 figures and loanwords the two translations share, their lengths' usual ratio), which tells
@@ -26,6 +29,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ...similarity import ratio
 from ..memo import memo
 from ..registry import Context, Finding, check
 from ..units import Unit
@@ -175,7 +179,8 @@ def exchanged(units: list[Unit], ctx: Context) -> Iterator[Finding]:
 @check(
     "misplaced",
     "warning",
-    "A translation fits another unit's source far better than its own (pasted in the wrong entry).",
+    "A translation fits another unit's source far better than its own, or is another unit's "
+    "translation word for word and fits that unit's source better (pasted in the wrong entry).",
     scope="catalog",
 )
 def misplaced(units: list[Unit], ctx: Context) -> Iterator[Finding]:
@@ -184,6 +189,7 @@ def misplaced(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     done = [u for u in units if u.translated]
     fitter = _Fitter(done, ctx)
     gain = WITNESSED_MIN_MISPLACED_GAIN if fitter.witnessed else MIN_MISPLACED_GAIN
+    flagged: set[int] = set()
     sharing: dict[str, list[int]] = defaultdict(list)  # anchor -> the units that have it
     for j, (source, other) in enumerate(fitter.units):
         for anchor in source.anchors | other.anchors if other else source.anchors:
@@ -212,4 +218,36 @@ def misplaced(units: list[Unit], ctx: Context) -> Iterator[Finding]:
             if not found or (fit, j) > (best, where):
                 best, where, found = fit, j, True
         if best - own > gain:
+            flagged.add(i)
             yield Finding(unit, f"this translation fits unit {done[where].line}'s source better")
+    for i, j in _copies(done, fitter):
+        if i not in flagged:
+            yield Finding(
+                done[i],
+                f"the same translation as unit {done[j].line}'s, whose source fits it better",
+            )
+
+
+#: a translation this short may be the same for two sources (a credit line, a heading)
+COPY_WORDS = 4
+#: sources this alike (a typo fixed in one) may share their translation
+COPY_SOURCES = 80.0
+
+
+def _copies(done: list[Unit], fitter: _Fitter) -> Iterator[tuple[int, int]]:
+    """(i, j): unit i has word for word the translation of unit j, a different source, and fits
+    it worse. No good translation of the development documents repeats another unit's, so even
+    a small difference in fit tells which entry the text was pasted into."""
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for k, unit in enumerate(done):
+        if len(unit.msgstr.split()) >= COPY_WORDS:
+            by_text[unit.msgstr.strip()].append(k)
+    for group in by_text.values():
+        if len(group) < 2:
+            continue
+        side = _side(done[group[0]].msgstr)
+        fits = {k: fitter.fit(k, side) for k in group}
+        owner = max(group, key=lambda k: (fits[k], -k))
+        for k in group:
+            if k != owner and ratio(done[k].msgid, done[owner].msgid) < COPY_SOURCES:
+                yield k, owner
