@@ -72,8 +72,7 @@ def _end(text: str) -> str:
     "final-punctuation",
     "warning",
     "The translation does not end as a sentence does: no punctuation where the source ends one"
-    " (. ! ?), a full stop where the source and the other translation ask or exclaim, or a last"
-    " word that cannot end one (в, и; the, of).",
+    " (. ! ?), or a last word that cannot end one (в, и; the, of).",
 )
 def final_punctuation(unit: Unit, ctx: Context) -> Iterator[str]:
     last = unit.msgstr.rsplit(None, 1)[-1].strip(_AROUND) if unit.msgstr.strip() else ""
@@ -88,23 +87,22 @@ def final_punctuation(unit: Unit, ctx: Context) -> Iterator[str]:
     ):
         return
     src, tgt = _end(unit.msgid), _end(unit.msgstr)
-    if src and src in "!?" and tgt == "." and _others_end_with(unit, ctx, src):
-        # the other translation keeps the question (or exclamation): this one was cut and
-        # closed with a full stop (on the tuning half, no good unit does so beside a witness)
-        yield f"the source and the other translation end with {src!r}, the translation with '.'"
-        return
     if not tgt.isalnum():
         return
     several = bool(re.search(r"[.!?…]\s+\w", unit.msgstr))
     short = len(unit.msgstr.strip()) < UNFINISHED.get(ctx.lang, 0.0) * len(unit.msgid.strip())
-    if src and (src in "!?" or (src in _FINAL and (several or short))):
+    # the other translation ends the sentence too: no good unit of the tuning half leaves it open
+    # then, whatever its length
+    if src and (
+        src in "!?" or (src in _FINAL and (several or short or _others_end_in(unit, ctx, _FINAL)))
+    ):
         yield f"the source ends with {src!r}, the translation has no final punctuation"
 
 
-def _others_end_with(unit: Unit, ctx: Context, end: str) -> bool:
-    """Does another translation of the unit end with ``end``?"""
-    others = (ctx.parallel or {}).values()
-    return any(_end(texts.get(unit.msgid, "")) == end for texts in others)
+def _others_end_in(unit: Unit, ctx: Context, ends: str) -> bool:
+    """Does another translation of the unit end with one of ``ends``?"""
+    found = (_end(texts.get(unit.msgid, "")) for texts in (ctx.parallel or {}).values())
+    return any(end and end in ends for end in found)
 
 
 @check(
