@@ -92,3 +92,20 @@ def test_the_same_translation_of_two_sources_is_pasted_into_the_entry_that_fits_
     (line, message), *more = misplaced(pasted)
     assert (line, more) == (2, [])
     assert message.startswith("the same translation as unit ")
+
+
+def test_a_copy_edited_since_is_still_a_copy() -> None:
+    rows = [
+        ("Министр жыйында 120 мектеп курулганын айтты.",
+         "The minister told the meeting that 120 schools had been built."),
+        ("Министр жыйында жаңы бюджетти сунуштады.",
+         "The minister told the meeting about the new budget."),  # opens alike, no copy
+        ("Кийинки жолугушуу күзүндө болот.", "The next meeting will take place in autumn."),
+        ("Катышуучулар чечимди бир добуштан колдошту.", "The participants backed the decision."),
+    ]  # fmt: skip
+    assert misplaced(rows) == []
+    # the near miss: unit 0's translation pasted into unit 2, a figure of it changed since
+    edited = rows[0][1].replace("120", "130")
+    (line, message), *more = misplaced([*rows[:2], (rows[2][0], edited), rows[3]])
+    assert (line, more) == (2, [])
+    assert message.startswith("the same translation as unit ")

@@ -242,12 +242,40 @@ def _copies(done: list[Unit], fitter: _Fitter) -> Iterator[tuple[int, int]]:
     for k, unit in enumerate(done):
         if len(unit.msgstr.split()) >= COPY_WORDS:
             by_text[unit.msgstr.strip()].append(k)
-    for group in by_text.values():
-        if len(group) < 2:
-            continue
+    groups = [group for group in by_text.values() if len(group) > 1]
+    groups.extend(_near_copies(done, [group[0] for group in by_text.values()]))
+    for group in groups:
         side = _side(done[group[0]].msgstr)
         fits = {k: fitter.fit(k, side) for k in group}
         owner = max(group, key=lambda k: (fits[k], -k))
         for k in group:
             if k != owner and ratio(done[k].msgid, done[owner].msgid) < COPY_SOURCES:
                 yield k, owner
+
+
+#: a copy edited since (a figure, a letter, a word typed twice) is still a copy: this long, and
+#: this alike (good translations of the development documents: at most 87, a short sentence)
+NEAR_WORDS = 6
+NEAR_COPY = 92.0
+#: a text is compared with those opening or closing on its first or last three words, and
+#: not in a crowd of them (a formula every unit opens with)
+_NEAR_KEY = 3
+_CROWD = 20
+
+
+def _near_copies(done: list[Unit], texts: list[int]) -> Iterator[list[int]]:
+    """Pairs of units whose translations are not equal but nearly (``texts``: one unit for
+    each distinct translation)."""
+    by_key: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    for k in texts:
+        words = done[k].msgstr.split()
+        if len(words) >= NEAR_WORDS:
+            by_key[("head", tuple(words[:_NEAR_KEY]))].append(k)
+            by_key[("tail", tuple(words[-_NEAR_KEY:]))].append(k)
+    pairs = set()
+    for bucket in by_key.values():
+        if 1 < len(bucket) <= _CROWD:
+            pairs.update((a, b) for n, a in enumerate(bucket) for b in bucket[n + 1 :])
+    for a, b in sorted(pairs):
+        if ratio(done[a].msgstr, done[b].msgstr) >= NEAR_COPY:
+            yield [a, b]
