@@ -29,6 +29,7 @@ LOOKS = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "TT
 
 
 def main() -> None:
+    _tune_collector()  # (before the quick answers too: their thousands of stats are objects)
     if tuple(sys.argv[1:]) in VERSION:  # as the CLI prints it, without loading the CLI
         from . import __version__
 
@@ -50,7 +51,6 @@ def main() -> None:
         if result is not None:
             sys.stderr.write(result.summary() + "\n")
             sys.exit(result.exit_code)
-    _tune_collector()
     if tuple(sys.argv[1:]) == ("extract",) and COMPLETION not in os.environ:
         _extract()
     from .cli import main as cli_main
