@@ -6,12 +6,16 @@ so each one also compiles the rules here (a mutation run then knows they read th
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+import pressflow
 from pressflow.segment import rules_for, split_text
 
 
@@ -38,3 +42,86 @@ def test_a_command_under_a_c_locale_splits_kyrgyz_as_this_process_does() -> None
         [sys.executable, "-X", "utf8=0", "-c", code], env=env, capture_output=True, text=True
     )
     assert (done.returncode, done.stdout.strip()) == (0, str(here)), done.stderr[-300:]
+
+
+#: A language file of its own (no ``inherit``) with only the keys it must have; and one that
+#: sets every optional key to a value other than its default.
+_BARE = """
+candidate = '[.!?]+'
+tlds = ["kg"]
+[macros]
+[[rule]]
+break = true
+before = '\\.{close}'
+[foreign]
+script = "Latin"
+other = ["Cyrillic"]
+"""
+_FULL = """
+candidate = '[.!?]+'
+tlds = ["kg"]
+quotes = ["«»"]
+title_quote_max = 40
+speech_words = ["said so"]
+[macros]
+close = '[»]*'
+[[rule]]
+name = "dot"
+break = true
+before = '\\.{close}'
+[foreign]
+script = "Latin"
+other = ["Cyrillic"]
+min_words = 3
+max_native_share = 0.5
+note = "not this language"
+"""
+_READ = """
+import json
+from pressflow.segment_rules import rules_for
+r = rules_for("xc")
+print(json.dumps([r.lang, r.foreign, r.rules]))
+for lang in ("xa", "xb"):
+    r = rules_for(lang)
+    f = r.foreign
+    print(json.dumps([r.lang, r.quotes, r.title_quote_max, sorted(r.speech_words),
+        [(x.name, x.dot_reach) for x in r.rules], f.min_words, f.max_native_share, f.note,
+        bool(f.other.fullmatch("ж")), r.rules[0].before.search("Dr.") is not None]))
+"""
+
+
+def test_a_language_file_may_leave_out_every_optional_key(tmp_path: Path) -> None:
+    """A newsroom's own language file: what it leaves out takes its default (no rules, no
+    foreign-text test, no quotes, titles up to 150 characters, a rule without a name, a foreign
+    run of two words with at most a fifth of native letters, no note); what it sets is read."""
+    rules_for("ky")  # compiled here too: a mutation run then knows this test reads rule files
+    package = tmp_path / "pressflow"
+    shutil.copytree(
+        Path(pressflow.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    (package / "data" / "segment" / "xa.toml").write_text(_BARE, encoding="utf-8")
+    (package / "data" / "segment" / "xb.toml").write_text(_FULL, encoding="utf-8")
+    (package / "data" / "segment" / "xc.toml").write_text(_BARE.split("[[rule]]")[0], "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", _READ],
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    plain, bare, full = (json.loads(line) for line in done.stdout.splitlines())
+    assert plain == ["xc", None, []]  # no rules, no foreign-text test
+    # no {close} macro: the rule's full stop is not known to be its last, so no dot_reach
+    assert bare == ["xa", [], 150, [], [["", None]], 2, 0.2, "", True, False]
+    assert full == [
+        "xb",
+        [["«", "»"]],
+        40,
+        ["said"],
+        [["dot", 1]],
+        3,
+        0.5,
+        "not this language",
+        True,
+        True,
+    ]
