@@ -78,7 +78,12 @@ note = "not this language"
 """
 _READ = """
 import json
+from pressflow.errors import ConfigError
 from pressflow.segment_rules import rules_for
+try:
+    rules_for("xd")
+except ConfigError as broken:
+    print(json.dumps(str(broken)))
 r = rules_for("xc")
 print(json.dumps([r.lang, r.foreign, r.rules]))
 for lang in ("xa", "xb"):
@@ -93,7 +98,8 @@ for lang in ("xa", "xb"):
 def test_a_language_file_may_leave_out_every_optional_key(tmp_path: Path) -> None:
     """A newsroom's own language file: what it leaves out takes its default (no rules, no
     foreign-text test, no quotes, titles up to 150 characters, a rule without a name, a foreign
-    run of two words with at most a fifth of native letters, no note); what it sets is read."""
+    run of two words with at most a fifth of native letters, no note); what it sets is read; a
+    pattern that does not compile is an error naming the file."""
     rules_for("ky")  # compiled here too: a mutation run then knows this test reads rule files
     package = tmp_path / "pressflow"
     shutil.copytree(
@@ -102,6 +108,7 @@ def test_a_language_file_may_leave_out_every_optional_key(tmp_path: Path) -> Non
     (package / "data" / "segment" / "xa.toml").write_text(_BARE, encoding="utf-8")
     (package / "data" / "segment" / "xb.toml").write_text(_FULL, encoding="utf-8")
     (package / "data" / "segment" / "xc.toml").write_text(_BARE.split("[[rule]]")[0], "utf-8")
+    (package / "data" / "segment" / "xd.toml").write_text(_BARE.replace("\\.{close}", "("), "utf-8")
     done = subprocess.run(
         [sys.executable, "-c", _READ],
         env={**os.environ, "PYTHONPATH": str(tmp_path)},
@@ -109,7 +116,9 @@ def test_a_language_file_may_leave_out_every_optional_key(tmp_path: Path) -> Non
         text=True,
     )
     assert done.returncode == 0, done.stderr[-500:]
-    plain, bare, full = (json.loads(line) for line in done.stdout.splitlines())
+    broken, plain, bare, full = (json.loads(line) for line in done.stdout.splitlines())
+    # a pattern that does not compile names the language and the reason
+    assert broken.startswith("segmentation rules for 'xd' are broken: missing ), "), broken
     assert plain == ["xc", None, []]  # no rules, no foreign-text test
     # no {close} macro: the rule's full stop is not known to be its last, so no dot_reach
     assert bare == ["xa", [], 150, [], [["", None]], 2, 0.2, "", True, False]
