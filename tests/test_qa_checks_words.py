@@ -95,6 +95,20 @@ def test_a_word_and_its_longer_form_are_not_two_spellings() -> None:
     assert spelling(rows, "ru") == []
 
 
+def test_a_name_with_its_last_letter_typed_twice_is_spelt_two_ways() -> None:
+    # a prefix of the other, but by a doubled last letter: not a case form (Кремл, Кремль)
+    rows = [
+        ("Хиллсборо округунда суу тазаланды.", "В округе Хиллсборо очистили воду."),
+        ("Хиллсборого жаңы мектеп курулат.", "В Хиллсборо построят новую школу."),
+    ]
+    assert spelling(rows, "ru") == []
+    doubled = [rows[0], (rows[1][0], "В Хиллсбороо построят новую школу.")]
+    assert spelling(doubled, "ru") == [
+        (1, "name spelt two ways in this release: Хиллсборо (хиллсбороо…)"),
+        (2, "name spelt two ways in this release: Хиллсбороо (хиллсборо…)"),
+    ]
+
+
 def test_the_source_name_is_recognised_in_any_of_its_case_forms() -> None:
     rows = [
         ("Сенатор Уоррен сөз сүйлөдү.", "Then Senator Warren spoke."),

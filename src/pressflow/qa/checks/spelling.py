@@ -101,12 +101,16 @@ _ADJECTIVE = ("ск", "цк")
 
 def _alike(a: str, b: str) -> bool:
     """Could two stems be one name spelt two ways? Neither is a prefix of the other (Кремл,
-    Кремль), both have four letters or more, and they are one letter apart (two from eight on);
+    Кремль) unless by its last letter typed twice (Хиллсборо, Хиллсбороо), both have four
+    letters or more, and they are one letter apart (two from eight on);
     two four-letter stems apart in the last letter only are one name in two case forms the
     stemmer left whole (Юань, Юаня; Сара, Сары), not a misspelling (Ванн, Вамн)."""
     shorter = min(len(a), len(b))
-    if a.startswith(b) or b.startswith(a) or shorter < 4:
+    if shorter < 4:
         return False
+    if a.startswith(b) or b.startswith(a):
+        longer = max(a, b, key=len)
+        return len(longer) == shorter + 1 and longer[-1] == longer[-2]  # Хиллсбороо
     if a.endswith(_ADJECTIVE) != b.endswith(_ADJECTIVE):
         return False  # a place and its adjective (Шотландии, Шотландский), not a misspelling
     if shorter < 5 and a[:-1] == b[:-1]:
