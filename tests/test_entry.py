@@ -225,16 +225,16 @@ def _translator_saved(root: Path) -> None:
 
 
 def _code_changed(root: Path) -> None:
-    """pressflow's own code edited: the kept answer names it with the project's files."""
-    kept = root / ".pressflow" / "cache" / "answers" / "update-check.json"
-    record = json.loads(kept.read_text("utf-8"))
-    package = os.path.dirname(os.path.realpath(pressflow_package.__file__))
-    names, stats = record["files"][package]
-    packed = bytearray(bytes.fromhex(stats))  # 32 bytes a file: size, times, inode
-    at = names.split("\n").index("cache.py") * 32
-    packed[at : at + 8] = (len(packed) + 1).to_bytes(8, "little")  # as if rewritten
-    record["files"][package] = [names, packed.hex()]
-    kept.write_text(json.dumps(record), "utf-8")
+    """pressflow's own code edited: each kept answer names it with the project's files."""
+    for kept in (root / ".pressflow" / "cache" / "answers").glob("*.json"):
+        record = json.loads(kept.read_text("utf-8"))
+        package = os.path.dirname(os.path.realpath(pressflow_package.__file__))
+        names, stats = record["files"][package]
+        packed = bytearray(bytes.fromhex(stats))  # 32 bytes a file: size, times, inode
+        at = names.split("\n").index("cache.py") * 32
+        packed[at : at + 8] = (len(packed) + 1).to_bytes(8, "little")  # as if rewritten
+        record["files"][package] = [names, packed.hex()]
+        kept.write_text(json.dumps(record), "utf-8")
 
 
 def _answer_damaged(root: Path) -> None:

@@ -45,6 +45,7 @@ CACHE_DIR = Path(".pressflow") / "cache"
 FORMAT = 1
 MISSING = "-"  # the digest of a file that does not exist
 RACY_NS = 2_000_000_000  # files modified this recently are hashed again next time
+CLOCK_NS = 20_000_000  # how far a file's times may lag the clock (a tick of the kernel's)
 
 
 @lru_cache(maxsize=1)
@@ -278,13 +279,13 @@ def remember_answer(
     same question on every commit then gets it back after one ``stat`` per file, without loading
     the project or reading pressflow's code (``known_answer``). Nothing is kept while one of
     them is racy: it may change again unseen within the same clock tick, so the next asker
-    computes the answer afresh. ``since``: when the caller started reading them (nanoseconds,
-    ``time.time_ns()``); a file modified or changed after that moment, or just before it, may
-    not be the version the answer was computed from, so nothing is kept either."""
+    computes the answer afresh. ``since``: when the caller started reading them
+    (``time.time_ns()``); nothing is kept either when one changed after that moment (its
+    modification or change time, which file systems set from a coarser clock, a tick late):
+    the answer may rest on the version before."""
     from .files import atomic_write
 
     now = time.time_ns()
-    limit = now - RACY_NS if since is None else min(now, since) - RACY_NS
     stats: dict[str, list[tuple[str, bytes]]] = {}
     for path in [*files, *_package_paths()]:
         folder, base = os.path.split(path)
@@ -295,8 +296,9 @@ def remember_answer(
             continue
         except OSError:
             return
-        changed = st.st_mtime_ns if since is None else max(st.st_mtime_ns, st.st_ctime_ns)
-        if changed > limit:
+        if now - st.st_mtime_ns < RACY_NS:
+            return
+        if since is not None and max(st.st_mtime_ns, st.st_ctime_ns) > since - CLOCK_NS:
             return
         try:
             stats.setdefault(folder, []).append((base, _packed(st)))

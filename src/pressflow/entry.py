@@ -7,6 +7,9 @@ than loading the CLI framework (Typer, Click, Rich, pydantic) takes. So for exac
 command lines this module asks the pipeline first and prints the line the Typer command prints.
 Everything else (another option, a release to process, a warning, any error) goes to
 :mod:`pressflow.cli`, which parses, reports and decides the exit code as always.
+
+``status`` is kept whole the same way: the table it printed, given again while no file its check
+rests on changed (and printed where it was, alike); ``--help`` too (see ``_help``).
 """
 
 from __future__ import annotations
@@ -18,10 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .results import UpdateResult
 
 QUICK = {("update",): False, ("update", "--check"): True}  # command line -> check_only
 COMPLETION = "_PRESSFLOW_COMPLETE"  # set by a shell asking Typer to complete a command line
+KEPT_OUTPUT = {("status",)}  # command lines whose whole output is kept while nothing changed
 VERSION = {("--version",), ("-V",)}
 HELP = {("--help",), ("-h",)}
 #: what Rich and Typer read to decide how help looks (besides whether stdout is a terminal)
@@ -53,6 +59,8 @@ def main() -> None:
             sys.exit(result.exit_code)
     if tuple(sys.argv[1:]) == ("extract",) and COMPLETION not in os.environ:
         _extract()
+    if tuple(sys.argv[1:]) in KEPT_OUTPUT and COMPLETION not in os.environ:
+        _kept_output(tuple(sys.argv[1:]))
     from .cli import main as cli_main
 
     cli_main()
@@ -138,12 +146,7 @@ def _help() -> None:
     remembered) when it is not known; exits either way."""
     from .cache import code_fingerprint, content_digest
 
-    looks = [os.environ.get(name, "") for name in LOOKS]
-    tty = sys.stdout.isatty()
-    if tty:
-        looks.append(str(os.get_terminal_size(sys.stdout.fileno())))
-    libraries = [_installed(name) for name in ("typer", "rich", "click")]
-    key = content_digest(repr([code_fingerprint(), tty, looks, libraries]).encode())
+    key = content_digest(repr([code_fingerprint(), *_looks()]).encode())
     path = _help_file()
     try:
         with open(path, encoding="utf-8") as handle:
@@ -153,6 +156,29 @@ def _help() -> None:
     if known == key:
         sys.stdout.write(text)
         sys.exit(0)
+
+    def remember(shown: str) -> None:
+        from .errors import PressflowError
+        from .files import atomic_write
+
+        with contextlib.suppress(PressflowError, OSError):  # remembering is optional
+            atomic_write(Path(path), key + "\n" + shown)
+
+    _shown_by_cli(remember)
+
+
+def _looks() -> list[object]:
+    """What decides how Rich and Typer print, besides what they print: whether stdout is a
+    terminal (and its size), the variables they read, and their own files."""
+    looks: list[object] = [os.environ.get(name, "") for name in LOOKS]
+    tty = sys.stdout.isatty()
+    if tty:
+        looks.append(str(os.get_terminal_size(sys.stdout.fileno())))
+    return [tty, looks, [_installed(name) for name in ("typer", "rich", "click")]]
+
+
+def _shown_by_cli(remember: Callable[[str], None]) -> NoReturn:
+    """Run the CLI; when it succeeds, ``remember`` what it printed on stdout. Always exits."""
     from .cli import main as cli_main
 
     shown = _Tee(sys.stdout)
@@ -162,12 +188,52 @@ def _help() -> None:
     except SystemExit as done:
         sys.stdout = shown.real
         if done.code in (0, None):
-            from .errors import PressflowError
-            from .files import atomic_write
-
-            with contextlib.suppress(PressflowError, OSError):  # remembering is optional
-                atomic_write(Path(path), key + "\n" + "".join(shown.parts))
+            remember("".join(shown.parts))
         raise
+    raise AssertionError("the CLI always exits")  # pragma: no cover
+
+
+def _kept_output(command: tuple[str, ...]) -> NoReturn:
+    """``command`` (``status``) printed as it was last time, when nothing it rests on changed
+    since (the project file, the glossary, the folders, every release and catalog, pressflow's
+    code: one ``stat`` each, see ``cache.known_answer``) and it is printed alike (the same
+    terminal, or none, and the same working folder); else run by the CLI, and what it prints
+    kept for next time. Its answer depends on nothing else: the check behind it is worked out
+    from those files' content alone. Always exits."""
+    import time
+
+    from .cache import answer_name, known_answer, remember_answer
+    from .projectfile import find_config
+
+    start = time.time_ns()  # a file changed from here on may be read either way: not kept
+    looks = [os.getcwd(), *_looks()]
+    try:
+        found = find_config(Path.cwd().resolve())
+    except OSError:
+        found = None
+    name = answer_name(*command)
+    if found is not None:
+        answer = known_answer(found.parent, name)
+        if isinstance(answer, dict) and answer.get("looks") == looks:
+            shown = answer.get("stdout")
+            if isinstance(shown, str):
+                sys.stdout.write(shown)
+                sys.exit(0)
+
+    def remember(shown: str) -> None:
+        from .errors import PressflowError
+        from .pipeline import check_inputs, open_project
+
+        if found is None:
+            return
+        try:
+            inputs = check_inputs(open_project(found.parent))
+        except (PressflowError, OSError):
+            return
+        answer = {"looks": looks, "stdout": shown}
+        remember_answer(found.parent, name, answer, inputs, since=start)
+
+    _shown_by_cli(remember)
 
 
 def _installed(name: str) -> str:

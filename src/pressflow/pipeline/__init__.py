@@ -7,6 +7,7 @@ a result value. Nothing here prints: the CLI (or any other caller) decides how t
 from ..model import foreign_warnings  # the warnings ``segment`` shows
 from .catalogs import PARALLEL_FROM, extract, update, update_if_unchanged
 from .project import (
+    check_inputs,
     load_release,
     load_releases,
     open_project,
@@ -21,6 +22,7 @@ __all__ = [
     "build",
     "catalog_refs",
     "check",
+    "check_inputs",
     "extract",
     "foreign_warnings",
     "load_release",

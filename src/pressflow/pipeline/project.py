@@ -13,6 +13,7 @@ from ..configschema import suggestion
 from ..errors import ConfigError, ReaderError, SlugError
 from ..files import Confinement
 from ..model import Release
+from ..projectfile import CONFIG_NAME
 from ..readers import release_files, slug_line
 from ..results import SegmentResult
 
@@ -160,6 +161,28 @@ def slug_clash(slug: str, one: str, other: str, *, root: Path) -> SlugError:
         path=second,
         line=slug_line(root / second),
     )
+
+
+def check_inputs(config: Config) -> list[str]:
+    """Every file and folder ``check`` reads or lists (so ``status`` too): the project file, the
+    glossary, the releases folder and each release, the templates folder (orphans) and each
+    target language's folder and catalogs. With pressflow's own code, their ``stat`` vouches for
+    a kept answer (``cache.remember_answer``)."""
+    found = [os.path.join(config.root, CONFIG_NAME)]
+    if config.glossary is not None:
+        found.append(os.fspath(config.glossary))
+    found.append(os.fspath(config.releases_dir))
+    found += map(os.fspath, release_files(config.releases_dir))
+    found.append(os.fspath(config.translations_dir / "templates"))
+    for lang in config.target_langs:
+        folder = os.fspath(config.translations_dir / lang)
+        found.append(folder)
+        try:
+            with os.scandir(folder) as listing:
+                found += sorted(e.path for e in listing if e.name.endswith(".po"))
+        except (FileNotFoundError, NotADirectoryError):
+            pass
+    return found
 
 
 # --------------------------------------------------------------------------- the release list
