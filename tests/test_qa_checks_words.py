@@ -148,6 +148,21 @@ def test_a_long_name_may_be_two_letters_off() -> None:
     ]
 
 
+def test_a_six_letter_name_may_be_two_letters_off_but_not_two_people() -> None:
+    rows = [
+        ("Мелроуз командасы утту.", "Команда Мелроуз победила."),
+        ("Мелроуз кийинки оюнга даярданат.", "К следующей игре готовится Мелроуз."),
+    ]
+    assert spelling(rows, "ru") == []
+    misspelt = [*rows, ("Мелроуз кетти.", "Уехала команда Мелуоз.")]  # a letter lost, two swapped
+    assert spelling(misspelt, "ru") == [
+        (3, "name spelt two ways in this release: Мелуоз (мелроуз…)")
+    ]
+    # two people the source names apart, two letters apart too
+    two = [("Асанбек келди.", "Пришёл Асанбек."), ("Асылбек да келди.", "Пришёл и Асылбек.")]
+    assert spelling(two, "ru") == []
+
+
 def test_a_misspelling_is_found_among_other_names_on_the_same_letter() -> None:
     # sorted, Asel and Asiya fall between Asanov and its misspelling Asonov
     rows = [

@@ -99,10 +99,14 @@ def _capitalised(source: str) -> tuple[tuple[str, str], ...]:
 _ADJECTIVE = ("ск", "цк")
 
 
+#: a stem this long may be two letters off
+LONG_STEM = 6
+
+
 def _alike(a: str, b: str) -> bool:
     """Could two stems be one name spelt two ways? Neither is a prefix of the other (Кремл,
     Кремль) unless by its last letter typed twice (Хиллсборо, Хиллсбороо), both have four
-    letters or more, and they are one letter apart (two from eight on);
+    letters or more, and they are one letter apart (two from six on);
     two four-letter stems apart in the last letter only are one name in two case forms the
     stemmer left whole (Юань, Юаня; Сара, Сары), not a misspelling (Ванн, Вамн)."""
     shorter = min(len(a), len(b))
@@ -115,7 +119,7 @@ def _alike(a: str, b: str) -> bool:
         return False  # a place and its adjective (Шотландии, Шотландский), not a misspelling
     if shorter < 5 and a[:-1] == b[:-1]:
         return False
-    return edits(a, b) <= (1 if shorter < 8 else 2)
+    return edits(a, b) <= (1 if shorter < LONG_STEM else 2)
 
 
 def _variants(stems: Counter[str], origins: dict[str, set[str]]) -> dict[str, str]:
