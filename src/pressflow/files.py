@@ -220,6 +220,25 @@ def _place(tmp: str, path: Path, expect: Expect) -> bool:
     return placed
 
 
+def as_placed(path: Path | str, written: os.stat_result) -> os.stat_result:
+    """The stat of ``path`` now that the file ``written`` describes is in place. Putting it
+    there (a rename, or a link and an unlink) moved its change time, so the stat taken before
+    would never match again and the next run would read back every file this one wrote. Taken
+    only while it is still that file (the same inode, size and modification time); else
+    ``written``, which matches nothing: the next reader looks at the bytes."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return written
+    if (st.st_ino, st.st_size, st.st_mtime_ns) != (
+        written.st_ino,
+        written.st_size,
+        written.st_mtime_ns,
+    ):
+        return written
+    return st
+
+
 def _link_or_keep(source: str, path: Path) -> bool:
     """Give ``source``'s file the name ``path`` unless something has that name (then leave it
     and drop ``source``); False when ``path`` was taken."""
@@ -278,7 +297,7 @@ class WriteBatch:
     by ``remove_stale_temporaries`` on the next run). A file staged with ``expect`` that was
     saved by someone else meanwhile is not replaced: it is listed in ``conflicts``.
     ``stats`` holds, for every path given to ``write``, the stat of the version now on disk
-    (ours once committed, or the identical file that was already there).
+    (ours once committed, as placed, or the identical file that was already there).
     Use as a context manager: committed on success, temporary files removed on error.
     """
 
@@ -349,6 +368,8 @@ class WriteBatch:
                 if not _place(tmp, path, expect):
                     self.conflicts.append(path)
                     self.stats.pop(path, None)
+                else:
+                    self.stats[path] = as_placed(path, self.stats[path])
 
     def abort(self) -> None:
         staged, self._staged = self._staged, []
