@@ -7,7 +7,8 @@ only Kyrgyz has (ө ү ң) and by Kyrgyz function words that are not Russian wor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 
 from ..memo import memo
 from ..morphology import CASE_ENDINGS, is_genitive
@@ -96,14 +97,14 @@ def _inflected(word: str, vocabulary: frozenset[str]) -> bool:
 _ENDING_LENGTHS = tuple(sorted({len(e) for e in CASE_ENDINGS if len(e) > 1}, reverse=True))
 
 
-def _written_bare(word: str, others: list[str], outlines: frozenset[str]) -> bool:
+def _written_bare(word: str, others: list[str], outlines: Callable[[], frozenset[str]]) -> bool:
     """Does another translation of the unit (the English) write the name without the ending:
     a word of it spelt as the stem, none as the whole word (Калифорнияда beside California;
     Канада beside Canada and Путин beside Putin are whole)? A witness for an ending on a name
     the release's source names only once. English spells a name's vowels its own way
     (Singapore, Сингапурда; Amazon, Амазонго): then its consonants, three or more, are the
     stem's and not the whole word's, in some unit of the release's other translation
-    (``outlines``: the unit's own may be damaged too)."""
+    (``outlines``, read only when needed: the unit's own may be damaged too)."""
     low = word.lower()
     stems = [word[:-n] for n in _ENDING_LENGTHS if len(low) - n >= 3 and low[-n:] in CASE_ENDINGS]
     if not stems:
@@ -111,8 +112,12 @@ def _written_bare(word: str, others: list[str], outlines: frozenset[str]) -> boo
     heads = frozenset().union(*map(_heads, others))
     if skeleton(word) not in heads and any(skeleton(stem) in heads for stem in stems):
         return True
-    return consonants(word) not in outlines and any(
-        len(consonants(stem)) >= _OUTLINE and consonants(stem) in outlines for stem in stems
+    mine = [consonants(stem) for stem in stems]
+    if not any(len(outline) >= _OUTLINE for outline in mine):
+        return False
+    release = outlines()
+    return consonants(word) not in release and any(
+        len(outline) >= _OUTLINE and outline in release for outline in mine
     )
 
 
@@ -156,9 +161,13 @@ def kyrgyz_form(units: list[Unit], ctx: Context) -> Iterator[Finding]:
         return
     vocabulary = frozenset(w for u in units for w in _WORD.findall(u.msgid) if w[:1].isupper())
     parallel = list((ctx.parallel or {}).values())
-    outlines = frozenset().union(
-        *(_outlines(texts[u.msgid]) for texts in parallel for u in units if u.msgid in texts)
-    )
+
+    @cache
+    def outlines() -> frozenset[str]:
+        return frozenset().union(
+            *(_outlines(texts[u.msgid]) for texts in parallel for u in units if u.msgid in texts)
+        )
+
     for unit in units:
         if not unit.translated or _same(unit):
             continue
