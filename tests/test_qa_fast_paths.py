@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressflow.qa.checks import alignment
+from pressflow.qa.checks.spelling import _RU_ENDINGS, stem
 from pressflow.qa.numbers import month_of, month_words
 from pressflow.qa.registry import Context
 from pressflow.qa.translit import FOLDS, skeleton
@@ -63,6 +64,21 @@ def test_skeleton_of_every_word_of_the_documents() -> None:
 @given(LETTERS)
 def test_skeleton_of_generated_words(word: str) -> None:
     assert skeleton(word) == plain_skeleton(word)
+
+
+def plain_stem(word: str) -> str:
+    """The stem as first written: the possessive off, then the first ending that fits."""
+    low = re.sub(r"['’]s$", "", word.lower())
+    for ending in _RU_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            return low[: -len(ending)]
+    return low
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("аеиоуыяюйхмвгКS'’s"), max_size=9))
+def test_stem_by_ending_length_is_the_first_ending_that_fits(word: str) -> None:
+    assert stem(word) == plain_stem(word)
 
 
 def test_month_words_of_every_line_of_the_documents() -> None:

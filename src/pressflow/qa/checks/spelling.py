@@ -29,12 +29,21 @@ _RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ую
                "ях", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и")  # fmt: skip
 
 
+#: the endings by length, longest first: a word has one ending of each length to look up
+_ENDINGS_BY_LENGTH = tuple(
+    (n, frozenset(e for e in _RU_ENDINGS if len(e) == n))
+    for n in sorted({len(e) for e in _RU_ENDINGS}, reverse=True)
+)
+
+
 def stem(word: str) -> str:
     """The word without a Russian case ending or an English possessive, lower case."""
-    low = re.sub(r"['’]s$", "", word.lower())
-    for ending in _RU_ENDINGS:
-        if low.endswith(ending) and len(low) - len(ending) >= 4:
-            return low[: -len(ending)]
+    low = word.lower()
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
+    for n, endings in _ENDINGS_BY_LENGTH:
+        if len(low) - n >= 4 and low[-n:] in endings:
+            return low[:-n]
     return low
 
 
