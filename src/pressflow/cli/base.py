@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -14,7 +15,7 @@ from .. import __version__, pipeline
 from ..config import Config
 from ..errors import EXIT_OK
 from ..model import Problem
-from ..terminal import SafeConsole
+from ..terminal import SafeConsole, printable
 
 EXIT_CODES = (
     "Exit codes: 0 success; 1 a gate or an error-severity check failed; 2 bad input or usage."
@@ -107,6 +108,22 @@ def _root(
 
 def config_of(ctx: typer.Context) -> Config:
     return pipeline.open_project(ctx.obj)
+
+
+#: what Rich reads as an emoji code (``:smile:``, in ``console.print``'s default): no whitespace
+#: between two colons
+_EMOJI_LIKE = re.compile(r":\S*?:")
+
+
+def say(console: Console, text: str) -> None:
+    """``console.print(text, markup=False)``, written out directly when that is exactly what
+    Rich would write: into a file or a pipe (no terminal, so no style), with no tab (Rich
+    expands them) and nothing Rich could take for an emoji code. Rich lays out each line of a
+    text on its own, and ``run``'s summary has one per catalog: thousands."""
+    if not console.is_terminal and "\t" not in text and not _EMOJI_LIKE.search(text):
+        console.file.write(printable(text) + "\n")
+        return
+    console.print(text, markup=False)
 
 
 def _where(problem: Problem) -> str:

@@ -11,7 +11,7 @@ import typer
 
 from .. import pipeline
 from ..errors import EXIT_OK
-from .base import EngineOpt, UrlOpt, app, config_of, err, warn
+from .base import EngineOpt, UrlOpt, app, config_of, err, say, warn
 
 
 class DraftFormat(str, Enum):
@@ -120,7 +120,7 @@ def run(ctx: typer.Context, engine: EngineOpt = None, engine_url: UrlOpt = None)
     render_prefill(filled, console=err)
     with ticking(err, "check", "catalogs") as tick:
         checked = pipeline.check(config, tick=tick)
-    err.print(report.render(result=checked, fmt="summary"), markup=False)
+    say(err, report.render(result=checked, fmt="summary"))
     with ticking(err, "build", "releases") as tick:
         built = pipeline.build(config, checked=checked, tick=tick)  # checked once, not twice
     render_build(built, console=err)
