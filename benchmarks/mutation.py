@@ -392,10 +392,15 @@ def run_mutmut(module: Module, tree: Path, *, jobs: int = 1) -> dict[str, str]:
 
     In a kept tree (``--keep``) mutmut resumes: mutants already judged are not run again, but
     those that survived are, against the current tests (tests are only ever added, so a mutant
-    once killed stays killed)."""
+    once killed stays killed), and so are those stopped by the wall clock, which a loaded
+    machine can stop as well as a loop (a loop also exhausts the CPU limit, a verdict kept)."""
     pyproject = tree / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8") + _mutmut_config(module, tree))
-    survivors = [name for name, status in _statuses(tree).items() if status == "survived"]
+    survivors = [
+        name
+        for name, code in _codes(tree).items()
+        if _status(code) == "survived" or code == _WALL_TIMEOUT
+    ]
     # mutmut forks each mutant's run from a process that already ran the tests: whatever a
     # memo kept there would answer in place of the mutated function. QA's memo is switched off.
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PRESSFLOW_NO_MEMO": "1"}
@@ -417,13 +422,20 @@ def run_mutmut(module: Module, tree: Path, *, jobs: int = 1) -> dict[str, str]:
     return statuses
 
 
-def _statuses(tree: Path) -> dict[str, str]:
-    statuses: dict[str, str] = {}
+#: mutmut's code for a mutant's run stopped by its wall-clock limit (half the CPU limit)
+_WALL_TIMEOUT = 255
+
+
+def _codes(tree: Path) -> dict[str, int | None]:
+    codes: dict[str, int | None] = {}
     for meta in (tree / "mutants").rglob("*.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
-        for name, code in data.get("exit_code_by_key", {}).items():
-            statuses[name] = _status(code)
-    return statuses
+        codes.update(data.get("exit_code_by_key", {}))
+    return codes
+
+
+def _statuses(tree: Path) -> dict[str, str]:
+    return {name: _status(code) for name, code in _codes(tree).items()}
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
