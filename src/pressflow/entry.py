@@ -141,23 +141,27 @@ def _kept(command: tuple[str, ...]) -> tuple[str, int] | None:
 
 def _help() -> None:
     """``pressflow --help`` as Typer printed it last time under the same conditions (pressflow's
-    code by content, Typer's and Rich's files, the terminal), without loading them: the help
-    text is the same bytes, and shells, editors and people ask for it often. Made by Typer (and
-    remembered) when it is not known; exits either way."""
-    from .cache import code_fingerprint, content_digest
+    files by their stat, as ``update``'s kept answer takes them; Typer's and Rich's files; the
+    terminal), without loading them: the help text is the same bytes, and shells, editors and
+    people ask for it often. Made by Typer (and remembered, unless pressflow's files were just
+    modified) when it is not known; exits either way."""
+    from .cache import code_stats
 
-    key = content_digest(repr([code_fingerprint(), *_looks()]).encode())
+    code = code_stats()
+    key = repr([code, *_looks()]) if code is not None else ""
     path = _help_file()
     try:
         with open(path, encoding="utf-8") as handle:
             known, _, text = handle.read().partition("\n")
     except (OSError, UnicodeDecodeError):
         known, text = "", ""
-    if known == key:
+    if key and known == key:
         sys.stdout.write(text)
         sys.exit(0)
 
     def remember(shown: str) -> None:
+        if not key:
+            return
         from .errors import PressflowError
         from .files import atomic_write
 
