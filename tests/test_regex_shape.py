@@ -31,9 +31,12 @@ PATTERNS = [
     (r"\w\W", True),
     ("(?:ab)+", True),
     ("a{2,3}b", True),
+    ("1a?b", True),  # at most one: `1aab` ends no match
+    ("[a\\d]b", True),  # a class of a character and a category keeps both
     ("b*?a", True),
     ("ab|Ab|1", True),
     ("(?i:a)B", True),
+    ("(?i)aB", True),  # a flag of the whole pattern
     ("(?i:a(?-i:b))", True),
     ("(a)b", True),  # a group: only its text counts
     ("(?<=a)b", True),
@@ -44,6 +47,9 @@ PATTERNS = [
     (r"\bab", False),  # an anchor is dropped
     ("(?:^|a)b", False),
     ("(?<!a(?=b))b", False),  # a negative lookbehind not read exactly is dropped whole
+    ("(a(?!b))", False),  # something dropped inside a group, a repeat, an atomic group
+    ("(?:a(?!b))+", False),
+    ("(?>a(?!b))", False),
     ("(?>a)b", True),
     ("a*+b", False),  # possessive: read as greedy, which matches more
 ]
@@ -53,7 +59,8 @@ PATTERNS = [
 def test_a_pattern_read_backwards_matches_where_it_can_end_and_exactly_when_nothing_was_dropped(
     pattern: str, exact: bool
 ) -> None:
-    ends = re.compile(f"(?:{pattern})\\Z")
+    whole, body = re.fullmatch(r"(\(\?[ai]+\))?(.*)", pattern, re.S).groups()  # type: ignore[union-attr]
+    ends = re.compile(f"{whole or ''}(?:{body})\\Z")  # a flag of the whole pattern stays first
     back = backward(pattern)
     assert back is not None
     for text in TEXTS:
@@ -74,9 +81,32 @@ def test_a_dropped_part_lets_the_backward_pattern_match_more() -> None:
     assert backward("(?:^|a)b").match("b")  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("pattern", [r"(a)\1", "(a)?(?(1)b|c)", r"(?P<x>a)(?P=x)"])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(a)\1",
+        "(a)?(?(1)b|c)",
+        r"(?P<x>a)(?P=x)",
+        r"((a)\2)",  # inside a group, a repeat, an atomic group: the whole is unknown too
+        r"(?:(a)\1)+",
+        r"(?>(a)\1)",
+    ],
+)
 def test_what_the_reader_does_not_know_is_no_pattern(pattern: str) -> None:
     assert backward(pattern) is None
+
+
+@pytest.mark.parametrize("pattern", ["[ab]", "[^ab]", r"[a\d]", r"[\w.]", r"[^\s1]", r"\W"])
+def test_a_character_class_read_backwards_holds_exactly_its_characters(pattern: str) -> None:
+    """Checked on characters outside the small alphabet too: a letter, an underscore, a space,
+    an Arabic-Indic digit."""
+    ends = re.compile(f"(?:{pattern})\\Z")
+    back = backward(pattern)
+    assert back is not None
+    for text in map("".join, itertools.product("abX_ 1\u0663.\n", repeat=2)):
+        for pos in range(3):
+            can_end = ends.search(text, 0, pos) is not None
+            assert can_end == (back.match(text[::-1], 2 - pos) is not None), (pattern, text, pos)
 
 
 def test_needles_are_read_with_the_flags_the_pattern_is_compiled_with() -> None:
