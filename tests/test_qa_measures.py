@@ -83,6 +83,11 @@ CASES = [
     ("90-жылдары экономика өстү.", "In the 1990s the economy grew.", []),
     ("90-жылдары экономика өстү.", "In the 1980s the economy grew.", ["90"]),
     ("50 адам келди.", "Пришли 150 человек.", ["50"]),  # only a year pays its last two digits
+    # …a year from 1900 to 2099, its first and last included
+    ("Көпүрө 00-жылы курулган.", "The bridge was built in 1900.", []),
+    ("Көпүрө 99-жылы курулган.", "The bridge was built in 2099.", []),
+    ("Көпүрө 00-жылы курулган.", "The bridge was built in 2100.", ["00"]),
+    ("Көпүрө 99-жылы курулган.", "The bridge was built in 1899.", ["99"]),
     # a magnitude word, whole (bn) or inflected (миңден), scales the number before it
     ("Бюджет 5 млрд сом.", "The budget is 5 bn soms.", []),
     ("Бюджет 5 млн сом.", "The budget is 5 bn soms.", ["5"]),
