@@ -91,6 +91,8 @@ _QA_TESTS = (
     "tests/test_qa_linear.py",
     "tests/test_qa_checks_paragraph.py",
     "tests/test_qa_checks_alignment.py",
+    "tests/test_qa_second_translation.py",
+    "tests/test_qa_fast_paths.py",
 )
 
 MODULES: dict[str, Module] = {
