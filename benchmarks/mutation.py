@@ -394,14 +394,15 @@ def run_mutmut(module: Module, tree: Path, *, jobs: int = 1) -> dict[str, str]:
 
     In a kept tree (``--keep``) mutmut resumes: mutants already judged are not run again, but
     those that survived are, against the current tests (tests are only ever added, so a mutant
-    once killed stays killed), and so are those stopped by the wall clock, which a loaded
+    once killed stays killed), those no test reached (the module's test list may have grown)
+    and those stopped by the wall clock, which a loaded
     machine can stop as well as a loop (a loop also exhausts the CPU limit, a verdict kept)."""
     pyproject = tree / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8") + _mutmut_config(module, tree))
     survivors = [
         name
         for name, code in _codes(tree).items()
-        if _status(code) == "survived" or code == _WALL_TIMEOUT
+        if _status(code) in ("survived", "no tests") or code == _WALL_TIMEOUT
     ]
     # mutmut forks each mutant's run from a process that already ran the tests: whatever a
     # memo kept there would answer in place of the mutated function. QA's memo is switched off.
