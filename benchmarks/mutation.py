@@ -395,8 +395,8 @@ def run_mutmut(module: Module, tree: Path, *, jobs: int = 1) -> dict[str, str]:
     In a kept tree (``--keep``) mutmut resumes: mutants already judged are not run again, but
     those that survived are, against the current tests (tests are only ever added, so a mutant
     once killed stays killed), those no test reached (the module's test list may have grown)
-    and those stopped by the wall clock, which a loaded
-    machine can stop as well as a loop (a loop also exhausts the CPU limit, a verdict kept)."""
+    and those stopped by the wall clock, which a loaded machine can stop as well as a loop (a
+    loop also exhausts the CPU limit, a verdict kept)."""
     pyproject = tree / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8") + _mutmut_config(module, tree))
     survivors = [
