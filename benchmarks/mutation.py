@@ -142,6 +142,7 @@ MODULES: dict[str, Module] = {
         tests=(
             "tests/test_update_header.py",
             "tests/test_update_offers.py",
+            "tests/test_update_kept.py",
             "tests/test_update.py",
         ),
         deselect=(

@@ -1,0 +1,65 @@
+"""What ``update`` keeps of an entry it makes or keeps fuzzy: the other flags, and the previous
+context and plural a translator was shown (msgmerge keeps them too).
+
+Why apart: ``test_update`` compares whole catalogs with msgmerge's; these state one field each.
+"""
+
+from __future__ import annotations
+
+import polib
+
+from pressflow.po.update import merge
+
+
+def _catalog(*entries: polib.POEntry) -> polib.POFile:
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for entry in entries:
+        po.append(entry)
+    return po
+
+
+def test_a_unit_that_became_plural_is_fuzzy_and_keeps_its_other_flags() -> None:
+    """A translation kept across a change of plural form is fuzzy; the template's flags and the
+    old entry's own (``no-wrap``) stay beside it."""
+    template = _catalog(
+        polib.POEntry(
+            msgid="{n} файл жүктөлдү",
+            msgid_plural="{n} файл жүктөлдү",
+            flags=["python-brace-format"],
+        )
+    )
+    old = _catalog(
+        polib.POEntry(msgid="{n} файл жүктөлдү", msgstr="Загружен {n} файл", flags=["no-wrap"])
+    )
+    (entry,) = merge(old, template, lang="ru")
+    assert entry.flags == ["fuzzy", "python-brace-format", "no-wrap"]
+    assert (entry.previous_msgid, entry.msgstr_plural[0]) == (
+        "{n} файл жүктөлдү",
+        "Загружен {n} файл",
+    )
+
+
+def test_an_unchanged_fuzzy_unit_keeps_the_previous_context_and_plural_it_showed() -> None:
+    template = _catalog(
+        polib.POEntry(msgid="{n} адам келди", msgid_plural="{n} адам келди", msgctxt="lead")
+    )
+    old = _catalog(
+        polib.POEntry(
+            msgid="{n} адам келди",
+            msgid_plural="{n} адам келди",
+            msgctxt="lead",
+            msgstr_plural={0: "Пришёл {n} человек", 1: "Пришли {n} человека", 2: "Пришли {n}"},
+            flags=["fuzzy"],
+            previous_msgctxt="title",
+            previous_msgid="{n} киши келди",
+            previous_msgid_plural="{n} киши келди",
+        )
+    )
+    (entry,) = merge(old, template, lang="ru")
+    assert "fuzzy" in entry.flags
+    assert (entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural) == (
+        "title",
+        "{n} киши келди",
+        "{n} киши келди",
+    )
