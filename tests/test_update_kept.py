@@ -9,6 +9,7 @@ from __future__ import annotations
 import polib
 
 from pressflow.po.update import merge
+from test_update import KY, RU, _find, _po, template_of
 
 
 def _catalog(*entries: polib.POEntry) -> polib.POFile:
@@ -63,3 +64,14 @@ def test_an_unchanged_fuzzy_unit_keeps_the_previous_context_and_plural_it_showed
         "{n} киши келди",
         "{n} киши келди",
     )
+
+
+def test_merged_sentences_keep_both_translator_comments() -> None:
+    """Two old sentences joined into one: the offer carries both translators' comments, one a
+    line, as it carries both translations."""
+    old = _po([(KY["dialog"], RU[KY["dialog"]]), (KY["cannot"], RU[KY["cannot"]])])
+    old[0].tcomment, old[1].tcomment = "checked by Aida", "mt: google"
+    joined = f"{KY['dialog'][:-1]}, бирок {KY['cannot'][6:]}"
+    entry = _find(merge(old, template_of([[joined]]), lang="ru"), joined)
+    assert entry.msgstr == f"{RU[KY['dialog']]} {RU[KY['cannot']]}"
+    assert entry.tcomment == "checked by Aida\nmt: google"
