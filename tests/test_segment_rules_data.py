@@ -1,4 +1,5 @@
-"""How the segmentation rule files are read: the same bytes give the same rules in any process.
+"""How the segmentation rule files are read (the same bytes give the same rules in any process, a
+newsroom's own file may leave keys out), and the address pattern the compiler builds beside them.
 
 Why apart from ``test_segment_rules``: these tests compare a fresh command with this process,
 so each one also compiles the rules here (a mutation run then knows they read the rule files).
@@ -134,3 +135,16 @@ def test_a_language_file_may_leave_out_every_optional_key(tmp_path: Path) -> Non
         True,
         True,
     ]
+
+
+@pytest.mark.parametrize(
+    "address", ["https://kaktus.media/ky/Жаңылык.Бүгүн", "www.kaktus.media/ky/Жаңылык.Бүгүн"]
+)
+def test_an_address_with_a_scheme_or_www_is_never_cut_whatever_its_domain(address: str) -> None:
+    """The address pattern the compiler builds takes a whole ``https://`` or ``www.`` address,
+    not only one ending in a known domain: inside it, ``Жаңылык.Бүгүн`` is no sentence end
+    (without either, ``kaktus.media/ky/Жаңылык.`` ends one)."""
+    text = f"Маалымат {address} сайтында."
+    assert split_text(text, lang="ky") == [(0, len(text))]
+    bare = text.replace("https://", "").replace("www.", "")
+    assert len(split_text(bare, lang="ky")) == 2
