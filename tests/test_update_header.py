@@ -68,6 +68,14 @@ def test_a_new_catalog_of_a_bare_template_gets_the_defaults() -> None:
     assert meta["Language-Team"] == "English" and update.merge(None, bare, lang="en").header == ""
 
 
+def test_an_old_catalog_merged_with_a_template_without_a_creation_date_gets_an_empty_one() -> None:
+    old = polib.POFile()
+    old.metadata = {"POT-Creation-Date": "2018-07-03 09:29+0600", "Language": "en"}
+    bare = polib.POFile()
+    bare.append(polib.POEntry(msgid="Форум", msgstr=""))
+    assert update.merge(old, bare, lang="en").metadata["POT-Creation-Date"] == ""
+
+
 def test_an_old_catalog_keeps_its_fields_and_gets_the_missing_ones_in_gettexts_order() -> None:
     old = polib.POFile()
     old.header = "Russian translation.\nAida Bekova, 2018."
@@ -137,6 +145,7 @@ def test_a_catalog_in_its_languages_folder_is_accepted(declared: str) -> None:
     po.metadata = {"Language": declared}
     update.check_language(po, "ru", path="translations/ru/forum.po")
     update.check_language(po, "ru_RU", path="translations/ru_RU/forum.po")
+    update.check_language(po, "ru-RU", path="translations/ru-RU/forum.po")
 
 
 def test_a_catalog_in_another_languages_folder_is_refused_in_one_line() -> None:
