@@ -175,6 +175,7 @@ def test_a_new_entry_takes_the_templates_context_flags_and_empty_plural_forms() 
     assert entry.msgstr_plural == {0: "", 1: "", 2: ""}
 
 
+_PREVIOUS = ("previous_msgid", "previous_msgctxt", "previous_msgid_plural")
 _TEXT = st.text(alphabet=st.sampled_from('Форум ай\n"\\\tab-'), max_size=90)
 
 
@@ -191,10 +192,12 @@ def _templates(draw: st.DrawFn) -> polib.POFile:
             "occurrences": [("releases/forum.txt", str(index + 1))],
             "flags": draw(st.lists(st.sampled_from(["fuzzy", "no-wrap", "c-format"]), unique=True)),
         }
-        rare = draw(st.sampled_from(["", "msgstr", "tcomment", "previous_msgid", "plural"]))
-        if rare == "plural":
+        rare = draw(
+            st.sampled_from(["", "msgstr", "tcomment", "plural", "bare plural", *_PREVIOUS])
+        )
+        if rare in ("plural", "bare plural"):
             fields["msgid_plural"] = "много"
-            fields["msgstr_plural"] = {0: "", 1: ""}
+            fields["msgstr_plural"] = {0: "", 1: ""} if rare == "plural" else {}
         elif rare:
             fields[rare] = "уже"
         pot.append(polib.POEntry(**fields))
@@ -208,5 +211,8 @@ def test_a_first_catalog_from_the_templates_text_is_the_merges_byte_for_byte(
 ) -> None:
     first = update.first_catalog(template, catalog.format_po(template), lang=lang)
     merged = catalog.format_po(update.merge(None, template, lang=lang))
-    plain = not any(e.msgstr or e.msgid_plural or e.tcomment or e.previous_msgid for e in template)
+    plain = not any(
+        e.msgstr or e.msgid_plural or e.tcomment or any(getattr(e, p) for p in _PREVIOUS)
+        for e in template
+    )
     assert first == (merged if plain and template.metadata else None)
