@@ -183,6 +183,8 @@ _TEXT = st.text(alphabet=st.sampled_from('Форум ай\n"\\\tab-'), max_size=
 def _templates(draw: st.DrawFn) -> polib.POFile:
     """Templates whose entries sometimes carry what a first catalog does not copy as it is."""
     pot = _template() if draw(st.booleans()) else polib.POFile()
+    if draw(st.booleans()):
+        pot.header = ""  # fields without a comment
     pot.clear()
     for index in range(draw(st.integers(0, 4))):
         fields = {
