@@ -75,3 +75,20 @@ def test_merged_sentences_keep_both_translator_comments() -> None:
     entry = _find(merge(old, template_of([[joined]]), lang="ru"), joined)
     assert entry.msgstr == f"{RU[KY['dialog']]} {RU[KY['cannot']]}"
     assert entry.tcomment == "checked by Aida\nmt: google"
+
+
+def test_two_merged_sentences_are_found_after_pairs_that_cannot_be_them() -> None:
+    """The joined pair is looked for among all neighbours: a pair far longer than the new
+    sentence, or two sentences with an untranslated one between them, are passed over."""
+    old = _po(
+        [
+            (KY["forum"], RU[KY["forum"]]),
+            (KY["police"], RU[KY["police"]]),
+            (KY["tourists"], ""),  # untranslated: the police and dialog sentences are no pair
+            (KY["dialog"], RU[KY["dialog"]]),
+            (KY["cannot"], RU[KY["cannot"]]),
+        ]
+    )
+    joined = f"{KY['dialog'][:-1]}, бирок {KY['cannot'][6:]}"
+    entry = _find(merge(old, template_of([[joined]]), lang="ru"), joined)
+    assert entry.msgstr == f"{RU[KY['dialog']]} {RU[KY['cannot']]}"
