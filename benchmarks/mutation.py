@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import hashlib
 import json
 import os
 import re
@@ -364,7 +365,9 @@ def pytest_runtest_setup(item):
 
 def _mutmut_config(module: Module, tree: Path) -> str:
     (tree / f"{_PLUGIN}.py").write_text(_PLUGIN_CODE, encoding="utf-8")
-    top = sorted({Path(p).parts[0] for p in os.listdir(tree)} - {"src", "tests", "pyproject.toml"})
+    # not mutmut's own output, which a kept tree holds from the run before
+    own = {"src", "tests", "pyproject.toml", "mutants", "mutmut-stats.json"}
+    top = sorted({Path(p).parts[0] for p in os.listdir(tree)} - own)
     lines = [
         "",
         "[tool.mutmut]",
@@ -372,7 +375,7 @@ def _mutmut_config(module: Module, tree: Path) -> str:
         f"only_mutate = {json.dumps(list(module.sources))}",
         f"do_not_mutate = {json.dumps(list(module.skip))}",
         f"also_copy = {json.dumps(top)}",
-        f"pytest_add_cli_args_test_selection = {json.dumps(list(module.tests))}",
+        f"pytest_add_cli_args_test_selection = {json.dumps(_selection(module, tree))}",
         "pytest_add_cli_args = "
         + json.dumps(
             ["-p", "no:cacheprovider", "-p", _PLUGIN, "-q", "-x"]
@@ -390,40 +393,102 @@ def _mutmut_config(module: Module, tree: Path) -> str:
     return "\n".join(lines)
 
 
-def run_mutmut(module: Module, tree: Path, *, jobs: int = 1) -> dict[str, str]:
+def run_mutmut(module: Module, tree: Path, *, jobs: int = 1, kept: bool = False) -> dict[str, str]:
     """mutmut's verdict for every mutant of the module's functions: name -> status.
 
-    In a kept tree (``--keep``) mutmut resumes: mutants already judged are not run again, but
-    those that survived are, against the current tests (tests are only ever added, so a mutant
-    once killed stays killed), those no test reached (the module's test list may have grown)
-    and those stopped by the wall clock, which a loaded machine can stop as well as a loop (a
-    loop also exhausts the CPU limit, a verdict kept)."""
+    In a kept tree (``--keep``) mutmut resumes: mutants already judged are not run again. Those
+    that survived, that no test reached, or that the wall clock stopped (a loaded machine stops
+    slow runs as well as loops; a loop also exhausts the CPU limit, a verdict kept) are then
+    tested again against the module's current tests (``again``)."""
     pyproject = tree / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8") + _mutmut_config(module, tree))
-    survivors = [
-        name
-        for name, code in _codes(tree).items()
-        if _status(code) in ("survived", "no tests") or code == _WALL_TIMEOUT
-    ]
     # mutmut forks each mutant's run from a process that already ran the tests: whatever a
     # memo kept there would answer in place of the mutated function. QA's memo is switched off.
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PRESSFLOW_NO_MEMO": "1"}
-    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs)]
-    for names in ([], *_chunks(survivors, 200)):
-        proc = subprocess.run(
-            _nice([*command, *names]),
-            cwd=tree,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+    proc = subprocess.run(
+        _nice([sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs)]),
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     statuses = _statuses(tree)
     if proc.returncode or any(s == "not checked" for s in statuses.values()):
         # mutmut stopped early (a test failing without a mutant, a bad pragma): say why
         tail = re.sub(r"[^\n]*\r", "", proc.stdout + proc.stderr).strip().splitlines()[-15:]
         print("\n  mutmut stopped early:\n    " + "\n    ".join(tail), flush=True)
+    if kept:
+        statuses.update(again(module, tree, env=env))
     return statuses
+
+
+#: A kept tree's test selection as its first run gave it to mutmut. mutmut forgets every verdict
+#: when its selection changes; later tests reach the mutants through ``again`` instead.
+_SELECTION = "mutation-selection.json"
+#: Verdicts of ``again`` in a kept tree, by mutant; newer than mutmut's for those mutants.
+_AGAIN = "mutation-again.json"
+
+
+def _selection(module: Module, tree: Path) -> list[str]:
+    path = tree / _SELECTION
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))
+    return list(module.tests)
+
+
+def _tests_digest(module: Module, tree: Path) -> str:
+    """What the module's current tests are: a verdict of ``again`` holds while this does."""
+    h = hashlib.sha256()
+    for test in sorted({*module.tests, "tests/conftest.py"}):
+        h.update(test.encode() + b"\0" + (tree / test).read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def again(module: Module, tree: Path, *, env: dict[str, str]) -> dict[str, str]:
+    """Each mutant of a kept tree that survived, had no test or met the wall clock, tested
+    again: the module's current tests run with the mutant switched on, as mutmut does it (its
+    trampolines read ``MUTANT_UNDER_TEST``; the commands tests start inherit it). A run six
+    times as long as the clean one (and a minute) is stopped and counted a timeout, as mutmut
+    counts one. A mutant mutmut killed is tried first: if it is not killed here, the mutants
+    are not switched on and nothing is counted."""
+    path = tree / _AGAIN
+    digest = _tests_digest(module, tree)
+    kept = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    verdicts: dict[str, str] = kept.get("verdicts", {}) if kept.get("tests") == digest else {}
+    work = tree / "mutants"
+    shutil.copytree(tree / "tests", work / "tests", dirs_exist_ok=True)
+    env = {**env, "PYTHONPATH": str(work / "src"), "MUTANT_UNDER_TEST": ""}
+    args = [*PYTEST, "-p", _PLUGIN, *module.tests]
+    args += [arg for test in module.deselect for arg in ("--deselect", test)]
+
+    def fails(name: str, limit: float | None = None) -> bool:
+        run = {**env, "MUTANT_UNDER_TEST": name}
+        done = subprocess.run(_nice(args), cwd=work, env=run, capture_output=True, timeout=limit)
+        return done.returncode != 0
+
+    started = time.monotonic()
+    if fails(""):
+        raise SystemExit(f"{module.sources[0]}: the tests fail without a mutant in {work}")
+    limit = 6 * (time.monotonic() - started) + 60
+    codes = _codes(tree)
+    canary = next((name for name, code in sorted(codes.items()) if _status(code) == "killed"), "")
+    if canary and not fails(canary, limit):  # the mutants are not switched on: say so
+        raise SystemExit(f"{canary}: killed by mutmut, not when tested again in {work}")
+    todo = [
+        name
+        for name, code in sorted(codes.items())
+        if (_status(code) in ("survived", "no tests") or code == _WALL_TIMEOUT)
+        and name not in verdicts
+    ]
+    for name in todo:
+        try:
+            verdicts[name] = "killed" if fails(name, limit) else "survived"
+        except subprocess.TimeoutExpired:
+            verdicts[name] = "timeout"
+        record = {"tests": digest, "verdicts": verdicts}
+        path.write_text(json.dumps(record, indent=0, sort_keys=True), encoding="utf-8")
+    return verdicts
 
 
 #: mutmut's code for a mutant's run stopped by its wall-clock limit (half the CPU limit)
@@ -432,7 +497,7 @@ _WALL_TIMEOUT = 255
 
 def _codes(tree: Path) -> dict[str, int | None]:
     codes: dict[str, int | None] = {}
-    for meta in (tree / "mutants").rglob("*.meta"):
+    for meta in (tree / "mutants" / "src").rglob("*.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
         codes.update(data.get("exit_code_by_key", {}))
     return codes
@@ -440,11 +505,6 @@ def _codes(tree: Path) -> dict[str, int | None]:
 
 def _statuses(tree: Path) -> dict[str, str]:
     return {name: _status(code) for name, code in _codes(tree).items()}
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _status(code: int | None) -> str:
@@ -634,7 +694,13 @@ def main() -> int:
             if stale:  # before mutmut's long run, not after it
                 first = stale[0]
                 raise SystemExit(f"{first.path}: planted mutant no longer applies: {first.why}")
-            statuses = {} if args.planted_only else run_mutmut(module, tree, jobs=args.jobs)
+            if args.keep and not (tree / _SELECTION).is_file():
+                (tree / _SELECTION).write_text(json.dumps(list(module.tests)), encoding="utf-8")
+            statuses = (
+                {}
+                if args.planted_only
+                else run_mutmut(module, tree, jobs=args.jobs, kept=args.keep is not None)
+            )
             if not statuses and not args.planted_only:
                 print(f"\n== {name}: mutmut produced no results (do the tests pass?)")
             hand = run_planted(module, tree, planted)
