@@ -92,3 +92,12 @@ def test_two_merged_sentences_are_found_after_pairs_that_cannot_be_them() -> Non
     joined = f"{KY['dialog'][:-1]}, бирок {KY['cannot'][6:]}"
     entry = _find(merge(old, template_of([[joined]]), lang="ru"), joined)
     assert entry.msgstr == f"{RU[KY['dialog']]} {RU[KY['cannot']]}"
+
+
+def test_an_edited_sentence_is_offered_alone_when_joining_its_neighbour_is_no_closer() -> None:
+    """Two old sentences are offered joined only when the pair is clearly closer (by 0.05) than
+    the best single one: an edit of one sentence does not take the short reply after it."""
+    edited = KY["police"].replace("айткан", "билдирген")
+    old = _po([(KY["police"], RU[KY["police"]]), ("Ооба.", "Да.")])
+    entry = _find(merge(old, template_of([[edited]]), lang="ru"), edited)
+    assert (entry.msgstr, entry.previous_msgid) == (RU[KY["police"]], KY["police"])
