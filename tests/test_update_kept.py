@@ -101,3 +101,12 @@ def test_an_edited_sentence_is_offered_alone_when_joining_its_neighbour_is_no_cl
     old = _po([(KY["police"], RU[KY["police"]]), ("Ооба.", "Да.")])
     entry = _find(merge(old, template_of([[edited]]), lang="ru"), edited)
     assert (entry.msgstr, entry.previous_msgid) == (RU[KY["police"]], KY["police"])
+
+
+def test_two_merged_sentences_are_offered_even_when_neither_alone_is_close_enough() -> None:
+    """Two sentences joined and a clause added: each alone is under the fuzzy cutoff, the pair
+    is well above it, and is offered."""
+    new = f"{KY['dialog']} {KY['cannot']} Бул маселе боюнча кийинки жыйында сүйлөшүүлөр уланат."
+    old = _po([(KY["dialog"], RU[KY["dialog"]]), (KY["cannot"], RU[KY["cannot"]])])
+    entry = _find(merge(old, template_of([[new]]), lang="ru"), new)
+    assert entry.msgstr == f"{RU[KY['dialog']]} {RU[KY['cannot']]}"
