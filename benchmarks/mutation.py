@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -419,7 +420,7 @@ def run_mutmut(module: Module, tree: Path, *, jobs: int = 1, kept: bool = False)
         tail = re.sub(r"[^\n]*\r", "", proc.stdout + proc.stderr).strip().splitlines()[-15:]
         print("\n  mutmut stopped early:\n    " + "\n    ".join(tail), flush=True)
     if kept:
-        statuses.update(again(module, tree, env=env))
+        statuses.update(again(module, tree, env=env, jobs=jobs))
     return statuses
 
 
@@ -445,7 +446,7 @@ def _tests_digest(module: Module, tree: Path) -> str:
     return h.hexdigest()
 
 
-def again(module: Module, tree: Path, *, env: dict[str, str]) -> dict[str, str]:
+def again(module: Module, tree: Path, *, env: dict[str, str], jobs: int = 1) -> dict[str, str]:
     """Each mutant of a kept tree that survived, had no test or met the wall clock, tested
     again: the module's current tests run with the mutant switched on, as mutmut does it (its
     trampolines read ``MUTANT_UNDER_TEST``; the commands tests start inherit it). A run six
@@ -481,13 +482,18 @@ def again(module: Module, tree: Path, *, env: dict[str, str]) -> dict[str, str]:
         if (_status(code) in ("survived", "no tests") or code == _WALL_TIMEOUT)
         and name not in verdicts
     ]
-    for name in todo:
+
+    def judge(name: str) -> tuple[str, str]:
         try:
-            verdicts[name] = "killed" if fails(name, limit) else "survived"
+            return name, "killed" if fails(name, limit) else "survived"
         except subprocess.TimeoutExpired:
-            verdicts[name] = "timeout"
-        record = {"tests": digest, "verdicts": verdicts}
-        path.write_text(json.dumps(record, indent=0, sort_keys=True), encoding="utf-8")
+            return name, "timeout"
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for name, verdict in pool.map(judge, todo):
+            verdicts[name] = verdict
+            record = {"tests": digest, "verdicts": verdicts}
+            path.write_text(json.dumps(record, indent=0, sort_keys=True), encoding="utf-8")
     return verdicts
 
 
