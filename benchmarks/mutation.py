@@ -432,10 +432,13 @@ _AGAIN = "mutation-again.json"
 
 
 def _selection(module: Module, tree: Path) -> list[str]:
+    return _first_run(tree).get("tests", list(module.tests))
+
+
+def _first_run(tree: Path) -> dict:
+    """The tests a kept tree's first run gave mutmut, and their digest then."""
     path = tree / _SELECTION
-    if path.is_file():
-        return json.loads(path.read_text(encoding="utf-8"))
-    return list(module.tests)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def _tests_digest(module: Module, tree: Path) -> str:
@@ -468,20 +471,23 @@ def again(module: Module, tree: Path, *, env: dict[str, str], jobs: int = 1) -> 
         done = subprocess.run(_nice(args), cwd=work, env=run, capture_output=True, timeout=limit)
         return done.returncode != 0
 
+    codes = _codes(tree)
+    # mutmut's own verdicts stand while the tests are those it ran; its wall-clock stops never
+    retried = () if _first_run(tree).get("digest") == digest else ("survived", "no tests")
+    todo = [
+        name
+        for name, code in sorted(codes.items())
+        if (code == _WALL_TIMEOUT or _status(code) in retried) and name not in verdicts
+    ]
+    if not todo:
+        return verdicts
     started = time.monotonic()
     if fails(""):
         raise SystemExit(f"{module.sources[0]}: the tests fail without a mutant in {work}")
     limit = 6 * (time.monotonic() - started) + 60
-    codes = _codes(tree)
     canary = next((name for name, code in sorted(codes.items()) if _status(code) == "killed"), "")
     if canary and not fails(canary, limit):  # the mutants are not switched on: say so
         raise SystemExit(f"{canary}: killed by mutmut, not when tested again in {work}")
-    todo = [
-        name
-        for name, code in sorted(codes.items())
-        if (_status(code) in ("survived", "no tests") or code == _WALL_TIMEOUT)
-        and name not in verdicts
-    ]
 
     def judge(name: str) -> tuple[str, str]:
         try:
@@ -701,7 +707,8 @@ def main() -> int:
                 first = stale[0]
                 raise SystemExit(f"{first.path}: planted mutant no longer applies: {first.why}")
             if args.keep and not (tree / _SELECTION).is_file():
-                (tree / _SELECTION).write_text(json.dumps(list(module.tests)), encoding="utf-8")
+                first = {"tests": list(module.tests), "digest": _tests_digest(module, tree)}
+                (tree / _SELECTION).write_text(json.dumps(first), encoding="utf-8")
             statuses = (
                 {}
                 if args.planted_only
