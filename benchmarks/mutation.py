@@ -394,13 +394,13 @@ def _mutmut_config(module: Module, tree: Path) -> str:
     return "\n".join(lines)
 
 
-def run_mutmut(module: Module, tree: Path, *, jobs: int = 1, kept: bool = False) -> dict[str, str]:
+def run_mutmut(module: Module, tree: Path, *, jobs: int = 1) -> dict[str, str]:
     """mutmut's verdict for every mutant of the module's functions: name -> status.
 
-    In a kept tree (``--keep``) mutmut resumes: mutants already judged are not run again. Those
-    that survived, that no test reached, or that the wall clock stopped (a loaded machine stops
-    slow runs as well as loops; a loop also exhausts the CPU limit, a verdict kept) are then
-    tested again against the module's current tests (``again``)."""
+    Mutants mutmut marks 255 (its wall clock, which load trips as well as a loop, or a crash of
+    its fork server) are then tested again (``again``). In a kept tree (``--keep``) mutmut
+    resumes: mutants already judged are not run again, and once the module's tests changed,
+    those that survived or that no test reached are tested again too."""
     pyproject = tree / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8") + _mutmut_config(module, tree))
     # mutmut forks each mutant's run from a process that already ran the tests: whatever a
@@ -419,8 +419,7 @@ def run_mutmut(module: Module, tree: Path, *, jobs: int = 1, kept: bool = False)
         # mutmut stopped early (a test failing without a mutant, a bad pragma): say why
         tail = re.sub(r"[^\n]*\r", "", proc.stdout + proc.stderr).strip().splitlines()[-15:]
         print("\n  mutmut stopped early:\n    " + "\n    ".join(tail), flush=True)
-    if kept:
-        statuses.update(again(module, tree, env=env, jobs=jobs))
+    statuses.update(again(module, tree, env=env, jobs=jobs))
     return statuses
 
 
@@ -472,8 +471,10 @@ def again(module: Module, tree: Path, *, env: dict[str, str], jobs: int = 1) -> 
         return done.returncode != 0
 
     codes = _codes(tree)
-    # mutmut's own verdicts stand while the tests are those it ran; its wall-clock stops never
-    retried = () if _first_run(tree).get("digest") == digest else ("survived", "no tests")
+    # mutmut's own verdicts stand while the tests are those it ran (always, in a tree not kept);
+    # a 255 never does: mutmut 3.8 gives it to a mutant lost with its crashed fork server too
+    first = _first_run(tree)
+    retried = () if first.get("digest", digest) == digest else ("survived", "no tests")
     todo = [
         name
         for name, code in sorted(codes.items())
@@ -503,7 +504,8 @@ def again(module: Module, tree: Path, *, env: dict[str, str], jobs: int = 1) -> 
     return verdicts
 
 
-#: mutmut's code for a mutant's run stopped by its wall-clock limit (half the CPU limit)
+#: mutmut's code for a mutant's run stopped by its wall-clock limit (half the CPU limit), and
+#: for one lost when its fork server crashed (-1): neither is a verdict on the mutant
 _WALL_TIMEOUT = 255
 
 
@@ -709,11 +711,7 @@ def main() -> int:
             if args.keep and not (tree / _SELECTION).is_file():
                 first = {"tests": list(module.tests), "digest": _tests_digest(module, tree)}
                 (tree / _SELECTION).write_text(json.dumps(first), encoding="utf-8")
-            statuses = (
-                {}
-                if args.planted_only
-                else run_mutmut(module, tree, jobs=args.jobs, kept=args.keep is not None)
-            )
+            statuses = {} if args.planted_only else run_mutmut(module, tree, jobs=args.jobs)
             if not statuses and not args.planted_only:
                 print(f"\n== {name}: mutmut produced no results (do the tests pass?)")
             hand = run_planted(module, tree, planted)
