@@ -473,8 +473,8 @@ def again(module: Module, tree: Path, *, env: dict[str, str], jobs: int = 1) -> 
     codes = _codes(tree)
     # mutmut's own verdicts stand while the tests are those it ran (always, in a tree not kept);
     # a 255 never does: mutmut 3.8 gives it to a mutant lost with its crashed fork server too
-    first = _first_run(tree)
-    retried = () if first.get("digest", digest) == digest else ("survived", "no tests")
+    first = _first_run(tree)  # empty in a tree not kept
+    retried = ("survived", "no tests") if first and first.get("digest") != digest else ()
     todo = [
         name
         for name, code in sorted(codes.items())
