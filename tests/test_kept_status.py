@@ -33,7 +33,7 @@ from tests.test_entry import (
     pressflow,
 )
 
-from pressflow.cache import known_answer, remember_answer
+from pressflow.answers import known_answer, remember_answer
 
 
 def _kept_status(root: Path) -> subprocess.CompletedProcess[str]:

@@ -121,9 +121,9 @@ def _unchanged(*, check_only: bool) -> UpdateResult | None:
 def _kept(command: tuple[str, ...]) -> tuple[str, int] | None:
     """The line and exit code ``update`` gave last time, when nothing it rests on has changed
     since (pressflow's code, the project file, the folders, every release and catalog: one
-    ``stat`` each, see ``cache.known_answer``); else None. Loads neither the config nor the
+    ``stat`` each, see ``answers.known_answer``); else None. Loads neither the config nor the
     pipeline: a hook asking on every commit is answered in about the time Python starts."""
-    from .cache import answer_name, known_answer
+    from .answers import answer_name, known_answer
     from .projectfile import find_config
 
     try:
@@ -145,7 +145,7 @@ def _help() -> None:
     terminal), without loading them: the help text is the same bytes, and shells, editors and
     people ask for it often. Made by Typer (and remembered, unless pressflow's files were just
     modified) when it is not known; exits either way."""
-    from .cache import code_stats
+    from .answers import code_stats
 
     code = code_stats()
     key = repr([code, *_looks()]) if code is not None else ""
@@ -200,13 +200,13 @@ def _shown_by_cli(remember: Callable[[str], None]) -> NoReturn:
 def _kept_output(command: tuple[str, ...]) -> NoReturn:
     """``command`` (``status``) printed as it was last time, when nothing it rests on changed
     since (the project file, the glossary, the folders, every release and catalog, pressflow's
-    code: one ``stat`` each, see ``cache.known_answer``) and it is printed alike (the same
+    code: one ``stat`` each, see ``answers.known_answer``) and it is printed alike (the same
     terminal, or none, and the same working folder); else run by the CLI, and what it prints
     kept for next time. Its answer depends on nothing else: the check behind it is worked out
     from those files' content alone. Always exits."""
     import time
 
-    from .cache import answer_name, known_answer, remember_answer
+    from .answers import answer_name, known_answer, remember_answer
     from .projectfile import find_config
 
     start = time.time_ns()  # a file changed from here on may be read either way: not kept

@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..cache import answer_name, remember_answer, stat_key
+from ..answers import answer_name, remember_answer
+from ..cache import stat_key
 from ..config import Config
 from ..errors import SlugError, UsageError
 from ..files import CONFIG_NAME, WriteBatch, remove_stale_temporaries

@@ -167,7 +167,7 @@ def check_inputs(config: Config) -> list[str]:
     """Every file and folder ``check`` reads or lists (so ``status`` too): the project file, the
     glossary, the releases folder and each release, the templates folder (orphans) and each
     target language's folder and catalogs. With pressflow's own code, their ``stat`` vouches for
-    a kept answer (``cache.remember_answer``)."""
+    a kept answer (``answers.remember_answer``)."""
     found = [os.path.join(config.root, CONFIG_NAME)]
     if config.glossary is not None:
         found.append(os.fspath(config.glossary))
