@@ -123,20 +123,25 @@ def _kept(command: tuple[str, ...]) -> tuple[str, int] | None:
     since (pressflow's code, the project file, the folders, every release and catalog: one
     ``stat`` each, see ``answers.known_answer``); else None. Loads neither the config nor the
     pipeline: a hook asking on every commit is answered in about the time Python starts."""
+    _, answer = _known(command)
+    if not isinstance(answer, dict):
+        return None
+    summary, code = answer.get("summary"), answer.get("exit_code")
+    return (summary, code) if isinstance(summary, str) and isinstance(code, int) else None
+
+
+def _known(command: tuple[str, ...]) -> tuple[Path | None, object | None]:
+    """The project's folder (None outside one) and the answer kept there for ``command``."""
     from .answers import answer_name, known_answer
     from .projectfile import find_config
 
     try:
         found = find_config(Path.cwd().resolve())
     except OSError:
-        return None
+        return None, None
     if found is None:
-        return None
-    answer = known_answer(found.parent, answer_name(*command))
-    if not isinstance(answer, dict):
-        return None
-    summary, code = answer.get("summary"), answer.get("exit_code")
-    return (summary, code) if isinstance(summary, str) and isinstance(code, int) else None
+        return None, None
+    return found.parent, known_answer(found.parent, answer_name(*command))
 
 
 def _help() -> None:
@@ -206,36 +211,28 @@ def _kept_output(command: tuple[str, ...]) -> NoReturn:
     from those files' content alone. Always exits."""
     import time
 
-    from .answers import answer_name, known_answer, remember_answer
-    from .projectfile import find_config
-
     start = time.time_ns()  # a file changed from here on may be read either way: not kept
     looks = [os.getcwd(), *_looks()]
-    try:
-        found = find_config(Path.cwd().resolve())
-    except OSError:
-        found = None
-    name = answer_name(*command)
-    if found is not None:
-        answer = known_answer(found.parent, name)
-        if isinstance(answer, dict) and answer.get("looks") == looks:
-            shown = answer.get("stdout")
-            if isinstance(shown, str):
-                sys.stdout.write(shown)
-                sys.exit(0)
+    root, answer = _known(command)
+    if isinstance(answer, dict) and answer.get("looks") == looks:
+        shown = answer.get("stdout")
+        if isinstance(shown, str):
+            sys.stdout.write(shown)
+            sys.exit(0)
 
     def remember(shown: str) -> None:
+        from .answers import answer_name, remember_answer
         from .errors import PressflowError
         from .pipeline import check_inputs, open_project
 
-        if found is None:
+        if root is None:
             return
         try:
-            inputs = check_inputs(open_project(found.parent))
+            inputs = check_inputs(open_project(root))
         except (PressflowError, OSError):
             return
-        answer = {"looks": looks, "stdout": shown}
-        remember_answer(found.parent, name, answer, inputs, since=start)
+        kept = {"looks": looks, "stdout": shown}
+        remember_answer(root, answer_name(*command), kept, inputs, since=start)
 
     _shown_by_cli(remember)
 
