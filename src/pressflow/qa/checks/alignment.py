@@ -114,7 +114,6 @@ class _Fitter:
         texts = [t for t in (ctx.parallel or {}).values() if any(u.msgid in t for u in done)]
         self.model = LENGTH_MODEL[ctx.lang]
         self.pair = pair if texts else None
-        self.witnessed = self.pair is not None
         #: the most the other translation's part may add to a fit (its source's part again,
         #: for a unit without one, is bounded separately: see ``headroom`` users)
         self.headroom = ANCHOR_WEIGHT if self.witnessed else 0.0
@@ -122,6 +121,10 @@ class _Fitter:
         self.units: list[tuple[_Side, _Side | None]] = [
             (_side(u.msgid), _other(u.msgid, texts) if self.witnessed else None) for u in done
         ]
+
+    @property
+    def witnessed(self) -> bool:
+        return self.pair is not None
 
     def fit(self, k: int, translation: _Side) -> float:
         return self.complete(k, translation, self.source_fit(k, translation))
@@ -208,15 +211,13 @@ def misplaced(units: list[Unit], ctx: Context) -> Iterator[Finding]:
         else:
             others = set(range(max(low, 0), min(high + 1, len(done))))
         others.discard(i)
-        best, where = own, i
-        found = False
+        fits = []
         for j in sorted(others):
             first = fitter.source_fit(j, translation)
             if first + fitter.headroom - own <= gain and fitter.units[j][1] is not None:
                 continue  # the other translation's part cannot make up the gain
-            fit = fitter.complete(j, translation, first)
-            if not found or (fit, j) > (best, where):
-                best, where, found = fit, j, True
+            fits.append((fitter.complete(j, translation, first), j))
+        best, where = max(fits, default=(own, i))
         if best - own > gain:
             flagged.add(i)
             yield Finding(unit, f"this translation fits unit {done[where].line}'s source better")
