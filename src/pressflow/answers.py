@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat as stat_module
 import struct
 import time
 from collections.abc import Iterable
@@ -137,18 +138,21 @@ def _packed_at(path: str, *, dir_fd: int | None = None) -> bytes:
 
 
 def code_stats() -> str | None:
-    """pressflow's own folders and files by their stat, as one text: evidence its code is
-    the same (as ``known_answer`` takes it) for a thousandth of what reading them for
-    ``code_fingerprint`` costs. None while one of them is racy (modified in the last moments:
-    it may change again unseen)."""
+    """pressflow's own files by name and stat, as one text: evidence its code is the same (as
+    ``known_answer`` takes it) for a thousandth of what reading them for ``code_fingerprint``
+    costs. The walk names every file, so a folder's own stat adds nothing; it is left out, as
+    it changes whenever Python makes a byte-code folder in it. None while a file is racy
+    (modified in the last moments: it may change again unseen)."""
     now = time.time_ns()
     stats = []
     for path in _package_paths():
         try:
             st = os.stat(path)
+            if stat_module.S_ISDIR(st.st_mode):
+                continue
             if now - st.st_mtime_ns < RACY_NS:
                 return None
-            stats.append(_packed(st))
+            stats.append(path.encode("utf-8", "surrogateescape") + b"\0" + _packed(st))
         except (OSError, struct.error):
             return None
     return b"".join(stats).hex()
