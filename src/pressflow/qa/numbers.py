@@ -239,25 +239,36 @@ def _number_words(text: str) -> frozenset[float]:
     multiplied (two hundred, три тысячи) as well as taken one by one.
     """
     values: set[float] = set()
-    previous: float | None = None
+    total: float | None = None  # the number the words so far spell together
     for word in _WORD.findall(text.lower()):
         value = _word_value(word)
         month = month_of(word)
         if month is not None:
             values.add(_key(month))
         if value is None:
-            previous = None
+            total = None
             continue
         values.add(_key(value))
-        if previous is not None:
-            if previous >= 20 and previous % 10 == 0 and previous < 100 and 1 <= value <= 9:
-                values.add(_key(previous + value))
+        if total is not None:
             # two hundred, три тысячи; двух десятков, пару десятков, two dozen: multiplied
             counted = word.startswith("десятк") or word.startswith("dozen")
-            if (value in (100, 1000, 1e6, 1e9) or counted) and 1 <= previous < 1000:
-                values.add(_key(previous * value))
-        previous = value
+            if (value in (100, 1000, 1e6, 1e9) or counted) and 1 <= total < 1000:
+                value = total * value
+            else:
+                value = _summed(total, value) or value
+            values.add(_key(value))
+        total = value
     return frozenset(values)
+
+
+def _summed(total: float, value: float) -> float | None:
+    """``total + value`` when ``value`` fills places ``total`` leaves empty (forty-eight, сто
+    пять, две тысячи двадцать четыре), else None: «двадцать десять», a year read aloud, and
+    «два-три», a range, are no sums."""
+    if total < 20 or value < 1 or value != int(value):
+        return None
+    place = next((p for p in (1000, 100, 10) if total % p == 0), 0)
+    return total + value if value < place else None
 
 
 #: a height in feet and inches as English sports news writes it (``6-foot-6``, ``6 ft 6 in``),
