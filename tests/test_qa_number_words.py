@@ -15,6 +15,7 @@ PHRASES = [
     # tens and units are summed, and so is whatever fills the places a number leaves empty
     ("forty-eight", {40, 8, 48}),
     ("сто пять", {100, 5, 105}),
+    ("сто двадцать пять", {100, 20, 5, 120, 125}),
     ("two hundred five", {2, 5, 100, 200, 205}),
     ("двадцать пять тысяч", {20, 5, 25, 1000, 25000}),
     ("сорока восьми", {40, 8, 48}),
