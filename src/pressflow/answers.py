@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import stat as stat_module
 import struct
 import time
 from collections.abc import Iterable
@@ -145,11 +144,9 @@ def code_stats() -> str | None:
     (modified in the last moments: it may change again unseen)."""
     now = time.time_ns()
     stats = []
-    for path in _package_paths():
+    for path in _package_paths(folders=False):
         try:
             st = os.stat(path)
-            if stat_module.S_ISDIR(st.st_mode):
-                continue
             if now - st.st_mtime_ns < RACY_NS:
                 return None
             stats.append(path.encode("utf-8", "surrogateescape") + b"\0" + _packed(st))
@@ -158,13 +155,14 @@ def code_stats() -> str | None:
     return b"".join(stats).hex()
 
 
-def _package_paths() -> list[str]:
-    """pressflow's own folders and files (byte-code caches left out), as ``code_fingerprint``
-    reads them: an answer is kept for the code that gave it."""
+def _package_paths(*, folders: bool = True) -> list[str]:
+    """pressflow's own folders (unless ``folders`` is false) and files, byte-code caches left
+    out, as ``code_fingerprint`` reads them: an answer is kept for the code that gave it."""
     package = os.path.dirname(os.path.realpath(__file__))
     found = []
     for folder, subfolders, names in os.walk(package):
         subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        found.append(folder)
+        if folders:
+            found.append(folder)
         found += [os.path.join(folder, name) for name in sorted(names)]
     return found
