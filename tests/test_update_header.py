@@ -4,14 +4,19 @@ gettext's order; and the one-line refusal of a catalog in the wrong language's f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pressflow import pipeline
+from pressflow.config import Config
 from pressflow.errors import CatalogError
 from pressflow.locales import plural_forms
 from pressflow.po import catalog, update
+from pressflow.po.language import check_language_header
 
 
 def _template() -> polib.POFile:
@@ -218,3 +223,33 @@ def test_a_first_catalog_from_the_templates_text_is_the_merges_byte_for_byte(
         for e in template
     )
     assert first == (merged if plain and template.metadata else None)
+
+
+@pytest.mark.parametrize("declared", ["ru", "ru_RU", "ru-RU", "", "  "])
+@pytest.mark.parametrize("folder", ["ru", "ru_RU", "ru-RU"])
+def test_update_accepts_a_catalog_in_its_languages_folder(declared: str, folder: str) -> None:
+    """The check ``update`` runs (``po.language``) reads ``ru-RU`` and ``ru_RU`` alike on both
+    sides, as the header check above does."""
+    po = polib.POFile()
+    po.metadata = {"Language": declared}
+    config = Config(root=Path("."), target_langs=(folder,))
+    check_language_header(po, folder, Path(f"translations/{folder}/forum.po"), config=config)
+
+
+def test_a_hyphenated_target_language_survives_a_second_update(tmp_path: Path) -> None:
+    """``ru-RU`` catalogs (header ``Language: ru-RU``) are merged again once the release changes."""
+    release = tmp_path / "releases" / "forum.txt"
+    release.parent.mkdir()
+    release.write_text("Форум\n\n03.07.2018\n\nФорум башталды. Ал эртең бүтөт.\n", encoding="utf-8")
+    config = Config(
+        root=tmp_path,
+        releases_dir=tmp_path / "releases",
+        translations_dir=tmp_path / "translations",
+        target_langs=("ru-RU",),
+    )
+    pipeline.update(config)
+    catalog_path = tmp_path / "translations" / "ru-RU" / "forum.po"
+    assert '"Language: ru-RU\\n"' in catalog_path.read_text(encoding="utf-8")
+    release.write_text(release.read_text(encoding="utf-8") + "\nЖаңы сүйлөм.\n", encoding="utf-8")
+    pipeline.update(config)
+    assert "Жаңы сүйлөм." in catalog_path.read_text(encoding="utf-8")

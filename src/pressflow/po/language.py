@@ -14,7 +14,7 @@ def check_language_header(
 ) -> None:
     """Refuse a catalog whose Language header names another language than its folder."""
     declared = (getattr(po, "metadata", {}) or {}).get("Language", "").strip()
-    if declared and declared.replace("-", "_").split("_")[0] != lang.split("_")[0]:
+    if declared and _base(declared) != _base(lang):
         at = raw.find(b'"Language:')
         raise CatalogError(
             f"Language header says {declared!r} but the file is in the {lang!r} folder; "
@@ -22,3 +22,9 @@ def check_language_header(
             path=config.rel(path),  # only now: resolving a path costs more than merging
             line=raw.count(b"\n", 0, at) + 1 if at >= 0 else None,
         )
+
+
+def _base(code: str) -> str:
+    """The language of a code without its territory or script: ``ru`` of ``ru_RU`` and ``ru-RU``
+    (a folder may be named either way, and pressflow writes the folder's name in the header)."""
+    return code.replace("-", "_").split("_")[0]
