@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pressflow.config import Config
-from pressflow.parallel import cpu_count
+from pressflow.cores import cpu_count
 from pressflow.po import catalog, update
 from pressflow.po.stamps import STAMPS_FILE
 

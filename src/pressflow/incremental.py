@@ -23,7 +23,7 @@ from .model import CatalogRef, Problem, Release
 
 if TYPE_CHECKING:
     from .glossary import Glossary
-    from .parallel import Outcome
+    from .parallel import Extracted, Outcome
     from .qa.findings import Findings
     from .qa.stats import CatalogStats
 
@@ -302,6 +302,43 @@ def extract_records(
     return known, sources
 
 
+def vouched_templates(
+    config: Config, cache: Cache, paths: Sequence[tuple[Path, str]]
+) -> dict[str, Extracted]:
+    """For ``update``: by file name, what the last extract recorded of each release of ``paths``
+    whose source is, by content, as it read it (under the same config and code). The worker
+    merges its template as written only if the template's bytes are those recorded too (it
+    reads them anyway). No extract recorded anything: nothing is hashed."""
+    from .parallel import Extracted
+
+    if not any(cache.names("extract")):
+        return {}
+    settings = repr(config)
+    vouched: dict[str, Extracted] = {}
+    for path, shown in paths:
+        digest = cache.digest(path)
+        record = cache.get("extract", shown, key("extract", settings, shown, digest))
+        if not isinstance(record, dict):
+            continue
+        slug, pot, header = record.get("slug"), record.get("pot"), record.get("header")
+        if not (isinstance(slug, str) and isinstance(pot, str) and isinstance(header, list)):
+            continue
+        try:
+            comment, fields = header
+            made = Extracted(
+                slug,
+                int(record["units"]),
+                tuple(stored_problems(record)),
+                pot,
+                str(comment),
+                {str(name): str(value) for name, value in fields},
+            )
+        except (TypeError, ValueError, KeyError):  # damaged: the release is worked on
+            continue
+        vouched[path.name] = made
+    return vouched
+
+
 def record_extracts(
     config: Config, cache: Cache, done: Sequence[Outcome], sources: dict[str, str]
 ) -> None:
@@ -324,6 +361,8 @@ def record_extracts(
                 "pot": pot,
                 "units": outcome.units,
                 "problems": [_problem_row(p) for p in outcome.problems],
+                # (pairs: the tables are written with sorted keys, and the fields' order counts)
+                "header": [outcome.header[0], [list(f) for f in outcome.header[1].items()]],
             },
         )
 

@@ -11,13 +11,8 @@ from, so that the caller raises the one a single process would have met first.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import multiprocessing
 import os
-import signal
-import sys
-import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -25,7 +20,9 @@ from pathlib import Path
 
 import polib
 
+from .cache import content_digest
 from .config import Config
+from .cores import cpu_count, die_with_parent
 from .errors import CatalogError, ChangedOnDisk, PressflowError, ReaderError
 from .files import Confinement, Snapshot, atomic_write, read_snapshot
 from .model import Problem, foreign_warnings
@@ -40,7 +37,6 @@ from .structure import read_structured
 # Stages in the order a single process meets their errors: every release is read, then every
 # template is made, then every catalog merged.
 READ, TEMPLATE, MERGE = 0, 1, 2
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 #: A release with this many units, worked on in the main process, merges its languages in
 #: processes of their own (below it, forking costs more than it saves).
 FAN_OUT_UNITS = 20_000
@@ -56,9 +52,27 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class Extracted:
+    """What the extract cache recorded of a release whose template it vouches for: its slug,
+    units and findings, and the digest of the template's bytes."""
+
+    slug: str
+    units: int
+    problems: tuple[Problem, ...]
+    pot: str
+    comment: str  # the template's header, as it was made
+    fields: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Job:
     source: Path  # the release file
     shown: str  # its path as shown to users
+    extracted: Extracted | None = None  # (update) its template is current: merged as written
+
+
+#: a template as made from its release, or as written (``_kept``)
+Made = templating.Template | templating.StoredTemplate
 
 
 @dataclass(frozen=True)
@@ -84,13 +98,7 @@ class Outcome:
     stage: int = READ
     stamp: str = ""  # stamps.release_stamp of the files as they will be once written
     source: Snapshot | None = None  # the release file as read
-
-
-def cpu_count() -> int:
-    """The cores this process may use (a container's limit, not the machine's)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    header: tuple[str, dict[str, str]] = ("", {})  # the template's comment and fields
 
 
 def _output(
@@ -179,29 +187,43 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
     Every file is read once: the bytes parsed are the bytes the release's stamp is made of, and
     each file's snapshot lets the writer refuse to replace a version it did not read. A release
     of at least ``fan_out_from`` units has its languages merged in forked processes while this
-    one formats the template (see ``_merges``); the results are the same values.
+    one formats the template (see ``_merges``); the results are the same values. A job whose
+    template the extract cache vouches for (``Job.extracted``) is merged from the template as
+    written, its release neither parsed nor segmented (the same bytes: see ``_kept``).
     """
     config, name = settings.config, os.path.basename(job.source)
     slug = os.path.splitext(name)[0]
     confined = _confinement(config)
     try:
         source, snap = _read_source(job, confined)
-        release = read_structured(job.source, rel_path=job.shown, config=config, data=source)
     except PressflowError as exc:
         return Outcome(name, slug, job.shown, error=exc, stage=READ)
-    try:
-        segments = segment_release(release)
-        problems = (*release.problems, *foreign_warnings(release, segments))
-        pot_path = config.pot_path(release.slug)
-        raw, pot_snap, previous = _load(pot_path, confined, config=config, header_only=True)
-        made = templating.template_of(release, segments, config=config, previous=previous)
-    except PressflowError as exc:
-        return Outcome(name, release.slug, release.path, error=exc, stage=TEMPLATE)
-    fan_out = fan_out_from is not None and len(made.units) >= fan_out_from
-    with _merges(made, release.slug, settings, fan_out=fan_out) as merged:
+    kept = _kept(job, settings, confined)
+    if kept is not None:
+        made, raw, pot_snap = kept
+        assert job.extracted is not None
+        slug, shown, units = job.extracted.slug, job.shown, job.extracted.units
+        problems: tuple[Problem, ...] = job.extracted.problems
+    else:
+        try:
+            release = read_structured(job.source, rel_path=job.shown, config=config, data=source)
+        except PressflowError as exc:
+            return Outcome(name, slug, job.shown, error=exc, stage=READ)
+        slug, shown = release.slug, release.path
+        try:
+            segments = segment_release(release)
+            problems = (*release.problems, *foreign_warnings(release, segments))
+            pot_path = config.pot_path(release.slug)
+            raw, pot_snap, previous = _load(pot_path, confined, config=config, header_only=True)
+            made = templating.template_of(release, segments, config=config, previous=previous)
+        except PressflowError as exc:
+            return Outcome(name, slug, shown, error=exc, stage=TEMPLATE)
+        units = len(segments)
+    fan_out = fan_out_from is not None and made.size >= fan_out_from
+    with _merges(made, slug, settings, fan_out=fan_out) as merged:
         text = made.text
         pot = _template_output(
-            made.catalog, text, raw, pot_path, write=settings.write, read=pot_snap
+            made.catalog, text, raw, config.pot_path(slug), write=settings.write, read=pot_snap
         )
         files = [pot]
         read: list[bytes | None] = [raw]  # each catalog's bytes as read, in the order of files
@@ -210,25 +232,48 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
                 files.append(out)
                 read.append(raw_po)
         except PressflowError as exc:
-            return Outcome(name, release.slug, release.path, error=exc, stage=MERGE)
+            return Outcome(name, slug, shown, error=exc, stage=MERGE)
     stamp = ""
     if settings.write and settings.langs == tuple(config.target_langs):
         written = [_as_written(out, raw) for out, raw in zip(files, read, strict=True)]
-        stamp = stamp_of(config, release.slug, [source, *written])
+        stamp = stamp_of(config, slug, [source, *written])
     return Outcome(
         name,
-        release.slug,
-        release.path,
-        len(segments),
+        slug,
+        shown,
+        units,
         problems,
         tuple(files),
         stamp=stamp,
         source=snap,
+        header=(made.comment, made.fields),
     )
 
 
+def _kept(
+    job: Job, settings: Settings, confined: Confinement
+) -> tuple[templating.StoredTemplate, bytes, Snapshot | None] | None:
+    """The template of ``job`` as written, when the extract cache vouches for it and its bytes
+    read now are the ones it recorded (anything else: None, and the release is worked on)."""
+    extracted = job.extracted
+    if extracted is None or not settings.langs:
+        return None
+    path = settings.config.pot_path(extracted.slug)
+    try:
+        confined.check(path, error=CatalogError)
+        raw, snap = read_snapshot(path)
+    except (OSError, PressflowError):
+        return None  # (worked on, the release meets the error where it always did)
+    if raw is None or content_digest(raw) != extracted.pot:
+        return None
+    stored = templating.stored_template(
+        raw, extracted.comment, extracted.fields, path=os.fspath(path)
+    )
+    return None if stored is None else (stored, raw, snap)
+
+
 def _merge_one(
-    made: templating.Template, slug: str, lang: str, settings: Settings, *, text: str | None = None
+    made: Made, slug: str, lang: str, settings: Settings, *, text: str | None = None
 ) -> tuple[Output, bytes | None]:
     """One language's catalog merged with the template: its output and its bytes as read.
     ``text``: the template's text (if formatted already), which a first catalog is made of."""
@@ -247,7 +292,7 @@ def _merge_one(
 
 @contextlib.contextmanager
 def _merges(
-    made: templating.Template, slug: str, settings: Settings, *, fan_out: bool
+    made: Made, slug: str, settings: Settings, *, fan_out: bool
 ) -> Iterator[Callable[[str], Iterator[tuple[Output, bytes | None]]]]:
     """The language merges of one release (none for ``extract``), as a function of the
     template's text (a first catalog is made of it) yielding them in language order.
@@ -274,10 +319,10 @@ def _merges(
         yield lambda _text: (future.result() for future in futures)
 
 
-_FORKED: tuple[templating.Template, str, Settings] | None = None
+_FORKED: tuple[Made, str, Settings] | None = None
 
 
-def _start_forked(made: templating.Template, slug: str, settings: Settings, parent: int) -> None:
+def _start_forked(made: Made, slug: str, settings: Settings, parent: int) -> None:
     global _FORKED
     _FORKED = (made, slug, settings)
     die_with_parent(parent)
@@ -330,24 +375,6 @@ def _start(settings: Settings, parent: int) -> None:
     global _SETTINGS
     _SETTINGS = settings
     die_with_parent(parent)
-
-
-def die_with_parent(parent: int) -> None:
-    """End this worker when the process that started it dies (a ``kill -9`` of ``update``): an
-    orphan would go on computing for nobody. Linux kills it at once (``PR_SET_PDEATHSIG``);
-    elsewhere, and as a backstop, a thread notices the parent is gone within a second."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):  # no libc prctl: the thread
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # it died before the line above took effect
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="pressflow-parent-watch", daemon=True).start()
 
 
 def _work_here(job: Job) -> Outcome:

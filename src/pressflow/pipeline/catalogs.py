@@ -29,7 +29,7 @@ from ..results import ExtractResult, FileChange, UpdateResult
 from .project import Tick, rel_under, release_paths, slug_clash, target_languages
 
 if TYPE_CHECKING:
-    from ..parallel import Outcome
+    from ..parallel import Extracted, Outcome
 
 # Heavy modules (polib, the segmenter, QA, MT, lxml) are imported by the functions using them:
 # start-up is part of every command, and ``update`` with nothing changed needs none of them.
@@ -74,13 +74,16 @@ def _process(
     every: bool = True,
     parallel_from: int = PARALLEL_FROM,
     tick: Tick | None = None,
+    vouched: Mapping[str, Extracted] | None = None,
 ) -> tuple[ExtractResult, list[FileChange], list[Outcome]]:
     """Template each release (and merge it into its ``langs`` catalogs), staging what changed in
     ``batch`` in release order, each file only over the version that was read. Returns the
     extract result, the catalog changes and the outcome of each release processed. ``skipped``:
     file name -> slug of the releases left as they are; ``every``: all releases are among them
-    or ``paths`` (then catalogs of no release are reported as orphans). The work runs on every
-    core for many releases. Two releases with one slug raise before anything is written."""
+    or ``paths`` (then catalogs of no release are reported as orphans); ``vouched``: by file
+    name, the releases whose template the extract cache vouches for (merged as written). The
+    work runs on every core for many releases. Two releases with one slug raise before
+    anything is written."""
     templates: list[FileChange] = []
     catalogs: list[FileChange] = []
     problems: list[Problem] = []
@@ -97,7 +100,8 @@ def _process(
         pot_rel = rel_under(config, config.translations_dir / "templates")
         po_rels = {lang: rel_under(config, config.translations_dir / lang) for lang in langs}
         rel = rel_under(config, config.releases_dir)
-        jobs = [Job(p, rel(p)) for p in paths]
+        vouched = vouched or {}
+        jobs = [Job(p, rel(p), vouched.get(p.name)) for p in paths]
         found = outcomes(jobs, Settings(config, langs, write), parallel_from=parallel_from)
     for number, outcome in enumerate(found, start=1):
         if tick is not None:
@@ -260,6 +264,13 @@ def _update(
     languages = target_languages(config, langs)
     stamps = Stamps.load(config.root)
     stale, fresh = _stale_paths(config, stamps, releases)
+    vouched: Mapping[str, Extracted] = {}
+    if stale:  # templates an extract made (and left as they are) are merged as written
+        from ..cache import Cache
+        from ..incremental import vouched_templates
+
+        rel = rel_under(config, config.releases_dir)
+        vouched = vouched_templates(config, Cache.load(config.root), [(p, rel(p)) for p in stale])
     with WriteBatch() as batch:  # one flush to disk for the whole run, not one per file
         extracted, changes, done = _process(
             config,
@@ -271,6 +282,7 @@ def _update(
             every=not releases,
             parallel_from=parallel,
             tick=tick,
+            vouched=vouched,
         )
     changes.extend(_unchanged(config, fresh.values(), languages))
     problems = list(extracted.problems)

@@ -23,6 +23,7 @@ from .catalog import (
     comment_key,
     format_header,
     new_entry,
+    parse_po,
     plain_block,
 )
 from .dates import EPOCH, format_date, now_stamp, parse_date
@@ -197,6 +198,11 @@ class Template:
     _entries: polib.POFile | None = None
 
     @property
+    def size(self) -> int:
+        """Its number of entries."""
+        return len(self.units)
+
+    @property
     def text(self) -> str:
         """``format_po(self.catalog())``, written straight from the header's values and the
         units (formatted again at each call)."""
@@ -254,3 +260,42 @@ def template_text(
     """``format_po(make_template(...))``, written straight from the units: what ``extract``
     writes, without a polib entry per unit."""
     return template_of(release, segments, config=config, previous=previous).text
+
+
+@dataclass
+class StoredTemplate:
+    """A template as ``extract`` wrote it, taken from its file: what ``update`` merges when the
+    extract cache vouches (by content, under the same config and code) that the file is what
+    reading and segmenting its release again would make. The same ``comment``, ``fields`` and
+    ``text`` as the ``Template`` it was written from, and its entries parsed only when a merge
+    needs them: a first catalog is made of the text alone."""
+
+    comment: str
+    fields: dict[str, str]
+    text: str
+    path: str  # the template file, named by a parse error
+    _entries: polib.POFile | None = None
+
+    @property
+    def size(self) -> int:
+        """Its number of entries: a block each after the header's, none holding a blank line."""
+        return self.text.count("\n\n")
+
+    def catalog(self) -> polib.POFile:
+        if self._entries is None:
+            self._entries = parse_po(self.text.encode("utf-8"), path=self.path)
+        return self._entries
+
+
+def stored_template(
+    raw: bytes, comment: str, fields: dict[str, str], *, path: str
+) -> StoredTemplate | None:
+    """The template of ``raw`` (its bytes), made with this header's ``comment`` and ``fields``;
+    None for bytes pressflow did not write (not UTF-8, no header)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not (comment or fields) or "\r" in text:
+        return None
+    return StoredTemplate(comment, dict(fields), text, path)
