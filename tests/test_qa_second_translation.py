@@ -78,9 +78,15 @@ def test_a_kyrgyz_ending_on_a_name_the_english_writes_bare() -> None:
     source = "Калифорнияда акула суучулду жарадар кылды."
     english = "A shark injured a diver in California."
     copied = "В Калифорнияда акула ранила ныряльщика."
-    assert russian_codes(source, copied, None) == set()  # alone, nothing to tell it by
+    # a Kyrgyz ending after -ия is never Russian: caught with no witness at all
+    assert "kyrgyz-form" in russian_codes(source, copied, None)
     assert "kyrgyz-form" in russian_codes(source, copied, english)
     assert russian_codes(source, "В Калифорнии акула ранила ныряльщика.", english) == set()
+    # Бостондо (in Boston), a locative as a Russian word could end: alone, nothing to tell it by
+    boston = "Бостондо акула суучулду жарадар кылды."
+    copied = "В Бостондо акула ранила ныряльщика."
+    assert russian_codes(boston, copied, None) == set()
+    assert "kyrgyz-form" in russian_codes(boston, copied, "A shark injured a diver in Boston.")
     # a Russian name that only ends like a Kyrgyz case (Торонто: -то) is whole in English too
     toronto = "Торонто шаарында жыйын өттү."
     assert (

@@ -49,6 +49,24 @@ def is_genitive(word: str) -> bool:
     return ending[0] == want
 
 
+def is_accusative(word: str) -> bool:
+    """Does ``word`` (lower case) end in the Kyrgyz accusative a consonant-final stem of four
+    letters or more takes: -ты after a voiceless consonant, -ды after another, the vowel
+    harmonising with the stem's last (Миллерди, Трампты, Холтту)? Not after a vowel (-ны, as
+    Italian surnames end: Муссолини), nor a doubled consonant (Бенедетти), nor a disharmony
+    (Моранди, Бурунди: Kyrgyz would write -ды, -ду)."""
+    stem, ending = word[:-2], word[-2:]
+    if len(stem) < 4 or ending[0] not in "дт" or ending[1] not in "ыиуү":
+        return False
+    last = stem[-1]
+    if last in _HARMONY or last in "йьъ" or last == ending[0]:
+        return False
+    vowels = [c for c in stem if c in _HARMONY]
+    if not vowels or ending[1] != _HARMONY[vowels[-1]]:
+        return False
+    return ending[0] == ("т" if last in _VOICELESS else "д")
+
+
 #: derivational suffixes: the agent (-чы), the adjective (-лык, -дык, -тык), the companion
 #: (-даш), the verb (-лаш), the privative (-сыз), the doer (-кер): another word
 DERIVATIONS = tuple(

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from ..memo import memo
-from ..morphology import CASE_ENDINGS, is_genitive
+from ..morphology import CASE_ENDINGS, is_accusative, is_genitive
 from ..registry import Context, Finding, check
 from ..translit import consonants, skeleton
 from ..units import Unit
@@ -73,11 +73,21 @@ def untranslated_text(unit: Unit, ctx: Context) -> Iterator[str]:
 _NAME_ENDINGS = tuple(sorted(e for e in CASE_ENDINGS if len(e) > 1 and e[0] not in "аеиоуыөүс"))
 
 
+#: a Kyrgyz case ending of two letters or more after a stem in -ия is never Russian
+_IA = "ия"
+_IA_ENDINGS = tuple(sorted(e for e in CASE_ENDINGS if len(e) > 1))
+
+
 def _inflected(word: str, vocabulary: frozenset[str]) -> bool:
     """Is ``word`` a stem and a Kyrgyz case ending, the stem being attested in the release's
     source with another ending or none (Трампты beside Трамп, Трамптын)? A genitive needs no
-    such witness (Нильсендин): few Russian words end in one as Kyrgyz harmony shapes it."""
-    if len(word) >= 7 and is_genitive(word.lower()):
+    such witness (Нильсендин): few Russian words end in one as Kyrgyz harmony shapes it, nor
+    does an accusative on a consonant (Миллерди), nor any case ending after -ия (Германияда:
+    Russian declines Германия to Германии, Германию, Германией)."""
+    low = word.lower()
+    if len(low) >= 7 and (is_genitive(low) or is_accusative(low)):
+        return True
+    if any(low.endswith(_IA + ending) for ending in _IA_ENDINGS):
         return True
     for ending in _NAME_ENDINGS:
         stem = word[: -len(ending)]
