@@ -281,7 +281,10 @@ def test_prefill_without_an_engine_loads_no_mt_client(newsroom: Path) -> None:
 
 
 def _templates(root: Path) -> dict[str, bytes]:
-    folder = root / "translations" / "templates"
+    return _files(root / "translations" / "templates")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
@@ -322,4 +325,44 @@ def test_extract_runs_without_the_cli_and_says_and_writes_the_same(tmp_path: Pat
     nowhere.mkdir()
     quick, full = pressflow(nowhere, "extract"), pressflow(nowhere, "-C", ".", "extract")
     assert quick.returncode == full.returncode == 2
+    assert said(quick) == said(full) and said(quick).startswith("pressflow: error: ")
+
+
+def test_update_with_work_to_do_runs_without_the_cli_and_says_and_writes_the_same(
+    tmp_path: Path,
+) -> None:
+    """``update`` and ``update --check`` with releases to work on: the same output, exit code
+    and files as through the Typer CLI; the framework loaded only to report a finding."""
+    rooms = [copy_newsroom(tmp_path / name) for name in ("quick", "full")]
+    for root in rooms:
+        shutil.rmtree(root / "translations")
+        for old in (root / "releases").iterdir():
+            old.unlink()
+        (root / "releases" / "2019-01-01-clean.txt").write_text(CLEAN, "utf-8")
+
+    def run(*args: str) -> tuple[subprocess.CompletedProcess[str], ...]:
+        return pressflow(rooms[0], *args), pressflow(rooms[1], "-C", ".", *args)
+
+    quick, full = run("update", "--check")  # stale: every catalog listed, exit 1
+    assert (quick.returncode, said(quick), quick.stdout) == (1, said(full), full.stdout)
+    assert "ru/2019-01-01-clean.po: out of date with its release" in said(quick)
+    assert not imported(quick, "typer")
+
+    quick, full = run("update")
+    assert (quick.returncode, said(quick), quick.stdout) == (0, said(full), full.stdout)
+    assert said(quick).endswith("written\n") and not imported(quick, "typer")
+    assert _templates(rooms[0]) == _templates(rooms[1])
+    for lang in ("ru", "en"):
+        assert _files(rooms[0] / "translations" / lang) == _files(rooms[1] / "translations" / lang)
+
+    for root in rooms:  # a finding to report: printed by the CLI's console
+        (root / "releases" / "2019-01-02-junk.html").write_text(JUNK, "utf-8")
+    quick, full = run("update")
+    assert (quick.returncode, said(quick), quick.stdout) == (0, said(full), full.stdout)
+    assert "[removed-embed]" in said(quick) and imported(quick, "typer")
+
+    for root in rooms:  # an error: the CLI's one line and exit code
+        (root / "releases" / "2019-01-03-bad.txt").write_bytes(b"\xff\xfe\x00bad")
+    quick, full = run("update")
+    assert quick.returncode == full.returncode != 0
     assert said(quick) == said(full) and said(quick).startswith("pressflow: error: ")

@@ -4,9 +4,10 @@ Pre-commit hooks, CI steps and editors run ``pressflow update`` or ``pressflow u
 on every commit or save, and almost always nothing changed. The pipeline knows that from the
 stamps and a few ``stat`` calls per release (``pipeline.update_if_unchanged``), in less time
 than loading the CLI framework (Typer, Click, Rich, pydantic) takes. So for exactly those two
-command lines this module asks the pipeline first and prints the line the Typer command prints.
-Everything else (another option, a release to process, a warning, any error) goes to
-:mod:`pressflow.cli`, which parses, reports and decides the exit code as always.
+command lines this module asks the pipeline first and prints the line the Typer command prints;
+when there is work, it runs it and prints what the command prints (``_update``; ``extract``
+alike). Everything else (another option, a warning, any error) goes to :mod:`pressflow.cli`,
+which parses, reports and decides the exit code as always.
 
 ``status`` is kept whole the same way: the table it printed, given again while no file its check
 rests on changed (and printed where it was, alike); ``--help`` too (see ``_help``).
@@ -57,6 +58,8 @@ def main() -> None:
         if result is not None:
             sys.stderr.write(result.summary() + "\n")
             sys.exit(result.exit_code)
+        if COMPLETION not in os.environ:
+            _update(check_only=check_only)
     if tuple(sys.argv[1:]) == ("extract",) and COMPLETION not in os.environ:
         _extract()
     if tuple(sys.argv[1:]) in KEPT_OUTPUT and COMPLETION not in os.environ:
@@ -104,6 +107,36 @@ def _extract() -> NoReturn:
     else:  # (a line of plain words and digits: the console would print it as it is)
         sys.stderr.write(result.summary() + "\n")
     sys.exit(0)
+
+
+def _update(*, check_only: bool) -> NoReturn:
+    """``pressflow update`` (``--check``) as the CLI runs it, progress and output alike, without
+    loading the CLI framework unless there is a finding or an error to report: the command a
+    newsroom runs after every edit. Always exits."""
+    from .errors import PressflowError
+    from .pipeline import open_project, update
+    from .progress import ticking
+    from .terminal import console
+
+    err = console(stderr=True)
+    try:
+        with ticking(err, "update", "releases") as tick:
+            result = update(open_project(None), check_only=check_only, tick=tick)
+    except PressflowError as exc:
+        from .cli import fail
+
+        fail(exc)
+    except KeyboardInterrupt:
+        err.print("pressflow: interrupted")  # as the CLI says it
+        sys.exit(130)
+    if result.problems:
+        from .cli.base import warn
+
+        warn(result.problems)
+    for change in result.outdated if check_only else ():
+        err.print(f"{change.path}: out of date with its release", markup=False)
+    err.print(result.summary(), markup=False)
+    sys.exit(result.exit_code)
 
 
 def _unchanged(*, check_only: bool) -> UpdateResult | None:

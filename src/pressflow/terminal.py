@@ -10,6 +10,7 @@ included.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 
@@ -31,6 +32,24 @@ class SafeConsole(Console):
 
     def render_str(self, text: str, **options: object) -> Text:  # type: ignore[override]
         return super().render_str(printable(text), **options)  # type: ignore[arg-type]
+
+
+def plain_output() -> bool:
+    """NO_COLOR (https://no-color.org: set and not empty) or TERM=dumb: no escape sequence at
+    all, not even bold. A pipe or a file gets none either: rich sees it is not a terminal."""
+    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+
+
+def console(*, stderr: bool) -> SafeConsole:
+    """The console every command prints on (the CLI's, and the entry's quick commands')."""
+    plain = plain_output()
+    return SafeConsole(  # release text may hold escape sequences: never raw to a terminal
+        stderr=stderr,
+        highlight=False,
+        soft_wrap=True,
+        no_color=plain,
+        color_system=None if plain else "auto",
+    )
 
 
 def plain_table(table: object, *, width: int) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from enum import Enum
 from pathlib import Path
@@ -15,7 +14,7 @@ from .. import __version__, pipeline
 from ..config import Config
 from ..errors import EXIT_OK
 from ..model import Problem
-from ..terminal import SafeConsole, printable
+from ..terminal import console, printable
 
 EXIT_CODES = (
     "Exit codes: 0 success; 1 a gate or an error-severity check failed; 2 bad input or usage."
@@ -32,25 +31,8 @@ app = typer.Typer(
 )
 
 
-def plain_output() -> bool:
-    """NO_COLOR (https://no-color.org: set and not empty) or TERM=dumb: no escape sequence at
-    all, not even bold. A pipe or a file gets none either: rich sees it is not a terminal."""
-    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-
-
-def _console(*, stderr: bool) -> Console:
-    plain = plain_output()
-    return SafeConsole(  # release text may hold escape sequences: never raw to a terminal
-        stderr=stderr,
-        highlight=False,
-        soft_wrap=True,
-        no_color=plain,
-        color_system=None if plain else "auto",
-    )
-
-
-err = _console(stderr=True)
-out = _console(stderr=False)
+err = console(stderr=True)
+out = console(stderr=False)
 
 
 class SegmentFormat(str, Enum):
