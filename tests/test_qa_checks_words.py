@@ -175,6 +175,28 @@ def test_a_misspelling_is_found_among_other_names_on_the_same_letter() -> None:
     assert spelling(rows, "en") == [(5, "name spelt two ways in this release: Asonov (asanov…)")]
 
 
+def test_a_name_left_with_kyrgyz_zh_for_russian_dzh_is_spelt_two_ways() -> None:
+    rows = [
+        ("Жонни Иңлиш келди.", "Пришёл Джонни Инглиш."),
+        ("Жонни Иңлиш сүйлөдү.", "Выступил Джонни Инглиш."),
+        ("Жонни кетти.", "Потом Жонни ушёл."),
+    ]
+    assert spelling(rows, "ru") == [(3, "name spelt two ways in this release: Жонни (джонн…)")]
+    # a Дж- name is still compared with the other Д- names (a letter after the Д typed wrong)
+    rows[2] = ("Жонни кетти.", "Потом Дзонни ушёл.")
+    assert spelling(rows, "ru") == [(3, "name spelt two ways in this release: Дзонни (джонн…)")]
+
+
+def test_a_french_zh_and_an_english_dzh_from_one_kyrgyz_name_are_two_people() -> None:
+    # Kyrgyz writes George Bush and Georges Danton alike (Жорж); Russian, Джордж and Жорж
+    rows = [
+        ("Жорж Буш келди.", "Приехал Джордж Буш."),
+        ("Жорж Буш сүйлөдү.", "Выступил Джордж Буш."),
+        ("Жорж Дантон жөнүндө.", "О Жорже Дантоне."),
+    ]
+    assert spelling(rows, "ru") == []
+
+
 def kyrgyz_forms(rows: list[tuple[str, str]]) -> list[tuple[int, str]]:
     return findings(rows, "ru", "kyrgyz-form")
 

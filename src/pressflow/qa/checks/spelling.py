@@ -133,20 +133,29 @@ def _alike(a: str, b: str) -> bool:
 
 def _variants(stems: Counter[str], origins: dict[str, set[str]]) -> dict[str, str]:
     """Rarer stem -> the commoner spelling it departs from by one or two letters, when the
-    source spells both alike (Кавардарков and Кавадарков in the source are the source's own)."""
+    source spells both alike (Кавардарков and Кавадарков in the source are the source's own).
+    Stems are compared within their first letter, Дж- with Д- and with Ж- as well (Джонни,
+    Жонни as Kyrgyz writes it: English J is Дж in Russian, Ж in Kyrgyz)."""
     out: dict[str, str] = {}
-    ordered = sorted(stems)
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            if a[0] != b[0]:
-                break  # sorted: no later stem shares the first letter either
-            if not (_alike(a, b) and origins[a] & origins[b]):
-                continue
-            if stems[a] <= stems[b]:
-                out[a] = b
-            if stems[b] <= stems[a]:
-                out[b] = a
+    groups: dict[str, list[str]] = defaultdict(list)
+    for found in sorted(stems):
+        for initial in _initials(found):
+            groups[initial].append(found)
+    for group in groups.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if not (_alike(a, b) and origins[a] & origins[b]):
+                    continue
+                if stems[a] <= stems[b]:
+                    out[a] = b
+                if stems[b] <= stems[a]:
+                    out[b] = a
     return out
+
+
+def _initials(found: str) -> tuple[str, ...]:
+    """The letters a stem is grouped by: its first, and Ж for Дж-."""
+    return (found[0], "ж") if found.startswith("дж") else (found[0],)
 
 
 #: the shortest name (in skeleton letters) judged against its witnesses
