@@ -64,6 +64,9 @@ def flagged(translations: list[str], *, lang: str = "ru", check: str = "quotes",
         # …but a quotation followed by its attribution was closed: the closing mark is lost
         ("ru", ["«Мы готовы, — сказал он.", "«Форум пройдёт завтра»."], [0]),
         ("en", ['"We are ready, he said.', '"The forum will be held tomorrow."'], [0]),
+        ("en", ['"We are ready, said Mr Kay.', '"The forum will be held tomorrow."'], [0]),
+        ("en", ['"We are ready, he explained.', '"The forum will be held tomorrow."'], [0]),
+        ("ru", ["«Мы готовы, — сказал он.", "Форум пройдёт завтра»."], [0, 1]),
         # a nested quotation closed with the outer one by one mark, but not two quotations
         ("ru", ["Он сказал: «Мы назвали его «Форум»."], []),
         ("ru", ["«Форум» открылся, он сказал: «Мы готовы."], [0]),
@@ -73,6 +76,38 @@ def test_quotations_across_paragraphs(
     lang: str, translations: list[str], expected: list[int]
 ) -> None:
     assert flagged(translations, lang=lang) == expected
+
+
+def test_one_mark_closes_two_quotations_only_where_the_source_nests_them() -> None:
+    """«…«…» is a nested quotation closed with the outer one, or two quotations side by side
+    that lost a closing mark: the source, which nests its quotations or not, tells."""
+    apart = ['"Жаңылыктар" гезити боюнча министр "биз даярбыз" деди.']
+    nested = ["Министр “биз “Форумга” даярбыз” деди."]
+    assert flagged(["По данным «Новостей, министр сказал: «мы готовы»."], sources=apart) == [0]
+    assert flagged(["По данным «Новостей», министр сказал: «мы готовы»."], sources=apart) == []
+    assert flagged(["Министр сказал: «мы готовы к «Форуму»."], sources=nested) == []
+
+
+def _witnessed(ru: list[str], en: list[str], sources: list[str]) -> list[int]:
+    """The Russian paragraphs the quotes check reports beside an English translation."""
+    units = [
+        Unit(s, t, line=i, index=i, extracted="paragraph", references=(("r.txt", str(i)),))
+        for i, (s, t) in enumerate(zip(sources, ru, strict=True))
+    ]
+    ctx = Context(lang="ru", path="ru.po", parallel={"en": dict(zip(sources, en, strict=True))})
+    return [p.line for p in run_checks(units, ctx) if p.check == "quotes"]
+
+
+def test_a_quotation_runs_on_only_where_the_source_or_the_other_translation_lets_it() -> None:
+    """A source that closes its quotation inside the paragraph, beside an English translation
+    that closes it there too: a Russian quotation left open there and closed a paragraph later
+    lost a mark. Where the English runs on as well, both translators read the next paragraph
+    as the speaker's words."""
+    sources = ['Ал: "Биз даярбыз" деди.', "Форум эртең өтөт."]
+    ru = ["Он сказал: «Мы готовы.", "Форум пройдёт завтра»."]
+    assert _witnessed(ru, ['He said: "We are ready."', "The forum is tomorrow."], sources) == [0]
+    assert _witnessed(ru, ['He said: "We are ready.', 'The forum is tomorrow."'], sources) == []
+    assert flagged(ru, sources=sources) == []  # no other translation to tell: as before
 
 
 def test_apostrophes_quoting_in_the_source_count_as_its_quotation_marks() -> None:

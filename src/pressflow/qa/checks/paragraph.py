@@ -81,24 +81,27 @@ def _continues(targets: list[str], k: int, j: int, ok: Callable[[str], bool]) ->
     joined = f"{first} {second}"
     if not (ok(joined) and _guillemets_nest(joined)):
         return False
+    last = _marks(first)[-1]
+    # words of attribution after the first's last mark show its quotation closed there
     return (
-        _position(first, _marks(first)[-1]) != "close"
+        _position(first, last) != "close"
         and _position(second, _marks(second)[0]) != "open"
+        and not _ATTRIBUTION.search(first[last:])
     )
 
 
-def _continued(targets: list[str], k: int, ok: Callable[[str], bool]) -> bool:
-    """Is paragraph k's open (or closed) quotation closed (or opened) up to three paragraphs
-    away, across balanced paragraphs (a quotation of several paragraphs)?"""
+def _continued(targets: list[str], k: int, ok: Callable[[str], bool]) -> int | None:
+    """The paragraph, up to three away across balanced ones, where paragraph k's open (or
+    closed) quotation closes (or opens): a quotation of several paragraphs; None if none."""
     for step in (1, -1):
         j = k + step
-        while 0 <= j < len(targets) and abs(j - k) <= 3:
+        while 0 <= j < len(targets) and abs(j - k) <= _REACH:
             if not ok(targets[j]):
                 if _continues(targets, k, j, ok):
-                    return True
+                    return j
                 break
             j += step
-    return False
+    return None
 
 
 def _nested_close(text: str) -> bool:
@@ -124,12 +127,13 @@ def _judge(
     what: str,
     *,
     parity: bool = False,
-    excuse: Callable[[list[str], int], bool] | None = None,
+    excuse: Callable[[list[str], int, str, list[list[str]]], bool] | None = None,
     source_ok: Callable[[str], bool] | None = None,
 ) -> Iterator[Finding]:
     groups = [[u for u in g if u.translated] for g in paragraphs(units, ctx.release)]
     groups = [g for g in groups if g]
     targets = [" ".join(u.msgstr for u in g) for g in groups]
+    witnessed = [_others(g, ctx) for g in groups] if excuse is not None else []
     seen: set[int] = set()
     for k, done in enumerate(groups):
         source = " ".join(u.msgid for u in done)
@@ -138,7 +142,7 @@ def _judge(
         # wants the translation's own marks paired (a quotation the translator added)
         if not (source_ok or ok)(source) or ok(target):
             continue
-        if excuse is not None and excuse(targets, k):
+        if excuse is not None and excuse(targets, k, source, witnessed):
             continue
         # the unit where the translation's running balance departs from the source's: the
         # first whose own balance differs (the running balances agree up to it)
@@ -146,6 +150,21 @@ def _judge(
         if culprit.index not in seen:
             seen.add(culprit.index)
             yield Finding(culprit, f"unbalanced {what} in the translation of this paragraph")
+
+
+#: how many paragraphs away a quotation may run on (``_continued``)
+_REACH = 3
+
+
+def _others(done: list[Unit], ctx: Context) -> list[str]:
+    """The paragraph as each other translation of the release writes it (where it has every
+    unit of it)."""
+    found = []
+    for texts in (ctx.parallel or {}).values():
+        parts = [texts.get(u.msgid, "") for u in done]
+        if all(parts):
+            found.append(" ".join(parts))
+    return found
 
 
 def _departs(unit: Unit, balance: Callable[[str], int], *, parity: bool) -> bool:
@@ -175,10 +194,41 @@ def quotes(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     )
 
 
-def _excused(targets: list[str], k: int) -> bool:
-    """A quotation that runs on into a following paragraph (or began in a previous one), or
-    a nested and an outer quotation closed by one mark."""
-    return _continued(targets, k, quote_ok) or _nested_close(targets[k]) or _runs_on(targets, k)
+def _excused(targets: list[str], k: int, source: str, witnessed: list[list[str]]) -> bool:
+    """A quotation that runs on into another paragraph, or a nested and an outer quotation
+    closed by one mark; each only where the source paragraph allows it. One mark may close two
+    quotations where the source nests them (or has no marks to tell). A quotation may run on
+    where the source's own do, or where the other translation's quotation runs on there too
+    (both translators read the next paragraphs as the speaker's words); a source whose
+    quotations open and close inside the paragraph, beside another translation that closes them
+    there as well (``witnessed``: the other translations of each paragraph), wants them closed.
+    """
+    depth, closed = _depth(source)
+    if _nested_close(targets[k]):
+        return depth >= 2 or not depth
+    partner = _continued(targets, k, quote_ok)
+    if partner is None:
+        partner = k + 1 if _runs_on(targets, k) else None
+    if partner is None:
+        return False
+    others = witnessed[k] + witnessed[partner]
+    return not (closed and witnessed[k] and all(quote_ok(other) for other in others))
+
+
+def _depth(text: str) -> tuple[int, bool]:
+    """How deep the quotations of a text nest, and whether they open and close inside it (every
+    mark read as opening or closing by its kind or by the characters around it; 0 and False
+    for a text without quotation marks)."""
+    depth = deepest = 0
+    for i in _marks(text):
+        position = _position(text, i)
+        if position == "?":
+            position = "close" if depth else "open"
+        depth += 1 if position == "open" else -1
+        if depth < 0:
+            return deepest, False
+        deepest = max(deepest, depth)
+    return deepest, bool(deepest) and depth == 0
 
 
 def _runs_on(targets: list[str], k: int) -> bool:
@@ -193,8 +243,10 @@ def _runs_on(targets: list[str], k: int) -> bool:
     return not _ATTRIBUTION.search(targets[k][marks[-1] :])
 
 
+#: a speaker's verb after the quotation, in either order ("…, he explained", "…, said Mrs Kay")
+_SAID = r"(?:said|says|told|added|wrote|explained|continued|asked|noted|stressed|insisted)"
 _ATTRIBUTION = re.compile(
-    r"[,!?…]\s*[—–]\s*\w|,\s+(?:he|she|they|it|[A-Z]\w+)\s+(?:said|says|told|added|wrote)\b"
+    rf"[,!?…]\s*[—–]\s*\w|,\s+(?:(?:he|she|they|it|[A-Z]\w+)\s+{_SAID}\b|{_SAID}\s+\w)"
 )
 
 
