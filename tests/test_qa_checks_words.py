@@ -163,6 +163,16 @@ def test_a_six_letter_name_may_be_two_letters_off_but_not_two_people() -> None:
     assert spelling(two, "ru") == []
 
 
+def test_a_short_english_name_may_be_two_letters_off_but_not_two_people() -> None:
+    rows = [("Трамп келди.", "Then Trump came."), ("Трамп сүйлөдү.", "Then Trump spoke.")]
+    assert spelling([*rows, ("Трамп кетти.", "Then Trummmp left.")], "en") == [
+        (3, "name spelt two ways in this release: Trummmp (trump…)")
+    ]
+    # two people the source names apart, two letters apart in English
+    two = [("Кейт келди.", "Then Kate came."), ("Кайл да келди.", "Then Kyle came too.")]
+    assert spelling(two, "en") == []
+
+
 def test_a_misspelling_is_found_among_other_names_on_the_same_letter() -> None:
     # sorted, Asel and Asiya fall between Asanov and its misspelling Asonov
     rows = [

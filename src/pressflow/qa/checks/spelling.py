@@ -108,8 +108,10 @@ def _capitalised(source: str) -> tuple[tuple[str, str], ...]:
 _ADJECTIVE = ("ск", "цк")
 
 
-#: a stem this long may be two letters off
+#: a stem this long may be two letters off; an English name (no case ending to blur it) from
+#: four letters on, its spellings told apart by the source word each renders (Trump, Trummmp)
 LONG_STEM = 6
+LONG_LATIN_STEM = 4
 
 
 def _alike(a: str, b: str) -> bool:
@@ -128,7 +130,8 @@ def _alike(a: str, b: str) -> bool:
         return False  # a place and its adjective (Шотландии, Шотландский), not a misspelling
     if shorter < 5 and a[:-1] == b[:-1]:
         return False
-    return edits(a, b) <= (1 if shorter < LONG_STEM else 2)
+    long = LONG_LATIN_STEM if a.isascii() and b.isascii() else LONG_STEM
+    return edits(a, b) <= (1 if shorter < long else 2)
 
 
 def _variants(stems: Counter[str], origins: dict[str, set[str]]) -> dict[str, str]:
