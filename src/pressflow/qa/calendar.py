@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .memo import memo
+from .translit import consonants
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -77,9 +78,48 @@ def weekdays(text: str, lang: str) -> frozenset[int]:
     return frozenset(out)
 
 
-def unnamed_weekdays(source: str, translation: str, lang: str) -> list[int]:
-    """Weekdays the translation names and the source does not."""
-    return sorted(weekdays(translation, lang) - weekdays(source, "ky"))
+def unnamed_weekdays(
+    source: str, translation: str, lang: str, witnesses: tuple[str, ...] = ()
+) -> list[int]:
+    """Weekdays the translation names and the source does not. A weekday in a title (the
+    Sunday Times, Saturday Night Live) counts too unless the source or another translation of
+    the unit (``witnesses``) writes that title as well, or the source spells its weekday out
+    in Cyrillic (Санди Таймс): a title is kept, not translated."""
+    named = set(weekdays(translation, lang))
+    for m in _EN_TITLE_DAY.finditer(translation):
+        title, day = m.group(0), m.group(1)
+        if title in source or any(title in text for text in witnesses):
+            continue
+        if consonants(day) not in {consonants(w) for w in _WORD.findall(source)}:
+            named.add(_EN_DAY_NAMES.index(day) + 1)
+    return sorted(named - weekdays(source, "ky"))
+
+
+def lost_weekdays(source: str, translation: str, lang: str) -> list[int]:
+    """Weekdays the source names that a translation naming other weekdays leaves out (a day
+    changed into another, not a date left out). ``жума`` is a week as often as Friday: only
+    ``жума күнү`` must be there."""
+    named = weekdays(translation, lang)
+    if not named:
+        return []
+    # the day may be named by an adjective (за пятничное поражение: Friday's defeat)
+    named |= {
+        _RU_DAY_ADJECTIVES.index(m) + 1 for m in _RU_DAY_ADJECTIVE.findall(translation.lower())
+    }
+    wanted = set(weekdays(source, "ky"))
+    if not _KY_FRIDAY.search(source.lower()):
+        wanted.discard(5)
+    return sorted(wanted - named)
+
+
+_EN_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: an English weekday followed by a capitalised word: a title (the Sunday Times), which
+#: ``weekdays`` leaves out, with the word that follows it
+_EN_TITLE_DAY = re.compile(r"(?<![\w'])(" + "|".join(_EN_DAY_NAMES) + r")\s+[A-Z]\w*")
+_RU_DAY_ADJECTIVES = ("понедельничн", "вторничн", "средов", "четвергов", "пятничн", "субботн",
+                      "воскресн")  # fmt: skip
+_RU_DAY_ADJECTIVE = re.compile(r"(?<![^\W\d_])(" + "|".join(_RU_DAY_ADJECTIVES) + r")")
+_KY_FRIDAY = re.compile(r"(?<![^\W\d_])жума\s+күн")
 
 
 _EN_MAY_DATE = re.compile(

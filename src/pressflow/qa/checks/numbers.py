@@ -57,9 +57,13 @@ def dates(unit: Unit, ctx: Context) -> Iterator[str]:
     )
     if other:
         yield f"the translation names month {', '.join(map(str, other))}, the source does not"
-    days = calendar.unnamed_weekdays(unit.msgid, unit.msgstr, ctx.lang)
+    witnesses = tuple(t[unit.msgid] for t in (ctx.parallel or {}).values() if unit.msgid in t)
+    days = calendar.unnamed_weekdays(unit.msgid, unit.msgstr, ctx.lang, witnesses)
     if days:
         yield f"the translation names weekday {', '.join(map(str, days))}, the source does not"
+    lost = calendar.lost_weekdays(unit.msgid, unit.msgstr, ctx.lang)
+    if lost:
+        yield f"weekday {', '.join(map(str, lost))} of the source is missing in the translation"
 
 
 #: currencies and the percent, as each language writes them: a figure's unit must survive.

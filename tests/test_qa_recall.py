@@ -1,0 +1,43 @@
+"""Errors the checks catch by reading the unit as a press translator writes it: a weekday kept
+in a title, a weekday changed into another the source also names. Each case has its good
+translation, which must pass."""
+
+from __future__ import annotations
+
+from pressflow.qa.registry import Context
+from pressflow.qa.runner import run_checks
+from pressflow.qa.units import Unit
+
+
+def found(source: str, translation: str, lang: str = "en", other: str = "") -> set[str]:
+    """The codes the checks report on one unit, beside the other translation if given."""
+    witness = {"ru" if lang == "en" else "en": {source: other}} if other else None
+    ctx = Context(lang=lang, path=f"{lang}.po", parallel=witness)
+    return {p.check for p in run_checks([Unit(source, translation, line=3)], ctx)}
+
+
+def test_a_weekday_in_a_title_is_read_unless_the_title_is_kept_from_elsewhere() -> None:
+    source = "Премьер-министр гезитке маек берди."
+    russian = "Премьер-министр дал интервью газете Sunday Times."
+    assert "dates" not in found(
+        source, "The prime minister spoke to the Sunday Times.", other=russian
+    )
+    assert "dates" in found(source, "The prime minister spoke to the Monday Times.", other=russian)
+    # the source spells the title out in Cyrillic
+    source = "Премьер-министр Санди Таймс гезитине маек берди."
+    assert "dates" not in found(source, "The prime minister spoke to the Sunday Times.")
+    assert "dates" in found(source, "The prime minister spoke to the Friday Times.")
+
+
+def test_a_weekday_of_the_source_changed_into_another_it_also_names() -> None:
+    source = "Жыйын шейшемби күнү башталып, шаршемби күнү бүтөт."
+    assert "dates" not in found(source, "The meeting opens on Tuesday and closes on Wednesday.")
+    assert "dates" in found(source, "The meeting opens on Tuesday and closes on Tuesday.")
+    # жума is a week as often as Friday: only «жума күнү» must be there
+    source = "Жыйын ушул жумада шейшемби күнү өтөт."
+    assert "dates" not in found(source, "The meeting is on Tuesday this week.")
+    # a day named by an adjective (за пятничное поражение)
+    source = "Жума күнү утулган команда ишемби күнү жеңди."
+    good = "Проигравшая в пятничном матче команда победила в субботу."
+    assert "dates" not in found(source, good, lang="ru")
+    assert "dates" in found(source, good.replace("в субботу", "в воскресенье"), lang="ru")
