@@ -173,6 +173,16 @@ def test_a_short_english_name_may_be_two_letters_off_but_not_two_people() -> Non
     assert spelling(two, "en") == []
 
 
+def test_the_second_half_of_a_hyphenated_name_is_a_name_too() -> None:
+    rows = [
+        ("Милтон-Кейнс шаары.", "Город Милтон-Кейнс."),
+        ("Милтон-Кейнсте жыйын өттү.", "В Милтон-Кейнсе прошла встреча."),
+    ]
+    assert spelling(rows, "ru") == []  # a case form of the second half is the name
+    misspelt = [*rows, ("Милтон-Кейнс утту.", "Победил Милтон-Кенс.")]
+    assert spelling(misspelt, "ru") == [(3, "name spelt two ways in this release: Кенс (кейнс…)")]
+
+
 def test_a_misspelling_is_found_among_other_names_on_the_same_letter() -> None:
     # sorted, Asel and Asiya fall between Asanov and its misspelling Asonov
     rows = [

@@ -23,7 +23,7 @@ from ..registry import Context, Finding, check
 from ..translit import skeleton
 from ..units import Unit
 
-_NAME = re.compile(r"(?<![\w-])[A-ZА-ЯЁ][a-zа-яё]{3,}(?:'s|’s)?(?![\w-])")
+_NAME = re.compile(r"(?<!\w)[A-ZА-ЯЁ][a-zа-яё]{3,}(?:'s|’s)?(?!\w)")
 _RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ую", "юю", "ая", "яя", "ое", "ее",
                "ые", "ие", "ых", "их", "ый", "ий", "ой", "ей", "ом", "ем", "ым", "им", "ах",
                "ях", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и")  # fmt: skip
@@ -60,11 +60,14 @@ def after_stop(text: str, start: int) -> bool:
         i -= 1
     if not i:
         return True  # nothing but white space before it: the text's first word
+    if i == start and i >= 2 and text[i - 1] == "-" and text[i - 2].isalpha():
+        return False  # the second half of a hyphenated name (Де-Мойнз, Милтон-Кейнс)
     return text[i - 1] in _OPENERS or (text[i - 1] in _STOPS and i < start)
 
 
 def name_stems(text: str) -> list[tuple[str, str]]:
-    """(word, stem) of the capitalised words of ``text`` that are not sentence-initial."""
+    """(word, stem) of the capitalised words of ``text`` that are not sentence-initial, each
+    half of a hyphenated name on its own (Милтон-Кейнс)."""
     return [
         (m.group(0), stem(m.group(0)))
         for m in _NAME.finditer(text)
