@@ -90,9 +90,18 @@ def unnamed_weekdays(
         title, day = m.group(0), m.group(1)
         if title in source or any(title in text for text in witnesses):
             continue
-        if consonants(day) not in {consonants(w) for w in _WORD.findall(source)}:
+        if not _spelt_out(title, source):
             named.add(_EN_DAY_NAMES.index(day) + 1)
     return sorted(named - weekdays(source, "ky"))
+
+
+def _spelt_out(title: str, source: str) -> bool:
+    """Does the source spell the two words of ``title`` out in its own script, one after the
+    other (Санди Таймс for the Sunday Times)? Both words: one short word's consonants alone
+    match too many others."""
+    wanted = [consonants(word) for word in title.split()]
+    words = [consonants(word) for word in _WORD.findall(source)]
+    return any(words[i : i + 2] == wanted for i in range(len(words) - 1))
 
 
 def lost_weekdays(source: str, translation: str, lang: str) -> list[int]:
