@@ -26,15 +26,15 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
+
+from timing import Timing, both, command, floor, measure
 
 ROOT = Path(__file__).resolve().parent.parent
 #: ``../shared/bench/gen_corpus.py`` beside the checkout (or beside a folder of worktrees)
@@ -63,58 +63,6 @@ block_on = "none"
 """
 
 
-# --------------------------------------------------------------------------- measuring
-
-
-@dataclass(frozen=True)
-class Timing:
-    wall: float
-    cpu: float
-
-    def __str__(self) -> str:
-        return f"{self.wall:6.2f} ({self.cpu:5.2f})"
-
-
-def _children_cpu() -> float:
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
-
-
-def command(cmd: Sequence[str], *, cwd: Path, one_core: bool = False) -> Callable[[], None]:
-    """A process to time; with ``one_core`` confined to one core (as ``--jobs 1``)."""
-
-    def confine() -> None:
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-
-    def go() -> None:
-        done = subprocess.run(
-            list(cmd),
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            preexec_fn=confine if one_core else None,
-            env={**os.environ, "NO_COLOR": "1"},
-        )
-        if done.returncode not in (0, 1):  # 1: a check's verdict, still a full run
-            sys.exit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.strip()[-800:]}")
-
-    return go
-
-
-def measure(
-    action: Callable[[], None], *, runs: int = 1, before: Callable[[], None] | None = None
-) -> Timing:
-    """Median (by wall time) of ``runs`` runs of ``action``, ``before`` untimed each time."""
-    samples = []
-    for _ in range(runs):
-        if before is not None:
-            before()
-        cpu, start = _children_cpu(), time.perf_counter()
-        action()
-        samples.append(Timing(time.perf_counter() - start, _children_cpu() - cpu))
-    return sorted(samples, key=lambda t: t.wall)[len(samples) // 2]
-
-
 def pressflow(root: Path, *args: str, one_core: bool = False) -> Callable[[], None]:
     return command([sys.executable, "-m", "pressflow", *args], cwd=root, one_core=one_core)
 
@@ -123,14 +71,6 @@ def toolkit(module: str, *args: str, cwd: Path, one_core: bool = False) -> Calla
     return command(
         [sys.executable, "-m", module, "--progress=none", *args], cwd=cwd, one_core=one_core
     )
-
-
-def both(*actions: Callable[[], None]) -> Callable[[], None]:
-    def go() -> None:
-        for action in actions:
-            action()
-
-    return go
 
 
 # --------------------------------------------------------------------------- newsrooms
@@ -307,6 +247,14 @@ def bench(corpus: Path, work: Path) -> None:
         ref = measure(tools, before=emptied(out))  # single-threaded: its own jobs 1
         label = "txt2po + posegment" if name == "txt" else "html2po"
         table.row(f"extract, {count} {name} (tt: {label})", pf, one, ref)
+
+    out = tt / "floor"
+    rest = measure(floor(html / "releases", out), before=emptied(out))
+    table.row(
+        f"floor: read {pages} releases, write {pages} files",
+        rest,
+        note="(no work: what any tool pays this file system)",
+    )
 
     # update, first: templates and every PO. pressflow's update makes the templates too, so
     # translate-toolkit's counterpart is its whole chain (txt2po + posegment + pot2po x2); the
