@@ -183,6 +183,23 @@ def test_the_second_half_of_a_hyphenated_name_is_a_name_too() -> None:
     assert spelling(misspelt, "ru") == [(3, "name spelt two ways in this release: Кенс (кейнс…)")]
 
 
+def test_a_name_in_ia_declined_as_no_russian_noun_is() -> None:
+    rows = [
+        ("Эстонияга делегация барды.", "Делегация поехала в Эстонию."),
+        ("Эстониядагы жыйын.", "Встреча в Эстонии."),
+    ]
+    assert spelling(rows, "ru") == []
+    for slip in ("Эстони", "Эстоние"):
+        misspelt = [*rows, ("Эстониянын өкмөтү.", f"Правительство {slip} заявило.")]
+        assert spelling(misspelt, "ru") == [
+            (3, f"a name declined as no Russian noun is: {slip} (эстония)")
+        ]
+    # an adjective made from it is another word, not a case of it
+    adjective = [*rows, ("Эстониялык делегация.", "Эстонийская делегация прибыла.")]
+    adjective.append(("Эстониялык министр.", "Прибыл министр Эстонийской республики."))
+    assert spelling(adjective, "ru") == []
+
+
 def test_a_misspelling_is_found_among_other_names_on_the_same_letter() -> None:
     # sorted, Asel and Asiya fall between Asanov and its misspelling Asonov
     rows = [

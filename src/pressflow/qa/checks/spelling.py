@@ -218,11 +218,35 @@ def _shared(a: str, b: str) -> int:
     return n
 
 
+#: the endings a Russian noun in -ия takes after its -и- (Турция, Турции, Турцию, Турцией)
+_IA_ENDINGS = frozenset(("я", "и", "ю", "ей", "ею", "ям", "ями", "ях"))
+#: what a misspelling leaves in their place: the -и- bare (Турци) or with a vowel no -ия noun
+#: takes (Турцие, Македониа); -ий-, -ец- and the like make other words (Колумбийский)
+_IA_BROKEN = ("", "е", "а", "у", "ы", "о")
+
+
+def broken_ia(word: str, forms: frozenset[str]) -> str:
+    """The -ия name (``forms``: the release's words, lower case) that ``word`` declines with
+    an ending no Russian noun in -ия takes (Турци, Турцие beside Турции): that name, or ""."""
+    low = word.lower()
+    for ending in _IA_BROKEN:
+        base = low[: len(low) - len(ending)] if ending else low
+        if (
+            low.endswith(ending)
+            and base.endswith("и")
+            and len(base) >= 5
+            and any(base + e in forms for e in _IA_ENDINGS)
+        ):
+            return base + "я"
+    return ""
+
+
 @check(
     "name-spelling",
     "warning",
     "A name is spelt two ways in the release's translations into one language (Уоррен, Уорен), "
-    "or, in Russian, with a letter doubled that its source and English translation write once.",
+    "or, in Russian, with a letter doubled that its source and English translation write once, "
+    "or a name in -ия declined as no Russian noun is (Турци, Турцие beside Турции).",
     scope="catalog",
 )
 def name_spelling(units: list[Unit], ctx: Context) -> Iterator[Finding]:
@@ -235,12 +259,17 @@ def name_spelling(units: list[Unit], ctx: Context) -> Iterator[Finding]:
             origins[s] |= _origins(word, unit.msgid)
     odd = _variants(stems, origins)
     once = Counter(s for found in per_unit for s in {s for _, s in found})
-    others = list((ctx.parallel or {}).values()) if ctx.lang == "ru" else []
+    russian = ctx.lang == "ru"
+    others = list((ctx.parallel or {}).values()) if russian else []
+    forms = frozenset(w.lower() for found in per_unit for w, _ in found) if russian else None
     for unit, found in zip(done, per_unit, strict=True):
         witness = next((texts[unit.msgid] for texts in others if unit.msgid in texts), "")
         for word, s in found:
             if s in odd:
                 yield Finding(unit, f"name spelt two ways in this release: {word} ({odd[s]}…)")
+                break
+            if forms and (name := broken_ia(word, forms)):
+                yield Finding(unit, f"a name declined as no Russian noun is: {word} ({name})")
                 break
             if witness and once[s] == 1 and (near := doubled(word, unit.msgid, witness)):
                 yield Finding(unit, f"a letter doubled in a name: {word} (source: {near})")
