@@ -41,3 +41,12 @@ def test_a_weekday_of_the_source_changed_into_another_it_also_names() -> None:
     good = "Проигравшая в пятничном матче команда победила в субботу."
     assert "dates" not in found(source, good, lang="ru")
     assert "dates" in found(source, good.replace("в субботу", "в воскресенье"), lang="ru")
+
+
+def test_a_sentence_cut_after_a_possessive_or_a_contracted_auxiliary() -> None:
+    source = "Ал өзүнүн жаңы альбомун кийинки жумада жарыялай турганын айтты."
+    assert "final-punctuation" in found(source, "He said he would announce his.")
+    assert "final-punctuation" in found(source, "He said that next week they've.")
+    assert "final-punctuation" not in found(source, "He said he would announce his album.")
+    # a possessive 's may end a sentence: at his mother's (house)
+    assert "final-punctuation" not in found(source, "He said they would stay at his mother's.")

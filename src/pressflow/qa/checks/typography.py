@@ -54,9 +54,13 @@ DANGLING: dict[str, frozenset[str]] = {
     )),
     "en": frozenset((
         "the", "a", "an", "of", "into", "and", "or", "but", "their", "its", "my", "our", "your",
-        "than", "whose", "which", "until", "from", "to", "as", "for", "at", "between", "whether",
+        "his", "than", "whose", "which", "until", "from", "to", "as", "for", "at", "between",
+        "whether",
     )),
 }  # fmt: skip
+#: an English auxiliary contracted (you've, they're, I'm, it's, we'll): it never ends a clause
+#: ("Yes, I have", never "Yes, I've"); a possessive 's may (at my mother's)
+_CONTRACTED = re.compile(r"[’'](?:ve|re|m|ll|d)$|^(?:it|he|she|that|there|what|who|here)[’']s$")
 #: what may stand around a text's last word: its stop, quotes, brackets, dashes
 _AROUND = ".,;:!?…()[]{}«»“”„\"'’‘—–-/"
 MIN_LENGTH = 60
@@ -76,7 +80,9 @@ def _end(text: str) -> str:
 )
 def final_punctuation(unit: Unit, ctx: Context) -> Iterator[str]:
     last = unit.msgstr.rsplit(None, 1)[-1].strip(_AROUND) if unit.msgstr.strip() else ""
-    if last in DANGLING.get(ctx.lang, ()):
+    if last in DANGLING.get(ctx.lang, ()) or (
+        ctx.lang == "en" and _CONTRACTED.search(last.lower())
+    ):
         yield f"the translation stops on {last!r}: something may be missing"
         return
     # a headline-like line may drop its full stop in any language: only a question or an
