@@ -50,3 +50,22 @@ def test_a_sentence_cut_after_a_possessive_or_a_contracted_auxiliary() -> None:
     assert "final-punctuation" not in found(source, "He said he would announce his album.")
     # a possessive 's may end a sentence: at his mother's (house)
     assert "final-punctuation" not in found(source, "He said they would stay at his mother's.")
+
+
+def test_degrees_are_converted_or_kept_not_changed() -> None:
+    source = "Шаар 80 градуска чейин жылыйт."
+    assert "numbers" not in found(source, "The city could reach 80 degrees.")
+    assert "numbers" not in found(source, "The city could reach 27 degrees.")  # 26.7 °C
+    assert "numbers" in found(source, "The city could reach 60 degrees.")
+    # a difference of 10 °F is 5.6 °C
+    source = "Бул орточодон 10 градуска жогору."
+    assert "numbers" not in found(source, "Это на 5,5 градуса выше среднего.", lang="ru")
+    assert "numbers" in found(source, "Это на 70 градусов выше среднего.", lang="ru")
+
+
+def test_a_score_of_one_figure_twice_keeps_it_twice() -> None:
+    source = "Командалар 2-2 эсеп менен тең чыгышты."
+    assert "numbers" not in found(source, "Команды сыграли вничью 2:2.", lang="ru")
+    assert "numbers" not in found(source, "The teams drew 2-2.")
+    assert "numbers" in found(source, "The teams drew 2-5.")
+    assert "numbers" in found(source, "Команды сыграли вничью 0:2.", lang="ru")

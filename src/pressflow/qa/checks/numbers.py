@@ -14,7 +14,12 @@ from ..units import Unit
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+
+
+#: a score or a range of one figure twice (2-2, 1:1): the figure must be there twice
+_TWICE = re.compile(r"(?<![\w.,:–-])(\d{1,3})\s?[-–—:]\s?(\1)(?![\w:–-]|[.,]\d)")
 
 
 @check("numbers", "error", "A number of the source is missing or changed in the translation.")
@@ -22,6 +27,45 @@ def numbers(unit: Unit, ctx: Context) -> Iterator[str]:
     missing = nums.missing_numbers(unit.msgid, unit.msgstr)
     if missing:
         yield f"number(s) missing in the translation: {', '.join(missing)}"
+        return
+    if "-" in unit.msgid or ":" in unit.msgid:
+        # a draw changed into a win (2-2 to 2-5) keeps every figure: count the doubled ones
+        digits = _DIGITS.findall(unit.msgstr)
+        for m in _TWICE.finditer(unit.msgid):
+            if digits.count(m.group(1)) < 2:
+                yield f"{m.group(0)} of the source has {m.group(1)} twice, the translation not"
+                return
+    changed = _degrees_changed(unit.msgid, unit.msgstr)
+    if changed:
+        yield f"{changed} degrees of the source are neither kept nor converted in the translation"
+
+
+#: a figure in degrees; the number check lets any figure stand for one (Fahrenheit and Celsius
+#: share the word), this one wants it kept or converted, as a translator rounds (80 °F: 27 or 30)
+_DEGREES = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*-?\s*(?:градус|°|degree)", re.IGNORECASE)
+_ROUNDING = 4.0
+_CONVERSIONS = (
+    lambda v: v,
+    lambda v: (v - 32) * 5 / 9,
+    lambda v: v * 9 / 5 + 32,
+    lambda v: v * 5 / 9,  # a difference (10 °F warmer: 5.6 °C)
+    lambda v: v * 9 / 5,
+)
+
+
+def _degrees_changed(source: str, translation: str) -> str:
+    """The first figure in degrees of the source that no figure in degrees of the translation
+    keeps or converts ("" if none, or if the translation gives no degrees to compare)."""
+    if "°" not in source and "градус" not in source.lower():
+        return ""
+    offered = [float(t.replace(",", ".")) for t in _DEGREES.findall(translation)]
+    if not offered:
+        return ""
+    for text in _DEGREES.findall(source):
+        value = float(text.replace(",", "."))
+        if not any(abs(into(value) - t) <= _ROUNDING for into in _CONVERSIONS for t in offered):
+            return text
+    return ""
 
 
 @memo()
