@@ -120,6 +120,8 @@ CASES = [
         "Will the forum take place tomorrow at a hotel in Bishkek?",
     ),
     ("double-space", "en", "Форум өтөт.", "The  forum is held.", "The forum is held."),
+    ("orthography", "ru", "Вильгельм келди.", "Пришёл Вильгеьлм.", "Пришёл Вильгельм."),
+    ("orthography", "en", "Трамп келди.", "Then Trummmp came.", "Then Trump came."),
     ("whitespace", "en", "Форум өтөт.", " The forum is held.", "The forum is held."),
     (
         "length-ratio",

@@ -234,6 +234,47 @@ def test_a_french_zh_and_an_english_dzh_from_one_kyrgyz_name_are_two_people() ->
     assert spelling(rows, "ru") == []
 
 
+def orthography(source: str, translation: str, lang: str = "ru") -> list[str]:
+    return [message for _, message in findings([(source, translation)], lang, "orthography")]
+
+
+def test_letters_no_russian_word_puts_together() -> None:
+    source = "Уэльстин өкмөтү Хейгенди жана Вильгельмди чакырды."
+    good = "Правительство Уэльса пригласило Хейгена и Вильгельма."
+    assert orthography(source, good) == []
+    for slip, right in (
+        ("Уэлььса", "Уэльса"),  # a soft sign twice
+        ("Хеййгена", "Хейгена"),  # й twice
+        ("Вильгеьльма", "Вильгельма"),  # a soft sign after a vowel
+        ("Уэльcа", "Уэльса"),  # a Latin c typed on the wrong keyboard layout
+    ):
+        bad = good.replace(right, slip)
+        assert orthography(source, bad) == [f"letters no Russian word puts together: {slip}"]
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        # ъ after a prefix, ь before a vowel, й after a vowel, Й opening a hyphen's half,
+        # Kyrgyz names as Russian spells them
+        "Подъезд к Нью-Йорку, бульон и Майкл: Айдай Кайратбековна Бейшеналиева.",
+        # a Latin name beside Russian words, each whole
+        "Компания Apple и iPhone-15.",
+    ],
+)
+def test_russian_spellings_that_only_look_odd_are_no_alarm(translation: str) -> None:
+    assert orthography("Бир сөз.", translation) == []
+
+
+def test_a_letter_three_times_over() -> None:
+    assert orthography("Трамп келди.", "Then Trummmp came.", "en") == [
+        "a letter three times over: Trummmp"
+    ]
+    # shouting in capitals, or a word the source itself draws out, is the writer's choice
+    assert orthography("Ал «ЖОООК» деп кыйкырды.", "He shouted “NOOOO”.", "en") == []
+    assert orthography("Ал «Жооооок» деп кыйкырды.", "He shouted “Noooo”.", "en") == []
+
+
 def kyrgyz_forms(rows: list[tuple[str, str]]) -> list[tuple[int, str]]:
     return findings(rows, "ru", "kyrgyz-form")
 

@@ -7,7 +7,9 @@ off); two stems one or two letters apart, neither a prefix of the other, are one
 ways, and the rarer spelling is reported (both, when neither is rarer).
 
 A name the release writes once has no other spelling to be compared with; in Russian it still
-has two witnesses, the Kyrgyz source and the release's English translation (``doubled``).
+has two witnesses, the Kyrgyz source and the release's English translation (``doubled``). And
+some misspellings give themselves away alone: letters that no Russian word puts together
+(``orthography``).
 """
 
 from __future__ import annotations
@@ -274,3 +276,33 @@ def name_spelling(units: list[Unit], ctx: Context) -> Iterator[Finding]:
             if witness and once[s] == 1 and (near := doubled(word, unit.msgid, witness)):
                 yield Finding(unit, f"a letter doubled in a name: {word} (source: {near})")
                 break
+
+
+#: letters no Russian word puts together: ь or ъ opening a word, after a vowel or й, or twice
+#: (Уэлььса, Вильгеьлм); й after a consonant or twice (Хеййген). Kyrgyz names written in
+#: Russian keep to these too (Айдай, Кайрат, Бейшеналиев).
+_NOT_RUSSIAN = re.compile(r"(?i)(?<!\w)[ьъ]|[аеёиоуыэюяй][ьъ]|[ьъ][ьъ]|[бвгджзклмнпрстфхцчшщ]й|йй")
+_LATIN = re.compile(r"[A-Za-z]")
+_RUSSIAN = re.compile(r"[А-Яа-яЁё]")
+#: a letter three times over in a word not in capitals (Трамммп): capitals shout (НЕЕЕТ)
+_TRIPLED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
+
+
+@check(
+    "orthography",
+    "warning",
+    "A word spelt as no word is: a letter three times over (Трамммп), or, in Russian, letters "
+    "no Russian word puts together (ь after a vowel, й after a consonant) or Latin letters in it.",
+)
+def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
+    russian = ctx.lang == "ru"
+    tripled = not _TRIPLED.search(unit.msgid)  # a source that draws a word out allows it
+    for word in _WORD.findall(unit.msgstr):
+        if tripled and not word.isupper() and _TRIPLED.search(word):
+            yield f"a letter three times over: {word}"
+            return
+        if russian and (
+            _NOT_RUSSIAN.search(word) or (_LATIN.search(word) and _RUSSIAN.search(word))
+        ):
+            yield f"letters no Russian word puts together: {word}"
+            return
