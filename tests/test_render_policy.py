@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pressflow import pipeline
 from pressflow.po.catalog import read_po, write_po
+from pressflow.qa.stats import catalog_stats
 from pressflow.render import build_site
 from test_render_support import (
     INCOMPLETE_RU,
@@ -201,3 +202,36 @@ def test_cli_build_reports_held_back_stale_and_template_errors(tmp_path: Path) -
     last = bad.stderr.strip().splitlines()[-1]
     assert "page.html:2: unknown slot data-pressflow='nope' (known: title|date|body|" in last
     assert "Traceback" not in bad.stderr
+
+
+def test_a_catalog_just_below_the_threshold_is_held_back_as_checks_gate_fails_it(
+    tmp_path: Path,
+) -> None:
+    """The site compares the exact share, as ``check``'s gate does: one unit short of complete,
+    a threshold its rounded percent reaches is still not met."""
+    cfg = newsroom_copy(tmp_path)
+    pipeline.update(cfg)
+    slug = "2018-07-03-lsg-forum"
+    path = cfg.translations_dir / "ru" / f"{slug}.po"
+    po = read_po(path)
+    entries = [e for e in po if not e.obsolete]
+    left = next(e for e in entries if not e.flags)  # a unit the share counts
+    for entry in entries:
+        entry.msgstr = "" if entry is left else f"[ru] {entry.msgid}"
+    write_po(po, path)
+    counted = catalog_stats(read_po(path), release=slug, lang="ru")
+    done, total = counted.translated, counted.total
+    assert done == total - 1
+    threshold = round(100.0 * done / total, 1)
+    assert threshold * total > 100.0 * done  # (rounded up: the case this test is about)
+    cfg = replace(cfg, site=replace(cfg.site, threshold=threshold, block_on="none"))
+    built = pipeline.build(cfg)
+    held = [h for h in built.held_back if (h.release, h.lang) == (slug, "ru")]
+    assert held and f"below the site threshold of {threshold:g}%" in held[0].reason
+    shown = held[0].reason.split("%")[0]
+    assert float(shown) < threshold  # never shown as reaching it
+    assert not (cfg.site_dir / "ru" / f"{slug}.html").exists()
+    checked = pipeline.check(cfg, min_translated=threshold)
+    ((failed),) = checked.gate_failures
+    assert (failed.release, failed.lang) == (slug, "ru")
+    assert float(failed.message.split("%")[0]) < threshold

@@ -8,6 +8,7 @@ line.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,7 +71,6 @@ def decide(
         threshold = config.site.threshold
         if percent >= threshold or allow_partial:
             return Decision(lang, publish=True)
-        reason = (
-            f"{percent:.1f}% translated and reviewed, below the site threshold of {threshold:g}%"
-        )
+        shown = math.floor(percent * 10) / 10  # (rounded down: never shown at the threshold)
+        reason = f"{shown:.1f}% translated and reviewed, below the site threshold of {threshold:g}%"
     return Decision(lang, publish=False, stale=exists, reason=reason)
