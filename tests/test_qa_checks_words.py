@@ -247,6 +247,7 @@ def test_letters_no_russian_word_puts_together() -> None:
         ("Хеййгена", "Хейгена"),  # й twice
         ("Вильгеьльма", "Вильгельма"),  # a soft sign after a vowel
         ("Уэльcа", "Уэльса"),  # a Latin c typed on the wrong keyboard layout
+        ("Уэлсьа", "Уэльса"),  # a soft sign before а
     ):
         bad = good.replace(right, slip)
         assert orthography(source, bad) == [f"letters no Russian word puts together: {slip}"]
@@ -258,6 +259,8 @@ def test_letters_no_russian_word_puts_together() -> None:
         # ъ after a prefix, ь before a vowel, й after a vowel, Й opening a hyphen's half,
         # Kyrgyz names as Russian spells them
         "Подъезд к Нью-Йорку, бульон и Майкл: Айдай Кайратбековна Бейшеналиева.",
+        # ь before я, ё, ю, е, и, о; ъ before е, ё, ю, я
+        "Статья о въезде, объёме, вьюге, Ильиче, Кьеркегоре и бульоне, съёмке и объявлении.",
         # a Latin name beside Russian words, each whole
         "Компания Apple и iPhone-15.",
     ],

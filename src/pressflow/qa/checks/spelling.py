@@ -279,9 +279,13 @@ def name_spelling(units: list[Unit], ctx: Context) -> Iterator[Finding]:
 
 
 #: letters no Russian word puts together: ь or ъ opening a word, after a vowel or й, or twice
-#: (Уэлььса, Вильгеьлм); й after a consonant or twice (Хеййген). Kyrgyz names written in
-#: Russian keep to these too (Айдай, Кайрат, Бейшеналиев).
-_NOT_RUSSIAN = re.compile(r"(?i)(?<!\w)[ьъ]|[аеёиоуыэюяй][ьъ]|[ьъ][ьъ]|[бвгджзклмнпрстфхцчшщ]й|йй")
+#: (Уэлььса, Вильгеьлм); ь before а, у, ы, э or й, ъ before anything but е, ё, ю, я (Кьае); й
+#: after a consonant, twice, or before ы, ь, ъ (Хеййген). Kyrgyz names written in Russian keep
+#: to these too (Айдай, Кайрат, Бейшеналиев).
+_NOT_RUSSIAN = re.compile(
+    r"(?i)(?<!\w)[ьъ]|[аеёиоуыэюяй][ьъ]|ь[аыуэьъй]|ъ(?![еёюя])"
+    r"|[бвгджзклмнпрстфхцчшщ]й|й[йыьъ]"
+)
 _LATIN = re.compile(r"[A-Za-z]")
 _RUSSIAN = re.compile(r"[А-Яа-яЁё]")
 #: a letter three times over in a word not in capitals (Трамммп): capitals shout (НЕЕЕТ)
