@@ -69,3 +69,14 @@ def test_a_score_of_one_figure_twice_keeps_it_twice() -> None:
     assert "numbers" not in found(source, "The teams drew 2-2.")
     assert "numbers" in found(source, "The teams drew 2-5.")
     assert "numbers" in found(source, "Команды сыграли вничью 0:2.", lang="ru")
+
+
+def test_a_dates_day_the_source_gives_as_a_word_is_read_by_the_other_translation() -> None:
+    source = "Сот биринчи октябрда өкүм чыгарат."
+    russian = "Суд вынесет решение 1 октября."
+    assert "dates" not in found(source, "The court will rule on 1 October.", other=russian)
+    assert "dates" in found(source, "The court will rule on 18 October.", other=russian)
+    assert "dates" not in found(source, "The court will rule on 18 October.")  # nothing to tell
+    # the source's own figure is enough, whatever the other translation says
+    source = "Сот 1-октябрда өкүм чыгарат."
+    assert "dates" not in found(source, "The court will rule on 1 October.", other="В октябре.")

@@ -82,6 +82,46 @@ def _dated_months(text: str) -> frozenset[int]:
     return frozenset(months)
 
 
+_DAY_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})[\s-]*$")
+_DAY_AFTER = re.compile(r"[\s,]*(\d{1,2})(?![\d.,:])")
+
+
+@memo()
+def _date_days(text: str) -> frozenset[tuple[int, int]]:
+    """(day, month) of each date written with a month word (3 July, July 3, 3-июлда)."""
+    if not _DIGIT.search(text):
+        return frozenset()
+    found = set()
+    for m in nums.month_words(text):
+        before = _DAY_BEFORE.search(text, max(0, m.start - 4), m.start)
+        after = _DAY_AFTER.match(text, m.end, m.end + 4)
+        for day in (before, after):
+            if day and 1 <= int(day.group(1)) <= 31:
+                found.add((int(day.group(1)), m.month))
+    return frozenset(found)
+
+
+def _day_changed(source: str, translation: str, witnesses: tuple[str, ...]) -> int | None:
+    """A date's day in the translation, of a month the source names, that neither the source
+    nor any other translation gives in any reading: a source may write the day as a word
+    (биринчи октябрда), which the other translation reads (1 October, the 1st of October)."""
+    if not witnesses:
+        return None
+    dates = _date_days(translation)
+    if not dates:
+        return None
+    months = calendar.source_months(source)
+    offered = nums.pool(source)
+    for day, month in sorted(dates):
+        if (
+            month in months
+            and day not in offered
+            and all(day not in nums.pool(text) for text in witnesses)
+        ):
+            return day
+    return None
+
+
 @check(
     "dates",
     "error",
@@ -102,6 +142,9 @@ def dates(unit: Unit, ctx: Context) -> Iterator[str]:
     if other:
         yield f"the translation names month {', '.join(map(str, other))}, the source does not"
     witnesses = tuple(t[unit.msgid] for t in (ctx.parallel or {}).values() if unit.msgid in t)
+    day = _day_changed(unit.msgid, unit.msgstr, witnesses)
+    if day:
+        yield f"the date's day {day} is neither in the source nor in the other translation"
     days = calendar.unnamed_weekdays(unit.msgid, unit.msgstr, ctx.lang, witnesses)
     if days:
         yield f"the translation names weekday {', '.join(map(str, days))}, the source does not"
