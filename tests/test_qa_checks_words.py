@@ -269,6 +269,34 @@ def test_russian_spellings_that_only_look_odd_are_no_alarm(translation: str) -> 
     assert orthography("Бир сөз.", translation) == []
 
 
+def test_an_english_name_opening_as_no_english_word_does() -> None:
+    source = "Орусия жана Конгресс макул болду."
+    assert orthography(source, "Russia and Congress agreed.", "en") == []
+    assert orthography(source, "Rssia and Congress agreed.", "en") == [
+        "a name opening as no English word does: Rssia"
+    ]
+    assert orthography(source, "Russia and Cngress agreed.", "en") == [
+        "a name opening as no English word does: Cngress"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        # the source's name opens so too, romanised (Мхитарян: Mkh-, Псков: Psk-)
+        ("Мхитарян Псковго келди.", "Mkhitaryan came to Pskov."),
+        # abbreviations have no vowel; two different letters open many languages' names
+        ("Мырза Смит Руандага барды.", "Mr Smith and Lt Gwen Nguyen went to Rwanda."),
+        # English openings of three letters, and ll, ff as Welsh names open
+        ("Бир сөз.", "Strauss, Schwartz, Chloe, Thwaites, Lloyd and Ffion spoke."),
+    ],
+)
+def test_english_names_opening_with_rare_consonants_are_no_alarm(
+    source: str, translation: str
+) -> None:
+    assert orthography(source, translation, "en") == []
+
+
 def test_a_letter_three_times_over() -> None:
     assert orthography("Трамп келди.", "Then Trummmp came.", "en") == [
         "a letter three times over: Trummmp"

@@ -7,9 +7,7 @@ off); two stems one or two letters apart, neither a prefix of the other, are one
 ways, and the rarer spelling is reported (both, when neither is rarer).
 
 A name the release writes once has no other spelling to be compared with; in Russian it still
-has two witnesses, the Kyrgyz source and the release's English translation (``doubled``). And
-some misspellings give themselves away alone: letters that no Russian word puts together
-(``orthography``).
+has two witnesses, the Kyrgyz source and the release's English translation (``doubled``).
 """
 
 from __future__ import annotations
@@ -277,36 +275,3 @@ def name_spelling(units: list[Unit], ctx: Context) -> Iterator[Finding]:
                 yield Finding(unit, f"a letter doubled in a name: {word} (source: {near})")
                 break
 
-
-#: letters no Russian word puts together: ь or ъ opening a word, after a vowel or й, or twice
-#: (Уэлььса, Вильгеьлм); ь before а, у, ы, э or й, ъ before anything but е, ё, ю, я (Кьае); й
-#: after a consonant, twice, or before ы, ь, ъ (Хеййген). Kyrgyz names written in Russian keep
-#: to these too (Айдай, Кайрат, Бейшеналиев).
-_NOT_RUSSIAN = re.compile(
-    r"(?i)(?<!\w)[ьъ]|[аеёиоуыэюяй][ьъ]|ь[аыуэьъй]|ъ(?![еёюя])"
-    r"|[бвгджзклмнпрстфхцчшщ]й|й[йыьъ]"
-)
-_LATIN = re.compile(r"[A-Za-z]")
-_RUSSIAN = re.compile(r"[А-Яа-яЁё]")
-#: a letter three times over in a word not in capitals (Трамммп): capitals shout (НЕЕЕТ)
-_TRIPLED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
-
-
-@check(
-    "orthography",
-    "warning",
-    "A word spelt as no word is: a letter three times over (Трамммп), or, in Russian, letters "
-    "no Russian word puts together (ь after a vowel, й after a consonant) or Latin letters in it.",
-)
-def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
-    russian = ctx.lang == "ru"
-    tripled = not _TRIPLED.search(unit.msgid)  # a source that draws a word out allows it
-    for word in _WORD.findall(unit.msgstr):
-        if tripled and not word.isupper() and _TRIPLED.search(word):
-            yield f"a letter three times over: {word}"
-            return
-        if russian and (
-            _NOT_RUSSIAN.search(word) or (_LATIN.search(word) and _RUSSIAN.search(word))
-        ):
-            yield f"letters no Russian word puts together: {word}"
-            return

@@ -1,0 +1,95 @@
+"""Orthography: a word spelt as no word of the language is, which gives a misspelling away alone.
+
+A misspelt name written once has no other spelling in the release to be compared with, and its
+source and other translation spell it their own way; but a typo often leaves letters that no
+word puts together: a letter three times over (Trummmp), in Russian ь after a vowel (Вильгеьлм)
+or Latin letters in a Cyrillic word (Welхh), in English a word opening with consonants no English
+word opens with (Rssia, Cngress), unless the source's name opens so too (Mkhitaryan, Мхитарян).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..registry import Context, check
+from ..translit import transliterate
+from ..units import Unit
+
+_WORD = re.compile(r"[^\W\d_]+")
+#: letters no Russian word puts together: ь or ъ opening a word, after a vowel or й, or twice
+#: (Уэлььса, Вильгеьлм); ь before а, у, ы, э or й, ъ before anything but е, ё, ю, я (Кьае); й
+#: after a consonant, twice, or before ы, ь, ъ (Хеййген). Kyrgyz names written in Russian keep
+#: to these too (Айдай, Кайрат, Бейшеналиев).
+_NOT_RUSSIAN = re.compile(
+    r"(?i)(?<!\w)[ьъ]|[аеёиоуыэюяй][ьъ]|ь[аыуэьъй]|ъ(?![еёюя])"
+    r"|[бвгджзклмнпрстфхцчшщ]й|й[йыьъ]"
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_RUSSIAN = re.compile(r"[А-Яа-яЁё]")
+#: a letter three times over in a word not in capitals (Трамммп): capitals shout (НЕЕЕТ)
+_TRIPLED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
+
+
+#: the consonants an English word may open with, beyond one: a name opening with others (Rssia,
+#: Cngress, Ssumi) is misspelt unless its source opens so too (Mkhitaryan); two different
+#: letters (Gwen, Rwanda, Gjorge, Nguyen) are let be: many languages' names open so
+_EN_ONSETS = frozenset(("ll", "ff", "chl", "chr", "phl", "phr", "sch", "schl", "schm", "schn",
+                        "schr", "schw", "scl", "scr", "shr", "sph", "spl", "spr", "squ", "str",
+                        "thr", "thw"))  # fmt: skip
+_EN_VOWELS = frozenset("aeiouy")
+
+
+def _onset(word: str) -> str:
+    """The consonants a word opens with, lower case (Rssia: rss)."""
+    low = word.lower()
+    n = 0
+    while n < len(low) and low[n] not in _EN_VOWELS:
+        n += 1
+    return low[:n]
+
+
+def _odd_onset(word: str, witnesses: frozenset[str]) -> bool:
+    """Does an English word open with consonants no English word does (three, or one twice)
+    that no name of its source or other translation opens with, romanised? A word with no vowel
+    at all is an abbreviation (Mr, Lt)."""
+    onset = _onset(word)
+    if len(onset) < 2 or onset == word.lower() or onset in _EN_ONSETS:
+        return False
+    return (len(onset) >= 3 or onset[0] == onset[1]) and onset not in witnesses
+
+
+def _witness_onsets(unit: Unit, ctx: Context) -> frozenset[str]:
+    """The opening consonants of the capitalised words of the source and of the unit's other
+    translations, romanised (Мхитарян: mkh)."""
+    texts = [unit.msgid, *(t[unit.msgid] for t in (ctx.parallel or {}).values() if unit.msgid in t)]
+    return frozenset(
+        _onset(transliterate(w)) for text in texts for w in _WORD.findall(text) if w[:1].isupper()
+    )
+
+
+@check(
+    "orthography",
+    "warning",
+    "A word spelt as no word is: a letter three times over (Трамммп); in Russian, letters no "
+    "Russian word puts together (ь after a vowel, й after a consonant) or Latin letters in it; in "
+    "English, a name opening with consonants no English word does (Rssia, Cngress).",
+)
+def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
+    russian, english = ctx.lang == "ru", ctx.lang == "en"
+    tripled = not _TRIPLED.search(unit.msgid)  # a source that draws a word out allows it
+    witnesses: frozenset[str] | None = None  # read only for a word that opens oddly
+    for word in _WORD.findall(unit.msgstr):
+        if tripled and not word.isupper() and _TRIPLED.search(word):
+            yield f"a letter three times over: {word}"
+            return
+        if russian and (
+            _NOT_RUSSIAN.search(word) or (_LATIN.search(word) and _RUSSIAN.search(word))
+        ):
+            yield f"letters no Russian word puts together: {word}"
+            return
+        if english and word.isascii() and word.istitle() and _odd_onset(word, frozenset()):
+            witnesses = _witness_onsets(unit, ctx) if witnesses is None else witnesses
+            if _odd_onset(word, witnesses):
+                yield f"a name opening as no English word does: {word}"
+                return
