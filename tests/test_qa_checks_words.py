@@ -269,6 +269,20 @@ def test_russian_spellings_that_only_look_odd_are_no_alarm(translation: str) -> 
     assert orthography("Бир сөз.", translation) == []
 
 
+def test_a_russian_name_with_a_consonant_doubled_after_another() -> None:
+    source = "Латын Америкасынын жана Блеммингстин сөзү."
+    good = "Слова Латинской Америки и Блеммингса."
+    assert orthography(source, good) == []
+    for slip, right in (("Латинсской", "Латинской"), ("Блеммингсса", "Блеммингса")):
+        assert orthography(source, good.replace(right, slip)) == [
+            f"a consonant doubled after another in a name: {slip}"
+        ]
+    # across a prefix's edge it is Russian; a common word is no name; a source writing it so
+    # (a name of its own) allows it
+    assert orthography("Бир сөз.", "Контрразведка и Транссиб, посттравматический синдром.") == []
+    assert orthography("Шмиддт келди.", "Пришёл Шмиддт.") == []
+
+
 def test_an_english_name_opening_as_no_english_word_does() -> None:
     source = "Орусия жана Конгресс макул болду."
     assert orthography(source, "Russia and Congress agreed.", "en") == []

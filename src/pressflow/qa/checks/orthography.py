@@ -25,6 +25,10 @@ _NOT_RUSSIAN = re.compile(
     r"(?i)(?<!\w)[ьъ]|[аеёиоуыэюяй][ьъ]|ь[аыуэьъй]|ъ(?![еёюя])"
     r"|[бвгджзклмнпрстфхцчшщ]й|й[йыьъ]"
 )
+#: a consonant doubled right after another consonant, in a Russian name (Латинсской,
+#: Блеммонггс); across a prefix's edge it is Russian (Контрразведка, Транссиб, Посттравма)
+_CLUSTER = re.compile(r"[бвгджзклмнпрстфхцчшщ]([бвгджзклмнпрстфхцчшщ])\1")
+_PREFIXES = ("контрр", "трансс", "постт")
 _LATIN = re.compile(r"[A-Za-z]")
 _RUSSIAN = re.compile(r"[А-Яа-яЁё]")
 #: a letter three times over in a word not in capitals (Трамммп): capitals shout (НЕЕЕТ)
@@ -68,16 +72,26 @@ def _witness_onsets(unit: Unit, ctx: Context) -> frozenset[str]:
     )
 
 
+def _odd_cluster(word: str) -> bool:
+    """A name (capitalised, not in capitals) with a consonant doubled after another?"""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    low = word.lower()
+    return bool(_CLUSTER.search(low)) and not low.startswith(_PREFIXES)
+
+
 @check(
     "orthography",
     "warning",
     "A word spelt as no word is: a letter three times over (Трамммп); in Russian, letters no "
-    "Russian word puts together (ь after a vowel, й after a consonant) or Latin letters in it; in "
+    "Russian word puts together (ь after a vowel, й after a consonant), Latin letters in it, or a "
+    "name with a consonant doubled after another (Латинсской); in "
     "English, a name opening with consonants no English word does (Rssia, Cngress).",
 )
 def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
     russian, english = ctx.lang == "ru", ctx.lang == "en"
     tripled = not _TRIPLED.search(unit.msgid)  # a source that draws a word out allows it
+    clusters = not _CLUSTER.search(unit.msgid.lower())  # nor one that writes such a name
     witnesses: frozenset[str] | None = None  # read only for a word that opens oddly
     for word in _WORD.findall(unit.msgstr):
         if tripled and not word.isupper() and _TRIPLED.search(word):
@@ -87,6 +101,9 @@ def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
             _NOT_RUSSIAN.search(word) or (_LATIN.search(word) and _RUSSIAN.search(word))
         ):
             yield f"letters no Russian word puts together: {word}"
+            return
+        if russian and clusters and _odd_cluster(word):
+            yield f"a consonant doubled after another in a name: {word}"
             return
         if english and word.isascii() and word.istitle() and _odd_onset(word, frozenset()):
             witnesses = _witness_onsets(unit, ctx) if witnesses is None else witnesses
