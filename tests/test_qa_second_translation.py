@@ -165,6 +165,23 @@ def test_a_double_the_english_spelling_has_is_the_translators_choice() -> None:
     assert "name-spelling" not in russian_codes(source, slip, None)  # no witness, no judgement
 
 
+def test_a_doubled_letter_is_judged_beside_english_spelling_the_name_its_own_way() -> None:
+    # English spells Britain and Furyk unlike Британия and Фьюрик, but with their consonants
+    source = "Британиянын өкмөтү Фьюрикти куттуктады."
+    english = "The government of Britain congratulated Furyk."
+    good = "Правительство Британии поздравило Фьюрика."
+    assert russian_codes(source, good, english) == set()
+    for right, slip in (("Британии", "Британнии"), ("Фьюрика", "Фьюррика")):
+        bad = good.replace(right, slip)
+        assert "name-spelling" in russian_codes(source, bad, english)
+    # the near miss: a double the English has on the same letter (Giselle, Жизелль) is the
+    # translator's choice; the English doubling another letter is not (Giselle, Жизеель)
+    source = "Жизель ырдады."
+    english = "Giselle sang."
+    assert russian_codes(source, "Пела Жизелль.", english) == set()
+    assert "name-spelling" in russian_codes(source, "Пела Жизеель.", english)
+
+
 def test_a_name_one_letter_from_both_witnesses_is_not_judged_a_typo() -> None:
     # Russian writes Chinese zh as чж: Гуйчжоу is a letter from Гуйжоу and from Guizhou alike
     source = "Ли Вэй Гуйжоу провинциясында жашайт."

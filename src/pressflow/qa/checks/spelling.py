@@ -20,7 +20,7 @@ from ...similarity import edits, ratio
 from ..memo import memo
 from ..morphology import CASE_ENDINGS
 from ..registry import Context, Finding, check
-from ..translit import skeleton
+from ..translit import consonants, skeleton, transliterate
 from ..units import Unit
 
 _NAME = re.compile(r"(?<!\w)[A-ZА-ЯЁ][a-zа-яё]{3,}(?:'s|’s)?(?!\w)")
@@ -172,8 +172,10 @@ _DOUBLE = re.compile(r"(\w)\1")
 
 def doubled(word: str, source: str, other: str) -> str:
     """A letter of a Russian name doubled (Невааде, Флорииде) where the Kyrgyz source writes it
-    once and the English translation doubles no letter of the name: the source's word, or "".
-    A double the English has (Теннесси beside Теннеси: Tennessee) is the translator's choice.
+    once and the English translation does not double it: the source's word, or "". The English
+    name is the one spelt alike or with the same consonants (Britain for Британнии, Furyk for
+    Фьюррика). A double the English has (Теннесси beside Теннеси: Tennessee) is the
+    translator's choice; one on another letter (Giselle beside Жизеель) is not.
     A letter changed or dropped is not judged so: one letter away from both witnesses is as
     often a transliteration (Цинхай beside Киңгай and Qinghai, Гуйчжоу beside Гуйжоу and
     Guizhou) as a typo: judged so, it raised one false alarm per two misspellings caught."""
@@ -184,11 +186,18 @@ def doubled(word: str, source: str, other: str) -> str:
     raw = _raw_words(source)
     if any(_shared(low, r) >= len(low) - 1 for r, _ in raw):
         return ""  # the source's own spelling, give or take the last letter
-    main = skeleton(low)
-    english = [w for w in _WORD.findall(other) if _prefixed(skeleton(stem(w)), main)]
-    if not english or any(_DOUBLE.search(w.lower()) for w in english):
+    main, outline = skeleton(low), consonants(low)
+    english = [
+        w.lower()
+        for w in _WORD.findall(other)
+        if _prefixed(skeleton(stem(w)), main) or (len(outline) >= 3 and consonants(w) == outline)
+    ]
+    if not english:
         return ""
     for i in doubles:
+        twice = transliterate(low[i]) * 2
+        if not twice or any(twice in w for w in english):
+            continue  # the English doubles it too: the translator's choice
         single = low[:i] + low[i + 1 :]
         found = sorted(w for r, w in raw if _shared(single, r) >= max(len(single) - 1, i + 1))
         if found:
