@@ -283,4 +283,3 @@ def name_spelling(units: list[Unit], ctx: Context) -> Iterator[Finding]:
             if witness and once[s] == 1 and (near := doubled(word, unit.msgid, witness)):
                 yield Finding(unit, f"a letter doubled in a name: {word} (source: {near})")
                 break
-
