@@ -9,11 +9,14 @@ from pressflow.qa.runner import run_checks
 from pressflow.qa.units import Unit
 
 
-def found(source: str, translation: str, lang: str = "en", other: str = "") -> set[str]:
+def found(
+    source: str, translation: str, lang: str = "en", other: str = "", *, title: bool = False
+) -> set[str]:
     """The codes the checks report on one unit, beside the other translation if given."""
     witness = {"ru" if lang == "en" else "en": {source: other}} if other else None
     ctx = Context(lang=lang, path=f"{lang}.po", parallel=witness)
-    return {p.check for p in run_checks([Unit(source, translation, line=3)], ctx)}
+    unit = Unit(source, translation, line=3, extracted="title" if title else "paragraph")
+    return {p.check for p in run_checks([unit], ctx)}
 
 
 def test_a_weekday_in_a_title_is_read_unless_the_title_is_kept_from_elsewhere() -> None:
@@ -80,3 +83,21 @@ def test_a_dates_day_the_source_gives_as_a_word_is_read_by_the_other_translation
     # the source's own figure is enough, whatever the other translation says
     source = "Сот 1-октябрда өкүм чыгарат."
     assert "dates" not in found(source, "The court will rule on 1 October.", other="В октябре.")
+
+
+def test_a_translation_below_half_the_source_is_short_whatever_the_other_says() -> None:
+    """The other translation may have lost its own half: far below the source alone is enough."""
+    source = (
+        "Министр ишемби күнү Бишкекте өткөн жыйында өлкөнүн экономикасы быйыл беш пайызга "
+        "өсөрүн жана бюджет толук аткарыларын айтты."
+    )
+    cut = "Министр сказал на встрече в Бишкеке."  # the witness cut as well
+    assert "length-ratio" in found(source, "The minister told a meeting in Bishkek.", other=cut)
+    fair = "The minister told a meeting in Bishkek on Saturday that the economy would grow."
+    assert "length-ratio" not in found(source, fair, other=cut)
+    # a headline compresses more: below FLOOR only
+    source = "Министр экономиканын өсүшү жана бюджеттин аткарылышы тууралуу маалымат берди"
+    cut = "Министр о росте"
+    assert "length-ratio" in found(source, "Minister on growth", other=cut, title=True)
+    fair = "Minister briefs on growth and budget"
+    assert "length-ratio" not in found(source, fair, other=cut, title=True)
