@@ -182,6 +182,14 @@ def test_a_doubled_letter_is_judged_beside_english_spelling_the_name_its_own_way
     assert "name-spelling" in russian_codes(source, "Пела Жизеель.", english)
 
 
+def test_a_doubled_letter_is_judged_in_a_short_name_too() -> None:
+    source = "Тори партиясы Аннаны колдоду."
+    english = "The Tory party backed Anna."
+    good = "Партия Тори поддержала Анну."
+    assert russian_codes(source, good, english) == set()  # Anna doubles the n
+    assert "name-spelling" in russian_codes(source, good.replace("Тори", "Тоори"), english)
+
+
 def test_a_name_one_letter_from_both_witnesses_is_not_judged_a_typo() -> None:
     # Russian writes Chinese zh as чж: Гуйчжоу is a letter from Гуйжоу and from Guizhou alike
     source = "Ли Вэй Гуйжоу провинциясында жашайт."

@@ -164,8 +164,8 @@ def _initials(found: str) -> tuple[str, ...]:
     return (found[0], "ж") if found.startswith("дж") else (found[0],)
 
 
-#: the shortest name (in skeleton letters) judged against its witnesses
-_WITNESSED_LETTERS = 5
+#: the shortest name (in skeleton letters) judged against its witnesses (Рорри beside Rory)
+_WITNESSED_LETTERS = 3
 _FOLD = str.maketrans("өүңё", "оуне")
 _DOUBLE = re.compile(r"(\w)\1")
 
