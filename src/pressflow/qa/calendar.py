@@ -40,6 +40,13 @@ _RU_WEDNESDAY_BEFORE = {
     "среде": frozenset(("к", "ко")),
 }  # fmt: skip
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+#: what every weekday's name contains, per language (for Russian, whose pattern ignores case,
+#: in the case-folded text): a text without it names no weekday and is not scanned for one
+_KY_DAY_PARTS = ("мб", "жум")
+_EN_DAY_PART = "day"
+_RU_DAY_PARTS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
+_DIGIT = re.compile(r"\d")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.\d{2,4}\b")
 
 
 def _wednesday(text: str, start: int, word: str) -> bool:
@@ -54,6 +61,8 @@ def _wednesday(text: str, start: int, word: str) -> bool:
 def _ky_days(text: str) -> set[int]:
     low = text.lower()
     out = {7} if "базар күн" in low else set()  # Sunday, "market day"
+    if not any(part in low for part in _KY_DAY_PARTS):
+        return out
     for m in _KY_DAY.finditer(low):
         day = _KY_DAY_OF[m.group(1)]
         if len(m.group(0)) <= len(_KY_DAYS[day - 1]) + 6:
@@ -66,6 +75,10 @@ def weekdays(text: str, lang: str) -> frozenset[int]:
     """Weekdays (1 = Monday) that ``text`` in ``lang`` names."""
     if lang == "ky":
         return frozenset(_ky_days(text))
+    if lang == "en" and _EN_DAY_PART not in text:
+        return frozenset()
+    if lang != "en" and not any(part in text.casefold() for part in _RU_DAY_PARTS):
+        return frozenset()
     pattern = _EN_DAYS if lang == "en" else _RU_DAYS
     out = set()
     for m in pattern.finditer(text):
@@ -167,7 +180,8 @@ def source_months(text: str) -> frozenset[int]:
     from .numbers import month_words
 
     out = {m.month for m in month_words(text)}
-    for _day, month in re.findall(r"\b(\d{1,2})\.(\d{1,2})\.\d{2,4}\b", text):
-        if 1 <= int(month) <= 12:
-            out.add(int(month))
+    if _DIGIT.search(text):  # a numeric date (most sources have no digit to scan for one)
+        for _day, month in _NUMERIC_DATE.findall(text):
+            if 1 <= int(month) <= 12:
+                out.add(int(month))
     return frozenset(out)

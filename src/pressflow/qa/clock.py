@@ -29,6 +29,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], int, int], ...] = tuple(
 )
 
 
+#: what a time in digits, and each phrase, contains (the phrases in the case-folded text): a text
+#: without any is not scanned
+_DIGIT = re.compile(r"\d")
+_PHRASE_PARTS = ("без", "половин", "четверт", "half", "quarter")
+
+
 def _both_halves(hour: float) -> set[float]:
     hour = hour % 24
     return {hour, (hour + 12) % 24 if hour < 12 else hour - 12}
@@ -37,11 +43,14 @@ def _both_halves(hour: float) -> set[float]:
 def clock_values(text: str, word_value: Callable[[str], set[float]]) -> set[float]:
     """Hours and minutes of the clock times in ``text``; ``word_value`` reads a number word."""
     values: set[float] = set()
-    for hours, minutes, half in _DIGITS.findall(text):
+    for hours, minutes, half in _DIGITS.findall(text) if _DIGIT.search(text) else ():
         h, mm = int(hours), int(minutes)
         if h < 24 and mm < 60:
             values |= _both_halves(h) if half or h <= 12 else {float(h)}
             values.add(float(mm))
+    folded = text.casefold()
+    if not any(part in folded for part in _PHRASE_PARTS):
+        return values
     for pattern, offset, minutes in _PHRASES:
         for m in pattern.finditer(text):
             for named in word_value(m.group(1)):

@@ -47,6 +47,8 @@ _SCALE_AFTER = re.compile(r"\s*-?([^\W\d_]+)")
 _AMPM = re.compile(r"\s*(a\.?m\.?|p\.?m\.?)(?![\w])", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_]+")
+#: a number needs a digit: most texts have none and are not scanned for numbers at all
+_DIGIT = re.compile(r"\d")
 
 #: Month stems, January first: Kyrgyz and Russian inflect (июлда, июля). ``май`` is also a
 #: Kyrgyz word (oil), which is why a month counts for the dates check only beside a number.
@@ -183,6 +185,8 @@ def numbers(text: str) -> list[Number]:
 
 @memo(_MEMO)
 def _numbers(text: str) -> tuple[Number, ...]:
+    if not _DIGIT.search(text):
+        return ()
     found: list[Number] = []
     for m in _TOKEN.finditer(text):
         token = m.group(0)
@@ -285,8 +289,9 @@ def pool(text: str) -> set[float]:
 def _pool(text: str) -> frozenset[float]:
     offered = set(number_words(text))
     offered |= {_key(v) for v in clock_values(text, number_words)}
-    for feet, inches in _FEET_INCHES.findall(text):
-        offered.add(_key(float(f"{feet}.{inches}")))
+    if _DIGIT.search(text):
+        for feet, inches in _FEET_INCHES.findall(text):
+            offered.add(_key(float(f"{feet}.{inches}")))
     for number in numbers(text):
         for value in number.values:
             offered.add(value)

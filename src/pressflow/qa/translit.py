@@ -13,7 +13,7 @@ import re
 from ..translit import TABLE, strip_accents, transliterate
 from .memo import memo
 
-__all__ = ["TABLE", "consonants", "skeleton", "strip_accents", "transliterate"]
+__all__ = ["TABLE", "consonants", "outline", "skeleton", "strip_accents", "transliterate"]
 
 #: spelling variants folded together, applied in order to a lower-case Latin string
 FOLDS: tuple[tuple[str, str], ...] = (
@@ -81,6 +81,12 @@ def _first(match: re.Match[str]) -> str:
 
 @memo(65536)
 def consonants(word: str) -> str:
-    """The consonant outline of a skeleton: names keep their consonants across spellings
+    """The consonant outline of a word's skeleton: names keep their consonants across spellings
     (``Daley``/``Дейли`` → ``dl``, ``Maurice``/``Морис`` → ``mrc``)."""
-    return _single(_VOWEL.sub("", skeleton(word)))
+    return outline(skeleton(word))
+
+
+@memo(65536)
+def outline(skeleton: str) -> str:
+    """The consonant outline of a skeleton (``skeleton`` gives it)."""
+    return _single(_VOWEL.sub("", skeleton))

@@ -17,7 +17,7 @@ from ...similarity import ratio
 from ..memo import memo
 from ..morphology import CASE_ENDINGS
 from ..registry import Context, Finding, check
-from ..translit import consonants, skeleton, transliterate
+from ..translit import consonants, outline, skeleton, transliterate
 from ..units import Unit
 from ..wordlists import common_words, exonyms, roles
 
@@ -29,6 +29,7 @@ _KYRGYZ_LETTERS = re.compile(r"[өүңӨҮҢ]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z'’-]+")
 _PARTS = re.compile(r"[-'’]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 MIN_SCORE = 80.0
 #: a stem under six letters is too easily like another word: it must match almost exactly
 SHORT_SCORE = 90.0
@@ -152,11 +153,15 @@ def _stems(word: str, *, floor: int = 4) -> list[str]:
 
 @dataclass(frozen=True)
 class Target:
-    """A word of the translation as names are compared: skeleton, consonants, capitalised."""
+    """A word of the translation as names are compared: skeleton, capitalised."""
 
     skeleton: str
-    consonants: str
     capital: bool
+
+    @property
+    def consonants(self) -> str:
+        """Its consonant outline, read only for the few names compared by outline."""
+        return outline(self.skeleton)
 
 
 def targets_of(translation: str) -> list[Target]:
@@ -165,48 +170,70 @@ def targets_of(translation: str) -> list[Target]:
 
 @memo()
 def _targets(translation: str) -> tuple[Target, ...]:
-    out = []
-    for word in re.findall(r"[^\W\d_]+", translation):
-        sk = skeleton(word)
-        if sk:
-            out.append(Target(sk, consonants(word), word[:1].isupper()))
-    return tuple(out)
+    """The translation's distinct words as targets (a repeated word is compared once)."""
+    kinds = {
+        (sk, word[:1].isupper()): None
+        for word in _LETTERS.findall(translation)
+        if (sk := skeleton(word))
+    }
+    return tuple(Target(sk, capital) for sk, capital in kinds)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What ``word_in`` compares of a source word, read once per word (a source unit's names
+    are looked for in every target language's translation)."""
+
+    exonyms: tuple[str, ...]  # skeletons of the spellings English and Russian use instead
+    stems: tuple[str, ...]  # the stems compared, three letters or more
+    outlines: frozenset[str]
+
+
+@memo()
+def _reading(word: str) -> _Reading:
+    low = word.lower()
+    wanted = [
+        skeleton(n) for stem, names_ in exonyms().items() if low.startswith(stem) for n in names_
+    ]
+    # a short name loses its last vowel to a Russian case ending (Пеппа, Пеппу): stem of three
+    # (a skeleton under three letters, Ли, is too short to compare: only its outline counts)
+    stems = _stems(word, floor=3 if len(skeleton(word)) <= 5 else 4)
+    return _Reading(
+        tuple(wanted),
+        tuple(s for s in stems if len(s) >= 3),
+        frozenset(consonants(stem) for stem in _stems(word, floor=3)),
+    )
 
 
 def word_in(word: str, targets: list[Target], *, score: float = MIN_SCORE) -> bool:
     """Is ``word`` (any script, inflected) among the translation's words in some spelling?"""
-    low = word.lower()
-    for stem, names_ in exonyms().items():
-        if low.startswith(stem):
-            wanted = [skeleton(n) for n in names_]
-            if any(t.skeleton.startswith(w) for w in wanted for t in targets):
-                return True
-    # a short name loses its last vowel to a Russian case ending (Пеппа, Пеппу): stem of three
-    # (a skeleton under three letters, Ли, is too short to compare: only its outline counts)
-    stems = _stems(word, floor=3 if len(skeleton(word)) <= 5 else 4)
-    for stem in (s for s in stems if len(s) >= 3):
+    reading = _reading(word)
+    if any(t.skeleton.startswith(w) for w in reading.exonyms for t in targets):
+        return True
+    for stem in reading.stems:
+        size = len(stem)
         # a short stem must match almost exactly and only a capitalised word (САЛИЕВ ≠ said)
-        need = score if len(stem) >= 6 else SHORT_SCORE
+        short = size < 6
+        need = SHORT_SCORE if short else score
+        cuts = [cut for cut in (size - 1, size, size + 1, size + 2) if cut >= 3]
         for target in targets:
             other = target.skeleton
-            if len(stem) < 6 and not target.capital:
+            if short and not target.capital:
                 # a lower-case word (лорда-протектора, немецкие) counts on an exact stem only
-                if len(stem) >= 4 and other.startswith(stem):
+                if size >= 4 and other.startswith(stem):
                     return True
                 continue
-            if len(stem) >= 5 and stem in other:
+            if size >= 5 and stem in other:
                 return True
-            for cut in (len(stem) - 1, len(stem), len(stem) + 1, len(stem) + 2):
-                if cut >= 3 and ratio(stem, other[:cut]) >= need:
+            for cut in cuts:
+                if ratio(stem, other[:cut]) >= need:
                     return True
+                if cut >= len(other):
+                    break  # a longer cut is the same whole word again
     # consonant outline, for names English spells unlike Kyrgyz (Daley / Дейли, Dwyer / Дуайер)
-    outlines = {consonants(stem) for stem in _stems(word, floor=3)}
-    for target in targets:
-        if not target.capital or len(target.consonants) < 2:
-            continue
-        if target.consonants in outlines:
-            return True
-    return False
+    return any(
+        t.capital and len(t.consonants) >= 2 and t.consonants in reading.outlines for t in targets
+    )
 
 
 def _initials(name: Name, translation: str) -> bool:

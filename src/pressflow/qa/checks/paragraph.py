@@ -265,4 +265,6 @@ _APOSTROPHE_QUOTE = re.compile(r"(?:^|(?<=\s))'(?=\w)|(?<=\w)'(?=\s|$|[.,!?])")
 
 def _source_ok(text: str) -> bool:
     """Balanced source, ``'`` used as a quotation mark (Мен 'Ташу, …) counted too."""
-    return quote_ok(text) and len(_APOSTROPHE_QUOTE.findall(text)) % 2 == 0
+    if not quote_ok(text):
+        return False
+    return "'" not in text or len(_APOSTROPHE_QUOTE.findall(text)) % 2 == 0
