@@ -269,6 +269,19 @@ def test_russian_spellings_that_only_look_odd_are_no_alarm(translation: str) -> 
     assert orthography("Бир сөз.", translation) == []
 
 
+def test_a_kyrgyz_word_taken_into_russian_keeps_its_letters() -> None:
+    """«айылные аймаки» renders айыл аймактар with Kyrgyz «йы», as Russian in Kyrgyzstan does; a
+    «йы» the source does not have is still a slip."""
+    source = "Шаарлар жана айыл аймактар катышат."
+    assert orthography(source, "Участвуют города и айылные аймаки.") == []
+    assert orthography("Шаарлар жана аймактар катышат.", "Участвуют города и айылные аймаки.") == [
+        "letters no Russian word puts together: айылные"
+    ]
+    assert orthography(source, "Участвуют города и айылные аймаки, Вильгеьлм.") == [
+        "letters no Russian word puts together: Вильгеьлм"
+    ]
+
+
 def test_a_russian_name_with_a_consonant_doubled_after_another() -> None:
     source = "Латын Америкасынын жана Блеммингстин сөзү."
     good = "Слова Латинской Америки и Блеммингса."

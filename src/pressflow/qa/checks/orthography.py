@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..registry import Context, check
 from ..translit import transliterate
@@ -20,7 +21,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 #: letters no Russian word puts together: ь or ъ opening a word, after a vowel or й, or twice
 #: (Уэлььса, Вильгеьлм); ь before а, у, ы, э or й, ъ before anything but е, ё, ю, я (Кьае); й
 #: after a consonant, twice, or before ы, ь, ъ (Хеййген). Kyrgyz names written in Russian keep
-#: to these too (Айдай, Кайрат, Бейшеналиев).
+#: to these too (Айдай, Кайрат, Бейшеналиев); Kyrgyz words taken in keep their source's letters
+#: (айыл: «айылные аймаки»), so a pair the source has is let be.
 _NOT_RUSSIAN = re.compile(
     r"(?i)(?<!\w)[ьъ]|[аеёиоуыэюяй][ьъ]|ь[аыуэьъй]|ъ(?![еёюя])"
     r"|[бвгджзклмнпрстфхцчшщ]й|й[йыьъ]"
@@ -72,6 +74,19 @@ def _witness_onsets(unit: Unit, ctx: Context) -> frozenset[str]:
     )
 
 
+def _odd_letters(word: str, source: str) -> bool:
+    """Letters no Russian word puts together in ``word`` that its Kyrgyz source does not put
+    together either: Russian takes Kyrgyz words in (айыл: «айылные аймаки», «айыл окмоту»),
+    and they keep their own letters."""
+    found = {m.group().lower() for m in _NOT_RUSSIAN.finditer(word)}
+    return bool(found) and not found <= _source_pairs(source)
+
+
+@lru_cache(maxsize=4096)
+def _source_pairs(source: str) -> frozenset[str]:
+    return frozenset(m.group().lower() for m in _NOT_RUSSIAN.finditer(source))
+
+
 def _odd_cluster(word: str) -> bool:
     """A name (capitalised, not in capitals) with a consonant doubled after another?"""
     if not word[:1].isupper() or word.isupper():
@@ -98,7 +113,7 @@ def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
             yield f"a letter three times over: {word}"
             return
         if russian and (
-            _NOT_RUSSIAN.search(word) or (_LATIN.search(word) and _RUSSIAN.search(word))
+            _odd_letters(word, unit.msgid) or (_LATIN.search(word) and _RUSSIAN.search(word))
         ):
             yield f"letters no Russian word puts together: {word}"
             return
