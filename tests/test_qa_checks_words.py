@@ -324,6 +324,21 @@ def test_english_names_opening_with_rare_consonants_are_no_alarm(
     assert orthography(source, translation, "en") == []
 
 
+def test_an_english_name_with_a_letter_doubled_as_no_english_name_is() -> None:
+    source = "Твиттер жана Университет."
+    assert orthography(source, "Twitter and the University.", "en") == []
+    for right, slip in (("Twitter", "Twwitter"), ("University", "Univversity")):
+        bad = "Twitter and the University.".replace(right, slip)
+        assert orthography(source, bad, "en") == [
+            f"a letter doubled as no English name doubles it: {slip}"
+        ]
+    # a vowel the name's own spelling doubles, which Russian and Kyrgyz keep (Аарон, Исаак);
+    # an acronym in capitals (WWF)
+    assert (
+        orthography("Аарон менен Исаак WWFке барышты.", "Aaron and Isaac went to WWF.", "en") == []
+    )
+
+
 def test_a_letter_three_times_over() -> None:
     assert orthography("Трамп келди.", "Then Trummmp came.", "en") == [
         "a letter three times over: Trummmp"

@@ -87,6 +87,18 @@ def _source_pairs(source: str) -> frozenset[str]:
     return frozenset(m.group().lower() for m in _NOT_RUSSIAN.finditer(source))
 
 
+#: letters an English name never doubles (Twwitter, Nethherlands, Univversity), and vowels it
+#: doubles only where the name's own language does, as Russian and Kyrgyz spell it then too
+#: (Aaron and Аарон, Isaac and Исаак, Kiir and Киир)
+_EN_DOUBLE = re.compile(r"(ww|hh|vv|jj|qq|xx|kk|yy|aa|ii|uu)")
+
+
+def _romanised(unit: Unit, ctx: Context) -> str:
+    """The source and the unit's other translations, romanised, in lower case."""
+    texts = [unit.msgid, *(t[unit.msgid] for t in (ctx.parallel or {}).values() if unit.msgid in t)]
+    return transliterate(" ".join(texts)).lower()
+
+
 def _odd_cluster(word: str) -> bool:
     """A name (capitalised, not in capitals) with a consonant doubled after another?"""
     if not word[:1].isupper() or word.isupper():
@@ -101,13 +113,15 @@ def _odd_cluster(word: str) -> bool:
     "A word spelt as no word is: a letter three times over (Трамммп); in Russian, letters no "
     "Russian word puts together (ь after a vowel, й after a consonant), Latin letters in it, or a "
     "name with a consonant doubled after another (Латинсской); in "
-    "English, a name opening with consonants no English word does (Rssia, Cngress).",
+    "English, a name opening with consonants no English word does (Rssia, Cngress) or with a "
+    "letter doubled as no English name is (Twwitter, Univversity).",
 )
 def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
     russian, english = ctx.lang == "ru", ctx.lang == "en"
     tripled = not _TRIPLED.search(unit.msgid)  # a source that draws a word out allows it
     clusters = not _CLUSTER.search(unit.msgid.lower())  # nor one that writes such a name
     witnesses: frozenset[str] | None = None  # read only for a word that opens oddly
+    romanised: str | None = None  # read only for a word with an odd double
     for word in _WORD.findall(unit.msgstr):
         if tripled and not word.isupper() and _TRIPLED.search(word):
             yield f"a letter three times over: {word}"
@@ -120,6 +134,12 @@ def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
         if russian and clusters and _odd_cluster(word):
             yield f"a consonant doubled after another in a name: {word}"
             return
+        double = _EN_DOUBLE.search(word.lower()) if english and word[:1].isupper() else None
+        if double and not word.isupper():
+            romanised = _romanised(unit, ctx) if romanised is None else romanised
+            if double.group(1) not in romanised:
+                yield f"a letter doubled as no English name doubles it: {word}"
+                return
         if english and word.isascii() and word.istitle() and _odd_onset(word, frozenset()):
             witnesses = _witness_onsets(unit, ctx) if witnesses is None else witnesses
             if _odd_onset(word, witnesses):
