@@ -4,6 +4,8 @@ translation, which must pass."""
 
 from __future__ import annotations
 
+from pressflow.model import Problem
+from pressflow.qa.crosslang import attribute_to_source, is_source_problem
 from pressflow.qa.registry import Context
 from pressflow.qa.runner import run_checks
 from pressflow.qa.units import Unit
@@ -101,3 +103,40 @@ def test_a_translation_below_half_the_source_is_short_whatever_the_other_says() 
     assert "length-ratio" in found(source, "Minister on growth", other=cut, title=True)
     fair = "Minister briefs on growth and budget"
     assert "length-ratio" not in found(source, fair, other=cut, title=True)
+
+
+def _attributed(source: str, translations: dict[str, str]) -> list[Problem]:
+    """Every language's findings on one unit, those all translations share put on the source."""
+    problems = []
+    for lang, text in translations.items():
+        ctx = Context(lang=lang, path=f"{lang}.po")
+        problems += run_checks([Unit(source, text, line=3)], ctx, slug="r")
+    texts = {("r", lang, source): text for lang, text in translations.items()}
+    return attribute_to_source(problems, list(translations), texts)
+
+
+def test_a_weekday_the_source_names_is_no_correction_the_translations_share() -> None:
+    """Both translations lose the score's 5 and name the source's own Saturday: that is no
+    value they agree on against the source, so the lost figure stays their error; where both
+    write another figure instead, the source is the likelier culprit."""
+    source = "Команда ишемби күнү 5-3 эсеби менен жеңди."
+    lost = {"ru": "Команда победила в субботу со счётом 9-3.", "en": "The team won -3 on Saturday."}
+    problems = _attributed(source, lost)
+    assert any(p.check == "numbers" and not is_source_problem(p) for p in problems)
+    both = {
+        "ru": "Команда победила в субботу со счётом 6-3.",
+        "en": "The team won 6-3 on Saturday.",
+    }
+    problems = _attributed(source, both)
+    assert all(is_source_problem(p) for p in problems if p.check == "numbers")
+
+
+def test_a_weekday_every_translation_moves_is_not_lost() -> None:
+    """Saturday in the source, Sunday in both translations (a time zone): not one translator's
+    change; the same change in one translation alone is."""
+    source = "Азыр ишемби күнү эртең менен, биз аны жекшемби күнү чечебиз."
+    russian = "Там уже воскресенье, утро, а решим мы это в воскресенье."
+    assert "dates" not in found(source, "It is Sunday morning there; we will decide on Sunday.",
+                                other=russian)  # fmt: skip
+    english = "It is Saturday morning there; we will decide on Sunday."
+    assert "dates" in found(source, russian, lang="ru", other=english)

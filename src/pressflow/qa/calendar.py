@@ -10,6 +10,7 @@ Russian ``среда`` (an environment) count in the translation only where a da
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from .memo import memo
 from .translit import consonants
@@ -117,21 +118,33 @@ def _spelt_out(title: str, source: str) -> bool:
     return any(words[i : i + 2] == wanted for i in range(len(words) - 1))
 
 
-def lost_weekdays(source: str, translation: str, lang: str) -> list[int]:
+def lost_weekdays(
+    source: str, translation: str, lang: str, witnesses: Mapping[str, str] | None = None
+) -> list[int]:
     """Weekdays the source names that a translation naming other weekdays leaves out (a day
-    changed into another, not a date left out). ``жума`` is a week as often as Friday: only
-    ``жума күнү`` must be there."""
-    named = weekdays(translation, lang)
+    changed into another, not a date left out), and that every other translation of the unit
+    (``witnesses``: language -> text) names: translators who all move a date by a day across
+    time zones (Saturday in Bishkek, Sunday in Sydney) read the source alike. ``жума`` is a
+    week as often as Friday: only ``жума күнү`` must be there."""
+    named = _days_named(translation, lang)
     if not named:
         return []
-    # the day may be named by an adjective (за пятничное поражение: Friday's defeat)
-    named |= {
-        _RU_DAY_ADJECTIVES.index(m) + 1 for m in _RU_DAY_ADJECTIVE.findall(translation.lower())
-    }
     wanted = set(weekdays(source, "ky"))
     if not _KY_FRIDAY.search(source.lower()):
         wanted.discard(5)
+    for other, text in (witnesses or {}).items():
+        wanted &= _days_named(text, other)
     return sorted(wanted - named)
+
+
+def _days_named(text: str, lang: str) -> frozenset[int]:
+    """Weekdays named as nouns, or by a Russian adjective (за пятничное поражение)."""
+    named = weekdays(text, lang)
+    if not named or lang != "ru":
+        return named
+    return named | {
+        _RU_DAY_ADJECTIVES.index(m) + 1 for m in _RU_DAY_ADJECTIVE.findall(text.lower())
+    }
 
 
 _EN_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

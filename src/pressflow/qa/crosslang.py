@@ -42,8 +42,9 @@ def _written(text: str) -> set[float]:
 
 
 def _agree_elsewhere(msgid: str, translations: list[str]) -> bool:
-    """Do all the translations share a value (number, year, month) that the source lacks?"""
-    source = pool(msgid)
+    """Do all the translations share a value (number, year, month, weekday) that the source
+    lacks? (A weekday the source names too is no such value.)"""
+    source = pool(msgid) | {100.0 + d for d in weekdays(msgid, "ky")}
     return bool(set.intersection(*(_written(text) - source for text in translations)))
 
 

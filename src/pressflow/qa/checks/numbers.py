@@ -148,7 +148,8 @@ def dates(unit: Unit, ctx: Context) -> Iterator[str]:
     days = calendar.unnamed_weekdays(unit.msgid, unit.msgstr, ctx.lang, witnesses)
     if days:
         yield f"the translation names weekday {', '.join(map(str, days))}, the source does not"
-    lost = calendar.lost_weekdays(unit.msgid, unit.msgstr, ctx.lang)
+    parallel = {lang: t[unit.msgid] for lang, t in (ctx.parallel or {}).items() if unit.msgid in t}
+    lost = calendar.lost_weekdays(unit.msgid, unit.msgstr, ctx.lang, parallel)
     if lost:
         yield f"weekday {', '.join(map(str, lost))} of the source is missing in the translation"
 
