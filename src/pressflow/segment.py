@@ -321,33 +321,35 @@ def segment_block(
     every block.
     """
     text = block.text
-    spans = split_spans(text, lang=lang)
+    spans = _spans(text, lang)
     lines = source_lines or []
     counts = line_counts
     if counts is None or len(counts) != len(lines) + 1:
         counts = segment_lines.line_counts(lines) if lines and len(spans) > 1 else []
     lines_of = segment_lines.start_lines(block, [span.start for span in spans], lines, counts)
-    out = []
+    out: list[Segment] = []
     rules = rules_for(lang)
+    index, kind, flags, note = block.index, block.kind, block.flags, block.note
+    last = len(spans) - 1
     for i, span in enumerate(spans):
-        if not span.flags and letterless(text[span.start : span.end], rules):
+        start, end = span.start, span.end
+        piece = text[start:end]
+        if not span.flags and letterless(piece, rules):
             continue  # published as written; never a unit for translators or MT
-        nxt = spans[i + 1].start if i + 1 < len(spans) else len(text)
-        both = (*block.flags, *span.flags)
-        flags = tuple(dict.fromkeys(both)) if both else ()
+        both = (*flags, *span.flags) if span.flags else flags
         out.append(
             Segment(
                 release=release,
-                block=block.index,
+                block=index,
                 index=len(out),
-                kind=block.kind,
-                text=text[span.start : span.end],
+                kind=kind,
+                text=piece,
                 line=lines_of[i],
-                start=span.start,
-                end=span.end,
-                space=text[span.end : nxt],
-                flags=flags,
-                note=span.note or block.note,
+                start=start,
+                end=end,
+                space=text[end : spans[i + 1].start if i < last else len(text)],
+                flags=tuple(dict.fromkeys(both)) if both else (),
+                note=span.note or note,
             )
         )
     return tuple(out)

@@ -64,7 +64,11 @@ def _placeholder_note(inline: Inline) -> str:
 
 def placeholder_notes(text: str, inlines: Sequence[Inline]) -> list[str]:
     """One note per placeholder of ``text``, in order of first appearance."""
-    by_id = {inline.id: inline for inline in inlines}
+    return _notes_of(text, {inline.id: inline for inline in inlines})
+
+
+def _notes_of(text: str, by_id: dict[int, Inline]) -> list[str]:
+    """``placeholder_notes`` with the block's inlines by number (made once per block)."""
     seen: list[int] = []
     for found in _PLACEHOLDER.finditer(text):
         number = int(found.group(1) or found.group(2))
@@ -84,32 +88,43 @@ class _Unit:
 
 def _units(release: Release, segments: Sequence[Segment]) -> dict[str, _Unit]:
     """One ``_Unit`` per distinct unit text (msgid), in source order, with every line it
-    stands on and every note about it."""
+    stands on and every note about it (the block's kind, then what is foreign, then what each
+    placeholder stands for). Run for every unit of every release: the common case (a new unit
+    without placeholders) appends its kind and reference and does nothing else."""
     units: dict[str, _Unit] = {}
     inlines = {b.index: b.inlines for b in release.blocks if b.inlines}
+    by_id: dict[int, dict[int, Inline]] = {}  # block -> its inlines by number, when first needed
     path = release.path
     for seg in segments:
-        if not seg.text.strip():
+        text = seg.text
+        if not text or text.isspace():
             continue
-        unit = units.get(seg.text)
+        unit = units.get(text)
         if unit is None:
-            unit = units[seg.text] = _Unit([], set(), [])
+            unit = units[text] = _Unit([], set(), [])
         ref = (path, str(seg.line))
         if ref not in unit.seen:
             unit.seen.add(ref)
             unit.occurrences.append(ref)
-        notes = [seg.kind]
+        notes = unit.notes
+        if seg.kind and seg.kind not in notes:
+            notes.append(seg.kind)
         if FOREIGN_FLAG in seg.flags:
             note = f"pressflow: {seg.note}" if seg.note else "pressflow: not Kyrgyz text"
-            notes += comment_lines(note)
-        if seg.block in inlines and "<" in seg.text:
-            for note in placeholder_notes(seg.text, inlines[seg.block]):
-                notes += comment_lines(note)
-        existing = unit.notes
-        for note in notes:
-            if note and note not in existing:
-                existing.append(note)
+            _add_notes(notes, [note])
+        if "<" in text and seg.block in inlines:
+            if seg.block not in by_id:
+                by_id[seg.block] = {inline.id: inline for inline in inlines[seg.block]}
+            _add_notes(notes, _notes_of(text, by_id[seg.block]))
     return units
+
+
+def _add_notes(notes: list[str], texts: list[str]) -> None:
+    """Each of ``texts`` as ``#.`` lines, those not among ``notes`` already."""
+    for text in texts:
+        for line in _comment_lines(text):
+            if line and line not in notes:
+                notes.append(line)
 
 
 def comment_lines(text: str) -> list[str]:
