@@ -31,6 +31,13 @@ _NOT_RUSSIAN = re.compile(
 #: Блеммонггс); across a prefix's edge it is Russian (Контрразведка, Транссиб, Посттравма)
 _CLUSTER = re.compile(r"[бвгджзклмнпрстфхцчшщ]([бвгджзклмнпрстфхцчшщ])\1")
 _PREFIXES = ("контрр", "трансс", "постт")
+_ANY_CLUSTER = re.compile(_CLUSTER.pattern, re.IGNORECASE)
+#: a Latin letter beside a Cyrillic one: a word of both scripts
+_MIXED = re.compile(r"[A-Za-z][А-Яа-яЁё]|[А-Яа-яЁё][A-Za-z]")
+#: a capitalised word opening with three consonants or one twice (what ``_odd_onset`` judges)
+_EN_ODD_START = re.compile(
+    r"(?<![^\W\d_])(?:[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz]{2}|([B-DF-HJ-NP-TV-Z])(?i:\1))"
+)
 _LATIN = re.compile(r"[A-Za-z]")
 _RUSSIAN = re.compile(r"[А-Яа-яЁё]")
 #: a letter three times over in a word not in capitals (Трамммп): capitals shout (НЕЕЕТ)
@@ -91,6 +98,17 @@ def _source_pairs(source: str) -> frozenset[str]:
 #: doubles only where the name's own language does, as Russian and Kyrgyz spell it then too
 #: (Aaron and Аарон, Isaac and Исаак, Kiir and Киир)
 _EN_DOUBLE = re.compile(r"(ww|hh|vv|jj|qq|xx|kk|yy|aa|ii|uu)")
+#: anything one of the rules looks at, per language, in one pass over a translation: the
+#: patterns above, side by side (the Russian letters inline, case-blind)
+_SUSPECT_RU = re.compile(
+    r"(?i:(?<!\w)[ьъ]|[аеёиоуыэюяй][ьъ]|ь[аыуэьъй]|ъ(?![еёюя])|[бвгджзклмнпрстфхцчшщ]й|й[йыьъ])"
+    r"|[A-Za-z][А-Яа-яЁё]|[А-Яа-яЁё][A-Za-z]"
+    r"|(?i:[бвгджзклмнпрстфхцчшщ]([бвгджзклмнпрстфхцчшщ])\1)|(?i:([^\W\d_])\2\2)"
+)
+_SUSPECT_EN = re.compile(
+    r"(?i:ww|hh|vv|jj|qq|xx|kk|yy|aa|ii|uu)|(?i:([^\W\d_])\1\1)"
+    r"|(?<![^\W\d_])(?:[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz]{2}|([B-DF-HJ-NP-TV-Z])(?i:\2))"
+)
 
 
 def _romanised(unit: Unit, ctx: Context) -> str:
@@ -117,30 +135,43 @@ def _odd_cluster(word: str) -> bool:
     "letter doubled as no English name is (Twwitter, Univversity).",
 )
 def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
+    text = unit.msgstr
     russian, english = ctx.lang == "ru", ctx.lang == "en"
-    tripled = not _TRIPLED.search(unit.msgid)  # a source that draws a word out allows it
-    clusters = not _CLUSTER.search(unit.msgid.lower())  # nor one that writes such a name
+    suspect = _SUSPECT_RU if russian else _SUSPECT_EN if english else _TRIPLED
+    if not suspect.search(text):
+        return  # most translations: nothing any rule looks at
+    # each rule over the whole text, then its words
+    tripled = bool(_TRIPLED.search(text)) and not _TRIPLED.search(unit.msgid)
+    letters = russian and bool(_NOT_RUSSIAN.search(text) or _MIXED.search(text))
+    # a source writing such a cluster (a name of its own) allows it
+    clusters = (
+        russian and bool(_ANY_CLUSTER.search(text)) and not _CLUSTER.search(unit.msgid.lower())
+    )
+    doubles = english and bool(_EN_DOUBLE.search(text.lower()))
+    onsets = english and bool(_EN_ODD_START.search(text))
+    if not (tripled or letters or clusters or doubles or onsets):
+        return
     witnesses: frozenset[str] | None = None  # read only for a word that opens oddly
     romanised: str | None = None  # read only for a word with an odd double
-    for word in _WORD.findall(unit.msgstr):
+    for word in _WORD.findall(text):
         if tripled and not word.isupper() and _TRIPLED.search(word):
             yield f"a letter three times over: {word}"
             return
-        if russian and (
+        if letters and (
             _odd_letters(word, unit.msgid) or (_LATIN.search(word) and _RUSSIAN.search(word))
         ):
             yield f"letters no Russian word puts together: {word}"
             return
-        if russian and clusters and _odd_cluster(word):
+        if clusters and _odd_cluster(word):
             yield f"a consonant doubled after another in a name: {word}"
             return
-        double = _EN_DOUBLE.search(word.lower()) if english and word[:1].isupper() else None
+        double = _EN_DOUBLE.search(word.lower()) if doubles and word[:1].isupper() else None
         if double and not word.isupper():
             romanised = _romanised(unit, ctx) if romanised is None else romanised
             if double.group(1) not in romanised:
                 yield f"a letter doubled as no English name doubles it: {word}"
                 return
-        if english and word.isascii() and word.istitle() and _odd_onset(word, frozenset()):
+        if onsets and word.isascii() and word.istitle() and _odd_onset(word, frozenset()):
             witnesses = _witness_onsets(unit, ctx) if witnesses is None else witnesses
             if _odd_onset(word, witnesses):
                 yield f"a name opening as no English word does: {word}"
