@@ -488,6 +488,27 @@ def test_unit_of_a_wrapped_paragraph_points_at_its_own_line(tmp_path: Path) -> N
     ]
 
 
+def test_wrapped_paragraphs_after_one_line_ones_point_at_their_lines(tmp_path: Path) -> None:
+    """The line counts are made by the first wrapped paragraph and serve the later ones; a
+    paragraph on a line of its own needs none."""
+    path = tmp_path / "mixed.txt"
+    path.write_text(
+        "Сынак\n\nБир сүйлөм. Эки сүйлөм.\n\nБиринчи сүйлөм\nуланат. Экинчи\nсүйлөм.\n\n"
+        "Үчүнчү сүйлөм бул\nжерде. Төртүнчү\nсүйлөм.\n",
+        encoding="utf-8",
+    )
+    segs = segment_release(read_release(path, rel_path="releases/mixed.txt"))
+    assert [(s.line, s.text) for s in segs] == [
+        (1, "Сынак"),
+        (3, "Бир сүйлөм."),
+        (3, "Эки сүйлөм."),
+        (5, "Биринчи сүйлөм уланат."),
+        (6, "Экинчи сүйлөм."),
+        (9, "Үчүнчү сүйлөм бул жерде."),
+        (10, "Төртүнчү сүйлөм."),
+    ]
+
+
 # --------------------------------------------------------------------------- more real cases
 
 

@@ -317,15 +317,15 @@ def segment_block(
 
     ``source_lines`` (a plain-text release's lines) lets a unit of a hard-wrapped paragraph
     point at the line where it starts, so that ``#:`` references lead the translator there;
-    ``line_counts`` (``segment_lines.line_counts(source_lines)``) saves recounting them for
-    every block.
+    ``line_counts`` (``segment_lines.line_counts(source_lines)``, or an empty list that
+    ``start_lines`` fills when first needed) saves recounting them for every block.
     """
     text = block.text
     spans = _spans(text, lang)
     lines = source_lines or []
     counts = line_counts
-    if counts is None or len(counts) != len(lines) + 1:
-        counts = segment_lines.line_counts(lines) if lines and len(spans) > 1 else []
+    if counts is None or (counts and len(counts) != len(lines) + 1):
+        counts = []
     lines_of = segment_lines.start_lines(block, [span.start for span in spans], lines, counts)
     out: list[Segment] = []
     rules = rules_for(lang)
@@ -378,7 +378,7 @@ def segment_release(release: Release) -> tuple[Segment, ...]:
     credits, furniture) are not units; nor is any text without letters."""
     lang = release.lang or "ky"
     lines = release.source.split("\n") if release.format == "txt" and release.source else []
-    counts = segment_lines.line_counts(lines)
+    counts: list[int] = []  # the lines' counts, made by the first block that needs them
     return tuple(
         seg
         for block in release.blocks

@@ -42,6 +42,8 @@ def start_lines(
     line breaks; any doubt (the unit's first word is not on that line) keeps the block's line.
     ``counts`` is ``line_counts(source_lines)``, so each unit costs a bisection, not a scan;
     the characters before a unit are counted on from the previous unit, never from the start.
+    An empty ``counts`` is filled here when first needed: shared by the blocks of a release, it
+    is counted once, and not at all when every paragraph is on a line of its own.
     """
     if starts == [0]:
         return [block.line]  # a block of one unit starts where the block does
@@ -49,13 +51,15 @@ def start_lines(
     if "\n" not in text and (
         not source_lines
         or (
-            block.line < len(counts)
-            and counts[block.line] - counts[block.line - 1] == count_nonspace(text)
+            0 < block.line <= len(source_lines)
+            and count_nonspace(source_lines[block.line - 1]) == count_nonspace(text)
         )
     ):
         # No source to look in, or the block is its first line whole (a paragraph on one line,
         # as most releases have them): every unit starts on the block's line.
         return [block.line] * len(starts)
+    if not counts:
+        counts.extend(line_counts(source_lines))
     out: list[int] = []
     newlines = nonspace = done = 0
     lead = _TOKEN.search(text)
