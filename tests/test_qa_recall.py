@@ -140,3 +140,14 @@ def test_a_weekday_every_translation_moves_is_not_lost() -> None:
                                 other=russian)  # fmt: skip
     english = "It is Saturday morning there; we will decide on Sunday."
     assert "dates" in found(source, russian, lang="ru", other=english)
+
+
+def test_a_clock_times_minutes_changed_from_the_sources() -> None:
+    """11:00 asks for 11 alone (zero minutes need not be written): 11:04 kept the hour."""
+    source = "Полиция саат 11:00дө маалымат жыйын өткөрдү."
+    assert "numbers" not in found(source, "Police held a news conference at 11:00.")
+    assert "numbers" not in found(source, "Police held a news conference at 11 a.m.")
+    assert "numbers" in found(source, "Police held a news conference at 11:04.")
+    # a decimal is no clock time
+    source = "Баасы 3.25 сомго жетти, саат 9:30да жарыяланды."
+    assert "numbers" not in found(source, "The price reached 3.25 soms, announced at 9:30.")

@@ -38,6 +38,27 @@ def numbers(unit: Unit, ctx: Context) -> Iterator[str]:
     changed = _degrees_changed(unit.msgid, unit.msgstr)
     if changed:
         yield f"{changed} degrees of the source are neither kept nor converted in the translation"
+        return
+    time = _minutes_changed(unit.msgid, unit.msgstr)
+    if time:
+        yield f"the minutes of {time} are not the source's"
+
+
+#: a clock time written with figures and a colon (11:00; 6.45 may be a decimal)
+_CLOCK = re.compile(r"(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d.,:]\d)")
+
+
+def _minutes_changed(source: str, translation: str) -> str:
+    """The first clock time of the translation whose minutes the source, which writes a clock
+    time too, offers in no reading ("" if none): the number check asks for the source's hour
+    and minutes, and an hour of 11:00 needs no minutes at all, so 11:04 would pass it."""
+    if not _CLOCK.search(source) or not _CLOCK.search(translation):
+        return ""
+    offered = nums.pool(source)
+    for m in _CLOCK.finditer(translation):
+        if int(m.group(1)) < 24 and int(m.group(2)) < 60 and float(m.group(2)) not in offered:
+            return m.group(0)
+    return ""
 
 
 #: a figure in degrees; the number check lets any figure stand for one (Fahrenheit and Celsius
