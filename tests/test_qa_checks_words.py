@@ -261,6 +261,8 @@ def test_letters_no_russian_word_puts_together() -> None:
         "Подъезд к Нью-Йорку, бульон и Майкл: Айдай Кайратбековна Бейшеналиева.",
         # ь before я, ё, ю, е, и, о; ъ before е, ё, ю, я
         "Статья о въезде, объёме, вьюге, Ильиче, Кьеркегоре и бульоне, съёмке и объявлении.",
+        # a final ъ, as some names keep the old spelling
+        "Об этом пишет «Коммерсантъ».",
         # a Latin name beside Russian words, each whole
         "Компания Apple и iPhone-15.",
     ],
@@ -337,6 +339,8 @@ def test_an_english_name_with_a_letter_doubled_as_no_english_name_is() -> None:
     assert (
         orthography("Аарон менен Исаак WWFке барышты.", "Aaron and Isaac went to WWF.", "en") == []
     )
+    # Russian and Kyrgyz write Hawaii's ii as -йи
+    assert orthography("Гавайиде жер титиреди.", "An earthquake hit Hawaii.", "en") == []
 
 
 def test_a_letter_three_times_over() -> None:
@@ -346,6 +350,8 @@ def test_a_letter_three_times_over() -> None:
     # shouting in capitals, or a word the source itself draws out, is the writer's choice
     assert orthography("Ал «ЖОООК» деп кыйкырды.", "He shouted “NOOOO”.", "en") == []
     assert orthography("Ал «Жооооок» деп кыйкырды.", "He shouted “Noooo”.", "en") == []
+    # a web address's www is no word
+    assert orthography("Сайт: kabar.kg.", "Website: www.kabar.kg.", "en") == []
 
 
 def kyrgyz_forms(rows: list[tuple[str, str]]) -> list[tuple[int, str]]:

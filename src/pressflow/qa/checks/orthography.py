@@ -19,12 +19,13 @@ from ..units import Unit
 
 _WORD = re.compile(r"[^\W\d_]+")
 #: letters no Russian word puts together: ь or ъ opening a word, after a vowel or й, or twice
-#: (Уэлььса, Вильгеьлм); ь before а, у, ы, э or й, ъ before anything but е, ё, ю, я (Кьае); й
-#: after a consonant, twice, or before ы, ь, ъ (Хеййген). Kyrgyz names written in Russian keep
+#: (Уэлььса, Вильгеьлм); ь before а, у, ы, э or й, ъ before a letter but е, ё, ю, я (Кьае; a
+#: final ъ is the old spelling some names keep: Коммерсантъ); й after a consonant, twice, or
+#: before ы, ь, ъ (Хеййген). Kyrgyz names written in Russian keep
 #: to these too (Айдай, Кайрат, Бейшеналиев); Kyrgyz words taken in keep their source's letters
 #: (айыл: «айылные аймаки»), so a pair the source has is let be.
 _NOT_RUSSIAN = re.compile(
-    r"(?i)(?<!\w)[ьъ]|[аеёиоуыэюяй][ьъ]|ь[аыуэьъй]|ъ(?![еёюя])"
+    r"(?i)(?<!\w)[ьъ]|[аеёиоуыэюяй][ьъ]|ь[аыуэьъй]|ъ(?=[^\W\d_еёюя])"
     r"|[бвгджзклмнпрстфхцчшщ]й|й[йыьъ]"
 )
 #: a consonant doubled right after another consonant, in a Russian name (Латинсской,
@@ -40,8 +41,10 @@ _EN_ODD_START = re.compile(
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _RUSSIAN = re.compile(r"[А-Яа-яЁё]")
-#: a letter three times over in a word not in capitals (Трамммп): capitals shout (НЕЕЕТ)
+#: a letter three times over in a word not in capitals (Трамммп): capitals shout (НЕЕЕТ), and
+#: a word with no vowel is no word (www, ммм)
 _TRIPLED = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
+_VOWEL = re.compile(r"[aeiouyаеёиоуыэюя]", re.IGNORECASE)
 
 
 #: the consonants an English word may open with, beyond one: a name opening with others (Rssia,
@@ -98,10 +101,13 @@ def _source_pairs(source: str) -> frozenset[str]:
 #: doubles only where the name's own language does, as Russian and Kyrgyz spell it then too
 #: (Aaron and Аарон, Isaac and Исаак, Kiir and Киир)
 _EN_DOUBLE = re.compile(r"(ww|hh|vv|jj|qq|xx|kk|yy|aa|ii|uu)")
+#: how Russian and Kyrgyz, romanised, write a double an English name has: ii as -йи (Hawaii,
+#: Гавайи: gavayi) as well as ii (Fujii, Фудзии)
+_ROMANISED_DOUBLE = {"ii": ("ii", "yi")}
 #: anything one of the rules looks at, per language, in one pass over a translation: the
 #: patterns above, side by side (the Russian letters inline, case-blind)
 _SUSPECT_RU = re.compile(
-    r"(?i:(?<!\w)[ьъ]|[аеёиоуыэюяй][ьъ]|ь[аыуэьъй]|ъ(?![еёюя])|[бвгджзклмнпрстфхцчшщ]й|й[йыьъ])"
+    r"(?i:(?<!\w)[ьъ]|[аеёиоуыэюяй][ьъ]|ь[аыуэьъй]|ъ(?=[^\W\d_еёюя])|[бвгджзклмнпрстфхцчшщ]й|й[йыьъ])"
     r"|[A-Za-z][А-Яа-яЁё]|[А-Яа-яЁё][A-Za-z]"
     r"|(?i:[бвгджзклмнпрстфхцчшщ]([бвгджзклмнпрстфхцчшщ])\1)|(?i:([^\W\d_])\2\2)"
 )
@@ -112,9 +118,11 @@ _SUSPECT_EN = re.compile(
 
 
 def _romanised(unit: Unit, ctx: Context) -> str:
-    """The source and the unit's other translations, romanised, in lower case."""
+    """The names (capitalised words) of the source and of the unit's other translations,
+    romanised, in lower case: what a name's double is looked for in."""
     texts = [unit.msgid, *(t[unit.msgid] for t in (ctx.parallel or {}).values() if unit.msgid in t)]
-    return transliterate(" ".join(texts)).lower()
+    names = (w for text in texts for w in _WORD.findall(text) if w[:1].isupper())
+    return transliterate(" ".join(names)).lower()
 
 
 def _odd_cluster(word: str) -> bool:
@@ -154,7 +162,7 @@ def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
     witnesses: frozenset[str] | None = None  # read only for a word that opens oddly
     romanised: str | None = None  # read only for a word with an odd double
     for word in _WORD.findall(text):
-        if tripled and not word.isupper() and _TRIPLED.search(word):
+        if tripled and not word.isupper() and _TRIPLED.search(word) and _VOWEL.search(word):
             yield f"a letter three times over: {word}"
             return
         if letters and (
@@ -168,7 +176,10 @@ def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
         double = _EN_DOUBLE.search(word.lower()) if doubles and word[:1].isupper() else None
         if double and not word.isupper():
             romanised = _romanised(unit, ctx) if romanised is None else romanised
-            if double.group(1) not in romanised:
+            if not any(
+                form in romanised
+                for form in _ROMANISED_DOUBLE.get(double.group(1), (double.group(1),))
+            ):
                 yield f"a letter doubled as no English name doubles it: {word}"
                 return
         if onsets and word.isascii() and word.istitle() and _odd_onset(word, frozenset()):
