@@ -12,8 +12,10 @@ from pressflow.qa.checks.spelling import after_stop, name_stems
 
 # The pattern name_stems ran on text[:start] for every capitalised word (quadratic in the text),
 # anchored with \A and \Z: ``^$`` also took a lone "\n" for an empty prefix, and other white
-# space before the first word did not count as the text's start; now any does.
-AFTER_STOP = re.compile(r"(?:\A\s*|[.!?…:]\s+|[«“\"„(—–-]\s*)\Z")
+# space before the first word did not count as the text's start; now any does. A hyphen right
+# after a letter and right before the word joins the halves of one name (Милтон-Кейнс): no
+# opener; one after a space, or before one, is a dash.
+AFTER_STOP = re.compile(r"(?:\A\s*|[.!?…:]\s+|[«“\"„(—–]\s*|(?<![^\W\d_])-\s*|-\s+)\Z")
 
 ALPHABET = st.sampled_from(list('аб Уоррен.!?…:«“"„(—–-\u00a0\t\nAb x'))
 
@@ -29,3 +31,5 @@ def test_names_after_a_stop_a_quote_or_a_dash_are_not_taken() -> None:
     text = "Встреча с Уорреном. Уоррен сказал: «Кавардарков — Асанов» и — Бекова"
     assert [w for w, _ in name_stems(text)] == ["Уорреном"]
     assert [w for w, _ in name_stems("Уоррен и Пэйлин")] == ["Пэйлин"]
+    # a hyphenated name's second half is a name; a word after a dash between spaces is not
+    assert [w for w, _ in name_stems("Город Милтон-Кейнс - Уоррен")] == ["Милтон", "Кейнс"]
