@@ -2,24 +2,30 @@
 only when it contains what every match of that pattern contains (a digit, a weekday's stem, a
 clock phrase's first word): checked here on every line of the development documents and on
 generated text in every case, with the letters that a case-insensitive pattern also takes for
-them (ſ for s, ᲀ for в); and the names check's comparison of a word with a translation gives
-what its plain definition gives (every word of every target compared afresh)."""
+them (ſ for s, ᲀ for в). And what is read another way than first written gives what its plain
+definition gives: the names check's comparison of a word with a translation (every word of the
+translation compared afresh), a Kyrgyz ending read off a word by its length (every ending tried
+in turn), a catalog's reviewed translations (read off its units)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import polib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pressflow.po import catalog
 from pressflow.qa import calendar, clock
 from pressflow.qa import numbers as nums
-from pressflow.qa.checks import names
+from pressflow.qa.checks import names, scripts
 from pressflow.qa.checks.names import MIN_SCORE, SHORT_SCORE, names_check
+from pressflow.qa.morphology import CASE_ENDINGS, is_accusative, is_genitive
 from pressflow.qa.registry import Context
+from pressflow.qa.runner import reviewed
 from pressflow.qa.translit import consonants, skeleton
-from pressflow.qa.units import Unit
+from pressflow.qa.units import Unit, msgid_lines, units_of
 from pressflow.qa.wordlists import exonyms
 from pressflow.similarity import ratio
 
@@ -146,3 +152,66 @@ def test_a_name_missing_from_one_translation_only_is_reported_there() -> None:
     units = [Unit(source, found, index=0), Unit(source + " ", "Сегодня встретились.", index=1)]
     flagged = [(f.unit.index, f.message) for f in names_check(units, Context(lang="ru"))]
     assert flagged == [(1, "name not found in the translation: Бахтияр Салиев")]
+
+
+def plain_inflected(word: str, vocabulary: frozenset[str]) -> bool:
+    """``_inflected`` as first written: every ending of the table tried in turn."""
+    low = word.lower()
+    if len(low) >= 7 and (is_genitive(low) or is_accusative(low)):
+        return True
+    if any(low.endswith("ия" + ending) for ending in CASE_ENDINGS if len(ending) > 1):
+        return True
+    for ending in sorted(e for e in CASE_ENDINGS if len(e) > 1 and e[0] not in "аеиоуыөүс"):
+        stem = word[: -len(ending)]
+        if (
+            word.endswith(ending)
+            and len(stem) >= 4
+            and (
+                stem in vocabulary
+                or any(stem + e in vocabulary for e in CASE_ENDINGS if e != ending)
+            )
+        ):
+            return True
+    return False
+
+
+STEMS = ["Трамп", "Герман", "Милл", "Калифорния", "Ош", "Лев", "Бишкек", "Асанов", "Германия"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(STEMS),
+    st.sampled_from([*sorted(CASE_ENDINGS), "", "ер", "ии", "ией", "а"]),
+    st.lists(st.sampled_from([*STEMS, *(s + "тын" for s in STEMS), "Миллер"]), max_size=4),
+)
+def test_a_kyrgyz_ending_is_read_as_every_ending_tried_in_turn(
+    stem: str, ending: str, vocabulary: list[str]
+) -> None:
+    word = stem + ending
+    assert scripts._inflected(word, frozenset(vocabulary)) is plain_inflected(
+        word, frozenset(vocabulary)
+    )
+
+
+def test_the_reviewed_translations_are_those_of_the_reviewed_units(tmp_path: Path) -> None:
+    """Read without building units, as the units would give them: no fuzzy, empty or obsolete
+    entry, and a plural entry by its first form."""
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgid="Бир", msgstr="Один"))
+    po.append(polib.POEntry(msgid="Эки", msgstr="Два", flags=["fuzzy"]))
+    po.append(polib.POEntry(msgid="Үч", msgstr=""))
+    po.append(polib.POEntry(msgid="Төрт", msgstr="Четыре", obsolete=True))
+    po.append(
+        polib.POEntry(
+            msgid="алма", msgid_plural="алмалар", msgstr_plural={0: "яблоко", 1: "яблока"}
+        )
+    )
+    po.append(polib.POEntry(msgid="Беш", msgstr="Пять", flags=["python-format"]))
+    path = tmp_path / "ru.po"
+    po.save(str(path))
+    read = catalog.read_po(path)
+    units = units_of(read)
+    assert reviewed(read) == {u.msgid: u.msgstr for u in units if u.translated}
+    assert reviewed(read) == {"Бир": "Один", "алма": "яблоко", "Беш": "Пять"}
+    assert [u.line for u in units] == msgid_lines(path.read_text(encoding="utf-8"))[1:]  # header

@@ -9,7 +9,7 @@ from ..glossary import Glossary
 from ..model import Problem, Release
 from .crosslang import ABOUT, SOURCE
 from .registry import Check, Context, Finding, iter_checks
-from .units import Unit, unit_from_entry, units_of
+from .units import Unit, reviewed_msgstr, units_of
 
 
 def _problem(check: Check, unit: Unit, message: str, ctx: Context, slug: str) -> Problem:
@@ -94,5 +94,8 @@ def check_catalog(
 
 def reviewed(po: Any) -> dict[str, str]:
     """msgid -> translation of a catalog's reviewed entries (translated, not fuzzy)."""
-    units = (unit_from_entry(e) for e in po if e.msgid and not getattr(e, "obsolete", False))
-    return {u.msgid: u.msgstr for u in units if u.translated}
+    return {
+        e.msgid: text
+        for e in po
+        if e.msgid and not getattr(e, "obsolete", False) and (text := reviewed_msgstr(e))
+    }

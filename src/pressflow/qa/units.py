@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,18 +47,30 @@ class Unit:
         return code in silenced or "all" in silenced
 
 
-def unit_from_entry(entry: Any, index: int = 0) -> Unit:
-    """Build a Unit from a polib-like entry (duck-typed: the PO library stays in catalog.py)."""
+def entry_msgstr(entry: Any) -> str:
+    """A polib-like entry's translation (of a plural entry, its first form)."""
     msgstr = entry.msgstr or ""
     plural = getattr(entry, "msgstr_plural", None)
     if not msgstr and plural:
         msgstr = plural.get(0, "") or ""
+    return msgstr
+
+
+def reviewed_msgstr(entry: Any) -> str:
+    """A polib-like entry's translation if reviewed (``Unit.translated``), else ""; read
+    without building the Unit (every catalog's reviewed texts are read for the others)."""
+    return "" if "fuzzy" in (entry.flags or ()) else entry_msgstr(entry)
+
+
+def unit_from_entry(entry: Any, index: int = 0, *, line: int | None = None) -> Unit:
+    """Build a Unit from a polib-like entry (duck-typed: the PO library stays in catalog.py);
+    ``line`` replaces the entry's own line number."""
     flags = tuple(entry.flags or ())
     refs = tuple((str(f), str(n or "")) for f, n in (entry.occurrences or ()))
     return Unit(
         msgid=entry.msgid,
-        msgstr=msgstr,
-        line=int(getattr(entry, "linenum", 0) or 0),
+        msgstr=entry_msgstr(entry),
+        line=_line(entry) if line is None else line,
         fuzzy="fuzzy" in flags,
         comment=entry.tcomment or "",
         extracted=entry.comment or "",
@@ -95,10 +107,14 @@ def units_of(po: Any) -> list[Unit]:
     for i, entry in enumerate(po):
         if getattr(entry, "obsolete", False) or not entry.msgid:
             continue
-        unit = unit_from_entry(entry, i)
-        if lines and unit.line:
-            at = bisect_left(lines, unit.line)
+        line = _line(entry)
+        if lines and line:
+            at = bisect_left(lines, line)
             if at < len(lines):
-                unit = replace(unit, line=lines[at])
-        units.append(unit)
+                line = lines[at]
+        units.append(unit_from_entry(entry, i, line=line))
     return units
+
+
+def _line(entry: Any) -> int:
+    return int(getattr(entry, "linenum", 0) or 0)

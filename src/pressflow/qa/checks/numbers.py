@@ -207,7 +207,7 @@ def _value_counts(text: str) -> Counter[str]:
     source unit's counts are asked for once per target language)."""
     out: Counter[str] = Counter()
     low = text.lower()  # the patterns are lower case; IGNORECASE would slow them down
-    if not any(hint in low for hint in _VALUE_HINTS):
+    if not any(map(low.__contains__, _VALUE_HINTS)):
         return out
     if not _DIGIT.search(low) and not nums.number_words(text):
         return out  # no figure in digits or in words to stand beside

@@ -70,12 +70,14 @@ def untranslated_text(unit: Unit, ctx: Context) -> Iterator[str]:
 #: the case endings that give a name away as copied from the Kyrgyz (Трамптын); not an ending of
 #: one letter, nor one that opens with a vowel, nor the possessive -сы: those end Russian and
 #: foreign names too
-_NAME_ENDINGS = tuple(sorted(e for e in CASE_ENDINGS if len(e) > 1 and e[0] not in "аеиоуыөүс"))
+_NAME_ENDINGS = frozenset(e for e in CASE_ENDINGS if len(e) > 1 and e[0] not in "аеиоуыөүс")
+_NAME_LENGTHS = tuple(sorted({len(e) for e in _NAME_ENDINGS}))
 
 
 #: a Kyrgyz case ending of two letters or more after a stem in -ия is never Russian
 _IA = "ия"
-_IA_ENDINGS = tuple(sorted(e for e in CASE_ENDINGS if len(e) > 1))
+_IA_ENDINGS = frozenset(e for e in CASE_ENDINGS if len(e) > 1)
+_IA_LENGTHS = tuple(sorted({len(e) for e in _IA_ENDINGS}))
 
 
 def _inflected(word: str, vocabulary: frozenset[str]) -> bool:
@@ -87,13 +89,14 @@ def _inflected(word: str, vocabulary: frozenset[str]) -> bool:
     low = word.lower()
     if len(low) >= 7 and (is_genitive(low) or is_accusative(low)):
         return True
-    if any(low.endswith(_IA + ending) for ending in _IA_ENDINGS):
+    # each ending is read off the word by its length: a few lookups, not one per ending
+    if any(low[-n:] in _IA_ENDINGS and low[:-n].endswith(_IA) for n in _IA_LENGTHS):
         return True
-    for ending in _NAME_ENDINGS:
-        stem = word[: -len(ending)]
+    for n in _NAME_LENGTHS:
+        ending, stem = word[-n:], word[:-n]
         if (
-            word.endswith(ending)
-            and len(stem) >= 4
+            ending in _NAME_ENDINGS
+            and len(word) - n >= 4
             and (
                 stem in vocabulary
                 or any(stem + e in vocabulary for e in CASE_ENDINGS if e != ending)
