@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from pressflow.errors import PressflowError, ReaderError, SlugError
 from pressflow.readers import READERS, read_release, read_source, release_files
+from pressflow.readers.dates import looks_like_date
 from pressflow.readers.html import BLOCK_LEVEL, PLACEHOLDER, parse_html, plain_text
 from pressflow.readers.markdown import body_html
 from pressflow.render.body import prune_empty
@@ -210,6 +211,21 @@ def test_impossible_date_line_is_a_warning_with_its_line_never_a_unit() -> None:
     (problem,) = rel.problems
     assert (problem.path, problem.line, problem.severity) == ("releases/demo.txt", 3, "warning")
     assert "31.02.2018" in problem.message and "\n" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("line", "dateish"),
+    [
+        ("12-март Бишкек Ош", True),  # a date without a year and two place names
+        ("12-март Бишкек Ош Нарын", False),  # a third word that is no date: a sentence
+        ("Бишкек Ош Нарын 12-март", False),
+        ("12-март бишкек", False),
+    ],
+)
+def test_a_line_reads_as_a_date_with_at_most_two_capitalised_other_words(
+    line: str, dateish: bool
+) -> None:
+    assert looks_like_date(line) is dateish
 
 
 def test_list_items_and_quotes() -> None:

@@ -129,7 +129,9 @@ def looks_like_date(line: str, *, rules: StructureRules | None = None) -> bool:
                 month = True
             elif not rules.is_weekday(part):
                 others.append(part)
-    return month and len(others) <= 2 and all(w[:1].isupper() for w in others)
+                if len(others) > 2:
+                    return False  # a sentence, most often a headline: no need to read on
+    return month and all(w[:1].isupper() for w in others)
 
 
 def match_date(line: str, *, rules: StructureRules | None = None) -> datetime | None:
