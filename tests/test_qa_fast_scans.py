@@ -50,6 +50,8 @@ def _weekday_part(text: str, lang: str) -> bool:
 def _weekday_match(text: str, lang: str) -> bool:
     if lang == "ky":
         return bool(calendar._KY_DAY.search(text.lower()))
+    if lang == "en" and calendar._EN_TITLE_DAY.search(text):  # a title (the Sunday Times)
+        return True
     return bool((calendar._EN_DAYS if lang == "en" else calendar._RU_DAYS).search(text))
 
 
@@ -84,7 +86,8 @@ def test_no_text_of_the_documents_is_skipped_that_a_pattern_matches() -> None:
 PIECES = [
     "Среду", "СРЕДЫ", "среде", "ᲃреда", "воᲃкреᲃенье", "ВОСКРЕСЕНЬЯ", "ПЯТНИЦУ", "суббота",
     "вᲄорник", "поᲁнеделник", "понедельник", "четверг", "Четверг", "Monday", "SUNDAY",
-    "Fridays", "дүйшөмбү", "Шаршембиде", "ЖУМАДА", "жекшемби", "ишемби", "базар күнү",
+    "Fridays", "Sunday Times", "дүйшөмбү", "Шаршембиде", "ЖУМАДА", "жекшемби", "ишемби",
+    "базар күнү",
     "без", "БЕЗ", "четверти", "ЧЕТВЕРТЬ", "половине", "ПОЛОВИНА", "пяти", "семь", "half",
     "HALF", "Half", "past", "paſt", "quarter", "QUARTER", "to", "nine", "Nine", "6.45pm",
     "quarter past", "QUARTER TO", "Half paſt", "без четверти", "БЕЗ ДЕСЯТИ", "в половине",

@@ -78,8 +78,10 @@ def weekdays(text: str, lang: str) -> frozenset[int]:
         return frozenset(_ky_days(text))
     if lang == "en" and _EN_DAY_PART not in text:
         return frozenset()
-    if lang != "en" and not any(part in text.casefold() for part in _RU_DAY_PARTS):
-        return frozenset()
+    if lang != "en":
+        folded = text.casefold()
+        if not any(part in folded for part in _RU_DAY_PARTS):
+            return frozenset()
     pattern = _EN_DAYS if lang == "en" else _RU_DAYS
     out = set()
     for m in pattern.finditer(text):
@@ -100,7 +102,8 @@ def unnamed_weekdays(
     the unit (``witnesses``) writes that title as well, or the source spells its weekday out
     in Cyrillic (Санди Таймс): a title is kept, not translated."""
     named = set(weekdays(translation, lang))
-    for m in _EN_TITLE_DAY.finditer(translation):
+    titles = _EN_TITLE_DAY.finditer(translation) if _EN_DAY_PART in translation else ()
+    for m in titles:
         title, day = m.group(0), m.group(1)
         if title in source or any(title in text for text in witnesses):
             continue
