@@ -72,6 +72,8 @@ _QA_TESTS = (
     "tests/test_qa_checks_alignment.py",
     "tests/test_qa_second_translation.py",
     "tests/test_qa_fast_paths.py",
+    "tests/test_qa_recall.py",
+    "tests/test_qa_fast_scans.py",
 )
 
 MODULES: dict[str, Module] = {
