@@ -19,13 +19,14 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from .results import UpdateResult
 
+T = TypeVar("T")
 QUICK = {("update",): False, ("update", "--check"): True}  # command line -> check_only
 COMPLETION = "_PRESSFLOW_COMPLETE"  # set by a shell asking Typer to complete a command line
 KEPT_OUTPUT = {("status",)}  # command lines whose whole output is kept while nothing changed
@@ -87,18 +88,9 @@ def _extract() -> NoReturn:
     is something to report beside the last line (a warning, an error): the command is run on
     every commit by hooks and on every save by editors, and Typer, Click and Rich are a fifth of
     its start-up. Always exits."""
-    from .errors import PressflowError
     from .pipeline import extract, open_project
 
-    try:
-        result = extract(open_project(None))
-    except PressflowError as exc:
-        from .cli import fail
-
-        fail(exc)
-    except KeyboardInterrupt:
-        sys.stderr.write("pressflow: interrupted\n")  # as the CLI says it
-        sys.exit(130)
+    result = _as_the_cli(lambda: extract(open_project(None)))
     if result.problems:
         from .cli.base import err, warn
 
@@ -113,22 +105,17 @@ def _update(*, check_only: bool) -> NoReturn:
     """``pressflow update`` (``--check``) as the CLI runs it, progress and output alike, without
     loading the CLI framework unless there is a finding or an error to report: the command a
     newsroom runs after every edit. Always exits."""
-    from .errors import PressflowError
     from .pipeline import open_project, update
     from .progress import ticking
     from .terminal import console
 
     err = console(stderr=True)
-    try:
-        with ticking(err, "update", "releases") as tick:
-            result = update(open_project(None), check_only=check_only, tick=tick)
-    except PressflowError as exc:
-        from .cli import fail
 
-        fail(exc)
-    except KeyboardInterrupt:
-        err.print("pressflow: interrupted")  # as the CLI says it
-        sys.exit(130)
+    def run() -> UpdateResult:
+        with ticking(err, "update", "releases") as tick:
+            return update(open_project(None), check_only=check_only, tick=tick)
+
+    result = _as_the_cli(run)
     if result.problems:
         from .cli.base import warn
 
@@ -137,6 +124,22 @@ def _update(*, check_only: bool) -> NoReturn:
         err.print(f"{change.path}: out of date with its release", markup=False)
     err.print(result.summary(), markup=False)
     sys.exit(result.exit_code)
+
+
+def _as_the_cli(run: Callable[[], T]) -> T:
+    """``run()``, its errors ended as the CLI ends them: a pressflow error's one line and exit
+    code (printed by the CLI's console), an interruption's line and 130."""
+    from .errors import PressflowError
+
+    try:
+        return run()
+    except PressflowError as exc:
+        from .cli import fail
+
+        fail(exc)
+    except KeyboardInterrupt:
+        sys.stderr.write("pressflow: interrupted\n")  # as the CLI says it
+        sys.exit(130)
 
 
 def _unchanged(*, check_only: bool) -> UpdateResult | None:

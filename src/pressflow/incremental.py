@@ -294,12 +294,21 @@ def extract_records(
     sources: dict[str, str] = {}
     for path, shown in paths:
         digest = sources[shown] = cache.digest(path)
-        record = cache.get("extract", shown, key("extract", settings, shown, digest))
-        if not isinstance(record, dict) or not isinstance(record.get("slug"), str):
+        record = _extract_record(cache, settings, shown, digest)
+        if record is None:
             continue
         if cache.digest(f"{templates}/{record['slug']}.pot") == record.get("pot"):
             known[path.name] = record
     return known, sources
+
+
+def _extract_record(cache: Cache, settings: str, shown: str, digest: str) -> dict | None:
+    """What the last extract recorded of the release ``shown`` with these bytes (``digest``)
+    under these ``settings`` (the config's ``repr``); None when nothing usable."""
+    record = cache.get("extract", shown, key("extract", settings, shown, digest))
+    if not isinstance(record, dict) or not isinstance(record.get("slug"), str):
+        return None
+    return record
 
 
 def vouched_templates(
@@ -316,12 +325,11 @@ def vouched_templates(
     settings = repr(config)
     vouched: dict[str, Extracted] = {}
     for path, shown in paths:
-        digest = cache.digest(path)
-        record = cache.get("extract", shown, key("extract", settings, shown, digest))
-        if not isinstance(record, dict):
+        record = _extract_record(cache, settings, shown, cache.digest(path))
+        if record is None:
             continue
-        slug, pot, header = record.get("slug"), record.get("pot"), record.get("header")
-        if not (isinstance(slug, str) and isinstance(pot, str) and isinstance(header, list)):
+        slug, pot, header = record["slug"], record.get("pot"), record.get("header")
+        if not (isinstance(pot, str) and isinstance(header, list)):
             continue
         try:
             comment, fields = header

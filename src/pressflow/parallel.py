@@ -198,12 +198,15 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
         source, snap = _read_source(job, confined)
     except PressflowError as exc:
         return Outcome(name, slug, job.shown, error=exc, stage=READ)
-    kept = _kept(job, settings, confined)
+    vouched, kept = job.extracted, None
+    if vouched is not None and settings.langs:  # (extract itself writes the template)
+        pot_path = config.pot_path(vouched.slug)
+        kept = _kept(vouched, pot_path, confined)
     if kept is not None:
+        assert vouched is not None
         made, raw, pot_snap = kept
-        assert job.extracted is not None
-        slug, shown, units = job.extracted.slug, job.shown, job.extracted.units
-        problems: tuple[Problem, ...] = job.extracted.problems
+        slug, shown, units = vouched.slug, job.shown, vouched.units
+        problems: tuple[Problem, ...] = vouched.problems
     else:
         try:
             release = read_structured(job.source, rel_path=job.shown, config=config, data=source)
@@ -223,7 +226,7 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
     with _merges(made, slug, settings, fan_out=fan_out) as merged:
         text = made.text
         pot = _template_output(
-            made.catalog, text, raw, config.pot_path(slug), write=settings.write, read=pot_snap
+            made.catalog, text, raw, pot_path, write=settings.write, read=pot_snap
         )
         files = [pot]
         read: list[bytes | None] = [raw]  # each catalog's bytes as read, in the order of files
@@ -251,14 +254,10 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
 
 
 def _kept(
-    job: Job, settings: Settings, confined: Confinement
+    extracted: Extracted, path: Path, confined: Confinement
 ) -> tuple[templating.StoredTemplate, bytes, Snapshot | None] | None:
-    """The template of ``job`` as written, when the extract cache vouches for it and its bytes
-    read now are the ones it recorded (anything else: None, and the release is worked on)."""
-    extracted = job.extracted
-    if extracted is None or not settings.langs:
-        return None
-    path = settings.config.pot_path(extracted.slug)
+    """The template at ``path`` as written, when its bytes read now are the ones the extract
+    cache recorded (``extracted``); anything else: None, and the release is worked on."""
     try:
         confined.check(path, error=CatalogError)
         raw, snap = read_snapshot(path)
