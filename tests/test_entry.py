@@ -288,6 +288,24 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
+def _twin_rooms(tmp_path: Path, releases: dict[str, str]) -> list[Path]:
+    """Two copies of the newsroom holding only ``releases`` (name -> text), nothing made yet:
+    one for the command as typed, one for the same through the Typer CLI."""
+    rooms = [copy_newsroom(tmp_path / name) for name in ("quick", "full")]
+    for root in rooms:
+        shutil.rmtree(root / "translations")
+        for old in (root / "releases").iterdir():
+            old.unlink()
+        for name, text in releases.items():
+            (root / "releases" / name).write_text(text, "utf-8")
+    return rooms
+
+
+def _in_twins(rooms: list[Path], *args: str) -> tuple[subprocess.CompletedProcess[str], ...]:
+    """The command as typed in the first room, and through the Typer CLI in the second."""
+    return pressflow(rooms[0], *args), pressflow(rooms[1], "-C", ".", *args)
+
+
 CLEAN = "Бишкекте жыйын өттү\n\nКатышуучулар көп болду. Кийинки жыйын Ош шаарында өтөт.\n"
 JUNK = "<p>Бишкек шаарында жыйын өттү.</p><script src='x.js'></script>"
 
@@ -295,16 +313,10 @@ JUNK = "<p>Бишкек шаарында жыйын өттү.</p><script src='x.
 def test_extract_runs_without_the_cli_and_says_and_writes_the_same(tmp_path: Path) -> None:
     """From scratch with a finding to report (printed by the CLI's console), again with nothing
     changed and nothing to report (no CLI framework loaded at all), and in error."""
-    rooms = [copy_newsroom(tmp_path / name) for name in ("quick", "full")]
-    for root in rooms:
-        shutil.rmtree(root / "translations")
-        for old in (root / "releases").iterdir():
-            old.unlink()
-        (root / "releases" / "2019-01-01-clean.txt").write_text(CLEAN, "utf-8")
-        (root / "releases" / "2019-01-02-junk.html").write_text(JUNK, "utf-8")
+    rooms = _twin_rooms(tmp_path, {"2019-01-01-clean.txt": CLEAN, "2019-01-02-junk.html": JUNK})
 
     def run(*args: str) -> tuple[subprocess.CompletedProcess[str], ...]:
-        return pressflow(rooms[0], *args), pressflow(rooms[1], "-C", ".", *args)
+        return _in_twins(rooms, *args)
 
     quick, full = run("extract")
     assert (quick.returncode, said(quick), quick.stdout) == (0, said(full), full.stdout)
@@ -333,15 +345,10 @@ def test_update_with_work_to_do_runs_without_the_cli_and_says_and_writes_the_sam
 ) -> None:
     """``update`` and ``update --check`` with releases to work on: the same output, exit code
     and files as through the Typer CLI; the framework loaded only to report a finding."""
-    rooms = [copy_newsroom(tmp_path / name) for name in ("quick", "full")]
-    for root in rooms:
-        shutil.rmtree(root / "translations")
-        for old in (root / "releases").iterdir():
-            old.unlink()
-        (root / "releases" / "2019-01-01-clean.txt").write_text(CLEAN, "utf-8")
+    rooms = _twin_rooms(tmp_path, {"2019-01-01-clean.txt": CLEAN})
 
     def run(*args: str) -> tuple[subprocess.CompletedProcess[str], ...]:
-        return pressflow(rooms[0], *args), pressflow(rooms[1], "-C", ".", *args)
+        return _in_twins(rooms, *args)
 
     quick, full = run("update", "--check")  # stale: every catalog listed, exit 1
     assert (quick.returncode, said(quick), quick.stdout) == (1, said(full), full.stdout)
