@@ -181,8 +181,28 @@ def test_list_checks_names_every_code(newsroom: Path) -> None:
 
     done = pressflow(newsroom, "check", "--list-checks")
     assert done.returncode == 0
-    for code in CHECKS:
-        assert code in done.stdout
+    # piped: one block per check, headed by its code and severity, lines kept readable (a
+    # five-column table squeezed into 80 columns wrapped every cell word by word)
+    heads = [line for line in done.stdout.splitlines() if line and not line.startswith(" ")]
+    assert [head.split(" ", 1)[0] for head in heads] == sorted(CHECKS)
+    for head in heads:
+        code = head.split(" ", 1)[0]
+        assert f"({CHECKS[code].severity})" in head and "false alarms per 100 units" in head
+    assert max(len(line) for line in done.stdout.splitlines()) <= 100
+    assert "example: (ГАМСУМО) → (ГАМСУМО" in done.stdout
+
+
+def test_list_checks_on_a_wide_terminal_is_a_table() -> None:
+    from rich.console import Console
+
+    from pressflow.qa import CHECKS
+    from pressflow.qa.listing import CHECKS_TABLE_WIDTH, check_listings, checks_table
+
+    console = Console(width=CHECKS_TABLE_WIDTH, record=True, color_system=None)
+    console.print(checks_table(check_listings()))
+    rows = console.export_text().splitlines()
+    for code in CHECKS:  # each code whole, at the start of its row, with its severity beside it
+        assert any(row.split()[:2] == [code, CHECKS[code].severity] for row in rows if row.split())
 
 
 def test_a_date_both_translations_correct_is_a_source_warning(newsroom: Path) -> None:

@@ -153,7 +153,13 @@ def check(
     from ..qa import report
 
     if list_checks:
-        out.print(report.checks_table())
+        from ..qa import listing
+
+        listings = listing.check_listings()
+        if out.is_terminal and out.width >= listing.CHECKS_TABLE_WIDTH:
+            out.print(listing.checks_table(listings))
+        else:
+            sys.stdout.write(printable(listing.checks_text(listings, width=min(out.width, 100))))
         return EXIT_OK
     from ..progress import ticking
 

@@ -237,7 +237,7 @@ def _columns(table: Table, names: tuple[str, ...]) -> None:
             table.add_column(name, justify="right")
 
 
-def _severity_style(severity: str) -> str:
+def severity_style(severity: str) -> str:
     return "red" if severity == "error" else "yellow"
 
 
@@ -265,7 +265,7 @@ def render_table(result: CheckResult) -> Group:
             problems.add_row(  # Text: a message may hold [brackets] rich would read as markup
                 Text(f"{p.path}:{p.line}" if p.line else p.path),
                 Text(p.lang),
-                Text(p.severity, style=_severity_style(p.severity)),
+                Text(p.severity, style=severity_style(p.severity)),
                 Text(p.check),
                 Text(p.message),
             )
@@ -330,31 +330,3 @@ def render_summary(result: CheckResult) -> str:
     ]
     lines.append(f"check: {'passed' if result.passed else 'failed'}: {_counts(result)}")
     return "\n".join(lines)
-
-
-def checks_table() -> Table:
-    """Every registered check: code, severity, what it finds, an example, and its false alarms
-    per 100 units measured on human translations it was not tuned on (for translators'
-    silencing and for trusting the gate)."""
-    from .wordlists import check_examples, false_alarm_rates
-
-    examples, rates = check_examples(), false_alarm_rates()
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("check", no_wrap=True)
-    table.add_column("severity", no_wrap=True)
-    table.add_column("finds")
-    table.add_column("example")
-    table.add_column("false alarms /100 units", no_wrap=True)
-    for code in sorted(CHECKS):
-        check = CHECKS[code]
-        note = " (completeness: gated by --min-translated)" if check.completeness else ""
-        if check.opt_in:
-            note += f' (off by default: [check] enable = ["{code}"])'
-        table.add_row(
-            Text(code),
-            Text(check.severity, style=_severity_style(check.severity)),
-            Text(check.explanation + note),
-            Text(examples.get(code, "")),
-            Text(rates.get(code, "not measured")),
-        )
-    return table
