@@ -9,7 +9,12 @@ sorted document ids, even positions tune, odd ones validate), per language:
 
 1. false alarms per 100 units on these good translations, and by check code;
 2. recall: the share of seeded injected errors (``qa_inject``, one kind per unit, several kinds
-   per catalog two units apart) that add a finding to their unit, per kind.
+   per catalog two units apart) that add a finding to their unit, per kind. Each language's
+   injected catalog is checked beside the OTHER languages' untouched translations: errors are
+   injected into the languages independently, so about a third of the units injected in one
+   language had the other's translation of the same unit injected too, which no real pair of
+   translators does that often and which took from the cross-language checks their witness
+   (until session 11, when those misses were counted against pressflow).
 
 translate-toolkit's pofilter runs on the very same files in the same run, and the two tools'
 times on them are printed as a ratio. A false alarm is a unit with at least one finding of any
@@ -38,6 +43,7 @@ from pathlib import Path
 import polib
 
 from pressflow.glossary import Glossary, load_glossary
+from pressflow.model import Problem
 from pressflow.po import catalog
 from pressflow.qa import check_catalog, memo
 from pressflow.qa.crosslang import attribute_to_source, is_source_problem
@@ -62,32 +68,70 @@ TOOLS = ("pressflow", "pofilter")
 
 
 def _pressflow_doc(
-    paths: dict[str, Path], glossary: Glossary, enabled: tuple[str, ...] = ()
-) -> dict[str, dict[str, set[str]]]:
-    """One document's catalogs (every language): msgid -> codes, per language."""
-    problems = []
-    translations: dict[tuple[str, str, str], str] = {}
+    paths: dict[str, Path],
+    glossary: Glossary,
+    enabled: tuple[str, ...] = (),
+    good: dict[str, list[Problem]] | None = None,
+) -> tuple[dict[str, dict[str, set[str]]], dict[str, list[Problem]]]:
+    """One document's catalogs (every language): msgid -> codes per language, and the raw
+    problems per language.
+
+    With ``good`` (the raw problems of the untouched catalogs, whose paths are ``paths`` with
+    the state folder renamed ``good``), each injected catalog is checked beside the OTHER
+    languages' good translations and findings, as if only its translator had erred: an error
+    is injected once per unit, not into both translations of a unit at once."""
     catalogs = {lang: catalog.read_po(path) for lang, path in paths.items()}
-    parallel = {lang: reviewed(po) for lang, po in catalogs.items()}  # as check_project does
-    for lang, path in paths.items():
-        po = catalogs[lang]
+    if good is None:
+        return _judged(catalogs, paths, glossary, enabled, {})
+    witnesses = {lang: catalog.read_po(_good_path(path)) for lang, path in paths.items()}
+    flagged: dict[str, dict[str, set[str]]] = {}
+    raw: dict[str, list[Problem]] = {}
+    for lang in paths:
+        alone = {other: po if other == lang else witnesses[other] for other, po in catalogs.items()}
+        found, problems = _judged(alone, paths, glossary, enabled, good, only=lang)
+        flagged[lang], raw[lang] = found[lang], problems[lang]
+    return flagged, raw
+
+
+def _good_path(path: Path) -> Path:
+    return path.parents[2] / "good" / path.parent.name / path.name
+
+
+def _judged(
+    catalogs: dict[str, polib.POFile],
+    paths: dict[str, Path],
+    glossary: Glossary,
+    enabled: tuple[str, ...],
+    known: dict[str, list[Problem]],
+    only: str | None = None,
+) -> tuple[dict[str, dict[str, set[str]]], dict[str, list[Problem]]]:
+    """Check the catalogs (each beside the others' reviewed translations, as check_project
+    does); a language in ``known`` other than ``only`` takes its problems from there."""
+    raw: dict[str, list[Problem]] = {}
+    translations: dict[tuple[str, str, str], str] = {}
+    parallel = {lang: reviewed(po) for lang, po in catalogs.items()}
+    for lang, po in catalogs.items():
         translations.update((("", lang, e.msgid), e.msgstr) for e in po)
+        if lang != only and lang in known:
+            raw[lang] = known[lang]
+            continue
         others = {other: texts for other, texts in parallel.items() if other != lang}
         found = check_catalog(
             po,
             release=None,
             lang=lang,
             glossary=glossary,
-            path=str(path),
+            path=str(paths[lang]),
             enabled=enabled,
             parallel=others,
         )
-        problems.extend(p for p in found if not CHECKS[p.check].completeness)
-    flagged: dict[str, dict[str, set[str]]] = {lang: {} for lang in paths}
-    for p in attribute_to_source(problems, list(paths), translations):
+        raw[lang] = [p for p in found if not CHECKS[p.check].completeness]
+    problems = [p for lang in catalogs for p in raw[lang]]
+    flagged: dict[str, dict[str, set[str]]] = {lang: {} for lang in catalogs}
+    for p in attribute_to_source(problems, list(catalogs), translations):
         if not is_source_problem(p):
             flagged[p.lang].setdefault(p.msgid, set()).add(p.check)
-    return flagged
+    return flagged, raw
 
 
 def _pofilter(folder: Path, out: Path, lang: str) -> dict[str, dict[str, set[str]]]:
@@ -122,12 +166,20 @@ def run_tool(
         return {lang: _pofilter(root / state / lang, root / f"pf-{state}" / lang, lang)
                 for lang in LANGS}  # fmt: skip
     out: Flags = {lang: {} for lang in LANGS}
+    good = _GOOD.setdefault((root, enabled), {})  # the untouched catalogs' problems, per doc
     for doc in docs:
         paths = {lang: root / state / lang / f"{doc}.po" for lang in LANGS}
-        flagged = _pressflow_doc(paths, glossary, enabled)
+        witness = None if state == "good" else good[doc]
+        flagged, raw = _pressflow_doc(paths, glossary, enabled, witness)
+        if state == "good":
+            good[doc] = raw
         for lang in LANGS:
             out[lang][doc] = flagged[lang]
     return out
+
+
+#: (folder, opt-in checks) -> document -> language -> problems of the good catalogs
+_GOOD: dict[tuple[Path, tuple[str, ...]], dict[str, dict[str, list[Problem]]]] = {}
 
 
 @dataclass
