@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from pressflow.regex_shape import backward, needles
+from pressflow.regex_shape import backward, first_chars, needles
 
 ALPHABET = "abAB1\n."
 TEXTS = ["".join(t) for n in range(5) for t in itertools.product(ALPHABET, repeat=n)]
@@ -113,3 +113,37 @@ def test_needles_are_read_with_the_flags_the_pattern_is_compiled_with() -> None:
     """Verbose, the white space and comment of a pattern are no text a match must contain."""
     assert needles("all rights  # reserved") == ("all rights  # reserved",)
     assert needles("all rights  # reserved", re.VERBOSE) == ("allrights",)
+
+
+#: patterns whose every match starts at a character ``first_chars`` can name, and what it names
+STARTS = [
+    ("ab|1", "a1"),
+    ("[a.]+b?", "a."),
+    ("(?=\n)|(?<=a)(?=[AB]b)|\\.+", "\nAB."),  # zero-width matches: the character read next
+    ("a*b", "ab"),
+    ("(?:a|)1", "a1"),
+    ("(?>a)|(b)", "ab"),
+    ("(?!a)b", "b"),
+    (r"\bab", "a"),
+    ("(?i)a", "aA"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "chars"), STARTS)
+def test_every_match_starts_at_a_character_of_the_first_class(pattern: str, chars: str) -> None:
+    """Sound (no match starts elsewhere, so a scan for the class misses none) and no wider than
+    the pattern reads."""
+    first = first_chars(pattern)
+    assert first is not None
+    compiled = re.compile(pattern)
+    for text in TEXTS:
+        for pos in range(len(text) + 1):
+            if compiled.match(text, pos) is not None:
+                assert pos < len(text) and first.match(text, pos), (pattern, text, pos)
+    assert {c for c in ALPHABET if first.match(c)} == set(chars)
+
+
+@pytest.mark.parametrize("pattern", ["a?", "(?<=a)", "$", "a|", ".b", "[^a]", "(?i:a)", "(?=a?)b?"])
+def test_a_pattern_that_may_start_anywhere_has_no_first_class(pattern: str) -> None:
+    """An empty match, any character, a negated class, a flag changed inside: no class to scan."""
+    assert first_chars(pattern) is None

@@ -8,6 +8,8 @@ time itself is measured in benchmarks/pathological.py, never in a test.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from bisect import bisect_right
 
 from hypothesis import given, settings
@@ -186,3 +188,26 @@ def test_a_long_run_without_an_address_is_not_searched() -> None:
     rules = rules_for("ky")
     text = "Ж" * 200_000 + " kabar.kg сайтында."
     assert [m[0] for m in rules.addresses(text)] == ["kabar.kg"]
+
+
+CANDIDATE_PIECES = [
+    *("Ж", "ж", "Abc", "a", ".", "!", "…", "»", "</1>", "<2/>", " ", "\t", "\n", "“ "),
+]
+#: a pattern that matches empty and then longer at one place (``finditer`` yields both)
+EMPTY_THEN_LONGER = r"(?=\n)|\n+\.?|(?<=ж)(?=A)|A+"
+
+
+@MANY
+@given(
+    st.lists(st.sampled_from(CANDIDATE_PIECES), max_size=30).map("".join),
+    st.sampled_from(["ky", "ru", "en", "empty-then-longer"]),
+)
+def test_candidates_are_where_the_pattern_tried_everywhere_ends(text: str, lang: str) -> None:
+    """Tried only where a match can start, the candidate pattern ends where ``finditer``'s
+    matches end, empty ones and a longer one at the same place included."""
+    if lang == "empty-then-longer":
+        rules = dataclasses.replace(rules_for("ky"), candidate=re.compile(EMPTY_THEN_LONGER))
+    else:
+        rules = rules_for(lang)
+    assert rules.candidate_starts is not None
+    assert rules.candidate_ends(text) == [m.end() for m in rules.candidate.finditer(text)]

@@ -18,7 +18,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import sre_parse
 
-__all__ = ["backward", "needles"]
+__all__ = ["backward", "first_chars", "needles"]
 
 _CATEGORIES = {
     sre_parse.CATEGORY_DIGIT: r"\d",
@@ -69,19 +69,8 @@ def _reverse_one(op: Any, av: Any, exact: list[bool]) -> str | None:
     if op == sre_parse.ANY:
         return "(?s:.)"
     if op == sre_parse.IN:
-        body = ""
-        for kind, value in av:
-            if kind == sre_parse.NEGATE:
-                body = "^" + body
-            elif kind == sre_parse.LITERAL:
-                body += _char(value)
-            elif kind == sre_parse.RANGE:
-                body += f"{_char(value[0])}-{_char(value[1])}"
-            elif kind == sre_parse.CATEGORY and value in _CATEGORIES:
-                body += _CATEGORIES[value]
-            else:
-                return None
-        return f"[{body}]"
+        body = _class_body(av)
+        return None if body is None else f"[{body}]"
     if op == sre_parse.SUBPATTERN:
         _, on, off, sub = av
         inner = _reverse(sub, exact)
@@ -109,6 +98,83 @@ def _reverse_one(op: Any, av: Any, exact: list[bool]) -> str | None:
     # dropped, the reversed pattern only matches more.
     exact[0] = False
     return "" if op in _ZERO_WIDTH else None
+
+
+def _class_body(items: Iterable[tuple[Any, Any]]) -> str | None:
+    """A parsed character class as the text between its brackets (``^`` first if negated)."""
+    body = ""
+    for kind, value in items:
+        if kind == sre_parse.NEGATE:
+            body = "^" + body
+        elif kind == sre_parse.LITERAL:
+            body += _char(value)
+        elif kind == sre_parse.RANGE:
+            body += f"{_char(value[0])}-{_char(value[1])}"
+        elif kind == sre_parse.CATEGORY and value in _CATEGORIES:
+            body += _CATEGORIES[value]
+        else:
+            return None
+    return body
+
+
+def first_chars(pattern: str) -> re.Pattern[str] | None:
+    """A character class holding the character at the start of every match of ``pattern``
+    (the one a leading lookahead reads too: ``(?=\\n)`` matches before a newline), compiled with
+    the pattern's flags. Searched for, it skips in one fast scan the positions where no match
+    can start, which ``finditer`` tries one by one (the regex engine finds such a class itself
+    only for a pattern that starts with a plain character or class). None when a match may
+    start at any character or at the end of the text (an empty match, ``.``, a negated class,
+    a flag changed inside the pattern)."""
+    parsed = sre_parse.parse(pattern)
+    found = _first(parsed)
+    if found is None or found[1] or not found[0]:
+        return None
+    return re.compile(f"[{''.join(found[0])}]", parsed.state.flags & (re.IGNORECASE | re.ASCII))
+
+
+def _first(items: Iterable[tuple[Any, Any]]) -> tuple[list[str], bool] | None:
+    """The classes (as bodies) one of which the first character of a match of ``items`` is in,
+    and whether a match may also take no character at all; None: cannot tell."""
+    parts: list[str] = []
+    for op, av in items:
+        found = _first_one(op, av)
+        if found is None:
+            return None
+        parts += found[0]
+        if not found[1]:
+            return parts, False
+    return parts, True
+
+
+def _first_one(op: Any, av: Any) -> tuple[list[str], bool] | None:
+    if op == sre_parse.LITERAL:
+        return [_char(av)], False
+    if op == sre_parse.IN:
+        body = _class_body(av)
+        return None if body is None or body.startswith("^") else ([body], False)
+    if op == sre_parse.SUBPATTERN:
+        return None if av[1] or av[2] else _first(av[3])
+    if op == getattr(sre_parse, "ATOMIC_GROUP", -1):
+        return _first(av)
+    if op == sre_parse.BRANCH:
+        parts: list[str] = []
+        empty = False
+        for sub in av[1]:
+            found = _first(sub)
+            if found is None:
+                return None
+            parts += found[0]
+            empty = empty or found[1]
+        return parts, empty
+    if op in _REPEATS:
+        found = _first(av[2])
+        return None if found is None else (found[0], found[1] or av[0] == 0)
+    if op == sre_parse.ASSERT and av[0] > 0:  # a lookahead: the character it reads first
+        found = _first(av[1])
+        return found if found is not None and not found[1] else ([], True)
+    if op in _ZERO_WIDTH:  # a lookbehind, a negative lookahead, an anchor: no character
+        return [], True
+    return None
 
 
 # no mutate: a default of 1 (re.TEMPLATE) changes no parse

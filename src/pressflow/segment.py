@@ -10,7 +10,6 @@ inline placeholders, addresses and quoted titles whole, and marks runs of foreig
 
 from __future__ import annotations
 
-import operator
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -171,14 +170,11 @@ class _Intervals:
         return k >= 0 and pos < self.ends[k]
 
 
-_end = operator.methodcaller("end")
-
-
 def _boundaries(text: str, rules: Rules) -> list[int]:
     """Offsets where a unit ends (before the whitespace that separates it from the next)."""
     first = len(text) - len(text.lstrip())
     last = len(text.rstrip())
-    positions = [pos for pos in map(_end, rules.candidate.finditer(text)) if first < pos < last]
+    positions = [pos for pos in rules.candidate_ends(text) if first < pos < last]
     if not positions:
         return []  # one sentence (most blocks): nothing to protect, nothing to decide
     protected = _Intervals(

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from .charclass import class_body
 from .errors import ConfigError
-from .regex_shape import backward
+from .regex_shape import backward, first_chars
 
 if sys.version_info >= (3, 11):
     from re import _parser as sre_parse
@@ -118,6 +118,40 @@ class Rules:
             )
             for r in self.rules
         )
+
+    @cached_property
+    def candidate_starts(self) -> Callable[[str], Iterator[re.Match[str]]] | None:
+        """``finditer`` of the characters a candidate can start at (``regex_shape.first_chars``),
+        or None when any may: ``candidate_ends`` tries the candidate pattern only there."""
+        found = first_chars(self.candidate.pattern)
+        return None if found is None or self.candidate.flags & ~re.UNICODE else found.finditer
+
+    def candidate_ends(self, text: str) -> list[int]:
+        """Where the matches of ``candidate.finditer(text)`` end, found by trying the pattern
+        only where a match can start (``candidate_starts``): the regex engine would try it at
+        every position of the text, most of the cost of segmenting a block."""
+        starts, pattern = self.candidate_starts, self.candidate
+        if starts is None:
+            return [m.end() for m in pattern.finditer(text)]
+        found: list[int] = []
+        done = 0  # where the last match ended: ``finditer`` goes on from there
+        for hit in starts(text):
+            at = hit.start()
+            if at < done:
+                continue
+            m = pattern.match(text, at)
+            if m is None:
+                continue
+            done = m.end()
+            found.append(done)
+            if done == at:  # an empty match: ``finditer`` then tries a longer one at its place
+                scanner = pattern.scanner(text, at)
+                scanner.match()
+                longer = scanner.match()
+                if longer is not None:
+                    done = longer.end()
+                    found.append(done)
+        return found
 
     @cached_property
     def after_probe(self) -> Callable[..., re.Match[str] | None] | None:
