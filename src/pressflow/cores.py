@@ -4,7 +4,6 @@ every process pool of pressflow's needs, apart from the work it runs."""
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import sys
@@ -27,6 +26,8 @@ def die_with_parent(parent: int) -> None:
     elsewhere, and as a backstop, a thread notices the parent is gone within a second."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):  # no libc prctl: the thread
+            import ctypes  # (a worker's, not every command's start-up)
+
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # it died before the line above took effect
         os._exit(1)

@@ -11,10 +11,8 @@ from, so that the caller raises the one a single process would have met first.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -303,10 +301,12 @@ def _merges(
     macOS) or with one core, the merges run here when asked for, as for every other release.
     """
     langs = settings.langs
-    forkable = "fork" in multiprocessing.get_all_start_methods()
-    if not (fan_out and len(langs) > 0 and cpu_count() > 1 and forkable):
+    if not (fan_out and len(langs) > 0 and cpu_count() > 1 and _forkable()):
         yield lambda text: (_merge_one(made, slug, lang, settings, text=text) for lang in langs)
         return
+    import multiprocessing  # (here and in ``outcomes``: a run that starts no pool needs neither)
+    from concurrent.futures import ProcessPoolExecutor
+
     made.catalog()  # made before the fork: every merge process inherits it
     with ProcessPoolExecutor(
         min(len(langs), cpu_count()),
@@ -316,6 +316,12 @@ def _merges(
     ) as pool:
         futures = [pool.submit(_merge_forked, lang) for lang in langs]
         yield lambda _text: (future.result() for future in futures)
+
+
+def _forkable() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 _FORKED: tuple[Made, str, Settings] | None = None
@@ -389,6 +395,8 @@ def outcomes(jobs: Sequence[Job], settings: Settings, *, parallel_from: int) -> 
         for job in jobs:
             yield work(job, settings, fan_out_from=FAN_OUT_UNITS)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(1, len(jobs) // (workers * 8))
     with ProcessPoolExecutor(workers, initializer=_start, initargs=(settings, os.getpid())) as pool:
         yield from pool.map(_work_here, jobs, chunksize=chunk)
