@@ -78,6 +78,26 @@ def test_quotations_across_paragraphs(
     assert flagged(translations, lang=lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "translations", "expected"),
+    [
+        # a nested quotation closes inside an outer one that runs on into the next paragraph
+        ("ru", ["Он сказал: «Мы готовы к «Форуму» завтра.", "Всё будет хорошо»."], []),
+        ("en", ['He said: "We are ready for the "Forum" tomorrow.', 'All will be well."'], []),
+        # …but words of attribution after the outer quotation show it closed: a mark is lost
+        ("ru", ["«Мы готовы к «Форуму» завтра, — сказал он.", "Всё будет хорошо»."], [1]),
+        ("en", ['"We are ready for the "Forum" tomorrow, he said.', 'All will be well."'],
+         [0, 1]),
+        # …and an outer quotation nothing closes is still open
+        ("en", ['He said: "We are ready for the "Forum" tomorrow.', "All will be well."], [0]),
+    ],
+)  # fmt: skip
+def test_a_quotation_runs_on_past_a_nested_one(
+    lang: str, translations: list[str], expected: list[int]
+) -> None:
+    assert flagged(translations, lang=lang) == expected
+
+
 def test_one_mark_closes_two_quotations_only_where_the_source_nests_them() -> None:
     """«…«…» is a nested quotation closed with the outer one, or two quotations side by side
     that lost a closing mark: the source, which nests its quotations or not, tells."""

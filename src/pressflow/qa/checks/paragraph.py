@@ -81,13 +81,29 @@ def _continues(targets: list[str], k: int, j: int, ok: Callable[[str], bool]) ->
     joined = f"{first} {second}"
     if not (ok(joined) and _guillemets_nest(joined)):
         return False
-    last = _marks(first)[-1]
-    # words of attribution after the first's last mark show its quotation closed there
+    # the first ends inside a quotation (a nested one may have closed after it opened), unless
+    # words of attribution after its opening mark show it closed there
+    opener = _unclosed(first)
     return (
-        _position(first, last) != "close"
+        opener is not None
         and _position(second, _marks(second)[0]) != "open"
-        and not _ATTRIBUTION.search(first[last:])
+        and not _ATTRIBUTION.search(first[opener:])
     )
+
+
+def _unclosed(text: str) -> int | None:
+    """Where the quotation still open at the end of the text opened (marks read as in
+    ``_depth``, innermost first); None if every quotation it opens closes."""
+    opened: list[int] = []
+    for i in _marks(text):
+        position = _position(text, i)
+        if position == "?":
+            position = "close" if opened else "open"
+        if position == "open":
+            opened.append(i)
+        elif opened:
+            opened.pop()
+    return opened[-1] if opened else None
 
 
 def _continued(targets: list[str], k: int, ok: Callable[[str], bool]) -> int | None:
