@@ -151,3 +151,44 @@ def test_a_clock_times_minutes_changed_from_the_sources() -> None:
     # a decimal is no clock time
     source = "Баасы 3.25 сомго жетти, саат 9:30да жарыяланды."
     assert "numbers" not in found(source, "The price reached 3.25 soms, announced at 9:30.")
+
+
+def _messages(source: str, translation: str) -> list[str]:
+    ctx = Context(lang="ru", path="ru.po")
+    return [p.message for p in run_checks([Unit(source, translation, line=3)], ctx)]
+
+
+def test_a_figure_deleted_from_russian_leaves_its_unit_or_range_stranded() -> None:
+    """Where the source's figure is not the translation's (miles converted to km, a range), a
+    deleted figure is seen by what it leaves: до км/ч, -й категории, от до, в :00."""
+    source = "Бороон 1-категорияга жетти, шамалдын ылдамдыгы саатына 85 миль."
+    good = "Циклон достиг 1-й категории, ветер до 135 км/ч."
+    assert _messages(source, good) == []
+    assert _messages(source, good.replace("135 ", "")) == [
+        "'км/ч' in the translation has lost its figure"
+    ]
+    assert "'-й' in the translation has lost its figure" in _messages(
+        source.replace("1-категорияга", "биринчи категорияга"), good.replace("1-й", "-й")
+    )
+    source = "Айып пул 2 000 сомдон 5 000 сомго чейин болот."
+    good = "Штраф составит от 2 000 до 5 000 сомов."
+    assert _messages(source, good) == []
+    assert _messages(source, good.replace("2 000 ", "")) == [
+        "'от до' in the translation has lost its figure"
+    ]
+    source = "Участоктор эртең мененки сегизде ачылат."
+    assert _messages(source, "Участки откроются в 8:00 утра.") == []
+    assert _messages(source, "Участки откроются в :00 утра.") == [
+        "':00' in the translation has lost its figure"
+    ]
+
+
+def test_a_unit_counted_by_a_word_or_a_hanging_hyphen_is_no_lost_figure() -> None:
+    source = "Айыл шаардан бир нече чакырым алыс жайгашкан."
+    for good in (
+        "Село находится в нескольких км от города.",
+        "Село находится в паре км от города.",
+    ):
+        assert _messages(source, good) == []
+    source = "Шаарда 5 жана 7 кабаттуу үйлөр курулат."
+    assert _messages(source, "В городе построят 5- и 7-этажные дома.") == []

@@ -42,6 +42,58 @@ def numbers(unit: Unit, ctx: Context) -> Iterator[str]:
     time = _minutes_changed(unit.msgid, unit.msgstr)
     if time:
         yield f"the minutes of {time} are not the source's"
+        return
+    gap = _stranded(unit.msgid, unit.msgstr, ctx.lang)
+    if gap:
+        yield f"{gap!r} in the translation has lost its figure"
+
+
+#: what a figure deleted from a Russian sentence leaves behind, never written otherwise: a unit
+#: of measure after a word that counts nothing (до см, за км; not в нескольких км, пяти км), a
+#: suffix or a range with no figure (-й категории, 5– см; not 5- и 7-этажные, от 2- до 5-),
+#: half a clock time after its preposition (в 11: по, к :00), an empty range (от до), a
+#: thousands group alone (штрафом 000 долларов). None in the tuning half's good translations;
+#: with them, 95.6% of every figure deletable from a Russian unit of the tuning half is caught
+#: (89.7% before). English is left out: its counterpart flagged a good unit of the validation
+#: half, and English drops were caught already. Each pattern runs only where its substrings
+#: occur (most units have none: 7 microseconds a unit instead of 36)
+_STRANDED: dict[str, tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = {
+    "ru": (
+        (
+            ("км", "см", "мм", "кг", "млн", "млрд", "тыс", "%"),
+            re.compile(r"(?<=[^\d\s] )(?P<unit>км/ч|км|см|мм|кг|млн|млрд|тыс|%)(?![^\W\d_])"),
+        ),
+        ((" -", " –"), re.compile(r"(?<!\S)[-–][а-яё]")),
+        (("- ", "– "), re.compile(r"\d[–-] (?!(?:и|или|до) )")),
+        (
+            (":",),
+            re.compile(r"(?<![^\W\d_])(?:в|к|до|с|около) \d{1,2}:(?!\d)|(?<![\d:]):\d\d(?!\d)"),
+        ),
+        (("от до",), re.compile(r"(?<![^\W\d_])от до(?![^\W\d_])")),
+        ((" 000",), re.compile(r"(?<![\d\s])\s000(?!\d)")),
+    ),
+}
+#: words that count a unit of measure without a figure (в нескольких км, в паре км, сотни км)
+_QUANTITY = ("нескольк", "полутор", "пар", "сотн", "тысяч", "десятк", "много", "скольк")
+
+
+def _stranded(source: str, translation: str, lang: str) -> str:
+    """The first remnant of a deleted figure in the translation that its source lacks."""
+    for hints, pattern in _STRANDED.get(lang, ()):
+        if not any(map(translation.__contains__, hints)):
+            continue
+        for found in pattern.finditer(translation):
+            if found.group(0) in source or (found.re.groups and _counted(translation, found)):
+                continue
+            return found.group(0).strip()
+    return ""
+
+
+def _counted(text: str, unit: re.Match[str]) -> bool:
+    """Is the unit of measure counted by the word before it (нескольких км, пяти км)?"""
+    before = _LAST_WORD.search(text, max(0, unit.start() - 24), unit.start())
+    word = before.group(1).lower() if before else ""
+    return word.startswith(_QUANTITY) or bool(nums.number_words(word))
 
 
 #: a clock time written with figures and a colon (11:00; 6.45 may be a decimal)
