@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressflow.qa.checks import alignment
+from pressflow.qa.checks import alignment, spelling
 from pressflow.qa.checks.spelling import _RU_ENDINGS, stem
 from pressflow.qa.numbers import month_of, month_words
 from pressflow.qa.registry import Context
@@ -175,3 +176,37 @@ def test_the_alignment_checks_prune_no_finding() -> None:
                     assert (exchanged, misplaced) == plain_alignment(units, witnessed)
                     found += len(exchanged) + len(misplaced)
     assert found > 20  # the shifted translations are found, pruned or not
+
+
+def plain_odd_spellings(units: list[Unit]) -> dict[str, str]:
+    """The name-spelling check's variants with every name's origins read, needed or not."""
+    done = [u for u in units if u.translated]
+    found = [(word, s, u.msgid) for u in done for word, s in spelling.name_stems(u.msgstr)]
+    origins: dict[str, set[str]] = defaultdict(set)
+    for word, s, source in found:
+        origins[s] |= spelling._origins(word, source)
+    return spelling._variants(Counter(s for _, s, _ in found), origins)
+
+
+def _misspelt(text: str) -> str:
+    """Every capitalised word of five letters or more with its third letter doubled."""
+    return re.sub(r"\b([A-ZА-ЯЁ]\w)(\w)(\w{2,})", r"\1\2\2\3", text)
+
+
+def test_name_spelling_reads_the_origins_of_the_alike_names_only() -> None:
+    found = 0
+    for doc in sorted(DATA.glob("*.ky.txt"))[:30]:
+        for lang in ("ru", "en"):
+            units, _ = _release(doc, lang, 0)
+            units = [  # every fourth translation misspells its names
+                Unit(u.msgid, _misspelt(u.msgstr) if u.index % 4 == 1 else u.msgstr,
+                     line=u.line, index=u.index)
+                for u in units
+            ]  # fmt: skip
+            done = [u for u in units if u.translated]
+            per_unit = [spelling.name_stems(u.msgstr) for u in done]
+            stems = Counter(s for found in per_unit for _, s in found)
+            odd = spelling.odd_spellings(done, per_unit, stems)
+            assert odd == plain_odd_spellings(units)
+            found += len(odd)
+    assert found > 100  # the misspelt names are found

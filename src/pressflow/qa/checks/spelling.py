@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from ...similarity import edits, ratio
 from ..memo import memo
@@ -137,7 +137,31 @@ def _alike(a: str, b: str) -> bool:
     return edits(a, b) <= (1 if shorter < long else 2)
 
 
-def _variants(stems: Counter[str], origins: dict[str, set[str]]) -> dict[str, str]:
+def odd_spellings(
+    done: list[Unit], per_unit: list[list[tuple[str, str]]], stems: Counter[str]
+) -> dict[str, str]:
+    """``_variants`` of the names (``per_unit``: ``name_stems`` of each translation of ``done``)."""
+    where: dict[str, list[tuple[str, str]]] = defaultdict(list)  # stem -> (word, source)
+    for unit, found in zip(done, per_unit, strict=True):
+        for word, s in found:
+            where[s].append((word, unit.msgid))
+    return _variants(stems, _Origins(where))
+
+
+class _Origins(dict[str, frozenset[str]]):
+    """Stem -> the source stems its words render (``_origins`` of each of its words), read only
+    for the few stems a spelling variant is alike to: most names have none."""
+
+    def __init__(self, where: dict[str, list[tuple[str, str]]]) -> None:
+        super().__init__()
+        self.where = where
+
+    def __missing__(self, found: str) -> frozenset[str]:
+        self[found] = frozenset().union(*(_origins(w, src) for w, src in self.where[found]))
+        return self[found]
+
+
+def _variants(stems: Counter[str], origins: Mapping[str, frozenset[str]]) -> dict[str, str]:
     """Rarer stem -> the commoner spelling it departs from by one or two letters, when the
     source spells both alike (Кавардарков and Кавадарков in the source are the source's own).
     Stems are compared within their first letter, Дж- with Д- and with Ж- as well (Джонни,
@@ -262,11 +286,7 @@ def name_spelling(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     done = [u for u in units if u.translated]
     per_unit = [name_stems(u.msgstr) for u in done]
     stems = Counter(s for found in per_unit for _, s in found)
-    origins: dict[str, set[str]] = defaultdict(set)
-    for unit, found in zip(done, per_unit, strict=True):
-        for word, s in found:
-            origins[s] |= _origins(word, unit.msgid)
-    odd = _variants(stems, origins)
+    odd = odd_spellings(done, per_unit, stems)
     once = Counter(s for found in per_unit for s in {s for _, s in found})
     russian = ctx.lang == "ru"
     others = list((ctx.parallel or {}).values()) if russian else []
