@@ -98,6 +98,24 @@ def test_a_quotation_runs_on_past_a_nested_one(
     assert flagged(translations, lang=lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("translation", "expected"),
+    [
+        # an English possessive's apostrophe typed as a double quote after a name in -s
+        ('Police searched the Jones" house on Monday.', []),
+        ('Police searched the "Jones" house on Monday.', []),
+        # …but a quotation that lost a mark is still one: a name not in -s, a small letter
+        ('Police searched the Smith" house on Monday.', [0]),
+        ('Police called it a ghost towns" problem on Monday.', [0]),
+        ('Fans of "Star Wars queued on Monday.', [0]),
+        # …and a mark that pairs with another is a quotation mark
+        ('He said "the Jones" house was empty.', []),
+    ],
+)
+def test_a_possessive_apostrophe_typed_as_a_quote(translation: str, expected: list[int]) -> None:
+    assert flagged([translation], lang="en") == expected
+
+
 def test_one_mark_closes_two_quotations_only_where_the_source_nests_them() -> None:
     """«…«…» is a nested quotation closed with the outer one, or two quotations side by side
     that lost a closing mark: the source, which nests its quotations or not, tells."""

@@ -20,9 +20,14 @@ _QUOTES = '«»„“”"‟'
 _BRACKET = re.compile(r"[()\[\]{}]")
 
 
+#: a straight double quote after a name ending in s and before a small letter, as the English
+#: possessive's apostrophe mistyped (Waters" office): a quotation mark only if it pairs
+_POSSESSIVE = re.compile(r'\b[A-Z][a-z]{2,}s"(?= [a-z])')
+
+
 def quote_ok(text: str) -> bool:
     """Balanced whatever the style: an even number of marks and as many « as »."""
-    return sum(text.count(c) for c in _QUOTES) % 2 == 0 and text.count("«") == text.count("»")
+    return quote_marks(text) % 2 == 0 and text.count("«") == text.count("»")
 
 
 def bracket_balance(text: str) -> int:
@@ -132,7 +137,12 @@ def _nested_close(text: str) -> bool:
 
 
 def quote_marks(text: str) -> int:
-    return sum(text.count(c) for c in _QUOTES)
+    """The quotation marks of a text: a possessive's mistyped apostrophe (``_POSSESSIVE``) not
+    counted where the marks do not pair without it."""
+    marks = sum(text.count(c) for c in _QUOTES)
+    if marks % 2 and '"' in text:
+        marks -= len(_POSSESSIVE.findall(text))
+    return marks
 
 
 def _judge(
