@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pressflow.po import catalog
 from pressflow.qa import calendar, clock
 from pressflow.qa import numbers as nums
-from pressflow.qa.checks import names, scripts
+from pressflow.qa.checks import names, orthography, scripts
 from pressflow.qa.checks.names import MIN_SCORE, SHORT_SCORE, names_check
 from pressflow.qa.morphology import CASE_ENDINGS, is_accusative, is_genitive
 from pressflow.qa.registry import Context
@@ -102,6 +102,37 @@ def test_no_generated_text_is_skipped_that_a_pattern_matches(pieces: list[str], 
     for lang in ("ky", "ru", "en"):
         assert _weekday_part(text, lang) or not _weekday_match(text, lang)
     assert _clock_part(text) or not _clock_phrase(text)
+
+
+def _orthography_screened(text: str, lang: str) -> bool:
+    """Is ``text`` passed on by the orthography check's screen wherever its case-blind patterns
+    match it (the screen may pass more)?"""
+    pattern = {"ru": orthography._SUSPECT_RU, "en": orthography._SUSPECT_EN}.get(lang)
+    return orthography._suspect(text, lang) or not (pattern or orthography._TRIPLED).search(text)
+
+
+def test_no_line_of_the_documents_passes_the_orthography_screen_that_a_rule_looks_at() -> None:
+    for lang in ("ky", "ru", "en"):
+        assert all(_orthography_screened(text, lang) for text in _lines(lang))
+
+
+#: what the orthography rules look at, in their cases and in the letters a case-insensitive
+#: pattern takes for theirs (ᲆ: ъ, ᲀ: в, ſ: s, ı: i; İ, two letters in lower case)
+SPELLINGS = ["Вильгеьлм", "ЬЯ", "ьа", "Объект", "подЪезд", "ᲆе", "КЬАЕ", "Хеййген", "БЙ", "ᲀй",
+             "Welхh", "ХW", "wХ", "Латинсской", "ЛАТИНССКОЙ", "Контрразведка", "Трамммп", "ТРАМММП",
+             "Rssia", "Cngress", "SSumi", "Ssumi", "Twwitter", "Nethherlands", "AARON", "Hawaii",
+             "ſſ", "Sſ", "İİİ", "iİ", "ıı", "KK", "Ķķ", "Ааа", "ооᲂ", "Мьй", "ЛЬУ", "in", "в", "и",
+             ".", "-", "Mkh"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SPELLINGS), max_size=6), st.sampled_from([" ", ""]))
+def test_no_generated_text_passes_the_orthography_screen_that_a_rule_looks_at(
+    pieces: list[str], sep: str
+) -> None:
+    text = sep.join(pieces)
+    for lang in ("ky", "ru", "en"):
+        assert _orthography_screened(text, lang), (text, lang)
 
 
 def plain_word_in(word: str, translation: str) -> bool:

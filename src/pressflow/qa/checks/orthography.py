@@ -117,6 +117,42 @@ _SUSPECT_EN = re.compile(
 )
 
 
+#: the same screen on the text in lower case, where no pattern need ignore case (which slows
+#: every position's match) and each opens on a letter the scan skips to; a superset of the
+#: screen above (Latin beside Cyrillic, case-sensitive there, is any case here)
+_LOWER_SCREEN: dict[str, tuple[re.Pattern[str], ...]] = {
+    "ru": (
+        re.compile(
+            r"[ьъй](?:(?<!\w.)(?<=[ьъ])|(?<=[аеёиоуыэюяй][ьъ])|(?<=ь)[аыуэьъй]"
+            r"|(?<=ъ)(?=[^\W\d_еёюя])|(?<=[бвгджзклмнпрстфхцчшщ]й)|(?<=й)[йыьъ])"
+        ),
+        re.compile(r"[a-z](?:(?<=[а-яё].)|(?=[а-яё]))"),
+        re.compile(r"([^\W\d_])\1\1|[бвгджзклмнпрстфхцчшщ]([бвгджзклмнпрстфхцчшщ])\2"),
+    ),
+    "en": (
+        re.compile(r"([hjkqvwxyaiu])\1"),
+        re.compile(r"([^\W\d_])\1\1"),
+    ),
+}
+#: what an English name opening oddly looks like, the scan skipping to its capital
+_EN_ODD_ONSET = re.compile(r"([B-DF-HJ-NP-TV-Z])(?<![^\W\d_].)(?:[b-df-hj-np-tv-xz]{2}|(?i:\1))")
+#: letters a pattern that ignores case takes for others (ſ for s, ᲀ for в), and İ, two letters
+#: in lower case: a text with one is screened by the patterns that ignore case
+_ODD_CASE = re.compile("[ıſᲀ-ᲈİ]")
+
+
+def _suspect(text: str, lang: str) -> bool:
+    """Does ``text`` have anything one of the rules looks at (``_SUSPECT_RU``, ``_SUSPECT_EN``,
+    ``_TRIPLED``)? Read in lower case, as the patterns that ignore case read it."""
+    screen = _LOWER_SCREEN.get(lang)
+    if screen is None or _ODD_CASE.search(text):
+        return bool({"ru": _SUSPECT_RU, "en": _SUSPECT_EN}.get(lang, _TRIPLED).search(text))
+    low = text.lower()
+    return any(pattern.search(low) for pattern in screen) or bool(
+        lang == "en" and _EN_ODD_ONSET.search(text)
+    )
+
+
 def _romanised(unit: Unit, ctx: Context) -> str:
     """The names (capitalised words) of the source and of the unit's other translations,
     romanised, in lower case: what a name's double is looked for in."""
@@ -145,8 +181,7 @@ def _odd_cluster(word: str) -> bool:
 def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
     text = unit.msgstr
     russian, english = ctx.lang == "ru", ctx.lang == "en"
-    suspect = _SUSPECT_RU if russian else _SUSPECT_EN if english else _TRIPLED
-    if not suspect.search(text):
+    if not _suspect(text, ctx.lang):
         return  # most translations: nothing any rule looks at
     # each rule over the whole text, then its words
     tripled = bool(_TRIPLED.search(text)) and not _TRIPLED.search(unit.msgid)
