@@ -16,7 +16,7 @@ import polib
 from ..errors import CatalogError
 from ..files import WriteBatch, atomic_write, read_existing
 from .poparse import RawEntry, decode, parse_entries
-from .powrap import PAGE_WIDTH, wrap_field
+from .powrap import PAGE_WIDTH, later_lines, wrap_field
 
 #: gettext's format flags in the order ``msgcat`` prints them; other flags are dropped by msgcat,
 #: so they are dropped here too (pressflow's own markers live in translator comments), except
@@ -250,16 +250,27 @@ def format_header(
 ) -> str:
     """The header entry (``msgid ""`` with the metadata as msgstr) as ``format_po`` writes it,
     without the blank line after it; from values, so a new catalog's needs no ``POFile``."""
-    msgstr = "".join(f"{key}: {value}\n" for key, value in metadata.items())
     flags = tuple(fuzzy) if isinstance(fuzzy, list) else (("fuzzy",) if fuzzy else ())
-    return "\n".join([*_comment_lines("#", comment), *_header_fields(msgstr, flags)])
+    lines = _comment_lines("#", comment)
+    lines += _header_start(flags, bool(metadata))
+    if len(metadata) > 1 and "no-wrap" not in flags:
+        # a msgstr of several lines, wrapped field by field (``wrap_field`` alike): most fields
+        # are the same in every catalog of a run, the others differ in a date or a name
+        lines.append('msgstr ""')
+        for key, value in metadata.items():
+            lines += later_lines(f"{key}: {value}\n")
+    else:
+        msgstr = "".join(f"{key}: {value}\n" for key, value in metadata.items())
+        lines += wrap_field("msgstr", msgstr, wrap="no-wrap" not in flags)
+    return "\n".join(lines)
 
 
-@lru_cache(maxsize=64)
-def _header_fields(msgstr: str, flags: tuple[str, ...]) -> tuple[str, ...]:
-    """The header's lines after its comment (which they do not depend on), remembered: the
-    templates of one run share their fields but for the release's date, often not even that."""
-    return tuple(_entry_lines(new_entry(msgid="", msgstr=msgstr, flags=list(flags))))
+@lru_cache(maxsize=16)
+def _header_start(flags: tuple[str, ...], translated: bool) -> tuple[str, ...]:
+    """The header's lines between its comment and its msgstr (its flags, ``msgid ""``), as
+    ``_entry_lines`` writes them."""
+    entry = new_entry(msgid="", msgstr="-" if translated else "", flags=list(flags))
+    return tuple(_entry_lines(entry)[:-1])
 
 
 def format_po(po: polib.POFile) -> str:

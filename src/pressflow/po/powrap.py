@@ -321,10 +321,25 @@ def _later_portion(portion: str, prefix: str, width: int) -> tuple[str, ...]:
     Cached apart from whole values: a header is made of them, and headers recur across
     catalogs that differ in a field or two (a date, a name), so none is wrapped again.
     """
+    body = portion[:-1] if portion.endswith("\n") else portion
+    if len(body) < width and '"' not in body and "\\" not in body and _ELIGIBLE.fullmatch(body):
+        # one-column text with nothing to escape but its final newline (a date in a header)
+        text = f"{body}\\n" if len(body) < len(portion) else body
+        if len(text) <= width:
+            return (f'{prefix}"{text}"',)
     text, prohibited = _escape(portion)
     chosen = _breaks(text, prohibited, width=width, start=0)
     cuts = [0, *chosen, len(text)]
     return tuple(f'{prefix}"{text[a:b]}"' for a, b in pairwise(cuts))
+
+
+def later_lines(value: str) -> tuple[str, ...]:
+    """The lines of ``value`` (unprefixed, wrapped) after the first of a field of several lines
+    (``name ""``): a part of such a field, from the start of one of its lines to a newline."""
+    width = PAGE_WIDTH - 2
+    if value.endswith("\n") and value.find("\n") == len(value) - 1:  # (a header field)
+        return _later_portion(value, "", width)
+    return tuple(line for part in _portions(value) for line in _later_portion(part, "", width))
 
 
 def cache_clear() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import polib
 
@@ -72,25 +73,30 @@ def _header(old: polib.POFile | None, template: polib.POFile, lang: str) -> tupl
 def _new_header(comment: str, tmeta: Mapping[str, str], lang: str) -> tuple[str, dict]:
     """A new catalog's header comment and fields, from its template's (as msginit makes them)."""
     created = tmeta.get("POT-Creation-Date", "")
+    name, forms = _language(lang)
     values = {
         "Project-Id-Version": tmeta.get("Project-Id-Version", ""),
         "Report-Msgid-Bugs-To": tmeta.get("Report-Msgid-Bugs-To", ""),
         "POT-Creation-Date": created,
         "PO-Revision-Date": created,
         "Last-Translator": "pressflow",
-        "Language-Team": language_name(lang),
+        "Language-Team": name,
         "Language": lang,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": plural_forms(lang),
+        "Plural-Forms": forms,
         "Generated-By": tmeta.get("Generated-By", "pressflow"),
     }
-    comment = comment.replace(
-        "Translation template for", f"{language_name(lang)} translation of", 1
-    )
+    comment = comment.replace("Translation template for", f"{name} translation of", 1)
     comment = comment.replace("; translate the PO files, not this one.", ".")
     return comment, {key: values[key] for key in PO_FIELD_ORDER}
+
+
+@lru_cache(maxsize=64)
+def _language(lang: str) -> tuple[str, str]:
+    """The English name and Plural-Forms of ``lang`` (looked up in CLDR once per run)."""
+    return language_name(lang), plural_forms(lang)
 
 
 def _insert(meta: dict[str, str], key: str, value: str) -> dict[str, str]:
