@@ -14,6 +14,7 @@ a save can be overwritten: see ``_place``.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
@@ -72,6 +73,25 @@ def read_snapshot(path: Path | str) -> tuple[bytes | None, Snapshot | None]:
         return None, None
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # (not on Windows: there, a check then a read)
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0) | _NOFOLLOW
+
+
+def _read_open(fd: int) -> tuple[bytes, Snapshot]:
+    """The bytes of an open file and their snapshot, in as few system calls as a regular file
+    allows (its size first, so one read takes it all). The stat is the one before the read: if
+    the file changes meanwhile, the snapshot's stat matches no later one, so what was read is
+    judged by its bytes (never a stale stat vouching for newer bytes)."""
+    st = os.fstat(fd)
+    data = os.read(fd, st.st_size + 1)
+    if len(data) > st.st_size:  # grown meanwhile (or not a regular file): the rest
+        parts = [data]
+        while part := os.read(fd, 1 << 20):
+            parts.append(part)
+        data = b"".join(parts)
+    return data, Snapshot.of(data, st)
+
+
 def unchanged_since(path: Path | str, expect: Expect) -> bool:
     """Whether ``path`` is still the version ``expect`` describes (always, for ``UNCHECKED``)."""
     if isinstance(expect, _Unchecked):
@@ -111,6 +131,32 @@ class Confinement:
         if folder not in self._folders:
             self._folders[folder] = self._inside(os.path.realpath(folder))
         return self._folders[folder]
+
+    def read(
+        self, path: Path | str, *, error: type[PressflowError]
+    ) -> tuple[bytes | None, Snapshot | None]:
+        """``read_snapshot`` of ``path`` once ``check`` allows it: a file that is not a symbolic
+        link (most) is opened without following one, which is the check itself; a link is
+        checked (resolved) first. OSError as ``read_snapshot`` raises it."""
+        text = os.fspath(path)
+        folder = os.path.dirname(text) or "."
+        inside = self._folders.get(folder)
+        if not _NOFOLLOW or inside is None or not inside:  # (the folder's verdict, first)
+            self.check(text, error=error)
+            return read_snapshot(text)
+        try:
+            fd = os.open(text, _READ_FLAGS)
+        except FileNotFoundError:
+            return None, None
+        except OSError as exc:
+            if exc.errno != errno.ELOOP:  # (ELOOP: a symbolic link, not followed)
+                raise
+            self.check(text, error=error)
+            return read_snapshot(text)
+        try:
+            return _read_open(fd)
+        finally:
+            os.close(fd)
 
     def check(self, path: Path | str, *, error: type[PressflowError]) -> None:
         """Raise ``error`` naming ``path`` (as written under the project) when it resolves
@@ -303,14 +349,18 @@ class WriteBatch:
 
     def __init__(self) -> None:
         self._staged: list[tuple[str, Path, Expect]] = []
-        self._folders: set[Path] = set()
+        self._folders: set[str] = set()
+        self._pid = os.getpid()  # (a batch is never carried across a fork; O_EXCL checks)
         self.conflicts: list[Path] = []
         self.stats: dict[Path, os.stat_result] = {}
 
     def write(self, path: Path, data: str | bytes, *, expect: Expect = UNCHECKED) -> bool:
         """Stage ``data`` for ``path``; False (nothing staged) when the bytes are unchanged."""
-        with _writing(Path(path)):
-            return self._write(Path(path), data, expect)
+        path = path if isinstance(path, Path) else Path(path)
+        try:  # (as ``_writing``, without a context manager per file: thousands are staged)
+            return self._write(path, data, expect)
+        except OSError as exc:
+            raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
 
     def _write(self, path: Path, data: str | bytes, expect: Expect) -> bool:
         raw = data.encode("utf-8") if isinstance(data, str) else data  # pragma: no mutate (UTF-8)
@@ -325,24 +375,28 @@ class WriteBatch:
                     mode = st.st_mode & 0o777
             except FileNotFoundError:
                 pass
-        folder = path.parent
+        folder, name = os.path.split(os.fspath(path))
+        folder = folder or "."
         if folder not in self._folders:
-            folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)  # pragma: no mutate (a cache)
-        tmp = f"{folder}{os.sep}.{path.name}.{os.getpid()}{TMP_SUFFIX}"
+        tmp = f"{folder}{os.sep}.{name}.{self._pid}{TMP_SUFFIX}"
         # A fixed name is cheaper than mkstemp; O_EXCL still refuses a stale file. (The mode
-        # given to os.open is not tested: fchmod below sets it whatever the umask.)
+        # given to os.open is not tested: fchmod below sets it when the umask narrowed it.)
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)  # pragma: no mutate
         except FileExistsError:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=folder)
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TMP_SUFFIX, dir=folder)
         try:
             try:
                 left = memoryview(raw)
                 while left:  # (a regular file takes it all at once but for a full disk)
                     left = left[os.write(fd, left) :]
-                os.fchmod(fd, mode)  # not narrowed by the umask or by mkstemp
-                self.stats[path] = os.fstat(fd)  # a rename keeps all of it
+                st = os.fstat(fd)  # a rename keeps all of it
+                if st.st_mode & 0o777 != mode:  # narrowed by the umask or by mkstemp
+                    os.fchmod(fd, mode)
+                    st = os.fstat(fd)
+                self.stats[path] = st
             finally:
                 os.close(fd)
         except BaseException:

@@ -22,7 +22,7 @@ from .cache import content_digest
 from .config import Config
 from .cores import cpu_count, die_with_parent
 from .errors import CatalogError, ChangedOnDisk, PressflowError, ReaderError
-from .files import Confinement, Snapshot, atomic_write, read_snapshot
+from .files import Confinement, Snapshot, atomic_write
 from .model import Problem, foreign_warnings
 from .po import catalog
 from .po import template as templating
@@ -125,9 +125,8 @@ def _load(
     """A catalog's bytes (kept for its stamp), their snapshot and their parse (with
     ``header_only``, of the header alone); all None when it is missing. A catalog resolving
     outside the project is refused unread."""
-    confined.check(path, error=CatalogError)
     try:
-        raw, snap = read_snapshot(path)
+        raw, snap = confined.read(path, error=CatalogError)
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror}", path=str(path)) from None
     if raw is None:
@@ -159,9 +158,8 @@ def _template_output(
 
 
 def _read_source(job: Job, confined: Confinement) -> tuple[bytes, Snapshot]:
-    confined.check(job.source, error=ReaderError)
     try:
-        data, snap = read_snapshot(job.source)
+        data, snap = confined.read(job.source, error=ReaderError)
     except OSError as exc:
         raise ReaderError(f"cannot read release: {exc.strerror or exc}", path=job.shown) from None
     if data is None or snap is None:
@@ -257,8 +255,7 @@ def _kept(
     """The template at ``path`` as written, when its bytes read now are the ones the extract
     cache recorded (``extracted``); anything else: None, and the release is worked on."""
     try:
-        confined.check(path, error=CatalogError)
-        raw, snap = read_snapshot(path)
+        raw, snap = confined.read(path, error=CatalogError)
     except (OSError, PressflowError):
         return None  # (worked on, the release meets the error where it always did)
     if raw is None or content_digest(raw) != extracted.pot:

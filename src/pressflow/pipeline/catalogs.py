@@ -120,11 +120,13 @@ def _process(
             changed = out.changed
             if out.text is not None:
                 changed = batch.write(out.path, out.text, expect=out.read)
+            missing = out.read is None  # (no file had the name: not a symbolic link)
             if out.lang:
-                shown = po_rels[out.lang](out.path)
+                shown = po_rels[out.lang](out.path, missing=missing)
                 catalogs.append(FileChange(shown, changed, outcome.slug, out.lang))
             else:
-                templates.append(FileChange(pot_rel(out.path), changed, outcome.slug))
+                shown = pot_rel(out.path, missing=missing)
+                templates.append(FileChange(shown, changed, outcome.slug))
     if failed:
         from ..parallel import first_error
 

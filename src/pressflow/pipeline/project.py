@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..config import Config, check_language, load_config
 from ..configschema import suggestion
@@ -23,6 +23,13 @@ if TYPE_CHECKING:
 
 #: ``tick(done, total)``: how far a stage is, for a progress display (the pipeline never prints)
 Tick = Callable[[int, int], None]
+
+
+class Shown(Protocol):
+    """A path as shown to people (``rel_under``)."""
+
+    def __call__(self, path: Path, *, missing: bool = False) -> str: ...
+
 
 # Heavy modules (polib, the segmenter, QA, MT, lxml) are imported by the functions using them:
 # start-up is part of every command, and ``update`` with nothing changed needs none of them.
@@ -81,20 +88,21 @@ def load_release(
     return read_structured(path, rel_path=shown, config=config)
 
 
-def rel_under(config: Config, folder: Path) -> Callable[[Path], str]:
+def rel_under(config: Config, folder: Path) -> Shown:
     """``config.rel`` for the files of ``folder``, resolving the folder once: a newsroom has
     thousands of releases and catalogs, and resolving each path walks all of its components.
-    A file that is a symbolic link (or not directly in ``folder``) still gets ``config.rel``."""
+    A file that is a symbolic link (or not directly in ``folder``) still gets ``config.rel``;
+    ``missing``: the caller knows that no file had that name (not looked at again)."""
     try:
         base = folder.resolve().relative_to(config.root.resolve()).as_posix()
     except ValueError:
-        return config.rel
+        return lambda path, *, missing=False: config.rel(path)
     where = os.fspath(folder)
 
-    def rel(path: Path) -> str:
+    def rel(path: Path, *, missing: bool = False) -> str:
         text = os.fspath(path)
         head, name = os.path.split(text)
-        if head != where or name in ("", ".", "..") or os.path.islink(text):
+        if head != where or name in ("", ".", "..") or (not missing and os.path.islink(text)):
             return config.rel(path)
         return name if base == "." else f"{base}/{name}"
 
