@@ -18,7 +18,10 @@ sorted document ids, even positions tune, odd ones validate), per language:
 
 translate-toolkit's pofilter runs on the very same files in the same run, and the two tools'
 times on them are printed as a ratio. A false alarm is a unit with at least one finding of any
-severity, completeness aside. Findings pressflow attributes to the Kyrgyz source (text in another
+severity, completeness aside. The human translations hold real errors too: a unit listed in
+``qa-translator-errors.tsv`` (read by a developer who designs no rule) is a confirmed error of the
+translator, and false alarms are printed twice, all of them and with those units set aside, for
+both tools. Findings pressflow attributes to the Kyrgyz source (text in another
 script pasted into it; a number or date that BOTH human translations render the same way and
 differently from the source) are alarms on the source, for the editor, not on the translations.
 
@@ -182,12 +185,30 @@ def run_tool(
 _GOOD: dict[tuple[Path, tuple[str, ...]], dict[str, dict[str, list[Problem]]]] = {}
 
 
+#: units of the human translations confirmed as the translator's errors: (language, doc, msgid)
+ERRORS = Path(__file__).resolve().parent / "qa-translator-errors.tsv"
+
+
+def translator_errors(data: Path) -> set[tuple[str, str, str]]:
+    """The confirmed translator errors of ``qa-translator-errors.tsv``, keyed by source text."""
+    found = set()
+    for row in ERRORS.read_text(encoding="utf-8").splitlines():
+        if row.startswith("#") or not row.strip():
+            continue
+        doc, lang, line, _ = row.split("\t", 3)
+        if (data / f"{doc}.ky.txt").is_file():
+            found |= {(lang, doc, s) for n, s, _ in pairs(data, doc, lang) if n == int(line)}
+    return found
+
+
 @dataclass
 class Tally:
     """One tool, one half, one language."""
 
     units: int = 0
     alarms: int = 0
+    #: alarms on units confirmed as the translator's errors (``qa-translator-errors.tsv``)
+    on_errors: int = 0
     alarm_checks: Counter[str] = field(default_factory=Counter)
     injected: Counter[str] = field(default_factory=Counter)
     caught: Counter[str] = field(default_factory=Counter)
@@ -233,6 +254,7 @@ def _tally(
                 before = good[lang].get(doc, {})
                 t.units += len(pairs(args.data, doc, lang))
                 t.alarms += len(before)
+                t.on_errors += sum((lang, doc, msgid) in args.errors for msgid in before)
                 for msgid, codes in before.items():
                     t.alarm_checks.update(codes)
                     if args.verbose and tool == "pressflow" and half != "validation":
@@ -313,13 +335,19 @@ def _report(
         )
         print(f"distinct units injected per kind (ru/en): {spots}")
         for lang in LANGS:
-            line = []
+            line, net = [], []
             for tool in tools:
                 t = tally[(tool, half, lang)]
                 line.append(
                     f"{tool} {t.alarms}/{t.units} units = {100.0 * t.alarms / max(t.units, 1):.2f}"
                 )
+                false = t.alarms - t.on_errors
+                net.append(f"{tool} {false}/{t.units} = {100.0 * false / max(t.units, 1):.2f}")
             print(f"false alarms per 100 units, {lang}: " + "; ".join(line))
+            print(
+                f"  the same, units with a confirmed translator error set aside, {lang}: "
+                + "; ".join(net)
+            )
         for lang in LANGS:
             t = tally[("pressflow", half, lang)]
             by_check = ", ".join(
@@ -359,6 +387,7 @@ def main(argv: list[str] | None = None) -> int:
         help="write each check's validation false alarms to pressflow's data for --list-checks",
     )
     args = parser.parse_args(argv)
+    args.errors = translator_errors(args.data)
     split = halves(documents(args.data))
     if args.half != "both":
         split = {args.half: split[args.half]}
