@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from .results import UpdateResult
+    from .terminal import SafeConsole
 
 T = TypeVar("T")
 QUICK = {("update",): False, ("update", "--check"): True}  # command line -> check_only
@@ -104,8 +105,19 @@ def _extract() -> NoReturn:
 def _update(*, check_only: bool) -> NoReturn:
     """``pressflow update`` (``--check``) as the CLI runs it, progress and output alike, without
     loading the CLI framework unless there is a finding or an error to report: the command a
-    newsroom runs after every edit. Always exits."""
+    newsroom runs after every edit. Where stderr is a log (a hook, CI), not even Rich is loaded
+    for its plain lines. Always exits."""
     from .pipeline import open_project, update
+
+    if _plain_stderr():
+        from .progress import plain_ticks
+
+        tick = plain_ticks(_write_line, "update", "releases")
+        result = _as_the_cli(lambda: update(open_project(None), check_only=check_only, tick=tick))
+        if not (result.problems or (check_only and result.outdated)):
+            _write_line(result.summary())  # (plain words and digits: as the console prints it)
+            sys.exit(result.exit_code)
+        _report_update(result, check_only=check_only)
     from .progress import ticking
     from .terminal import console
 
@@ -115,7 +127,16 @@ def _update(*, check_only: bool) -> NoReturn:
         with ticking(err, "update", "releases") as tick:
             return update(open_project(None), check_only=check_only, tick=tick)
 
-    result = _as_the_cli(run)
+    _report_update(_as_the_cli(run), check_only=check_only, err=err)
+
+
+def _report_update(
+    result: UpdateResult, *, check_only: bool, err: SafeConsole | None = None
+) -> NoReturn:
+    """What ``update`` prints at its end (findings, files out of date, the summary); exits."""
+    from .terminal import console
+
+    err = err or console(stderr=True)
     if result.problems:
         from .cli.base import warn
 
@@ -124,6 +145,21 @@ def _update(*, check_only: bool) -> NoReturn:
         err.print(f"{change.path}: out of date with its release", markup=False)
     err.print(result.summary(), markup=False)
     sys.exit(result.exit_code)
+
+
+def _plain_stderr() -> bool:
+    """Whether Rich would see stderr as no terminal (a pipe, a file, a log): then it prints
+    plain text, as a plain write does. Any setting Rich reads to decide otherwise keeps Rich."""
+    if any(name in os.environ for name in ("FORCE_COLOR", "TTY_COMPATIBLE")):
+        return False
+    try:
+        return not sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _write_line(text: str) -> None:
+    sys.stderr.write(text + "\n")
 
 
 def _as_the_cli(run: Callable[[], T]) -> T:

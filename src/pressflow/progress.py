@@ -11,21 +11,18 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import shown_path
-from .mt.results import PrefillResult, ProgressEvent
-from .render.model import BuildResult
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .mt.results import PrefillResult, ProgressEvent
+    from .render.model import BuildResult
+
+# Rich is imported where a bar or a table is drawn: a command whose progress goes to a log
+# (``update`` in a hook or CI) prints plain lines, and loading Rich is a tenth of its start-up.
 
 T = TypeVar("T")
 
@@ -46,8 +43,8 @@ class _Lines:
     """Progress for a log: one plain line at most every few seconds, never a control character
     (a carriage return or a cursor movement would garble a CI log or a pipe)."""
 
-    def __init__(self, console: Console, every: float):
-        self.console = console
+    def __init__(self, say: Callable[[str], None], every: float):
+        self.say = say
         self.every = every
         self.last = time.monotonic()
 
@@ -58,8 +55,21 @@ class _Lines:
         self.last = now
         return True
 
-    def say(self, text: str) -> None:
-        self.console.print(text, markup=False, highlight=False)
+
+def _say(console: Console) -> Callable[[str], None]:
+    return lambda text: console.print(text, markup=False, highlight=False)
+
+
+def plain_ticks(say: Callable[[str], None], label: str, unit: str) -> Callable[[int, int], None]:
+    """``ticking``'s ``tick`` for a log: ``label: done/total unit`` lines, passed to ``say``
+    every few seconds (a console's print, or a plain write where Rich is not loaded)."""
+    lines = _Lines(say, _line_every())
+
+    def line(done: int, total: int) -> None:
+        if lines.due():
+            lines.say(f"{label}: {done}/{total} {unit}")
+
+    return line
 
 
 @contextmanager
@@ -67,14 +77,10 @@ def ticking(console: Console, label: str, unit: str) -> Iterator[Callable[[int, 
     """A ``tick(done, total)`` for a pipeline stage: a transient rich bar on a terminal, else
     ``label: done/total unit`` lines every few seconds."""
     if not console.is_terminal:
-        lines = _Lines(console, _line_every())
-
-        def line(done: int, total: int) -> None:
-            if lines.due():
-                lines.say(f"{label}: {done}/{total} {unit}")
-
-        yield line
+        yield plain_ticks(_say(console), label, unit)
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     columns = (TextColumn(f"[bold]{label}[/]"), BarColumn(), MofNCompleteColumn(), TextColumn(unit))
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task(label, total=None)
@@ -97,16 +103,26 @@ def run_with_progress(
 ) -> T:
     """Run ``job(progress)`` with a progress bar on ``console`` on a terminal, or a plain line
     every few seconds elsewhere."""
+    from .mt.results import ProgressEvent
+
     if not enabled:
         return job(None)
     if not console.is_terminal:
-        lines = _Lines(console, _line_every())
+        lines = _Lines(_say(console), _line_every())
 
         def line(event: object) -> None:
             if isinstance(event, ProgressEvent) and lines.due():
                 lines.say(_prefill_line(event))
 
         return job(line)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     columns = (
         TextColumn("[bold]prefill[/] {task.fields[lang]}"),
         BarColumn(),
@@ -139,6 +155,8 @@ def run_with_progress(
 def render_prefill(result: PrefillResult, *, console: Console) -> None:
     """A dry-run plan as a table, or a one-line summary per language, then warnings."""
     if result.dry_run:
+        from rich.table import Table
+
         table = Table(title=f"prefill --dry-run (engine: {result.engine})")
         for name in ("lang", "from", "units", "characters", "requests"):
             table.add_column(name, justify="left" if name in ("lang", "from") else "right")
