@@ -144,6 +144,25 @@ def test_a_missing_field_goes_first_when_nothing_comes_before_it() -> None:
     ]
 
 
+_FIELD = st.text(alphabet=st.sampled_from('Форум ай:\n"\\\tab-'), max_size=120)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_FIELD, _FIELD, _FIELD, st.sampled_from(["ru", "en", "ky"]))
+def test_a_first_catalogs_header_is_the_merges_whatever_its_fields(
+    project: str, date: str, generated: str, lang: str
+) -> None:
+    """A first catalog's header is made from the lines its fields share with other catalogs
+    and those of its date: the merge's bytes, for fields that wrap, escape or hold newlines."""
+    template = _template()
+    template.metadata.update(
+        {"Project-Id-Version": project, "POT-Creation-Date": date, "Generated-By": generated}
+    )
+    text = catalog.format_po(template)
+    merged = catalog.format_po(update.merge(None, template, lang=lang))
+    assert update.first_catalog(template, text, lang=lang) == merged
+
+
 @pytest.mark.parametrize("declared", ["ru", "ru_RU", "ru-RU", "", "  "])
 def test_a_catalog_in_its_languages_folder_is_accepted(declared: str) -> None:
     po = polib.POFile()

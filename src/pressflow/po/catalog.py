@@ -175,7 +175,8 @@ def _first_msgstr(entry: polib.POEntry) -> str:
     return entry.msgstr
 
 
-def _comment_lines(mark: str, text: str) -> list[str]:
+def comment_block(text: str, mark: str = "#") -> list[str]:
+    """A comment's lines as written (``#`` a translator's, ``#.`` an extracted one)."""
     if not text:
         return []
     return [f"{mark} {line}" if line else mark for line in text.split("\n")]
@@ -213,9 +214,9 @@ def _entry_lines(entry: polib.POEntry) -> list[str]:
     # no flag, no previous msgid) does no work for what it lacks.
     obsolete = bool(entry.obsolete)
     wrap = "no-wrap" not in entry.flags
-    lines = _comment_lines("#", entry.tcomment) if entry.tcomment else []
+    lines = comment_block(entry.tcomment) if entry.tcomment else []
     if entry.comment:
-        lines += _comment_lines("#.", entry.comment)
+        lines += comment_block(entry.comment, "#.")
     if entry.occurrences:
         lines += _occurrence_lines(entry.occurrences)
     flags = _flags_line(entry, obsolete=obsolete) if entry.flags else None
@@ -251,7 +252,7 @@ def format_header(
     """The header entry (``msgid ""`` with the metadata as msgstr) as ``format_po`` writes it,
     without the blank line after it; from values, so a new catalog's needs no ``POFile``."""
     flags = tuple(fuzzy) if isinstance(fuzzy, list) else (("fuzzy",) if fuzzy else ())
-    lines = _comment_lines("#", comment)
+    lines = comment_block(comment)
     lines += _header_start(flags, bool(metadata))
     if len(metadata) > 1 and "no-wrap" not in flags:
         # a msgstr of several lines, wrapped field by field (``wrap_field`` alike): most fields
@@ -328,7 +329,7 @@ def plain_block(msgid: str, comment: str, occurrences: tuple[tuple[str, str], ..
     if block is None:
         if len(_PLAIN_BLOCKS) >= _PLAIN_MAX:
             _PLAIN_BLOCKS.clear()
-        lines = _comment_lines("#.", comment) if comment else []
+        lines = comment_block(comment, "#.") if comment else []
         if occurrences:
             lines += _occurrence_lines(occurrences)
         lines += wrap_field("msgid", msgid)

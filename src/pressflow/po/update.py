@@ -10,17 +10,18 @@ halves, and two sentences merged into one get both old translations joined.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import polib
 
 from ..config import Config
 from ..errors import CatalogError
-from ..locales import english_name as language_name
-from ..locales import plural_count, plural_forms
-from .catalog import POT_HEADER_FIELDS, format_header, new_entry
+from ..locales import plural_count
+from .catalog import new_entry
+from .header import first_catalog as first_catalog  # (re-exported: where it was first)
+from .header import first_from_text as first_from_text
+from .header import merged_header
 from .powrap import PAGE_WIDTH
 
 #: msgmerge's FUZZY_THRESHOLD: below this similarity an old translation is not offered.
@@ -29,8 +30,6 @@ THRESHOLD = 0.6
 #: inside a longer old one is a piece of a split sentence: it is offered that translation.
 MIN_PART = 20
 PART_SCORE = 90
-#: A PO header is the template's, with Plural-Forms before Generated-By (as msginit writes it).
-PO_FIELD_ORDER = (*POT_HEADER_FIELDS[:-1], "Plural-Forms", POT_HEADER_FIELDS[-1])
 
 
 def check_language(po: polib.POFile, lang: str, *, path: str) -> None:
@@ -45,76 +44,6 @@ def check_language(po: polib.POFile, lang: str, *, path: str) -> None:
             "move the file or fix its header (nothing was changed)",
             path=path,
         )
-
-
-# --------------------------------------------------------------------------- header
-
-
-def _header(old: polib.POFile | None, template: polib.POFile, lang: str) -> tuple[str, dict]:
-    if old is None:
-        return _new_header(template.header or "", template.metadata, lang)
-    created = template.metadata.get("POT-Creation-Date", "")
-    forced = {"POT-Creation-Date": created, "Language": lang, "Plural-Forms": plural_forms(lang)}
-    defaults = {
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-    }
-    ordered = dict(old.metadata)
-    for key, value in [*forced.items(), *defaults.items()]:
-        if key in ordered:
-            if key in forced or not ordered[key]:
-                ordered[key] = value
-        else:
-            ordered = _insert(ordered, key, value)
-    return old.header or "", ordered
-
-
-def _new_header(comment: str, tmeta: Mapping[str, str], lang: str) -> tuple[str, dict]:
-    """A new catalog's header comment and fields, from its template's (as msginit makes them)."""
-    created = tmeta.get("POT-Creation-Date", "")
-    name, forms = _language(lang)
-    values = {
-        "Project-Id-Version": tmeta.get("Project-Id-Version", ""),
-        "Report-Msgid-Bugs-To": tmeta.get("Report-Msgid-Bugs-To", ""),
-        "POT-Creation-Date": created,
-        "PO-Revision-Date": created,
-        "Last-Translator": "pressflow",
-        "Language-Team": name,
-        "Language": lang,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": forms,
-        "Generated-By": tmeta.get("Generated-By", "pressflow"),
-    }
-    comment = comment.replace("Translation template for", f"{name} translation of", 1)
-    comment = comment.replace("; translate the PO files, not this one.", ".")
-    return comment, {key: values[key] for key in PO_FIELD_ORDER}
-
-
-@lru_cache(maxsize=64)
-def _language(lang: str) -> tuple[str, str]:
-    """The English name and Plural-Forms of ``lang`` (looked up in CLDR once per run)."""
-    return language_name(lang), plural_forms(lang)
-
-
-def _insert(meta: dict[str, str], key: str, value: str) -> dict[str, str]:
-    """Add a missing header field where gettext's field order puts it."""
-    rank = PO_FIELD_ORDER.index(key)
-    before = [k for k in PO_FIELD_ORDER[:rank] if k in meta]
-    out: dict[str, str] = {}
-    placed = not before
-    if placed:
-        out[key] = value
-    for k, v in meta.items():
-        out[k] = v
-        if not placed and k == before[-1]:
-            out[key] = value
-            placed = True
-    if not placed:
-        out[key] = value
-    return out
 
 
 # --------------------------------------------------------------------------- matching
@@ -272,7 +201,7 @@ def merge(
     ``config`` is accepted for symmetry with the other stages; nothing in it changes the merge.
     """
     result = polib.POFile(wrapwidth=PAGE_WIDTH)
-    result.header, header = _header(old, template, lang)
+    result.header, header = merged_header(old, template, lang)
     result.metadata.update(header)
     result.metadata_is_fuzzy = (old.metadata_is_fuzzy if old is not None else 0) or 0
 
@@ -337,42 +266,6 @@ def merge(
             continue
         result.append(_obsolete(o.entry))
     return result
-
-
-def first_catalog(template: polib.POFile, template_text: str, *, lang: str) -> str | None:
-    """``format_po(merge(None, template, lang=lang))`` from the template's own text: with no
-    catalog yet, every entry comes out as the template shows it (untranslated, same notes and
-    flags), so only the header needs formatting. ``None`` when an entry would not (a msgstr, a
-    translator comment, a previous msgid, a plural, an obsolete entry): ``merge`` makes it."""
-    if not all(map(_as_is, template)):
-        return None
-    return first_from_text(template.header or "", template.metadata, template_text, lang=lang)
-
-
-def first_from_text(
-    comment: str, fields: Mapping[str, str], template_text: str, *, lang: str
-) -> str | None:
-    """``first_catalog`` of a template known to hold only entries a first catalog copies as
-    they are (pressflow's own: see ``template.Template``), from its header's comment and
-    ``fields``. ``None`` for a template without a header: ``merge`` makes it."""
-    if not (fields or comment):
-        return None
-    comment, header = _new_header(comment, fields, lang)
-    end = template_text.find("\n\n")  # the header is the first block; none has a blank line
-    return format_header(comment, header) + (template_text[end:] if end >= 0 else "\n")
-
-
-def _as_is(entry: polib.POEntry) -> bool:
-    return not (
-        entry.msgstr
-        or entry.msgstr_plural
-        or entry.msgid_plural
-        or entry.tcomment
-        or entry.obsolete
-        or entry.previous_msgid is not None
-        or entry.previous_msgctxt is not None
-        or entry.previous_msgid_plural is not None
-    )
 
 
 def _anchors(result: polib.POFile, old: polib.POFile | None) -> dict[int, int]:
