@@ -178,6 +178,25 @@ def test_the_alignment_checks_prune_no_finding() -> None:
     assert found > 20  # the shifted translations are found, pruned or not
 
 
+def test_a_long_catalog_is_pruned_through_its_anchors_index_alike() -> None:
+    """A catalog longer than ``INDEXED`` finds the units sharing an anchor by an index."""
+    releases = [_release(doc, "ru", 4) for doc in sorted(DATA.glob("*.ky.txt"))[:14]]
+    units = [
+        Unit(u.msgid, u.msgstr, line=n + 1, index=n)
+        for n, u in enumerate(u for release, _ in releases for u in release)
+    ]
+    assert len(units) > alignment.INDEXED
+    parallel = {"en": {k: v for _, ctx in releases for k, v in (ctx.parallel or {})["en"].items()}}
+    for ctx in (Context(lang="ru", parallel=parallel), Context(lang="ru")):
+        misplaced = [
+            (f.unit.index, int(f.message.split("unit ")[1].split("'")[0]))
+            for f in alignment.misplaced(units, ctx)
+            if f.message.startswith("this translation fits")
+        ]
+        assert len(misplaced) > 5
+        assert misplaced == plain_alignment(units, ctx)[1]
+
+
 def plain_odd_spellings(units: list[Unit]) -> dict[str, str]:
     """The name-spelling check's variants with every name's origins read, needed or not."""
     done = [u for u in units if u.translated]

@@ -195,10 +195,10 @@ def misplaced(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     fitter = _Fitter(done, ctx)
     gain = WITNESSED_MIN_MISPLACED_GAIN if fitter.witnessed else MIN_MISPLACED_GAIN
     flagged: set[int] = set()
-    sharing: dict[str, list[int]] = defaultdict(list)  # anchor -> the units that have it
-    for j, (source, other) in enumerate(fitter.units):
-        for anchor in source.anchors | other.anchors if other else source.anchors:
-            sharing[anchor].append(j)
+    # each unit's anchors, its source's and its other translation's: what a translation shares
+    having = [source.anchors | other.anchors if other else source.anchors
+              for source, other in fitter.units]  # fmt: skip
+    sharing = _sharing(having) if len(done) > INDEXED else None
     for i, unit in enumerate(done):
         translation = _side(unit.msgstr)
         own = fitter.fit(i, translation)
@@ -206,10 +206,15 @@ def misplaced(units: list[Unit], ctx: Context) -> Iterator[Finding]:
         # fit, and they are few (every unit is tried when the own fit is very poor)
         low, high = i - NEARBY, i + NEARBY
         if own + gain >= 0:
-            others = set()
-            for anchor in translation.anchors:
-                having = sharing.get(anchor, [])  # in increasing order
-                others.update(having[bisect_left(having, low) : bisect_right(having, high)])
+            mine = translation.anchors
+            if sharing is None:  # a release: each of its few units asked
+                window = range(max(low, 0), min(high + 1, len(done)))
+                others = {j for j in window if not mine.isdisjoint(having[j])}
+            else:  # a long catalog: only the units that share an anchor
+                others = set()
+                for anchor in mine:
+                    with_it = sharing.get(anchor, [])  # in increasing order
+                    others.update(with_it[bisect_left(with_it, low) : bisect_right(with_it, high)])
         else:
             others = set(range(max(low, 0), min(high + 1, len(done))))
         others.discard(i)
@@ -229,6 +234,20 @@ def misplaced(units: list[Unit], ctx: Context) -> Iterator[Finding]:
                 done[i],
                 f"the same translation as unit {done[j].line}'s, whose source fits it better",
             )
+
+
+#: a catalog longer than this finds the units sharing an anchor with a translation through an
+#: index (anchor -> units) rather than by asking each unit
+INDEXED = 64
+
+
+def _sharing(having: list[frozenset[str]]) -> dict[str, list[int]]:
+    """Anchor -> the units that have it, in increasing order."""
+    sharing: dict[str, list[int]] = defaultdict(list)
+    for j, anchors in enumerate(having):
+        for anchor in anchors:
+            sharing[anchor].append(j)
+    return sharing
 
 
 #: a translation this short may be the same for two sources (a credit line, a heading)

@@ -104,6 +104,8 @@ def _minutes_changed(source: str, translation: str) -> str:
     """The first clock time of the translation whose minutes the source, which writes a clock
     time too, offers in no reading ("" if none): the number check asks for the source's hour
     and minutes, and an hour of 11:00 needs no minutes at all, so 11:04 would pass it."""
+    if ":" not in source or ":" not in translation:
+        return ""  # most units: no colon, no clock time (the pattern scans slowly)
     if not _CLOCK.search(source) or not _CLOCK.search(translation):
         return ""
     offered = nums.pool(source)
