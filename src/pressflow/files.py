@@ -189,7 +189,7 @@ def read_existing(path: Path | str) -> bytes | None:
         return None
 
 
-def atomic_write(path: Path, data: str | bytes, *, expect: Expect = UNCHECKED) -> bool:
+def atomic_write(path: Path | str, data: str | bytes, *, expect: Expect = UNCHECKED) -> bool:
     """Write ``data`` to ``path`` atomically; return False (and touch nothing) if unchanged.
 
     Raises ``ChangedOnDisk`` (and touches nothing) when ``path`` is no longer ``expect``.
@@ -233,7 +233,7 @@ def _atomic_write(path: Path, data: str | bytes, expect: Expect) -> tuple[bool, 
     return True, Snapshot.of(raw, written)
 
 
-def _place(tmp: str, path: Path, expect: Expect) -> bool:
+def _place(tmp: str, path: Path | str, expect: Expect) -> bool:
     """Move ``tmp`` to ``path`` if ``path`` is still the version ``expect`` describes; else
     remove ``tmp``, leave ``path`` as found and return False.
 
@@ -285,7 +285,7 @@ def as_placed(path: Path | str, written: os.stat_result) -> os.stat_result:
     return st
 
 
-def _link_or_keep(source: str, path: Path) -> bool:
+def _link_or_keep(source: str, path: Path | str) -> bool:
     """Give ``source``'s file the name ``path`` unless something has that name (then leave it
     and drop ``source``); False when ``path`` was taken."""
     try:
@@ -348,21 +348,20 @@ class WriteBatch:
     """
 
     def __init__(self) -> None:
-        self._staged: list[tuple[str, Path, Expect]] = []
+        self._staged: list[tuple[str, Path | str, Expect]] = []
         self._folders: set[str] = set()
         self._pid = os.getpid()  # (a batch is never carried across a fork; O_EXCL checks)
-        self.conflicts: list[Path] = []
-        self.stats: dict[Path, os.stat_result] = {}
+        self.conflicts: list[Path | str] = []  # (each path as it was given to ``write``)
+        self.stats: dict[Path | str, os.stat_result] = {}
 
-    def write(self, path: Path, data: str | bytes, *, expect: Expect = UNCHECKED) -> bool:
+    def write(self, path: Path | str, data: str | bytes, *, expect: Expect = UNCHECKED) -> bool:
         """Stage ``data`` for ``path``; False (nothing staged) when the bytes are unchanged."""
-        path = path if isinstance(path, Path) else Path(path)
         try:  # (as ``_writing``, without a context manager per file: thousands are staged)
             return self._write(path, data, expect)
         except OSError as exc:
             raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
 
-    def _write(self, path: Path, data: str | bytes, expect: Expect) -> bool:
+    def _write(self, path: Path | str, data: str | bytes, expect: Expect) -> bool:
         raw = data.encode("utf-8") if isinstance(data, str) else data  # pragma: no mutate (UTF-8)
         mode = 0o644
         if expect is not None:  # (None: missing when read; commit makes sure it still is)

@@ -30,6 +30,7 @@ from .po import update as updating
 from .po.language import check_language_header
 from .po.stamps import stamp_of
 from .segment import segment_release
+from .slugs import check_slug
 from .structure import read_structured
 
 # Stages in the order a single process meets their errors: every release is read, then every
@@ -77,7 +78,7 @@ Made = templating.Template | templating.StoredTemplate
 class Output:
     """One catalog: the text to write (None: unchanged), or in check mode whether it is stale."""
 
-    path: Path
+    path: str  # (a string: thousands are made per run, and pathlib's are slow to make)
     text: str | None
     changed: bool = False
     lang: str = ""
@@ -102,7 +103,7 @@ class Outcome:
 def _output(
     po: polib.POFile,
     old: polib.POFile | None,
-    path: Path,
+    path: str,
     *,
     write: bool,
     lang: str = "",
@@ -120,7 +121,7 @@ def _output(
 
 
 def _load(
-    path: Path, confined: Confinement, *, config: Config, header_only: bool = False
+    path: str, confined: Confinement, *, config: Config, header_only: bool = False
 ) -> tuple[bytes | None, Snapshot | None, polib.POFile | None]:
     """A catalog's bytes (kept for its stamp), their snapshot and their parse (with
     ``header_only``, of the header alone); all None when it is missing. A catalog resolving
@@ -132,14 +133,14 @@ def _load(
     if raw is None:
         return None, snap, None
     parse = catalog.parse_header if header_only else catalog.parse_po
-    return raw, snap, parse(raw, path=str(path))
+    return raw, snap, parse(raw, path=path)
 
 
 def _template_output(
     template: Callable[[], polib.POFile],
     text: str,
     raw: bytes | None,
-    path: Path,
+    path: str,
     *,
     write: bool,
     read: Snapshot | None,
@@ -153,7 +154,7 @@ def _template_output(
     if raw is None or text.encode("utf-8") == raw:
         new = raw is None
         return Output(path, text if new and write else None, new, "", read)
-    old = catalog.parse_po(raw, path=str(path))
+    old = catalog.parse_po(raw, path=path)
     return _output(template(), old, path, write=write, read=read, text=text)
 
 
@@ -168,6 +169,7 @@ def _read_source(job: Job, confined: Confinement) -> tuple[bytes, Snapshot]:
 
 
 _CONFINED: dict[Path, Confinement] = {}
+_FOLDERS: dict[tuple[Path, str], str] = {}
 
 
 def _confinement(config: Config) -> Confinement:
@@ -175,6 +177,16 @@ def _confinement(config: Config) -> Confinement:
     if config.root not in _CONFINED:
         _CONFINED[config.root] = Confinement(config.root)
     return _CONFINED[config.root]
+
+
+def _catalog_path(config: Config, lang: str, slug: str) -> str:
+    """``config.pot_path(slug)`` (no ``lang``) or ``config.po_path(lang, slug)``, as a string
+    joined to its folder's, made once per process (a run makes thousands)."""
+    folder = _FOLDERS.get((config.translations_dir, lang))
+    if folder is None:
+        made = config.po_path(lang, "x") if lang else config.pot_path("x")
+        folder = _FOLDERS[config.translations_dir, lang] = os.fspath(made.parent)
+    return f"{folder}{os.sep}{check_slug(slug)}{'.po' if lang else '.pot'}"
 
 
 def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Outcome:
@@ -196,7 +208,7 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
         return Outcome(name, slug, job.shown, error=exc, stage=READ)
     vouched, kept = job.extracted, None
     if vouched is not None and settings.langs:  # (extract itself writes the template)
-        pot_path = config.pot_path(vouched.slug)
+        pot_path = _catalog_path(config, "", vouched.slug)
         kept = _kept(vouched, pot_path, confined)
     if kept is not None:
         assert vouched is not None
@@ -212,7 +224,7 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
         try:
             segments = segment_release(release)
             problems = (*release.problems, *foreign_warnings(release, segments))
-            pot_path = config.pot_path(release.slug)
+            pot_path = _catalog_path(config, "", release.slug)
             raw, pot_snap, previous = _load(pot_path, confined, config=config, header_only=True)
             made = templating.template_of(release, segments, config=config, previous=previous)
         except PressflowError as exc:
@@ -250,7 +262,7 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
 
 
 def _kept(
-    extracted: Extracted, path: Path, confined: Confinement
+    extracted: Extracted, path: str, confined: Confinement
 ) -> tuple[templating.StoredTemplate, bytes, Snapshot | None] | None:
     """The template at ``path`` as written, when its bytes read now are the ones the extract
     cache recorded (``extracted``); anything else: None, and the release is worked on."""
@@ -260,9 +272,7 @@ def _kept(
         return None  # (worked on, the release meets the error where it always did)
     if raw is None or content_digest(raw) != extracted.pot:
         return None
-    stored = templating.stored_template(
-        raw, extracted.comment, extracted.fields, path=os.fspath(path)
-    )
+    stored = templating.stored_template(raw, extracted.comment, extracted.fields, path=path)
     return None if stored is None else (stored, raw, snap)
 
 
@@ -272,7 +282,7 @@ def _merge_one(
     """One language's catalog merged with the template: its output and its bytes as read.
     ``text``: the template's text (if formatted already), which a first catalog is made of."""
     config = settings.config
-    po_path = config.po_path(lang, slug)
+    po_path = _catalog_path(config, lang, slug)
     raw, po_snap, old = _load(po_path, _confinement(config), config=config)
     if old is None and text is not None:
         first = updating.first_from_text(made.comment, made.fields, text, lang=lang)
@@ -338,7 +348,7 @@ def _merge_forked(lang: str) -> tuple[Output, bytes | None]:
 
 def merge_again(
     outcome: Outcome, settings: Settings, *, tries: int = 3
-) -> tuple[Outcome, list[Path]]:
+) -> tuple[Outcome, list[str]]:
     """Work on one release again after a translator saved one of its catalogs meanwhile: merge
     from the files as saved now and write each over the version just read, a few times if they
     keep changing. Returns the new outcome and the files still left as someone else saved them

@@ -320,14 +320,14 @@ def _update(
     return UpdateResult(extracted, changes, problems, check_only)
 
 
-def _left_as_saved(config: Config, paths: Iterable[Path]) -> list[Problem]:
+def _left_as_saved(config: Config, paths: Iterable[Path | str]) -> list[Problem]:
     return [
         Problem(
             check="saved-meanwhile",
             severity="warning",
             message="saved by someone else while update ran, again and again: left as saved; "
             "run update again",
-            path=config.rel(path),
+            path=config.rel(Path(path)),
         )
         for path in paths
     ]

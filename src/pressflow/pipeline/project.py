@@ -28,7 +28,7 @@ Tick = Callable[[int, int], None]
 class Shown(Protocol):
     """A path as shown to people (``rel_under``)."""
 
-    def __call__(self, path: Path, *, missing: bool = False) -> str: ...
+    def __call__(self, path: Path | str, *, missing: bool = False) -> str: ...
 
 
 # Heavy modules (polib, the segmenter, QA, MT, lxml) are imported by the functions using them:
@@ -96,14 +96,14 @@ def rel_under(config: Config, folder: Path) -> Shown:
     try:
         base = folder.resolve().relative_to(config.root.resolve()).as_posix()
     except ValueError:
-        return lambda path, *, missing=False: config.rel(path)
+        return lambda path, *, missing=False: config.rel(Path(path))
     where = os.fspath(folder)
 
-    def rel(path: Path, *, missing: bool = False) -> str:
+    def rel(path: Path | str, *, missing: bool = False) -> str:
         text = os.fspath(path)
         head, name = os.path.split(text)
         if head != where or name in ("", ".", "..") or (not missing and os.path.islink(text)):
-            return config.rel(path)
+            return config.rel(Path(path))
         return name if base == "." else f"{base}/{name}"
 
     return rel
