@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 
 from pressflow.qa.checks import alignment, spelling
 from pressflow.qa.checks.spelling import _RU_ENDINGS, stem
-from pressflow.qa.numbers import month_of, month_words
+from pressflow.qa.numbers import EN_MONTHS, _word_value, month_of, month_words, word_heads
 from pressflow.qa.registry import Context
 from pressflow.qa.translit import FOLDS, skeleton
 from pressflow.qa.units import Unit
+from pressflow.qa.wordlists import number_word_table
 from pressflow.translit import transliterate
 
 DATA = Path("/work/shared/data/ntrex128")
@@ -229,3 +230,30 @@ def test_name_spelling_reads_the_origins_of_the_alike_names_only() -> None:
             assert odd == plain_odd_spellings(units)
             found += len(odd)
     assert found > 100  # the misspelt names are found
+
+
+def _opens_no_number_or_month(word: str) -> bool:
+    """A word whose first two letters are no number word's nor month's is read as neither."""
+    return word[:2] in word_heads() or (_word_value(word) is None and month_of(word) is None)
+
+
+def test_a_word_of_the_documents_skipped_by_its_head_is_no_number_or_month() -> None:
+    words = {w.lower() for text in _texts() for w in _WORD.findall(text)}
+    assert len(words) > 1000
+    assert [w for w in words if not _opens_no_number_or_month(w)] == []
+
+
+NUMBERS_AND_MONTHS = [*number_word_table()[0], *(s for s, _ in number_word_table()[1]),
+                      *EN_MONTHS, "сентябрь", "майда", "мая", "ноябрга", "Декабрь"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(sorted(NUMBERS_AND_MONTHS)),
+    st.text(alphabet=st.sampled_from("аеиоуыяюйхмвгsyt"), max_size=4),
+    st.integers(0, 3),
+)
+def test_a_number_word_or_month_cut_or_inflected_is_never_skipped_by_its_head(
+    word: str, ending: str, cut: int
+) -> None:
+    assert _opens_no_number_or_month((word[cut:] + ending).lower())

@@ -230,6 +230,15 @@ def _stems_by_head() -> dict[str, tuple[tuple[str, float], ...]]:
     return {head: tuple(stems) for head, stems in heads.items()}
 
 
+@memo(1)
+def word_heads() -> frozenset[str]:
+    """The first two letters of every number word and stem and of every month's name and stem
+    (``_word_value`` and ``month_of`` give None for a word opening otherwise)."""
+    words, stems = number_word_table()
+    return frozenset([*(w[:2] for w in words), *(s[:2] for s, _ in stems), *_MONTH_HEADS,
+                      *(n[:2] for n in EN_MONTHS)])  # fmt: skip
+
+
 def number_words(text: str) -> set[float]:
     """Values written as words (see ``_number_words``)."""
     return set(_number_words(text))
@@ -244,7 +253,11 @@ def _number_words(text: str) -> frozenset[float]:
     """
     values: set[float] = set()
     total: float | None = None  # the number the words so far spell together
+    heads = word_heads()
     for word in _WORD.findall(text.lower()):
+        if word[:2] not in heads:
+            total = None  # most words: neither a number nor a month, nothing to look up
+            continue
         value = _word_value(word)
         month = month_of(word)
         if month is not None:
