@@ -373,3 +373,26 @@ def test_a_catalog_a_killed_write_had_taken_aside_is_back_after_the_next_command
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in po.parent.iterdir()) == ["a.po"]
     assert 'msgstr "Название"' in po.read_text(encoding="utf-8")
+
+
+def test_where_flock_is_refused_the_lock_is_still_taken(tmp_path: Path, monkeypatch) -> None:
+    """A file system without ``flock`` (some network ones): filelock takes the lock its way
+    (its own lock file, which the refused attempt must not leave behind), twice in a row."""
+    import errno
+    import fcntl
+    import warnings
+
+    from pressflow.lock import project_lock
+
+    def refuse(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOSYS, "function not implemented")
+
+    monkeypatch.setattr(fcntl, "flock", refuse)
+    monkeypatch.setenv("PRESSFLOW_LOCK_TIMEOUT", "1")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # filelock says it falls back
+        for command in ("first", "second"):
+            with project_lock(tmp_path, command):
+                holder = (tmp_path / ".pressflow" / "lock.holder").read_text(encoding="utf-8")
+                assert holder.startswith("pid ") and command in holder
+    assert not (tmp_path / ".pressflow" / "lock.holder").exists()

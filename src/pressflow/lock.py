@@ -2,7 +2,7 @@
 
 Two pressflow commands writing one project at once would each merge from a copy the other is
 about to replace, and two ``prefill`` runs would send every text to the MT provider twice. So a
-writer takes ``.pressflow/lock`` (an OS lock through filelock: released by the kernel when the
+writer takes ``.pressflow/lock`` (an OS lock, ``flock`` or filelock: released by the kernel when the
 process dies, even by ``kill -9``), and a second writer waits a bounded time, then stops with a
 message naming the process that holds it, which writes its pid and command beside the lock.
 
@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol
 
 from .errors import LockError
 
@@ -45,11 +46,81 @@ def _holder(root: Path) -> str:
     return " ".join(text.split()) or "another pressflow process"
 
 
+class _Held(Protocol):
+    def release(self) -> None: ...
+
+
+class _Timeout(Exception):
+    """The lock was not free within the timeout."""
+
+
+class _FlockLock:
+    """``flock`` on the lock file, polled until a timeout: what filelock does on POSIX, without
+    its import (a twentieth of a command's start-up). Released by the kernel when the process
+    dies. A file system that refuses ``flock`` raises ``OSError``: then filelock is used."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.fd = -1
+
+    def acquire(self, *, timeout: float, poll_interval: float) -> None:
+        import fcntl
+
+        try:
+            fd, created = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644), True
+        except FileExistsError:
+            fd, created = os.open(self.path, os.O_RDWR), False
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise _Timeout() from None
+                    time.sleep(poll_interval)
+        except BaseException as exc:
+            os.close(fd)
+            if created and not isinstance(exc, _Timeout):  # filelock's own lock file may be
+                os.unlink(self.path)  # a file it creates, and would find this one held
+            raise
+        self.fd = fd
+
+    def release(self) -> None:
+        import fcntl
+
+        try:  # (unlocked first: a forked worker still holding the descriptor keeps no lock)
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+        finally:
+            os.close(self.fd)
+            self.fd = -1
+
+
+def _take(key: str, timeout: float) -> _Held:
+    """The project lock taken (``_Timeout`` when still held by another after ``timeout``)."""
+    if os.name == "posix":
+        lock = _FlockLock(key)
+        try:
+            lock.acquire(timeout=timeout, poll_interval=0.05)
+            return lock
+        except _Timeout:
+            raise
+        except OSError:
+            pass  # no flock here (some network file systems): filelock knows what to do
+    from filelock import FileLock, Timeout
+
+    other = FileLock(key, is_singleton=False)
+    try:
+        other.acquire(timeout=timeout, poll_interval=0.05)
+    except Timeout:
+        raise _Timeout() from None
+    return other
+
+
 @contextmanager
 def project_lock(root: Path, command: str) -> Iterator[None]:
     """Hold the project's write lock for the ``with`` block (``LockError`` after the timeout)."""
-    from filelock import FileLock, Timeout  # only for the commands that write
-
     path = Path(root) / LOCK_FILE
     key = os.fspath(path)
     if _held.get(key):
@@ -59,13 +130,12 @@ def project_lock(root: Path, command: str) -> Iterator[None]:
         finally:
             _held[key] -= 1
         return
-    lock = FileLock(key, is_singleton=False)
     timeout = lock_timeout()
     started = time.monotonic()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock.acquire(timeout=timeout, poll_interval=0.05)
-    except Timeout:
+        lock = _take(key, timeout)
+    except _Timeout:
         raise LockError(
             f"another pressflow is writing this project ({_holder(Path(root))}); "
             f"waited {time.monotonic() - started:.0f} s (set {TIMEOUT_ENV} to wait longer)",
