@@ -22,6 +22,12 @@ def count_nonspace(text: str) -> int:
     return sum(map(len, text.split()))
 
 
+def _whole_line(line: str, text: str) -> bool:
+    """Whether ``text`` has as many non-whitespace characters as ``line``: at once when it is
+    the line as written (a paragraph on a line of its own, most of them), else by counting."""
+    return text == line.strip() or count_nonspace(line) == count_nonspace(text)
+
+
 def line_counts(source_lines: list[str]) -> list[int]:
     """Non-whitespace characters before each line: ``counts[n]`` covers lines 1..n."""
     counts = [0]
@@ -50,10 +56,7 @@ def start_lines(
     text = block.text
     if "\n" not in text and (
         not source_lines
-        or (
-            0 < block.line <= len(source_lines)
-            and count_nonspace(source_lines[block.line - 1]) == count_nonspace(text)
-        )
+        or (0 < block.line <= len(source_lines) and _whole_line(source_lines[block.line - 1], text))
     ):
         # No source to look in, or the block is its first line whole (a paragraph on one line,
         # as most releases have them): every unit starts on the block's line.
