@@ -135,7 +135,7 @@ def test_languages_merged_in_forked_processes_give_the_same_outcome(tmp_path: Pa
         forked = parallel.work(job, settings, fan_out_from=1)
         assert forked == here
         assert [out.lang for out in forked.files] == ["", "ru", "en"]
-        merged += sum(out.text is not None for out in forked.files[1:])
+        merged += sum(out.data is not None for out in forked.files[1:])
     assert merged == 4  # two edited releases, two languages each
     broken = config.translations_dir / "en" / "2018-002-news.po"
     broken.write_text('msgid "a"\nmsgstr "b"\nbroken\n', encoding="utf-8")

@@ -355,8 +355,8 @@ def record_extracts(
     for outcome in done:
         template = outcome.files[0]
         pot = (
-            content_digest(template.text.encode("utf-8"))
-            if template.text is not None
+            content_digest(template.data)
+            if template.data is not None
             else cache.digest(template.path)
         )
         shown = outcome.path

@@ -76,10 +76,12 @@ Made = templating.Template | templating.StoredTemplate
 
 @dataclass(frozen=True)
 class Output:
-    """One catalog: the text to write (None: unchanged), or in check mode whether it is stale."""
+    """One catalog: the bytes to write (None: unchanged), or in check mode whether it is stale.
+    Bytes, encoded once where the text is made: the writer and the stamp take them as they are
+    (and from a worker they come back without being decoded and encoded again)."""
 
     path: str  # (a string: thousands are made per run, and pathlib's are slow to make)
-    text: str | None
+    data: bytes | None
     changed: bool = False
     lang: str = ""
     read: Snapshot | None = None  # the file as it was read (None: missing): write only over it
@@ -117,7 +119,8 @@ def _output(
         return Output(path, None, changed, lang, read)
     if old is not None and catalog.equivalent(po, old):  # as catalog.write_po: leave it be
         return Output(path, None, False, lang, read)
-    return Output(path, text if text is not None else catalog.format_po(po), True, lang, read)
+    text = text if text is not None else catalog.format_po(po)
+    return Output(path, text.encode("utf-8"), True, lang, read)
 
 
 def _load(
@@ -151,9 +154,10 @@ def _template_output(
     formatting the new one costs less than parsing the old one. A file that differs is judged
     as every catalog is: re-saved by another tool (polib, Weblate) it is the same template, and
     left as it is."""
-    if raw is None or text.encode("utf-8") == raw:
+    data = text.encode("utf-8")
+    if raw is None or data == raw:
         new = raw is None
-        return Output(path, text if new and write else None, new, "", read)
+        return Output(path, data if new and write else None, new, "", read)
     old = catalog.parse_po(raw, path=path)
     return _output(template(), old, path, write=write, read=read, text=text)
 
@@ -287,7 +291,8 @@ def _merge_one(
     if old is None and text is not None:
         first = updating.first_from_text(made.comment, made.fields, text, lang=lang)
         if first is not None:
-            return Output(po_path, first if settings.write else None, True, lang, po_snap), raw
+            data = first.encode("utf-8") if settings.write else None
+            return Output(po_path, data, True, lang, po_snap), raw
     if old is not None:
         check_language_header(old, lang, po_path, config=config, raw=raw or b"")
     merged = updating.merge(old, made.catalog(), lang=lang, config=config)
@@ -361,10 +366,10 @@ def merge_again(
             raise again.error
         left = []
         for out in again.files:
-            if out.text is None:
+            if out.data is None:
                 continue
             try:
-                atomic_write(out.path, out.text, expect=out.read)
+                atomic_write(out.path, out.data, expect=out.read)
             except ChangedOnDisk:
                 left.append(out.path)
         if not left:
@@ -373,9 +378,9 @@ def merge_again(
 
 
 def _as_written(out: Output, raw: bytes | None) -> bytes:
-    """A catalog's bytes once written: the new text, or the file as it was read."""
-    if out.text is not None:
-        return out.text.encode("utf-8")
+    """A catalog's bytes once written: the new ones, or the file's as it was read."""
+    if out.data is not None:
+        return out.data
     assert raw is not None, "a catalog left as it is was read"
     return raw
 

@@ -75,14 +75,16 @@ def _process(
     parallel_from: int = PARALLEL_FROM,
     tick: Tick | None = None,
     vouched: Mapping[str, Extracted] | None = None,
+    shown: Sequence[str] = (),
 ) -> tuple[ExtractResult, list[FileChange], list[Outcome]]:
     """Template each release (and merge it into its ``langs`` catalogs), staging what changed in
     ``batch`` in release order, each file only over the version that was read. Returns the
     extract result, the catalog changes and the outcome of each release processed. ``skipped``:
     file name -> slug of the releases left as they are; ``every``: all releases are among them
     or ``paths`` (then catalogs of no release are reported as orphans); ``vouched``: by file
-    name, the releases whose template the extract cache vouches for (merged as written). The
-    work runs on every core for many releases. Two releases with one slug raise before
+    name, the releases whose template the extract cache vouches for (merged as written);
+    ``shown``: each of ``paths`` as shown, if the caller made them. The work runs on every core
+    for many releases. Two releases with one slug raise before
     anything is written."""
     templates: list[FileChange] = []
     catalogs: list[FileChange] = []
@@ -99,9 +101,11 @@ def _process(
 
         pot_rel = rel_under(config, config.translations_dir / "templates")
         po_rels = {lang: rel_under(config, config.translations_dir / lang) for lang in langs}
-        rel = rel_under(config, config.releases_dir)
         vouched = vouched or {}
-        jobs = [Job(p, rel(p), vouched.get(p.name)) for p in paths]
+        if not shown:
+            rel = rel_under(config, config.releases_dir)
+            shown = [rel(p) for p in paths]
+        jobs = [Job(p, name, vouched.get(p.name)) for p, name in zip(paths, shown, strict=True)]
         found = outcomes(jobs, Settings(config, langs, write), parallel_from=parallel_from)
     for number, outcome in enumerate(found, start=1):
         if tick is not None:
@@ -118,8 +122,8 @@ def _process(
         done.append(outcome)
         for out in outcome.files:
             changed = out.changed
-            if out.text is not None:
-                changed = batch.write(out.path, out.text, expect=out.read)
+            if out.data is not None:
+                changed = batch.write(out.path, out.data, expect=out.read)
             missing = out.read is None  # (no file had the name: not a symbolic link)
             if out.lang:
                 shown = po_rels[out.lang](out.path, missing=missing)
@@ -267,12 +271,15 @@ def _update(
     stamps = Stamps.load(config.root)
     stale, fresh = _stale_paths(config, stamps, releases)
     vouched: Mapping[str, Extracted] = {}
+    shown: list[str] = []
     if stale:  # templates an extract made (and left as they are) are merged as written
         from ..cache import Cache
         from ..incremental import vouched_templates
 
         rel = rel_under(config, config.releases_dir)
-        vouched = vouched_templates(config, Cache.load(config.root), [(p, rel(p)) for p in stale])
+        shown = [rel(p) for p in stale]
+        pairs = list(zip(stale, shown, strict=True))
+        vouched = vouched_templates(config, Cache.load(config.root), pairs)
     with WriteBatch() as batch:  # one flush to disk for the whole run, not one per file
         extracted, changes, done = _process(
             config,
@@ -285,6 +292,7 @@ def _update(
             parallel_from=parallel,
             tick=tick,
             vouched=vouched,
+            shown=shown,
         )
     changes.extend(_unchanged(config, fresh.values(), languages))
     problems = list(extracted.problems)
