@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pressflow.po import catalog
 from pressflow.qa import calendar, clock
 from pressflow.qa import numbers as nums
-from pressflow.qa.checks import names, orthography, scripts
+from pressflow.qa.checks import names, orthography, scripts, wording
 from pressflow.qa.checks.names import MIN_SCORE, SHORT_SCORE, names_check
 from pressflow.qa.morphology import CASE_ENDINGS, is_accusative, is_genitive
 from pressflow.qa.registry import Context
@@ -249,3 +249,28 @@ def test_the_reviewed_translations_are_those_of_the_reviewed_units(tmp_path: Pat
     assert reviewed(read) == {u.msgid: u.msgstr for u in units if u.translated}
     assert reviewed(read) == {"Бир": "Один", "алма": "яблоко", "Беш": "Пять"}
     assert [u.line for u in units] == msgid_lines(path.read_text(encoding="utf-8"))[1:]  # header
+
+
+#: the doubled-word pattern as first written, backtracking into the word and the white space
+PLAIN_DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]+)\s+\1(?![\w-])", re.IGNORECASE)
+
+
+def _doubles(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
+
+
+def test_the_doubled_words_of_the_documents_are_those_the_plain_pattern_finds() -> None:
+    for lang in ("ky", "ru", "en"):
+        for text in _lines(lang):
+            assert _doubles(wording._DOUBLED, text) == _doubles(PLAIN_DOUBLED, text), text
+
+
+DOUBLING = ["в", "В", "ᲀ", "the", "The", "THE", "theme", "-", " ", "  ", "\n", "1", "_", "ſ", "s",
+            "S", "в-в", "ab", "a"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DOUBLING), max_size=10))
+def test_generated_doubled_words_are_those_the_plain_pattern_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _doubles(wording._DOUBLED, text) == _doubles(PLAIN_DOUBLED, text)
