@@ -82,8 +82,10 @@ class _FlockLock:
                     time.sleep(poll_interval)
         except BaseException as exc:
             os.close(fd)
-            if created and not isinstance(exc, _Timeout):  # filelock's own lock file may be
-                os.unlink(self.path)  # a file it creates, and would find this one held
+            # flock refused: filelock's own lock file may be one it creates, and it would find
+            # this one held. (Only then: on a timeout or an interruption another may hold it.)
+            if created and isinstance(exc, OSError):
+                os.unlink(self.path)
             raise
         self.fd = fd
 
