@@ -46,6 +46,14 @@ _SIMPLE_CASE = re.compile(r"[\x21-\x7e\u0400-\u04ff]+")
 #: line of only these, a case-insensitive pattern's literal text is found by ``in`` on the line
 #: lower-cased. (Outside them: ``ſ`` matches ``s``, the Kelvin sign ``k``, ``ᲀ`` ``в``...)
 _FOLDS_SIMPLY = re.compile(r"[\x00-\x7f\u00a0-\u00bf\u0400-\u04ff\u2000-\u206f\u2116]*")
+#: A line ``_classify`` reads as it is (``" ".join(text.split())`` would change nothing) and
+#: whose letters fold simply: characters ``_FOLDS_SIMPLY`` admits but whitespace, the space
+#: alone kept (never doubled nor at an end, tested apart). One scan instead of a split, a join
+#: and a second scan: prose paragraphs are all such lines.
+_SETTLED = re.compile(
+    r"[\x00-\x08\x0e-\x1b\x20-\x7f\u00a1-\u00bf\u0400-\u04ff\u200b-\u2027\u202a-\u202e"
+    r"\u2030-\u205e\u2060-\u206f\u2116]*"
+)
 _IGNORECASE = int(re.IGNORECASE)  # (``int & re.IGNORECASE`` runs enum code: once per line)
 _MEMO_SIZE = 8192  # lines whose role is remembered (see StructureRules.classify)
 
@@ -86,6 +94,11 @@ class StructureRules:
     #: The first two letters (lower-cased, spaces dropped) of every label, or None when some
     #: label is too short to have them: a line starting otherwise cannot match any label.
     label_starts: frozenset[str] | None = None
+    #: For each of ``label_starts``, the labels starting so as one pattern (no separator): a
+    #: line it does not match matches no label, told in one try instead of one per group.
+    label_screens: Mapping[str, re.Pattern[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     #: per pattern (same order), texts one of which every line it matches contains, lower-cased
     #: for a case-insensitive one (see ``_hints``); None: search every line
     hints: tuple[tuple[str, ...] | None, ...] = field(init=False, compare=False, repr=False)
@@ -138,10 +151,17 @@ class StructureRules:
         head = line[:2]
         if self.label_starts is None or not _SIMPLE_CASE.fullmatch(head):
             return True
-        return head.lower() in self.label_starts
+        start = head.lower()
+        if start not in self.label_starts:
+            return False
+        screen = self.label_screens.get(start)
+        return screen is None or screen.match(line) is not None
 
     def _classify(self, text: str) -> Role | None:
-        line = " ".join(text.split())
+        if _SETTLED.fullmatch(text) and "  " not in text and text[:1] != " " != text[-1:]:
+            line, simple = text, True  # (most lines: nothing to collapse, plain letters)
+        else:
+            line, simple = " ".join(text.split()), None
         if not line:
             return None
         for group, pattern in self.labels if self._may_be_labelled(line) else ():
@@ -165,7 +185,7 @@ class StructureRules:
             if hint is not None:
                 if pattern.flags & _IGNORECASE:
                     if low is None:
-                        low = line.lower() if _FOLDS_SIMPLY.fullmatch(line) else ""
+                        low = line.lower() if simple or _FOLDS_SIMPLY.fullmatch(line) else ""
                     if low and not any(text in low for text in hint):
                         continue  # (an empty ``low``: the line does not fold simply; search)
                 elif not any(text in line for text in hint):
@@ -233,12 +253,15 @@ def _data() -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-def _label_pattern(words: Sequence[str]) -> re.Pattern[str]:
+def _label_pattern(words: Iterable[str], *, sep: bool = True) -> re.Pattern[str]:
+    """Any of ``words`` at the start of a line, as a whole word, then (``sep``) the separator
+    if there is one: without it, the screen that every group's pattern can only match after."""
     alternatives = "|".join(
         re.escape(w.strip().rstrip(":")).replace(r"\ ", r"\s*")
         for w in sorted(set(words), key=len, reverse=True)
     )
-    return re.compile(rf"^(?:{alternatives})(?![^\W_])(?P<sep>{_SEPARATOR})?", re.I)
+    tail = f"(?P<sep>{_SEPARATOR})?" if sep else ""
+    return re.compile(rf"^(?:{alternatives})(?![^\W_]){tail}", re.I)
 
 
 def _freeze(extra: Mapping[str, Sequence[str]] | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -277,6 +300,7 @@ def _compile(
     # Longer labels first across groups: `байланыш телефону` is a phone, not a contact heading.
     order = sorted(known, key=lambda g: -max((len(w) for w in words[g]), default=0))
     compiled_labels = tuple((g, _label_pattern(words[g])) for g in order if words[g])
+    screens = _screens(w for group in words.values() for w in group)
     regexes: dict[str, list[str]] = {r: list(v) for r, v in data["patterns"].items()}
     for role, extra in patterns:
         regexes.setdefault(role, []).extend(extra)
@@ -307,20 +331,23 @@ def _compile(
         headline_policy=policy,
         headline_max=int(limit or headline["max_length"]),
         publish=frozenset(publish),
-        label_starts=_starts(w for group in words.values() for w in group),
+        label_starts=None if screens is None else frozenset(screens),
+        label_screens=screens or {},
     )
 
 
-def _starts(labels: Iterable[str]) -> frozenset[str] | None:
-    """The first two characters of each label as a line starting with it begins: lower-cased,
-    without the spaces a label may lose (``for more`` also matches ``formore``)."""
-    starts: set[str] = set()
+def _screens(labels: Iterable[str]) -> dict[str, re.Pattern[str]] | None:
+    """The labels by the first two characters of a line starting with them (lower-cased,
+    without the spaces a label may lose: ``for more`` also matches ``formore``), each group as
+    one pattern; None when a label has no such start (too short, or a letter that does not
+    fold case simply)."""
+    by_start: dict[str, list[str]] = {}
     for label in labels:
         head = "".join(label.split())[:2]
         if len(head) < 2 or not _SIMPLE_CASE.fullmatch(head):
             return None
-        starts.add(head.lower())
-    return frozenset(starts)
+        by_start.setdefault(head.lower(), []).append(label)
+    return {start: _label_pattern(group, sep=False) for start, group in by_start.items()}
 
 
 def default_rules() -> StructureRules:
