@@ -85,8 +85,9 @@ def _pressflow_doc(
     is injected once per unit, not into both translations of a unit at once."""
     catalogs = {lang: catalog.read_po(path) for lang, path in paths.items()}
     if good is None:
+        _PARSED.update({path: catalogs[lang] for lang, path in paths.items()})
         return _judged(catalogs, paths, glossary, enabled, {})
-    witnesses = {lang: catalog.read_po(_good_path(path)) for lang, path in paths.items()}
+    witnesses = {lang: _witness(_good_path(path)) for lang, path in paths.items()}
     flagged: dict[str, dict[str, set[str]]] = {}
     raw: dict[str, list[Problem]] = {}
     for lang in paths:
@@ -94,6 +95,18 @@ def _pressflow_doc(
         found, problems = _judged(alone, paths, glossary, enabled, good, only=lang)
         flagged[lang], raw[lang] = found[lang], problems[lang]
     return flagged, raw
+
+
+#: the untouched catalogs as the good set parsed them: a witness is read once, as pofilter reads
+#: each catalog of a set once (re-parsing both witnesses for every injected set would time
+#: four catalogs a document against pofilter's two)
+_PARSED: dict[Path, polib.POFile] = {}
+
+
+def _witness(path: Path) -> polib.POFile:
+    if path not in _PARSED:
+        _PARSED[path] = catalog.read_po(path)
+    return _PARSED[path]
 
 
 def _good_path(path: Path) -> Path:
