@@ -55,6 +55,7 @@ _SAFE = f"{PKG}/render/sanitize.py"
 _FILES = f"{PKG}/files.py"
 _STAMPS = f"{PKG}/po/stamps.py"
 _NUMBERS = f"{PKG}/qa/numbers.py"
+_MONTHS = f"{PKG}/qa/months.py"
 _NAMES = f"{PKG}/qa/checks/names.py"
 _QA_TESTS = (
     "tests/test_qa_rules.py",
@@ -178,16 +179,16 @@ MODULES: dict[str, Module] = {
         ),
     ),
     "qa/numbers": Module(
-        sources=(_NUMBERS,),
+        sources=(_NUMBERS, _MONTHS),
         tests=_QA_TESTS,
         planted=(
             Planted(
-                _NUMBERS,
+                _MONTHS,
                 "enumerate(stems, start=1)",
                 "enumerate(stems[:11], start=1)",
                 "December left out of the Kyrgyz and Russian months",
             ),
-            Planted(_NUMBERS, '"dec december",', '"",', "December left out of the English months"),
+            Planted(_MONTHS, '"dec december",', '"",', "December left out of the English months"),
         ),
     ),
     "qa/checks": Module(

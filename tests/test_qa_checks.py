@@ -311,7 +311,7 @@ def test_a_change_of_quote_style_is_never_a_problem(
 
 
 def test_months_in_three_languages() -> None:
-    from pressflow.qa.numbers import month_of
+    from pressflow.qa.months import month_of
 
     assert [month_of(w) for w in ("июлда", "июля", "July", "Jul.", "сентябрындагы")] == [
         7,

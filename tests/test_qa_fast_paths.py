@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from pressflow.qa.checks import alignment, spelling
 from pressflow.qa.checks.spelling import _RU_ENDINGS, stem
-from pressflow.qa.numbers import EN_MONTHS, _word_value, month_of, month_words, word_heads
+from pressflow.qa.months import EN_MONTHS, month_of, month_words
+from pressflow.qa.numbers import _word_value, word_heads
 from pressflow.qa.registry import Context
 from pressflow.qa.translit import FOLDS, skeleton
 from pressflow.qa.units import Unit

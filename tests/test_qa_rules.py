@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pressflow.qa.numbers import month_of
+from pressflow.qa.months import month_of
 from test_qa_checks import one
 
 # The twelve months: Kyrgyz locative (14-июлда), Russian genitive (14 июля), English.

@@ -170,7 +170,7 @@ _EN_MAY_DATE = re.compile(
 @memo()
 def translation_months(text: str, lang: str) -> frozenset[int]:
     """Months a translation names as words; English ``May`` only where a date reads it."""
-    from .numbers import month_words
+    from .months import month_words
 
     out = set()
     for m in month_words(text):
@@ -193,7 +193,7 @@ def translation_months(text: str, lang: str) -> frozenset[int]:
 def source_months(text: str) -> frozenset[int]:
     """Months the Kyrgyz source names as words or in a numeric date (03.07.2018); asked once
     per target language."""
-    from .numbers import month_words
+    from .months import month_words
 
     out = {m.month for m in month_words(text)}
     if _DIGIT.search(text):  # a numeric date (most sources have no digit to scan for one)

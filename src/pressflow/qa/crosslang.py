@@ -18,7 +18,8 @@ from dataclasses import replace
 
 from ..model import Problem
 from .calendar import weekdays
-from .numbers import month_of, numbers, pool
+from .months import month_of
+from .numbers import numbers, pool
 
 #: checks about facts that a translator renders, not about form (quotes, names, terms may
 #: legitimately differ from the source in every language at once for other reasons)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .clock import clock_values
 from .memo import memo
+from .months import EN_MONTHS, MONTH_HEADS, month_of
 from .wordlists import number_word_table
 
 _SPACE = "\u0020\u00a0\u202f\u2009"
@@ -50,87 +51,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 #: a number needs a digit: most texts have none and are not scanned for numbers at all
 _DIGIT = re.compile(r"\d")
 
-#: Month stems, January first: Kyrgyz and Russian inflect (июлда, июля). ``май`` is also a
-#: Kyrgyz word (oil), which is why a month counts for the dates check only beside a number.
-MONTHS: dict[str, tuple[str, ...]] = {
-    "ky": ("январ", "феврал", "март", "апрел", "май", "июн", "июл", "август", "сентяб",
-           "октяб", "нояб", "декаб"),
-    "ru": ("январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
-           "октябр", "ноябр", "декабр"),
-}  # fmt: skip
-#: English month names and abbreviations, whole words only (``separate`` is not September)
-EN_MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            "jan january", "feb february", "mar march", "apr april", "may", "jun june",
-            "jul july", "aug august", "sep sept september", "oct october", "nov november",
-            "dec december",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}  # fmt: skip
-
-
 #: the text-level readings are pure functions of one text, asked for by several checks and,
 #: for a source unit, once per target language: computed once per text (memoised)
 _MEMO = 8192
-
-
-@memo(65536)
-def month_of(word: str) -> int | None:
-    """The month (1-12) a word names in Kyrgyz, Russian or English, else None (cached: a pure
-    function of one word, asked for every word of every unit in every language)."""
-    low = word.lower().rstrip(".")
-    if low in EN_MONTHS:
-        return EN_MONTHS[low]
-    if low[:2] not in _MONTH_HEADS:
-        return None  # most words: no month stem starts with their first two letters
-    for pattern, number, longest in _MONTH_STEMS:
-        if pattern.match(low) and len(low) <= longest:
-            return number
-    return None
-
-
-#: (compiled stem, month, longest word length), Kyrgyz stems first, as ``MONTHS`` lists them
-_MONTH_STEMS = tuple(
-    (re.compile(stem), number, len(stem) + 6)
-    for stems in MONTHS.values()
-    for number, stem in enumerate(stems, start=1)
-)
-_MONTH_HEADS = frozenset(stem[:2] for stems in MONTHS.values() for stem in stems)
-#: the words that may name a month (a month head or an English name starts them), so that a
-#: text's months are read from a few candidates rather than from every word
-_MONTH_STARTS = sorted(_MONTH_HEADS | {name[:3] for name in EN_MONTHS})
-_MAY_BE_MONTH = re.compile(
-    r"(?<![^\W\d_])"
-    # a first letter no month starts with fails fast, before the alternatives are tried
-    + "(?=[" + "".join(sorted({c for s in _MONTH_STARTS for c in (s[0], s[0].upper())})) + "])"
-    + "(?:" + "|".join(_MONTH_STARTS) + r")[^\W\d_]*",
-    re.IGNORECASE,
-)  # fmt: skip
-
-
-@dataclass(frozen=True)
-class MonthWord:
-    """A word of a text that names a month, and where it stands."""
-
-    word: str
-    start: int
-    end: int
-    month: int
-
-
-@memo(_MEMO)
-def month_words(text: str) -> tuple[MonthWord, ...]:
-    """The words of ``text`` that name a month, in order (memoised: a source unit's are asked
-    for by several checks, once per target language)."""
-    return tuple(
-        MonthWord(m.group(0), m.start(), m.end(), n)
-        for m in _MAY_BE_MONTH.finditer(text)
-        if (n := month_of(m.group(0)))
-    )
 
 
 @dataclass(frozen=True)
@@ -235,7 +158,7 @@ def word_heads() -> frozenset[str]:
     """The first two letters of every number word and stem and of every month's name and stem
     (``_word_value`` and ``month_of`` give None for a word opening otherwise)."""
     words, stems = number_word_table()
-    return frozenset([*(w[:2] for w in words), *(s[:2] for s, _ in stems), *_MONTH_HEADS,
+    return frozenset([*(w[:2] for w in words), *(s[:2] for s, _ in stems), *MONTH_HEADS,
                       *(n[:2] for n in EN_MONTHS)])  # fmt: skip
 
 

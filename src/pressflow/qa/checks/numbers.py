@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from .. import calendar
 from .. import numbers as nums
 from ..memo import memo
+from ..months import month_words
 from ..registry import Context, check
 from ..units import Unit
 
@@ -149,7 +150,7 @@ def _dated_months(text: str) -> frozenset[int]:
     months: set[int] = set()
     if not _DIGIT.search(text):
         return frozenset()
-    for m in nums.month_words(text):
+    for m in month_words(text):
         before = text[max(0, m.start - 3) : m.start]
         after = text[m.end : m.end + 3]
         if re.search(r"\d[\s-]*$", before) or re.match(r"[\s,]*\d", after):
@@ -167,7 +168,7 @@ def _date_days(text: str) -> frozenset[tuple[int, int]]:
     if not _DIGIT.search(text):
         return frozenset()
     found = set()
-    for m in nums.month_words(text):
+    for m in month_words(text):
         before = _DAY_BEFORE.search(text, max(0, m.start - 4), m.start)
         after = _DAY_AFTER.match(text, m.end, m.end + 4)
         for day in (before, after):
