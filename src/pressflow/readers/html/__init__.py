@@ -33,7 +33,7 @@ from ...model import Problem, Release
 from ..dates import parse_date
 from ..placeholders import PLACEHOLDER, placeholder_problems, plain_text
 from ..roles import StructureRules, assign_roles, default_rules
-from .blocks import extract
+from .blocks import extract, value_of
 from .locate import Target, locate_block, run_placeholders, runs
 from .tree import (
     BLOCK_LEVEL,
@@ -74,16 +74,17 @@ def read_html(
     if not blocks:
         raise ReaderError("no translatable text in the page", path=path, line=1)
     title = next((plain_text(b.text) for b in blocks if b.kind == "title"), slug)
-    return Release(
-        slug=slug,
-        path=path,
-        lang=lang,
-        title=title,
-        blocks=blocks,
-        date=_date(root, path),
-        format="html",
-        source=source,
-        problems=(*roles, *_removed_embeds(root, path), *placeholder_problems(blocks, path=path)),
+    problems = (*roles, *_removed_embeds(root, path), *placeholder_problems(blocks, path=path))
+    fields = {"slug": slug, "path": path, "lang": lang, "title": title, "blocks": blocks}
+    return value_of(
+        Release,
+        {
+            **fields,
+            "date": _date(root, path),
+            "format": "html",
+            "source": source,
+            "problems": problems,
+        },
     )
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from lxml import etree
 
-from ...model import Block, Inline
+from ...model import Block, Inline, Release
 from ..placeholders import PLACEHOLDER
 from .tree import (
     BLOCK_LEVEL,
@@ -16,7 +18,6 @@ from .tree import (
     OPAQUE,
     STRUCTURE,
     TEXT_ATTRS,
-    VOID,
     WS,
     empty_inline,
     is_element,
@@ -65,7 +66,9 @@ class _Extractor:
                     fields["kind"] = "title"
                 elif fields["kind"] == "title":
                     fields["kind"] = "meta"
-        return tuple(Block(index=at, **fields) for at, fields in enumerate(self.found))
+        return tuple(
+            value_of(Block, {"index": at, **fields}) for at, fields in enumerate(self.found)
+        )
 
     # -- attributes ---------------------------------------------------------------------------
     def attributes(self, el: etree._Element, tag: str, named: list[str]) -> None:
@@ -127,7 +130,8 @@ class _Extractor:
         """The runs of ``el`` in order, each block-level child walked between two runs."""
         index, anchor, lead, nodes = 0, None, el.text or "", []
         for child in el:
-            if child.tag.__class__ is str and child.tag in BLOCK_LEVEL and not skipped(child):
+            tag = child.tag
+            if tag.__class__ is str and tag in BLOCK_LEVEL and not skipped(child):
                 self.run(el, kind, index=index, anchor=anchor, lead=lead, nodes=nodes)
                 self.walk(child, kind)
                 index, anchor, lead, nodes = index + 1, child, child.tail or "", []
@@ -145,12 +149,14 @@ class _Extractor:
         lead: str,
         nodes: list,
     ) -> None:
-        """The block of one run (when it has text), then its inline elements' attributes."""
+        """The block of one run (when it has text), then its inline elements' attributes
+        (``img`` alt, ``a`` title: found while the run's text is made, placed after it)."""
         if not nodes and (not lead or lead.isspace()):
             return  # the whitespace between block-level children: most runs of a page
+        at = len(self.found)
         inlines: list[Inline] = []
         if nodes:
-            text, inlines = _inline_text(lead, nodes)
+            text = self.inline_text(lead, nodes, inlines)
         else:  # collapsing whitespace neither adds nor removes a letter: test before
             text = _collapse(lead) if _has_text(lead) else ""
         if text and (not nodes or _has_text(text)):
@@ -159,25 +165,46 @@ class _Extractor:
             else:
                 locator = self.path(el)
                 if el.tag == "h1" and self.first_h1 is None:
-                    self.first_h1 = len(self.found)
+                    self.first_h1 = at
             line = self.run_line(el, anchor, lead, nodes)
-            self.add(kind, text, line, locator, inlines=tuple(inlines))
-        for node in nodes:
-            self.walk_inline(node)
+            fields = {"kind": kind, "text": text, "line": line, "locator": locator}
+            self.found.insert(at, {**fields, "inlines": tuple(inlines)})
 
-    def walk_inline(self, node: object) -> None:
-        """Attributes of inline elements (``img`` alt, ``a`` title) become their own blocks."""
-        tag = node.tag
-        if tag.__class__ is not str or tag in OPAQUE:
-            return
-        named = node.keys()
-        if named:
-            if skipped(node):
-                return
-            self.attributes(node, tag, named)
-        if tag not in VOID:
-            for child in node:
-                self.walk_inline(child)
+    def inline_text(self, lead: str, nodes: list, inlines: list[Inline]) -> str:
+        """A run as placeholder text, browser-style whitespace; its ``Inline``s appended to
+        ``inlines`` and the blocks of its inline elements' attributes added, in one walk."""
+        parts: list[str] = [lead]
+
+        def emit(items: Iterable) -> None:
+            for node in items:
+                tag = node.tag
+                if tag.__class__ is str:
+                    number = len(inlines) + 1
+                    attrs = tuple(node.items())
+                    if attrs and tag not in OPAQUE and not skipped(node):
+                        self.attributes(node, tag, node.keys())
+                    if empty_inline(node):
+                        parts.append(self.kept_whole(node, tag, number, attrs, inlines))
+                    else:
+                        inlines.append(value_of(Inline, {"id": number, "tag": tag, "attrs": attrs}))
+                        parts.append(f"<{number}>{node.text or ''}")
+                        emit(node)
+                        parts.append(f"</{number}>")
+                parts.append(node.tail or "")
+
+        emit(nodes)
+        return _collapse("".join(parts))
+
+    @staticmethod
+    def kept_whole(
+        node: etree._Element, tag: str, number: int, attrs: tuple, inlines: list[Inline]
+    ) -> str:
+        """The empty placeholder of an element kept whole (void, opaque, not translated)."""
+        keep = "" if tag in _NO_TEXT else text_content(node)
+        raw = etree.tostring(node, encoding=str, with_tail=False, method="html")
+        fields = {"id": number, "tag": tag, "attrs": attrs, "paired": False}
+        inlines.append(value_of(Inline, {**fields, "text": keep, "raw": raw}))
+        return f"<{number}/>"
 
     def run_line(self, el: etree._Element, anchor: object, lead: str, nodes: list) -> int:
         """Line of a run's first text: the container's, the first inline's, or past the anchor."""
@@ -195,6 +222,28 @@ class _Extractor:
         return 1
 
 
+Value = TypeVar("Value")
+#: Every field of each, in order, with its default (None for the ones without).
+_FIELDS: dict[type, dict[str, Any]] = {
+    kind: {
+        f.name: None if f.default is dataclasses.MISSING else f.default
+        for f in dataclasses.fields(kind)
+    }
+    for kind in (Block, Inline, Release)
+}
+
+
+def value_of(kind: type[Value], fields: dict[str, Any]) -> Value:
+    """``kind(**fields)`` for ``Block``, ``Inline`` and ``Release`` (frozen, no default factory,
+    no ``__post_init__``: a test holds them to it), made without the generated ``__init__``,
+    which sets each field through ``object.__setattr__``: the same value at a third of the cost,
+    and blocks and placeholders are most of what reading a page makes."""
+    made = _NEW(kind)
+    _SET(made, "__dict__", {**_FIELDS[kind], **fields})
+    return made
+
+
+_NEW, _SET = object.__new__, object.__setattr__
 _TEXT_ATTR_SET = frozenset(TEXT_ATTRS)
 _IMAGE_TEXT = frozenset(("alt", "title"))
 #: Inline elements kept whole whose text is not kept either (code's is: it stays as written).
@@ -217,33 +266,6 @@ def _collapse(text: str) -> str:
     if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
         text = WS.sub(" ", text)
     return text.strip(" ")
-
-
-def _inline_text(lead: str, nodes: list) -> tuple[str, list[Inline]]:
-    """Render a run as placeholder text plus the ``Inline`` list, browser-style whitespace."""
-    parts: list[str] = [lead]
-    inlines: list[Inline] = []
-
-    def emit(items: Iterable) -> None:
-        for node in items:
-            tag = node.tag
-            if tag.__class__ is str:
-                number = len(inlines) + 1
-                attrs = tuple(node.items())
-                if empty_inline(node):
-                    keep = "" if tag in _NO_TEXT else text_content(node)
-                    raw = etree.tostring(node, encoding=str, with_tail=False, method="html")
-                    inlines.append(Inline(number, tag, attrs, paired=False, text=keep, raw=raw))
-                    parts.append(f"<{number}/>")
-                else:
-                    inlines.append(Inline(number, tag, attrs))
-                    parts.append(f"<{number}>{node.text or ''}")
-                    emit(node)
-                    parts.append(f"</{number}>")
-            parts.append(node.tail or "")
-
-    emit(nodes)
-    return _collapse("".join(parts)), inlines
 
 
 def extract(

@@ -1,0 +1,90 @@
+"""The HTML reader makes its blocks, placeholders and release without the dataclasses' generated
+``__init__`` (``blocks.value_of``): what it makes is the value ``__init__`` would make."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+
+from pressflow.model import Block, Inline, Problem, Release
+from pressflow.readers.html.blocks import value_of
+from pressflow.readers.placeholders import placeholder_problems, plain_text
+
+MADE = [
+    (Block, {"index": 0, "kind": "title", "text": "Аталыш", "line": 3}),
+    (
+        Block,
+        {"index": 2, "kind": "paragraph", "text": "<1>a</1>", "line": 9, "locator": "/html/body/p"},
+    ),
+    (Inline, {"id": 1, "tag": "a", "attrs": (("href", "/x"),)}),
+    (Inline, {"id": 2, "tag": "br", "attrs": (), "paired": False, "text": "", "raw": "<br>"}),
+    (Release, {"slug": "a", "path": "releases/a.html", "lang": "ky", "title": "A", "blocks": ()}),
+]
+
+
+@pytest.mark.parametrize(("kind", "fields"), MADE)
+def test_a_value_made_without_init_is_the_value_init_makes(kind: type, fields: dict) -> None:
+    made, plain = value_of(kind, fields), kind(**fields)
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert list(vars(made).items()) == list(vars(plain).items())  # the same fields, in order
+    assert pickle.loads(pickle.dumps(made)) == plain
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.text = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("kind", [Block, Inline, Release])
+def test_the_values_made_so_have_no_init_work_to_skip(kind: type) -> None:
+    """No field made by a factory and no ``__post_init__``: ``__init__`` only sets fields."""
+    assert not hasattr(kind, "__post_init__")
+    assert all(f.default_factory is dataclasses.MISSING for f in dataclasses.fields(kind))
+    assert all(f.init for f in dataclasses.fields(kind))
+
+
+def _block(text: str, *inlines: Inline) -> Block:
+    return Block(index=0, kind="paragraph", text=text, line=4, inlines=inlines)
+
+
+PAIRED, EMPTY = Inline(1, "em"), Inline(2, "br", paired=False)
+
+
+@pytest.mark.parametrize(
+    ("block", "flagged"),
+    [
+        (_block("a <1>b</1> c", PAIRED), False),
+        (_block("a < b <1>c</1>", PAIRED), False),  # a ``<`` of the text's own
+        (_block("a <1> <1>b</1>", PAIRED), True),  # the text's own ``<1>``
+        (_block("a <2/> <1>b</1>", PAIRED), True),
+        (_block("a <1>b</1> <2/>", PAIRED, EMPTY), False),
+        (_block("a <3/>", EMPTY), False),  # counted, not matched by number
+        (_block("1 < 2"), False),
+        (_block("<1>"), True),
+    ],
+)
+def test_placeholder_like_text_is_told_by_counting_then_matching(
+    block: Block, flagged: bool
+) -> None:
+    problems = placeholder_problems([block], path="releases/a.html")
+    assert [p.check for p in problems] == (["placeholder-text"] if flagged else [])
+    if problems:
+        assert problems[0] == Problem(
+            check="placeholder-text",
+            severity="warning",
+            message=problems[0].message,
+            path="releases/a.html",
+            line=4,
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Аталыш", "Аталыш"),
+        (" <1>Аталыш</1>  жана\n\tдагы ", "Аталыш жана дагы"),
+        ("a\u00a0 b", "a\u00a0 b"),  # a no-break space is kept
+        ("a\fb\rc", "a b c"),
+    ],
+)
+def test_plain_text_drops_placeholders_and_squeezes_spaces(text: str, plain: str) -> None:
+    assert plain_text(text) == plain
