@@ -53,6 +53,7 @@ _POPARSE = f"{PKG}/po/poparse.py"
 _RULES = f"{PKG}/segment_rules.py"
 _SAFE = f"{PKG}/render/sanitize.py"
 _FILES = f"{PKG}/files.py"
+_CONFINE = f"{PKG}/confine.py"
 _STAMPS = f"{PKG}/po/stamps.py"
 _NUMBERS = f"{PKG}/qa/numbers.py"
 _MONTHS = f"{PKG}/qa/months.py"
@@ -79,7 +80,7 @@ _QA_TESTS = (
 
 MODULES: dict[str, Module] = {
     "files": Module(
-        sources=(_FILES,),
+        sources=(_FILES, _CONFINE),
         tests=("tests/test_files.py",),
         planted=(
             Planted(

@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "pressflow"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "charclass", "model", "slugs", "projectfile", "regex_shape", "tomllines"),
     ("files", "cache", "locales", "similarity", "glossary", "translit", "cores"),
-    ("answers",),  # kept answers of whole commands, on the cache's file stats
+    ("confine", "answers"),  # kept answers of whole commands, on the cache's file stats
     ("configschema", "config"),
     ("readers", "segment_rules", "segment_lines"),
     ("segment", "structure"),

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from pressflow.confine import Confinement
 from pressflow.errors import ChangedOnDisk, WriteError
 from pressflow.files import (
     UNCHECKED,
-    Confinement,
     Snapshot,
     WriteBatch,
     atomic_write,

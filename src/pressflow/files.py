@@ -14,7 +14,6 @@ a save can be overwritten: see ``_place``.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import tempfile
@@ -23,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ChangedOnDisk, PressflowError, WriteError
+from .errors import ChangedOnDisk, WriteError
 from .projectfile import CONFIG_NAME as CONFIG_NAME  # (re-exported: where it was first)
 
 TMP_SUFFIX = ".tmp"
@@ -73,11 +72,11 @@ def read_snapshot(path: Path | str) -> tuple[bytes | None, Snapshot | None]:
         return None, None
 
 
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # (not on Windows: there, a check then a read)
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0) | _NOFOLLOW
+NOFOLLOW = getattr(os, "ONOFOLLOW", 0)  # (not on Windows: there, a check then a read)
+READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0) | NOFOLLOW
 
 
-def _read_open(fd: int) -> tuple[bytes, Snapshot]:
+def read_open(fd: int) -> tuple[bytes, Snapshot]:
     """The bytes of an open file and their snapshot, in as few system calls as a regular file
     allows (its size first, so one read takes it all). The stat is the one before the read: if
     the file changes meanwhile, the snapshot's stat matches no later one, so what was read is
@@ -106,67 +105,6 @@ def unchanged_since(path: Path | str, expect: Expect) -> bool:
         return True
     data, _ = read_snapshot(path)  # touched (a checkout, an editor's save of the same bytes)
     return data is not None and _digest(data) == expect.digest
-
-
-class Confinement:
-    """Refuses files that resolve outside the project (a symbolic link to ``/etc/passwd`` or to
-    another newsroom's catalogs): such a file is never read, published or sent to MT.
-
-    Checking thousands of files must stay cheap: each folder is resolved once, and only a file
-    that is itself a symbolic link is resolved on its own."""
-
-    def __init__(self, root: Path | str):
-        self.given = os.path.abspath(root)
-        self.root = os.path.realpath(root)
-        self._folders: dict[str, bool] = {}
-
-    def _inside(self, real: str) -> bool:
-        return real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)
-
-    def allows(self, path: Path | str) -> bool:
-        text = os.fspath(path)
-        if os.path.islink(text):
-            return self._inside(os.path.realpath(text))
-        folder = os.path.dirname(text) or "."
-        if folder not in self._folders:
-            self._folders[folder] = self._inside(os.path.realpath(folder))
-        return self._folders[folder]
-
-    def read(
-        self, path: Path | str, *, error: type[PressflowError]
-    ) -> tuple[bytes | None, Snapshot | None]:
-        """``read_snapshot`` of ``path`` once ``check`` allows it: a file that is not a symbolic
-        link (most) is opened without following one, which is the check itself; a link is
-        checked (resolved) first. OSError as ``read_snapshot`` raises it."""
-        text = os.fspath(path)
-        folder = os.path.dirname(text) or "."
-        inside = self._folders.get(folder)
-        if not _NOFOLLOW or inside is None or not inside:  # (the folder's verdict, first)
-            self.check(text, error=error)
-            return read_snapshot(text)
-        try:
-            fd = os.open(text, _READ_FLAGS)
-        except FileNotFoundError:
-            return None, None
-        except OSError as exc:
-            if exc.errno != errno.ELOOP:  # (ELOOP: a symbolic link, not followed)
-                raise
-            self.check(text, error=error)
-            return read_snapshot(text)
-        try:
-            return _read_open(fd)
-        finally:
-            os.close(fd)
-
-    def check(self, path: Path | str, *, error: type[PressflowError]) -> None:
-        """Raise ``error`` naming ``path`` (as written under the project) when it resolves
-        outside the project."""
-        if not self.allows(path):
-            shown = os.path.relpath(os.path.abspath(path), self.given).replace(os.sep, "/")
-            raise error(
-                "resolves outside the project (a symbolic link?); refused, nothing read",
-                path=shown,
-            )
 
 
 @contextmanager

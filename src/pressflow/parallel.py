@@ -20,9 +20,10 @@ import polib
 
 from .cache import content_digest
 from .config import Config
+from .confine import Confinement
 from .cores import cpu_count, die_with_parent
 from .errors import CatalogError, ChangedOnDisk, PressflowError, ReaderError
-from .files import Confinement, Snapshot, atomic_write
+from .files import Snapshot, atomic_write
 from .model import Problem, foreign_warnings
 from .po import catalog
 from .po import template as templating

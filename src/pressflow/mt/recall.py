@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..cache import Cache, keyed
+from ..confine import Confinement
 from ..errors import CatalogError
-from ..files import Confinement
 from ..po.catalog import read_po
 from .fill import CatalogFile
 from .memory import Match, TranslationMemory, is_reviewed

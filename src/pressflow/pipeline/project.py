@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..config import Config, check_language, load_config
 from ..configschema import suggestion
+from ..confine import Confinement
 from ..errors import ConfigError, ReaderError, SlugError
-from ..files import Confinement
 from ..model import Release
 from ..projectfile import CONFIG_NAME
 from ..readers import release_files, slug_line

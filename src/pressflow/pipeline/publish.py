@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Config
+from ..confine import Confinement
 from ..errors import CatalogError, ConfigError
-from ..files import Confinement
 from ..lock import project_lock
 from ..model import CatalogRef, Problem, Release
 from ..po.orphans import orphan_problems
