@@ -6,6 +6,7 @@ holds pressflow.toml, so the rest of the code never guesses where it runs.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -266,10 +267,17 @@ class Config:
         return (self.source_lang, *self.target_langs)
 
     def pot_path(self, slug: str) -> Path:
-        return self.translations_dir / "templates" / f"{check_slug(slug)}.pot"
+        return Path(self.catalog_file("", slug))
 
     def po_path(self, lang: str, slug: str) -> Path:
-        return self.translations_dir / lang / f"{check_slug(slug)}.po"
+        return Path(self.catalog_file(lang, slug))
+
+    def catalog_file(self, lang: str, slug: str) -> str:
+        """The template (``lang`` empty) or a language's catalog of ``slug``, as a string: the
+        one place the layout is written, and cheap where a run names thousands (``update``)."""
+        folder = lang or "templates"
+        name = f"{check_slug(slug)}{'.po' if lang else '.pot'}"
+        return f"{os.fspath(self.translations_dir)}{os.sep}{folder}{os.sep}{name}"
 
     def rel(self, path: Path) -> str:
         """A path as shown to people and written in ``#:`` references: relative, with slashes."""

@@ -31,7 +31,6 @@ from .po import update as updating
 from .po.language import check_language_header
 from .po.stamps import stamp_of
 from .segment import segment_release
-from .slugs import check_slug
 from .structure import read_structured
 
 # Stages in the order a single process meets their errors: every release is read, then every
@@ -174,7 +173,6 @@ def _read_source(job: Job, confined: Confinement) -> tuple[bytes, Snapshot]:
 
 
 _CONFINED: dict[Path, Confinement] = {}
-_FOLDERS: dict[tuple[Path, str], str] = {}
 
 
 def _confinement(config: Config) -> Confinement:
@@ -182,16 +180,6 @@ def _confinement(config: Config) -> Confinement:
     if config.root not in _CONFINED:
         _CONFINED[config.root] = Confinement(config.root)
     return _CONFINED[config.root]
-
-
-def _catalog_path(config: Config, lang: str, slug: str) -> str:
-    """``config.pot_path(slug)`` (no ``lang``) or ``config.po_path(lang, slug)``, as a string
-    joined to its folder's, made once per process (a run makes thousands)."""
-    folder = _FOLDERS.get((config.translations_dir, lang))
-    if folder is None:
-        made = config.po_path(lang, "x") if lang else config.pot_path("x")
-        folder = _FOLDERS[config.translations_dir, lang] = os.fspath(made.parent)
-    return f"{folder}{os.sep}{check_slug(slug)}{'.po' if lang else '.pot'}"
 
 
 def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Outcome:
@@ -213,7 +201,7 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
         return Outcome(name, slug, job.shown, error=exc, stage=READ)
     vouched, kept = job.extracted, None
     if vouched is not None and settings.langs:  # (extract itself writes the template)
-        pot_path = _catalog_path(config, "", vouched.slug)
+        pot_path = config.catalog_file("", vouched.slug)
         kept = _kept(vouched, pot_path, confined)
     if kept is not None:
         assert vouched is not None
@@ -229,7 +217,7 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
         try:
             segments = segment_release(release)
             problems = (*release.problems, *foreign_warnings(release, segments))
-            pot_path = _catalog_path(config, "", release.slug)
+            pot_path = config.catalog_file("", release.slug)
             raw, pot_snap, previous = _load(pot_path, confined, config=config, header_only=True)
             made = templating.template_of(release, segments, config=config, previous=previous)
         except PressflowError as exc:
@@ -287,7 +275,7 @@ def _merge_one(
     """One language's catalog merged with the template: its output and its bytes as read.
     ``text``: the template's text (if formatted already), which a first catalog is made of."""
     config = settings.config
-    po_path = _catalog_path(config, lang, slug)
+    po_path = config.catalog_file(lang, slug)
     raw, po_snap, old = _load(po_path, _confinement(config), config=config)
     if old is None and text is not None:
         first = updating.first_from_text(made.comment, made.fields, text, lang=lang)
