@@ -3,14 +3,16 @@
 Each document ``DIR/<doc>.{ky,ru,en}.txt`` is line-aligned; one catalog per document and target
 language is filled with the human translations. ``halves`` splits the documents by sorted id
 (even positions tune, odd ones validate); ``inject`` places errors of every kind of
-``qa_inject.KINDS`` into units of one catalog, two units apart, a kind preferring units it has not
-had in earlier rounds. The wrong glossary terms come from ``qa-glossary-candidates.tsv``.
+``qa_inject.KINDS`` into units of one catalog, two units apart, the kinds injected least so far
+in the half first, a kind preferring units it has not had in earlier rounds. The wrong
+glossary terms come from ``qa-glossary-candidates.tsv``.
 """
 
 from __future__ import annotations
 
 import csv
 import random
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,6 +109,7 @@ def inject(
     lang: str,
     glossary: Glossary,
     tried: dict[str, set[int]],
+    placed: Counter[str],
 ) -> tuple[list[tuple[int, str, str]], list[Injected]]:
     """Errors of as many kinds as fit into units of one catalog, two units apart at least (so
     that each finding can be told apart), a kind preferring units it has not had before
@@ -116,6 +119,9 @@ def inject(
     done: list[Injected] = []
     kinds = list(KINDS)
     rng.shuffle(kinds)
+    # the kinds injected least so far first: a kind with few spots would otherwise find them
+    # taken (with their neighbours) by the common kinds in most rounds
+    kinds.sort(key=lambda kind: placed[kind])
     for kind in kinds:
         order = list(range(len(rows)))
         rng.shuffle(order)
@@ -129,6 +135,7 @@ def inject(
             if not change:
                 continue
             seen.add(i)
+            placed[kind] += 1
             src, tgt = change[i]
             also = tuple(change[j][0] for j in change if j != i)
             done.append(Injected(kind, src, rows[i][2], tgt, also))

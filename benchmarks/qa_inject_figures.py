@@ -164,42 +164,53 @@ def change_weekday(src: str, tgt: str, rng: random.Random, lang: str) -> str | N
 
 # ------------------------------------------------------------------ amounts
 _MAGNITUDE = {
-    "ru": [("млн", "млрд"), ("млрд", "млн"), ("миллион", "миллиард"), ("миллиард", "миллион"),
-           ("тысяч", "миллион"), ("тыс.", "млн")],
-    "en": [("million", "billion"), ("billion", "million"), ("thousand", "million"),
-           ("trillion", "billion"), ("bn", "m")],
+    "ru": [("млн", ("млрд", "тыс.", "")), ("млрд", ("млн", "трлн", "")),
+           ("миллион", ("миллиард", "тысяч", "")), ("миллиард", ("миллион", "триллион", "")),
+           ("тысяч", ("миллион", "сотен", "")), ("тыс.", ("млн", ""))],
+    "en": [("million", ("billion", "thousand", "")), ("billion", ("million", "trillion", "")),
+           ("thousand", ("million", "hundred", "")), ("trillion", ("billion", "")),
+           ("bn", ("m", ""))],
 }  # fmt: skip
+#: a number of thousands written in digits, as a translator may misread it (25 000 -> 25 млн)
+_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})[ ,\u00a0\u202f]000(?![\d.,]\d)")
+_MISREAD = {"ru": ("млн", "млрд"), "en": ("million", "billion")}
 
 
 def magnitude(src: str, tgt: str, rng: random.Random, lang: str) -> str | None:
-    """A magnitude word changed (млн -> млрд, million -> billion, thousand -> million)."""
+    """A magnitude word changed or dropped (млн -> млрд, million -> thousand), or a number of
+    thousands written in digits given a magnitude word instead (25 000 -> 25 млн)."""
     spots = []
-    for old, new in _MAGNITUDE[lang]:
+    for old, news in _MAGNITUDE[lang]:
         for m in re.finditer(rf"(?<=\d )(?<!\w){re.escape(old)}|(?<=\d){re.escape(old)}", tgt):
-            spots.append((m, new))
+            spots.extend((m.start(), m.end(), new) for new in news)
+    for m in _GROUPED.finditer(tgt):
+        spots.extend((m.start(), m.end(), f"{m[1]} {word}") for word in _MISREAD[lang])
     if not spots:
         return None
-    m, new = rng.choice(spots)
-    return tgt[: m.start()] + new + tgt[m.start() + len(m.group(0)) :]
+    start, end, new = rng.choice(spots)
+    if not new:  # dropped with the space before it
+        return (tgt[:start].rstrip() + tgt[end:]).replace(" .", ".")
+    return tgt[:start] + new + tgt[end:]
 
 
 _CURRENCY = {
-    "ru": [(r"сом\w*", "долларов"), (r"доллар\w*", "евро"), (r"евро", "долларов"),
-           (r"рубл\w*", "долларов"), (r"фунт\w* стерлинг\w*", "долларов"), (r"\$", "€"),
-           (r"%", ""), (r"процент\w*", "")],
-    "en": [(r"soms?\b", "dollars"), (r"dollars?", "euros"), (r"euros?", "dollars"),
-           (r"pounds?", "dollars"), (r"\$", "£"), (r"£", "$"), (r"%", ""),
-           (r"per ?cent", "")],
+    "ru": [(r"сом\w*", ("долларов", "евро", "рублей")), (r"доллар\w*", ("евро", "сомов")),
+           (r"евро", ("долларов", "рублей")), (r"рубл\w*", ("долларов", "сомов")),
+           (r"фунт\w* стерлинг\w*", ("долларов", "евро")), (r"\$", ("€", "£")),
+           (r"%", ("",)), (r"процент\w*", ("",))],
+    "en": [(r"soms?\b", ("dollars", "euros", "roubles")), (r"dollars?", ("euros", "soms")),
+           (r"euros?", ("dollars", "pounds")), (r"pounds?", ("dollars", "euros")),
+           (r"\$", ("£", "€")), (r"£", ("$", "€")), (r"%", ("",)), (r"per ?cent", ("",))],
 }  # fmt: skip
 
 
 def currency(src: str, tgt: str, rng: random.Random, lang: str) -> str | None:
     """A currency changed (сом -> доллар, $ -> £) or a percent sign or word dropped."""
     spots = []
-    for pattern, new in _CURRENCY[lang]:
+    for pattern, news in _CURRENCY[lang]:
         for m in re.finditer(rf"(?<![^\W\d_]){pattern}", tgt, re.IGNORECASE):
             if re.search(r"\d", tgt[max(0, m.start() - 12) : m.end() + 12]):
-                spots.append((m, new))
+                spots.extend((m, new) for new in news)
     if not spots:
         return None
     m, new = rng.choice(spots)
