@@ -246,10 +246,19 @@ def test_source_problems() -> None:
         ("саат 21:00", "at 9 p.m."),
         ("03.07.2018", "3 July 2018"),
         ("3 адам", "three people"),
+        ("350,000 доллар", "$350,000"),
+        ("350,000 доллар", "350 тыс. долларов"),
+        ("1,5 км", "1.5 km"),
     ],
 )
 def test_numbers_tolerate_each_languages_writing(source: str, translation: str) -> None:
     assert missing_numbers(source, translation) == []
+
+
+@pytest.mark.parametrize("translation", ["$350 million", "$350", "350 млрд долларов"])
+def test_thousands_written_with_a_comma_are_never_a_decimal(translation: str) -> None:
+    """350,000 is three hundred and fifty thousand: no translation may offer 350 for it."""
+    assert missing_numbers("баасы 350,000 доллар", translation) != []
 
 
 def test_transliteration() -> None:

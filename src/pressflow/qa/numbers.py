@@ -91,8 +91,8 @@ def _readings(token: str) -> list[set[float]]:
     values: set[float] = set()
     if len(set(seps)) == 1 and all(len(g) == 3 for g in groups[1:]):
         values.add(float("".join(groups)))  # 1,000,000 or 1.000
-    if len(groups) == 2:
-        values.add(float(f"{groups[0]}.{groups[1]}"))  # 1,5 or 1.5
+    if len(groups) == 2 and not (len(groups[1]) == 3 and groups[1] == "000"):
+        values.add(float(f"{groups[0]}.{groups[1]}"))  # 1,5 or 1.5 (350,000 is never 350.0)
     if len(set(seps)) == 2 and len(groups) >= 3:  # 1,234.5 or 1.234,5
         whole = "".join(groups[:-1])
         values.add(float(f"{whole}.{groups[-1]}"))
