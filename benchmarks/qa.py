@@ -53,10 +53,10 @@ import polib
 from pressflow.glossary import Glossary, load_glossary
 from pressflow.model import Problem
 from pressflow.po import catalog
+from pressflow.po.reviewed import reviewed
 from pressflow.qa import check_catalog, memo
 from pressflow.qa.crosslang import attribute_to_source, is_source_problem
 from pressflow.qa.registry import CHECKS
-from pressflow.qa.runner import reviewed
 from qa_corpus import (
     DEFAULT_DATA,
     GLOSSARY,

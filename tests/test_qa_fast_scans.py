@@ -17,13 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressflow.po import catalog
+from pressflow.po.reviewed import reviewed
 from pressflow.qa import calendar, clock
 from pressflow.qa import numbers as nums
 from pressflow.qa.checks import names, orthography, scripts, wording
 from pressflow.qa.checks.names import MIN_SCORE, SHORT_SCORE, names_check
 from pressflow.qa.morphology import CASE_ENDINGS, is_accusative, is_genitive
 from pressflow.qa.registry import Context
-from pressflow.qa.runner import reviewed
 from pressflow.qa.translit import consonants, skeleton
 from pressflow.qa.units import Unit, msgid_lines, units_of
 from pressflow.qa.wordlists import exonyms

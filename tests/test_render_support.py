@@ -129,10 +129,10 @@ def committed_translations(lang: str) -> dict[str, str]:
     path = ROOT / "translations" / lang / f"{SAMPLE_SLUG}.po"
     if not path.is_file():
         return {}
-    from pressflow.pipeline import reviewed_translations
     from pressflow.po.catalog import read_po
+    from pressflow.po.reviewed import reviewed
 
-    return reviewed_translations(read_po(path))
+    return reviewed(read_po(path))
 
 
 def newsroom_copy(tmp: Path) -> Config:

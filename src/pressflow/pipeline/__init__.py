@@ -15,7 +15,7 @@ from .project import (
     segment_file,
     slug_clash,
 )
-from .publish import build, catalog_refs, check, prefill, reviewed_translations, run
+from .publish import build, catalog_refs, check, prefill, run
 
 __all__ = [
     "PARALLEL_FROM",
@@ -30,7 +30,6 @@ __all__ = [
     "open_project",
     "prefill",
     "rel_under",
-    "reviewed_translations",
     "run",
     "segment_file",
     "slug_clash",

@@ -14,6 +14,7 @@ from ..errors import CatalogError, ConfigError
 from ..lock import project_lock
 from ..model import CatalogRef, Problem, Release
 from ..po.orphans import orphan_problems
+from ..po.reviewed import reviewed
 from ..results import RunResult
 from ..slugs import check_slug
 from .catalogs import clean_temporaries, orphaned, update
@@ -144,15 +145,6 @@ def _glossary_loader(config: Config) -> Callable[[], Glossary]:
 
 
 # --------------------------------------------------------------------------- build/run
-
-
-def reviewed_translations(po: object) -> dict[str, str]:
-    """msgid -> msgstr for the entries a person has reviewed: translated and not fuzzy."""
-    return {
-        e.msgid: e.msgstr
-        for e in po  # type: ignore[attr-defined]
-        if e.msgstr and not e.obsolete and "fuzzy" not in e.flags
-    }
 
 
 def _revision(po: object) -> datetime | None:
@@ -332,7 +324,7 @@ def _release_text(
             translations[lang], stats[lang] = {}, 0.0
             continue
         po = catalog.read_po(po_path)
-        translations[lang] = reviewed_translations(po)
+        translations[lang] = reviewed(po)
         counted = qa.catalog_stats(po, release=release.slug, lang=lang)
         # exact, as check's gate compares: the rounded figure reaches a threshold it is below
         stats[lang] = 100.0 * counted.translated / counted.total if counted.total else 100.0

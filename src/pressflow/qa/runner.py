@@ -9,7 +9,7 @@ from ..glossary import Glossary
 from ..model import Problem, Release
 from .crosslang import ABOUT, SOURCE
 from .registry import Check, Context, Finding, iter_checks
-from .units import Unit, reviewed_msgstr, units_of
+from .units import Unit, units_of
 
 
 def _problem(check: Check, unit: Unit, message: str, ctx: Context, slug: str) -> Problem:
@@ -90,12 +90,3 @@ def check_catalog(
     )
     name = slug if slug is not None else (release.slug if release is not None else "")
     return run_checks(units_of(po), ctx, slug=name, disabled=disabled, enabled=enabled)
-
-
-def reviewed(po: Any) -> dict[str, str]:
-    """msgid -> translation of a catalog's reviewed entries (translated, not fuzzy)."""
-    return {
-        e.msgid: text
-        for e in po
-        if e.msgid and not getattr(e, "obsolete", False) and (text := reviewed_msgstr(e))
-    }

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..po.reviewed import entry_msgstr
+
 _IGNORE = re.compile(r"pressflow:\s*ignore-([\w-]+)")
 _MT = re.compile(r"^\s*mt:", re.MULTILINE)
 
@@ -45,21 +47,6 @@ class Unit:
             return True
         silenced = set(_IGNORE.findall(self.comment))
         return code in silenced or "all" in silenced
-
-
-def entry_msgstr(entry: Any) -> str:
-    """A polib-like entry's translation (of a plural entry, its first form)."""
-    msgstr = entry.msgstr or ""
-    plural = getattr(entry, "msgstr_plural", None)
-    if not msgstr and plural:
-        msgstr = plural.get(0, "") or ""
-    return msgstr
-
-
-def reviewed_msgstr(entry: Any) -> str:
-    """A polib-like entry's translation if reviewed (``Unit.translated``), else ""; read
-    without building the Unit (every catalog's reviewed texts are read for the others)."""
-    return "" if "fuzzy" in (entry.flags or ()) else entry_msgstr(entry)
 
 
 def unit_from_entry(entry: Any, index: int = 0, *, line: int | None = None) -> Unit:
