@@ -95,6 +95,32 @@ def test_a_kyrgyz_ending_on_a_name_the_english_writes_bare() -> None:
     )
 
 
+def test_a_kyrgyz_ending_on_a_name_the_english_spells_its_own_way() -> None:
+    # Шарлоттада (in Charlotte): English spells the name unlike the Kyrgyz (ch, not sh; -e), so
+    # no skeleton is the stem's exactly; Charlotte is still nearer Шарлотта than Шарлоттада
+    source = "Шарлоттада орточо концентрация байкалган."
+    english = "Medium concentrations were reported in Charlotte."
+    copied = "Средняя концентрация отмечена в Шарлоттада."
+    assert "kyrgyz-form" in russian_codes(source, copied, english)
+    assert russian_codes(source, "Средняя концентрация отмечена в Шарлотте.", english) == set()
+    # the plural before the case (Нидерланд-дар-да) is cut off too
+    netherlands = "Нидерланддарда жыйын өттү."
+    assert "kyrgyz-form" in russian_codes(
+        netherlands, "В Нидерланддарда прошла встреча.", "A meeting was held in the Netherlands."
+    )
+    # the near misses: a name that only ends like a Kyrgyz case is nearer whole (Флорида,
+    # Florida), and a possessive's -си is a name's own letters (Трейси, Tracey)
+    florida = "Флорида штатында бороон болду."
+    assert russian_codes(florida, "Во Флориде был ураган.", "A storm hit Florida.") == set()
+    assert "kyrgyz-form" not in russian_codes(
+        florida, "В штате Флорида был ураган.", "A storm hit the state of Florida."
+    )
+    tracey = "Трейси Мур сүйлөдү."
+    assert "kyrgyz-form" not in russian_codes(
+        tracey, "Выступила Трейси Мур.", "Tracey Moore spoke."
+    )
+
+
 def test_a_headline_cut_to_half_of_both_the_source_and_the_other_translation() -> None:
     source = "Бишкекте шаардын жаңы бюджети боюнча коомдук угуулар эки күнгө созулду"
     russian = "Общественные слушания по новому бюджету Бишкека продлились два дня"

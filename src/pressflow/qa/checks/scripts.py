@@ -2,6 +2,13 @@
 
 Kyrgyz and Russian share the Cyrillic script, so a Russian translation is judged by the letters
 only Kyrgyz has (ө ү ң) and by Kyrgyz function words that are not Russian words.
+
+A name copied with its Kyrgyz case ending (Шарлоттада) is told by the English translation of
+the unit, which writes the name bare: exactly (California) or, spelt its own way, nearer the
+stem than the whole word (Charlotte; ``_nearer_bare``). That nearness took the injected
+name-kyrgyz errors caught from 89.4% to 91.8% (tuning) and 83.8% to 85.9% (validation), with
+no false alarm added on either half; what is left is mostly a Kyrgyz spelling with no Kyrgyz
+letter or ending (Жордан, Юннан) and a name left in the nominative (в Арктика).
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
+from ...similarity import ratio
 from ..memo import memo
 from ..morphology import CASE_ENDINGS, is_accusative, is_genitive
 from ..registry import Context, Finding, check
@@ -125,6 +133,8 @@ def _written_bare(word: str, others: list[str], outlines: Callable[[], frozenset
     heads = frozenset().union(*map(_heads, others))
     if skeleton(word) not in heads and any(skeleton(stem) in heads for stem in stems):
         return True
+    if _nearer_bare(word, stems, heads):
+        return True
     mine = [consonants(stem) for stem in stems]
     if not any(len(outline) >= _OUTLINE for outline in mine):
         return False
@@ -136,6 +146,29 @@ def _written_bare(word: str, others: list[str], outlines: Callable[[], frozenset
 
 #: the fewest consonants an outline compares by: two are too often another name's
 _OUTLINE = 3
+#: an English name spelt unlike the Kyrgyz (Charlotte, Шарлоттада; Rwanda, Руандага) is the
+#: stem's when its skeleton is this alike to the stem's (0-100) and more alike to it than to the
+#: whole word's by MARGIN
+NEAR_BARE = 65.0
+MARGIN = 3.0
+#: the plural before a case ending (Нидерланддарда: -дар-да)
+_PLURAL = frozenset(f"{c}{a}р" for c in "лдт" for a in "аеоө")
+
+
+def _nearer_bare(word: str, stems: list[str], heads: frozenset[str]) -> bool:
+    """Is some capitalised word of the other translation (``heads``: skeletons) nearer the
+    name's stem than the whole word, and near it? Not after the possessive -сы (Трейси is
+    Tracey, not Трей-си), nor a stem under four letters."""
+    if not heads:
+        return False
+    low = word.lower()
+    bare = [s for s in stems if not low[len(s) :].startswith("с") and len(s) >= 4]
+    bare += [s[:-3] for s in bare if s[-3:].lower() in _PLURAL and len(s) >= 7]
+    if not bare:
+        return False
+    whole = skeleton(word)
+    best = max(ratio(skeleton(s), h) for s in bare for h in heads)
+    return best >= NEAR_BARE and best - max(ratio(whole, h) for h in heads) >= MARGIN
 
 
 @memo()
