@@ -214,6 +214,15 @@ def test_final_punctuation_lost(source: str, translation: str) -> None:
         ("Министр Ошко барды.", "The minister travelled to.", "en", "to"),
         ("Министр Ошко барды.", "The minister travelled to Osh as.", "en", "as"),
         ("Министр Ошко барды.", "Министр рассказал о том.", "ru", "том"),
+        # a clause opened and left, though each word alone may end a sentence
+        ("Министр Ошко барды.", "Министр сообщил, что.", "ru", ", что"),
+        ("Министр Ошко барды.", "То есть я — это.", "ru", "— это"),
+        ("Министр Ошко барды.", "В Оше проживает самая.", "ru", "самая"),
+        ("Министр Ошко барды.", "Это путь, на котором.", "ru", "котором"),
+        ("Министр Ошко барды.", "When they landed in Osh, they.", "en", ", they"),
+        ("Министр Ошко барды.", 'I said, "Tashi, I.', "en", ", I"),
+        ("Министр Ошко барды.", "The minister was tired but it.", "en", "but it"),
+        ("Министр Ошко барды.", "Police issued a report Friday, saying.", "en", ", saying"),
     ],
 )
 def test_a_translation_that_stops_on_a_word_no_sentence_ends_on(
@@ -238,6 +247,11 @@ def test_a_translation_that_stops_on_a_word_no_sentence_ends_on(
         ("Machines crashed into the house in 2018.", "en"),
         ("The minister travelled to Osh as planned.", "en"),
         ("Министр рассказал о том, что видел.", "ru"),
+        ("Не знаю что.", "ru"),  # что without a clause to open
+        ("Я сделал это.", "ru"),  # это, the object
+        ("They did it, and so did we.", "en"),  # an auxiliary before the pronoun: elliptical
+        ("He is taller than I.", "en"),
+        ("Nobody expected it.", "en"),
     ],
 )
 def test_a_sentence_may_end_on_a_particle_or_a_pronoun(translation: str, lang: str) -> None:
