@@ -75,7 +75,28 @@ PIECES = ["Кыргыз", "жергиликтүү", "өз-өзүнчө", "2018-�
 def test_the_fast_path_finds_the_breaks_the_general_algorithm_finds(text: str) -> None:
     assert powrap._ELIGIBLE.fullmatch(text)
     general = {i for i, kind in enumerate(powrap.possible_breaks(text)) if kind == powrap.POSSIBLE}
-    assert powrap._fast_breaks(text) == general
+    assert {i for i in range(len(text)) if powrap._opportunity(text, i)} == general
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=60).map("".join),
+    st.integers(min_value=1, max_value=90),
+    st.integers(min_value=0, max_value=20),
+    st.sets(st.integers(min_value=0, max_value=200), max_size=20),
+)
+@example("x" * 100, 77, 6, set())  # a word longer than the line is never cut
+@example("aa bb cc dd", 4, 0, {3})  # a prohibited break is skipped
+def test_the_fast_path_breaks_a_line_where_the_general_algorithm_does(
+    text: str, width: int, start: int, prohibited: set[int]
+) -> None:
+    """Only the opportunities near each line's end are asked about: the lines are the same."""
+    overrides = [
+        powrap.PROHIBITED if i in prohibited else powrap.UNDEFINED for i in range(len(text))
+    ]
+    chosen = powrap.width_breaks(text, overrides, width=width, start_column=start)
+    general = [i for i, flag in enumerate(chosen) if flag]
+    assert powrap._fast_breaks(text, prohibited, width=width, start=start) == general
 
 
 @pytest.mark.parametrize(

@@ -178,71 +178,68 @@ _SPECIAL_CLASSES = ("CM", "ZW", "ZWJ", "BK", "HL", "RI", "SP")
 
 
 # Runs once at import, before a mutation tool can switch a mutant on: tests/test_powrap.py checks
-# what it builds (the fast path finds every break the general algorithm finds).
-def _build_fast() -> tuple[re.Pattern[str], ...]:  # pragma: no mutate block
-    plain: list[str] = []
-    special: list[str] = []
+# what it builds (the fast path breaks where the general algorithm breaks).
+def _build_fast() -> re.Pattern[str]:  # pragma: no mutate block
+    chars: list[str] = []
     for first, last in _RANGES:
         for code in range(first, last + 1):
             char = chr(code)
-            name = line_break_class(char)
-            if char_width(char) != 1 or name in _SPECIAL_CLASSES:
-                continue
-            (plain if name in ("AL", "NU") else special).append(char)
-    plain_set, special_set = class_body(plain), class_body(special)
-    eligible = re.compile(f"[ {plain_set}{special_set}]*")
-    spaced = re.compile(f"(?<=[{plain_set}]) +(?=[{plain_set}])")
-    punct = re.compile(f"[{special_set}]")
-    return eligible, spaced, punct
+            if char_width(char) == 1 and line_break_class(char) not in _SPECIAL_CLASSES:
+                chars.append(char)
+    return re.compile(f"[ {class_body(chars)}]*")
 
 
-_ELIGIBLE, _PLAIN_SPACE, _PUNCT = _build_fast()
+_ELIGIBLE = _build_fast()
 
 
 def _action(before: str, after: str) -> str:
     return _TABLE[_ORDER[line_break_class(before)]][_ORDER[line_break_class(after)]]
 
 
-def _fast_breaks(text: str) -> set[int]:
-    """Break positions (before index) in text that ``_ELIGIBLE`` accepts: same as the general
-    algorithm, since without special classes only the last non-space class and spaces matter."""
-    found = {m.end() for m in _PLAIN_SPACE.finditer(text)}
-    n = len(text)
-    for m in _PUNCT.finditer(text):
-        k = m.start()
-        j = k - 1
-        while j >= 0 and text[j] == " ":
-            j -= 1
-        if j >= 0:
-            action = _action(text[j], text[k])
-            if action == "D" or (action == "I" and j < k - 1):
-                found.add(k)
-        after = k + 1
-        while after < n and text[after] == " ":
-            after += 1
-        if after < n:
-            action = _action(text[k], text[after])
-            if action == "D" or (action == "I" and after > k + 1):
-                found.add(after)
-    return found
+#: ``_action`` of two characters, by the pair: a wrapped line asks a few of each
+_PAIRS: dict[str, str] = {}
 
 
-def _greedy(positions: list[int], length: int, *, width: int, start_column: int) -> list[int]:
-    """u8_width_linebreaks over candidate positions when every character is one column wide."""
+def _opportunity(text: str, i: int) -> bool:
+    """Whether text that ``_ELIGIBLE`` accepts may break before ``i``: the general algorithm's
+    answer, since without special classes only the last non-space character before ``i``, the
+    character at ``i`` and whether spaces stand between them matter."""
+    char = text[i]
+    if char == " ":
+        return False  # never before a space
+    j = i - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    if j < 0:
+        return False  # nothing but spaces before: no break at the start of a text
+    pair = text[j] + char
+    action = _PAIRS.get(pair)
+    if action is None:
+        action = _PAIRS[pair] = _action(text[j], char)
+    return action == "D" or (action == "I" and j < i - 1)
+
+
+def _fast_breaks(text: str, prohibited: set[int], *, width: int, start: int) -> list[int]:
+    """``u8_width_linebreaks`` for text that ``_ELIGIBLE`` accepts (every character one column
+    wide), asking only about the positions it chooses among: each line breaks at the last
+    opportunity that fits, or at the first one after, when none does; the opportunities in the
+    middle of a line are never looked at (most of a long msgid)."""
     chosen: list[int] = []
-    last_p = 0  # none yet: no candidate is ever 0
-    column = start_column
-    previous = 0
-    for pos in positions:
-        piece = pos - previous
-        if last_p and column + piece > width:
-            chosen.append(last_p)
-            column = 0
-        last_p = pos
-        column += piece
-        previous = pos
-    if last_p and column + length - previous > width:
-        chosen.append(last_p)
+    n = len(text)
+    line, column = 0, start  # where the current line starts, and its column there
+    while n - line + column > width:  # the rest does not fit on this line
+        limit = min(line + width - column, n - 1)  # the last break that keeps the line in width
+        at = limit
+        while at > line and (at in prohibited or not _opportunity(text, at)):
+            at -= 1
+        if at <= line:  # none fits: the first one after, however long the line gets
+            at = max(line, limit) + 1
+            while at < n and (at in prohibited or not _opportunity(text, at)):
+                at += 1
+            if at >= n:
+                break
+        chosen.append(at)
+        line, column = at, 0
     return chosen
 
 
@@ -271,10 +268,7 @@ def _escape(portion: str) -> tuple[str, set[int]]:
 
 def _breaks(text: str, prohibited: set[int], *, width: int, start: int) -> list[int]:
     if _ELIGIBLE.fullmatch(text):
-        if start + len(text) <= width:
-            return []
-        positions = sorted(_fast_breaks(text) - prohibited)
-        return _greedy(positions, len(text), width=width, start_column=start)
+        return _fast_breaks(text, prohibited, width=width, start=start)
     overrides = [PROHIBITED if i in prohibited else UNDEFINED for i in range(len(text))]
     chosen = width_breaks(text, overrides, width=width, start_column=start)
     return [i for i, flag in enumerate(chosen) if flag]
