@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pty
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -54,7 +55,18 @@ def test_short_help_is_help(tmp_path: Path, args: tuple[str, ...]) -> None:
 
 
 def test_show_completion_prints_a_bash_script(tmp_path: Path) -> None:
-    done = pressflow(tmp_path, "--show-completion", "bash")
+    # typed in bash, as a user does: the shell is found among pressflow's parent processes
+    # (run straight from a test runner whose parent has gone, no shell is, and Typer refuses)
+    # ("; exit $?": a lone command would replace bash instead of running under it)
+    command = f"{shlex.quote(sys.executable)} -m pressflow --show-completion; exit $?"
+    done = subprocess.run(
+        ["bash", "-c", command],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=cli_env(tmp_path),
+    )
     assert done.returncode == 0, done.stderr
     assert "complete -o default -F _pressflow_completion pressflow" in done.stdout
     assert "_PRESSFLOW_COMPLETE=complete_bash" in done.stdout

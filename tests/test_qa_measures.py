@@ -116,7 +116,8 @@ def test_a_measure_is_kept_converted_or_owed(source: str, translation: str, owed
         ("3:1", [{3}, {1}]),  # a score
         ("5", [{5}]),
         ("1,000,000", [{1000000}]),
-        ("1.000", [{1000, 1}]),  # thousands or a decimal: both readings
+        ("1.500", [{1500, 1.5}]),  # thousands or a decimal: both readings
+        ("1.000", [{1000}]),  # but nobody writes 1.0 as 1.000 (350,000 is never 350)
         ("1,5", [{1.5}]),
         ("1,234.5", [{1234.5}]),
         ("1.234.567,89", [{1234567.89}]),
