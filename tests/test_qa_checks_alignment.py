@@ -109,3 +109,25 @@ def test_a_copy_edited_since_is_still_a_copy() -> None:
     (line, message), *more = misplaced([*rows[:2], (rows[2][0], edited), rows[3]])
     assert (line, more) == (2, [])
     assert message.startswith("the same translation as unit ")
+
+
+# no figure, name or loanword to tell them by, and lengths alike: a quotation and a question
+QUOTED = [
+    ('"Биз бул жолу сөзсүз жеңебиз" – деди машыктыруучу.',
+     '"We will surely win this time," the coach said.',
+     "«На этот раз мы точно победим», — сказал тренер."),
+    ("Эмне үчүн команда мынчалык көп жолу утулду?", "Why has the team lost so many times?",
+     "Почему команда проиграла так много раз?"),
+]  # fmt: skip
+
+
+def test_neighbours_exchanged_are_told_by_their_quotation_marks_question_and_speaker() -> None:
+    (a, ea, ra), (b, eb, rb) = QUOTED
+    assert found_with(QUOTED, witness=True) == []
+    crossed = [(a, eb, ra), (b, ea, rb)]
+    assert found_with(crossed, witness=False) == [("exchanged", 0), ("exchanged", 1)]
+    assert ("exchanged", 0) in found_with(crossed, witness=True)
+    # the near miss: the quotation retold as reported speech, in its own entry, is no alarm
+    retold = [(a, "The coach said that they would surely win this time.", ra), (b, eb, rb)]
+    assert found_with(retold, witness=True) == []
+    assert found_with(retold, witness=False) == []
