@@ -208,7 +208,8 @@ def currency(src: str, tgt: str, rng: random.Random, lang: str) -> str | None:
     """A currency changed (сом -> доллар, $ -> £) or a percent sign or word dropped."""
     spots = []
     for pattern, news in _CURRENCY[lang]:
-        for m in re.finditer(rf"(?<![^\W\d_]){pattern}", tgt, re.IGNORECASE):
+        # a whole word (евро is not Европа, pound not pounded)
+        for m in re.finditer(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", tgt, re.IGNORECASE):
             if re.search(r"\d", tgt[max(0, m.start() - 12) : m.end() + 12]):
                 spots.extend((m, new) for new in news)
     if not spots:
