@@ -1,5 +1,6 @@
-"""The HTML reader makes its blocks, placeholders and release without the dataclasses' generated
-``__init__`` (``blocks.value_of``): what it makes is the value ``__init__`` would make."""
+"""The HTML reader makes its blocks, placeholders and release, and the segmenter its units,
+without the dataclasses' generated ``__init__`` (``model.value_of``): what it makes is the value
+``__init__`` would make."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ import pickle
 
 import pytest
 
-from pressflow.model import Block, Inline, Problem, Release
-from pressflow.readers.html.blocks import value_of
+from pressflow.model import Block, Inline, Problem, Release, Segment, value_of
 from pressflow.readers.placeholders import placeholder_problems, plain_text
 
 MADE = [
@@ -21,6 +21,17 @@ MADE = [
     (Inline, {"id": 1, "tag": "a", "attrs": (("href", "/x"),)}),
     (Inline, {"id": 2, "tag": "br", "attrs": (), "paired": False, "text": "", "raw": "<br>"}),
     (Release, {"slug": "a", "path": "releases/a.html", "lang": "ky", "title": "A", "blocks": ()}),
+    (
+        Segment,
+        {"release": "a", "block": 1, "index": 0, "kind": "paragraph", "text": "Бир.", "line": 4},
+    ),
+    (
+        Segment,
+        {
+            **{"release": "a", "block": 2, "index": 1, "kind": "quote", "text": "Эки.", "line": 5},
+            **{"start": 5, "end": 9, "space": " ", "flags": ("foreign-text",), "note": "n"},
+        },
+    ),
 ]
 
 
@@ -34,7 +45,7 @@ def test_a_value_made_without_init_is_the_value_init_makes(kind: type, fields: d
         made.text = "changed"  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("kind", [Block, Inline, Release])
+@pytest.mark.parametrize("kind", [Block, Inline, Release, Segment])
 def test_the_values_made_so_have_no_init_work_to_skip(kind: type) -> None:
     """No field made by a factory and no ``__post_init__``: ``__init__`` only sets fields."""
     assert not hasattr(kind, "__post_init__")

@@ -21,6 +21,7 @@ from pressflow.segment import (
     _names_something,
     _placeholder_interiors,
     _quote_marks,
+    _url_interiors,
     rules_for,
     split_spans,
 )
@@ -181,6 +182,15 @@ def test_addresses_are_found_run_by_run_as_in_the_whole_text(text: str, lang: st
     spans = [(m.start(), m.end()) for m in rules.addresses(text)]
     assert spans == [(m.start(), m.end()) for m in rules.urls.finditer(text)]
     assert rules.without_addresses(text) == rules.urls.sub(" ", text)
+
+
+@MANY
+@given(ADDRESSY, st.sampled_from(["ky", "ru", "en"]))
+def test_no_address_holds_white_space(text: str, lang: str) -> None:
+    """So a break before white space is never inside one: the segmenter looks for addresses
+    only when a rule breaks where no white space follows."""
+    for a, b in _url_interiors(text, rules_for(lang)):
+        assert not any(char.isspace() for char in text[a + 1 : b]), (text, a, b)
 
 
 def test_a_long_run_without_an_address_is_not_searched() -> None:

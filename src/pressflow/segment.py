@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import segment_lines
-from .model import Block, Release, Segment
+from .model import Block, Release, Segment, value_of
 from .segment_rules import Foreign, Rules, rules_for
 
 __all__ = [
@@ -171,6 +171,30 @@ class _Intervals:
         return k >= 0 and pos < self.ends[k]
 
 
+class _Protected:
+    """Where a unit never ends (placeholders' insides, quoted names, addresses), found when a
+    rule first breaks in a text, and its addresses only when a break is not followed by white
+    space: an address holds none, so no break before white space is inside one."""
+
+    def __init__(self, text: str, rules: Rules):
+        self.text = text
+        self.rules = rules
+        self.spans: _Intervals | None = None
+        self.addresses: _Intervals | None = None
+
+    def inside(self, pos: int) -> bool:
+        text = self.text
+        if self.spans is None:
+            self.spans = _Intervals(_placeholder_interiors(text) + _title_quotes(text, self.rules))
+        if self.spans and self.spans.inside(pos):
+            return True
+        if text[pos].isspace():
+            return False
+        if self.addresses is None:
+            self.addresses = _Intervals(_url_interiors(text, self.rules))
+        return bool(self.addresses) and self.addresses.inside(pos)
+
+
 def _boundaries(text: str, rules: Rules) -> list[int]:
     """Offsets where a unit ends (before the whitespace that separates it from the next)."""
     first = len(text) - len(text.lstrip())
@@ -178,16 +202,12 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
     positions = [pos for pos in rules.candidate_ends(text) if first < pos < last]
     if not positions:
         return []  # one sentence (most blocks): nothing to protect, nothing to decide
-    protected = _Intervals(
-        _placeholder_interiors(text) + _title_quotes(text, rules) + _url_interiors(text, rules)
-    )
+    protected = _Protected(text, rules)
     probe, plan, checks = rules.after_probe, rules.plan, rules.checks
     found: list[int] = []
     n, backwards = len(text), text[::-1]  # read from a candidate back (see ``before_probe``)
     ends = rules.before_probe
     for pos in positions:
-        if protected and protected.inside(pos):
-            continue
         window = pos - _WINDOW if pos > _WINDOW else 0
         dot = -2  # the last full stop in the window, found when a rule first needs it
         if probe is None:
@@ -218,7 +238,8 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
                         start = dot + 1 - dot_reach
                 if before(text, start, pos) is None:
                     continue
-            if brk and (not found or found[-1] != pos):
+            # (protected spans are asked about only where a rule breaks: they decide no other)
+            if brk and (not found or found[-1] != pos) and not protected.inside(pos):
                 found.append(pos)
             break
     return found
@@ -333,21 +354,20 @@ def segment_block(
         if not span_flags and letterless(piece, rules):
             continue  # published as written; never a unit for translators or MT
         both = (*flags, *span_flags) if span_flags else flags
-        out.append(
-            Segment(  # (by position, in the order of its fields: a fourth cheaper than by name)
-                release,
-                index,
-                len(out),
-                kind,
-                piece,
-                lines_of[i],
-                start,
-                end,
-                text[end : spans[i + 1][0] if i < last else len(text)],
-                tuple(dict.fromkeys(both)) if both else (),
-                span_note or note,
-            )
-        )
+        fields = {
+            "release": release,
+            "block": index,
+            "index": len(out),
+            "kind": kind,
+            "text": piece,
+            "line": lines_of[i],
+            "start": start,
+            "end": end,
+            "space": text[end : spans[i + 1][0] if i < last else len(text)],
+            "flags": tuple(dict.fromkeys(both)) if both else (),
+            "note": span_note or note,
+        }
+        out.append(value_of(Segment, fields))
     return tuple(out)
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable
-from typing import Any, TypeVar
 
 from lxml import etree
 
-from ...model import Block, Inline, Release
+from ...model import Block, Inline, value_of
 from ..placeholders import PLACEHOLDER
 from .tree import (
     BLOCK_LEVEL,
@@ -222,28 +220,6 @@ class _Extractor:
         return 1
 
 
-Value = TypeVar("Value")
-#: Every field of each, in order, with its default (None for the ones without).
-_FIELDS: dict[type, dict[str, Any]] = {
-    kind: {
-        f.name: None if f.default is dataclasses.MISSING else f.default
-        for f in dataclasses.fields(kind)
-    }
-    for kind in (Block, Inline, Release)
-}
-
-
-def value_of(kind: type[Value], fields: dict[str, Any]) -> Value:
-    """``kind(**fields)`` for ``Block``, ``Inline`` and ``Release`` (frozen, no default factory,
-    no ``__post_init__``: a test holds them to it), made without the generated ``__init__``,
-    which sets each field through ``object.__setattr__``: the same value at a third of the cost,
-    and blocks and placeholders are most of what reading a page makes."""
-    made = _NEW(kind)
-    _SET(made, "__dict__", {**_FIELDS[kind], **fields})
-    return made
-
-
-_NEW, _SET = object.__new__, object.__setattr__
 _TEXT_ATTR_SET = frozenset(TEXT_ATTRS)
 _IMAGE_TEXT = frozenset(("alt", "title"))
 #: Inline elements kept whole whose text is not kept either (code's is: it stays as written).
