@@ -141,6 +141,26 @@ def test_a_privative_rendered_with_not_beside_a_russian_that_negates_too() -> No
     assert _negation(source, "He did not declare himself guilty.", "Он признал себя виновным.")
 
 
+def test_a_russian_ne_word_for_an_english_prefix_excuses_no_not() -> None:
+    # «необоснованное» renders "unfounded": the English's own un- word explains it, so it does
+    # not vouch for a "not" that the source (негизсиз: a privative, no sure negation) lacks
+    source = "Бул негизсиз айыптоо жалган."
+    russian = "Это необоснованное обвинение ложно."
+    assert not _negation(source, "This unfounded accusation is false.", russian)
+    assert _negation(source, "This unfounded accusation is not false.", russian)
+    # the near miss: an English "not" that the Russian не- word renders (not founded,
+    # необоснованно) with no affixed negative beside it is vouched for
+    assert not _negation("Бул айыптоо негизсиз.", "This accusation is not founded.",
+                         "Это обвинение необоснованно.")  # fmt: skip
+
+
+def test_an_affirming_ne_word_vouches_for_no_not() -> None:
+    # немало (a lot) and несмотря (despite) start like a negation and affirm
+    source = "Анын көп баатырлары бар болчу."
+    assert _negation(source, "He had not many heroes.", "У него было немало героев.")
+    assert not _negation(source, "He had many heroes.", "У него было немало героев.")
+
+
 def test_a_stem_that_only_looks_negative_excuses_no_not() -> None:
     # коопсуздук (security) and программасын (its programme) end like negated verbs: with the
     # Russian at hand they are not counted, and a "not" neither translation shares is caught
