@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from pressflow import files
 from pressflow.confine import Confinement
 from pressflow.errors import ChangedOnDisk, WriteError
 from pressflow.files import (
@@ -342,6 +343,28 @@ def test_confinement_refuses_what_resolves_outside_the_project(tmp_path: Path) -
         gate.check(project / "releases" / "link.txt", error=WriteError)
     assert info.value.path == "releases/link.txt"
     assert "outside the project" in info.value.message
+
+
+def test_confined_reads_refuse_a_link_outside_once_the_folder_is_known(tmp_path: Path) -> None:
+    """A file read after its folder was judged is opened without following a symbolic link (the
+    check and the read in one open, where the system has ``O_NOFOLLOW``): a link is still
+    resolved and refused when it leads outside, and followed when it stays inside."""
+    if hasattr(os, "O_NOFOLLOW"):
+        assert files.NOFOLLOW == os.O_NOFOLLOW and files.READ_FLAGS & os.O_NOFOLLOW
+    project, outside = tmp_path / "room", tmp_path / "elsewhere"
+    (project / "releases").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret")
+    (project / "releases" / "a.txt").write_text("a")
+    (project / "releases" / "link.txt").symlink_to(outside / "secret.txt")
+    (project / "releases" / "inner.txt").symlink_to(project / "releases" / "a.txt")
+    gate = Confinement(project)
+    for _ in range(2):  # the first read judges the folder, the second opens without following
+        assert gate.read(project / "releases" / "a.txt", error=WriteError)[0] == b"a"
+        assert gate.read(project / "releases" / "inner.txt", error=WriteError)[0] == b"a"
+        assert gate.read(project / "releases" / "missing.txt", error=WriteError) == (None, None)
+        with pytest.raises(WriteError):
+            gate.read(project / "releases" / "link.txt", error=WriteError)
 
 
 def test_confinement_of_a_relative_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

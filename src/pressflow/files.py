@@ -72,7 +72,7 @@ def read_snapshot(path: Path | str) -> tuple[bytes | None, Snapshot | None]:
         return None, None
 
 
-NOFOLLOW = getattr(os, "ONOFOLLOW", 0)  # (not on Windows: there, a check then a read)
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # (not on Windows: there, a check then a read)
 READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0) | NOFOLLOW
 
 
