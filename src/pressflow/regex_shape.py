@@ -33,7 +33,10 @@ _REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSS
 
 
 def _char(code: int) -> str:
-    return f"\\U{code:08x}"
+    """One character as a pattern (and in a class) matches it: itself, escaped when special.
+    (Not as ``\\U`` escapes: a pattern ten times longer costs ten times its parse, and the
+    combined probes are compiled at start-up.)"""
+    return re.escape(chr(code))
 
 
 def backward(pattern: str) -> re.Pattern[str] | None:
