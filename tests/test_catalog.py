@@ -304,6 +304,18 @@ def test_a_template_written_from_its_units_is_the_formatted_template() -> None:
     assert templating.template_text(demo, units, config=CONFIG) == catalog.format_po(pot)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab <1>…: \t\n\r\x0b\x0c\u00a0", max_size=90))
+def test_a_note_is_wrapped_as_textwrap_wraps_it(text: str) -> None:
+    """A note short enough for one line is taken as it is, without asking ``textwrap``: the
+    lines are textwrap's all the same (spaces at either end, runs of them, tabs, newlines)."""
+    import textwrap
+
+    templating._comment_lines.cache_clear()
+    wrapped = textwrap.wrap(text, 75, break_long_words=False, break_on_hyphens=False) or [text]
+    assert templating.comment_lines(text) == wrapped
+
+
 def test_a_first_catalog_from_a_templates_head_and_text_is_the_merge() -> None:
     """``update`` makes a release's first catalogs from its template's header and text, trusting
     that every entry pressflow makes comes out of a merge as it is (notes, references, foreign

@@ -81,9 +81,9 @@ def _notes_of(text: str, by_id: dict[int, Inline]) -> list[str]:
 class _Unit:
     """One distinct unit text of a template: its references and notes, in order of first sight."""
 
-    occurrences: list[tuple[str, str]]
-    seen: set[tuple[str, str]]  # the references, beside the list: a text on 100,000 lines
-    notes: list[str]  # is not a quadratic scan
+    #: the references, in order (a dict: a text on 100,000 lines is no quadratic scan)
+    occurrences: dict[tuple[str, str], None]
+    notes: list[str]
 
 
 def _units(release: Release, segments: Sequence[Segment]) -> dict[str, _Unit]:
@@ -99,16 +99,16 @@ def _units(release: Release, segments: Sequence[Segment]) -> dict[str, _Unit]:
         text = seg.text
         if not text or text.isspace():
             continue
-        unit = units.get(text)
-        if unit is None:
-            unit = units[text] = _Unit([], set(), [])
         ref = (path, str(seg.line))
-        if ref not in unit.seen:
-            unit.seen.add(ref)
-            unit.occurrences.append(ref)
-        notes = unit.notes
-        if seg.kind and seg.kind not in notes:
-            notes.append(seg.kind)
+        unit = units.get(text)
+        if unit is None:  # (most units: a new text, its kind its first note)
+            notes = [seg.kind] if seg.kind else []
+            units[text] = _Unit({ref: None}, notes)
+        else:
+            unit.occurrences[ref] = None  # (a reference seen before keeps its place)
+            notes = unit.notes
+            if seg.kind and seg.kind not in notes:
+                notes.append(seg.kind)
         if FOREIGN_FLAG in seg.flags:
             note = f"pressflow: {seg.note}" if seg.note else "pressflow: not Kyrgyz text"
             _add_notes(notes, [note])
@@ -127,21 +127,28 @@ def _add_notes(notes: list[str], texts: list[str]) -> None:
                 notes.append(line)
 
 
+_NOTE_WIDTH = COMMENT_WIDTH - len("#. ")
+
+
 def comment_lines(text: str) -> list[str]:
     """A generated ``#.`` comment as lines that fit in 79 columns with their ``#. ``: polib
     re-wraps longer ones and msgcat keeps them, so a short line is the form both agree on."""
     return list(_comment_lines(text))
 
 
+#: What ``textwrap`` splits on and turns into spaces: a note without them, shorter than a line
+#: and not ending in white space, is its own one line (most notes: ``<1>…</1>: link to …``).
+_WRAP_SPACE = re.compile(r"[\t\n\x0b\x0c\r]|  ")
+
+
 @lru_cache(maxsize=4096)
 def _comment_lines(text: str) -> tuple[str, ...]:
     """``comment_lines``, remembered: the same placeholder notes (``<1>…</1>: bold``) recur in
     every release, and wrapping each again cost a fifth of making an HTML release's template."""
+    if 0 < len(text) <= _NOTE_WIDTH and not text[-1].isspace() and not _WRAP_SPACE.search(text):
+        return (text,)  # (textwrap drops at a line's end what ``str.strip`` would)
     return tuple(
-        textwrap.wrap(
-            text, COMMENT_WIDTH - len("#. "), break_long_words=False, break_on_hyphens=False
-        )
-        or [text]
+        textwrap.wrap(text, _NOTE_WIDTH, break_long_words=False, break_on_hyphens=False) or [text]
     )
 
 
@@ -223,8 +230,10 @@ class Template:
         units (formatted again at each call)."""
         head = format_header(self.comment, self.fields, fuzzy=True) + "\n"  # a block's end
         return head + "".join(
-            f"\n{plain_block(msgid, chr(10).join(unit.notes), tuple(unit.occurrences))}\n"
-            for msgid, unit in self.units.items()
+            [
+                f"\n{plain_block(msgid, chr(10).join(unit.notes), tuple(unit.occurrences))}\n"
+                for msgid, unit in self.units.items()
+            ]
         )
 
     def catalog(self) -> polib.POFile:
@@ -235,7 +244,9 @@ class Template:
             pot.header, pot.metadata_is_fuzzy = self.comment, ["fuzzy"]
             pot.metadata.update(self.fields)
             pot.extend(
-                new_entry(msgid=msgid, occurrences=unit.occurrences, comment="\n".join(unit.notes))
+                new_entry(
+                    msgid=msgid, occurrences=list(unit.occurrences), comment="\n".join(unit.notes)
+                )
                 for msgid, unit in self.units.items()
             )
             self._entries = pot
