@@ -127,3 +127,32 @@ def test_text_after_a_continued_previous_msgid_is_an_error_as_msgcat_says() -> N
     assert caught.value.line == 7
     good = catalog.parse_po(text.replace(" junk", "").encode(), path="j.po")
     assert [e.previous_msgid for e in good] == ["abcdef"]
+
+
+LOCATED = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    '#. p1\n#: a.html:3 b.html\n#, fuzzy\n#| msgctxt "old"\n#| msgid "was"\n#| "here"\n'
+    'msgctxt ""\n"two"\n"lines"\nmsgid ""\n"Бир"\nmsgstr "Один"\n\n'
+    'msgid "Эки"\nmsgstr ""\n"Два"\n\n'
+    '# a note\nmsgid "Үч"\nmsgid_plural "Үчөө"\nmsgstr[0] "Три"\nmsgstr[1] ""\n\n'
+    '#~ msgid "Төрт"\n#~ msgstr "Четыре"\n'
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_each_entry_knows_its_msgid_line_as_the_file_shows_it(newline: str) -> None:
+    """The line a finding points to (``msgid_line``: the msgid keyword's, after the comments
+    and a context) is the file's next line opening with ``msgid `` from the entry's first line,
+    on the fast path, on the strict one (a CRLF file), and into the units QA checks."""
+    from pressflow.qa.units import msgid_lines, units_of
+
+    text = LOCATED.replace("\n", newline)
+    entries = [e for e in poparse.parse_entries(text, path="t.po") if not e.obsolete]
+    opening = msgid_lines(text)
+    assert [e.msgid_line for e in entries] == [min(n for n in opening if n >= e.line)
+                                               for e in entries]  # fmt: skip
+    assert [e.msgid_line for e in entries] == [1, 14, 18, 23]
+    if newline == "\n":
+        assert _both(text)[0] == _both(text)[1]
+    units = units_of(catalog.parse_po(text.encode(), path="t.po"))
+    assert [u.line for u in units] == [14, 18, 23]

@@ -124,6 +124,7 @@ def _to_polib(raw: RawEntry) -> polib.POEntry:
         previous_msgid_plural=previous.get("msgid_plural"),
         obsolete=raw.obsolete,
         linenum=raw.line,
+        msgid_line=raw.msgid_line,  # pressflow's own: where a finding about the entry points
     )
 
 

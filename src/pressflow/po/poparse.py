@@ -27,6 +27,8 @@ class RawEntry:
 
     line: int
     obsolete: bool = False
+    #: the line of the ``msgid`` keyword (``line`` is the entry's first, a comment's perhaps)
+    msgid_line: int = 0
     tcomment: list[str] = field(default_factory=list)
     comment: list[str] = field(default_factory=list)
     occurrences: list[tuple[str, str]] = field(default_factory=list)
@@ -202,6 +204,8 @@ class _Parser:
             raise self.fail(f"second {name} in one entry", number)
         if name == "msgid_plural" and "msgid" not in entry.fields:
             raise self.fail("msgid_plural without msgid", number)
+        if name == "msgid":
+            entry.msgid_line = number
         entry.fields[name] = value
         self.last_field = ("fields", name)
 
@@ -313,6 +317,8 @@ def _fast_entry(m: re.Match[str], line: int) -> RawEntry:
         "comments", "ctxt", "id", "idp", "str", "strs"
     )
     entry = RawEntry(line=line)
+    # one line a comment, one a msgctxt keyword, one more each string its value continues on
+    entry.msgid_line = line + comments.count("\n") + (ctxt.count("\n") + 1 if ctxt else 0)
     fields = entry.fields
     if ctxt is not None:
         fields["msgctxt"] = _fast_value(ctxt)

@@ -76,7 +76,9 @@ def _locate(po: Any) -> list[int]:
     """The msgid lines of the file the catalog was read from ([] when it has none on disk).
 
     A parser may number an entry by its first comment line; a translator and a pull-request
-    annotation want the msgid line, so entry numbers are moved to the next msgid line.
+    annotation want the msgid line, so entry numbers are moved to the next msgid line. Read
+    only for a catalog another parser read: pressflow's (``catalog.read_po``) gives each entry
+    its ``msgid_line``, and the file is not read a second time.
     """
     path = getattr(po, "fpath", None)
     if not path:
@@ -89,16 +91,19 @@ def _locate(po: Any) -> list[int]:
 
 def units_of(po: Any) -> list[Unit]:
     """Live entries of a catalog in file order: no header, no obsolete (``#~``) entries."""
-    lines = _locate(po)
+    lines: list[int] | None = None  # the file's msgid lines, read when an entry lacks its own
     units = []
     for i, entry in enumerate(po):
         if getattr(entry, "obsolete", False) or not entry.msgid:
             continue
-        line = _line(entry)
-        if lines and line:
-            at = bisect_left(lines, line)
-            if at < len(lines):
-                line = lines[at]
+        line = getattr(entry, "msgid_line", 0)
+        if not line:
+            line = _line(entry)
+            lines = _locate(po) if lines is None else lines
+            if lines and line:
+                at = bisect_left(lines, line)
+                if at < len(lines):
+                    line = lines[at]
         units.append(unit_from_entry(entry, i, line=line))
     return units
 
