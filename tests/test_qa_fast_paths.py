@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressflow.qa.checks import alignment, spelling
+from pressflow.qa.checks import alignment, scripts, spelling
 from pressflow.qa.checks.spelling import _RU_ENDINGS, stem
 from pressflow.qa.months import EN_MONTHS, month_of, month_words
 from pressflow.qa.numbers import _word_value, word_heads
@@ -258,3 +258,35 @@ def test_a_number_word_or_month_cut_or_inflected_is_never_skipped_by_its_head(
     word: str, ending: str, cut: int
 ) -> None:
     assert _opens_no_number_or_month((word[cut:] + ending).lower())
+
+
+def plain_untranslated(msgstr: str, lang: str) -> list[str]:
+    """The untranslated-text check's leftovers as first written: every word searched."""
+    cyrillic, kyrgyz_letters = re.compile(r"[\u0400-\u04ff]"), re.compile(r"[өүңӨҮҢ]")
+    words = _WORD.findall(msgstr)
+    if lang == "en":
+        found = sorted({w.lower() for w in words if cyrillic.search(w.lower())})
+        return [f"Cyrillic text in the translation: {' '.join(found[:5])}"] if found else []
+    letters = sorted({w for w in words if kyrgyz_letters.search(w)})
+    kyrgyz = sorted({w.lower() for w in words if w.lower() in scripts.kyrgyz_words()})
+    if letters:
+        return [f"Kyrgyz letters in the translation: {' '.join(letters[:5])}"]
+    if len(kyrgyz) >= 2:
+        return [f"Kyrgyz words in the translation: {' '.join(kyrgyz[:5])}"]
+    return []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["жана", "менен", "бул", "Өмүр", "аң", "Путин", "mосква", "Trump",
+                              "҂5", "а\u0483", "x", "и", "ЖАНА", "1", ","])),
+    st.sampled_from(["ru", "en"]),
+)  # fmt: skip
+def test_untranslated_text_reads_the_words_of_a_text_with_such_letters_only(
+    words: list[str], lang: str
+) -> None:
+    """The text is searched for Cyrillic (Kyrgyz) letters once, its words only if it has some:
+    a Cyrillic sign or accent (҂, a titlo) in no word of an English text is no finding."""
+    unit = Unit("Булар башка", " ".join(words))
+    found = list(scripts.untranslated_text(unit, Context(lang=lang)))
+    assert found == plain_untranslated(unit.msgstr, lang)

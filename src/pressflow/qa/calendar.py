@@ -14,8 +14,7 @@ from collections.abc import Mapping
 
 from .memo import memo
 from .translit import consonants
-
-_WORD = re.compile(r"[^\W\d_]+")
+from .words import words as words_of
 
 #: Kyrgyz weekdays (дүйшөмбү … жекшемби); ``жума`` is Friday or a week
 _KY_DAYS = ("дүйшөмбү", "шейшемби", "шаршемби", "бейшемби", "жума", "ишемби", "жекшемби")
@@ -117,7 +116,7 @@ def _spelt_out(title: str, source: str) -> bool:
     other (Санди Таймс for the Sunday Times)? Both words: one short word's consonants alone
     match too many others."""
     wanted = [consonants(word) for word in title.split()]
-    words = [consonants(word) for word in _WORD.findall(source)]
+    words = [consonants(word) for word in words_of(source)]
     return any(words[i : i + 2] == wanted for i in range(len(words) - 1))
 
 

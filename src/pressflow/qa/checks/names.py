@@ -20,6 +20,7 @@ from ..registry import Context, Finding, check
 from ..translit import consonants, outline, skeleton, transliterate
 from ..units import Unit
 from ..wordlists import common_words, exonyms, roles
+from ..words import words
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|[.!?…:;]|[«»“”„\"]|\S")
 _VOWELS = set("аеёиоөуүыэюяaeiouy")
@@ -29,7 +30,6 @@ _KYRGYZ_LETTERS = re.compile(r"[өүңӨҮҢ]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z'’-]+")
 _PARTS = re.compile(r"[-'’]")
-_LETTERS = re.compile(r"[^\W\d_]+")
 MIN_SCORE = 80.0
 #: a stem under six letters is too easily like another word: it must match almost exactly
 SHORT_SCORE = 90.0
@@ -172,9 +172,7 @@ def targets_of(translation: str) -> list[Target]:
 def _targets(translation: str) -> tuple[Target, ...]:
     """The translation's distinct words as targets (a repeated word is compared once)."""
     kinds = {
-        (sk, word[:1].isupper()): None
-        for word in _LETTERS.findall(translation)
-        if (sk := skeleton(word))
+        (sk, word[:1].isupper()): None for word in words(translation) if (sk := skeleton(word))
     }
     return tuple(Target(sk, capital) for sk, capital in kinds)
 

@@ -16,8 +16,8 @@ from functools import lru_cache
 from ..registry import Context, check
 from ..translit import transliterate
 from ..units import Unit
+from ..words import words as words_of
 
-_WORD = re.compile(r"[^\W\d_]+")
 #: letters no Russian word puts together: ь or ъ opening a word, after a vowel or й, or twice
 #: (Уэлььса, Вильгеьлм); ь before а, у, ы, э or й, ъ before a letter but е, ё, ю, я (Кьае; a
 #: final ъ is the old spelling some names keep: Коммерсантъ); й after a consonant, twice, or
@@ -80,7 +80,7 @@ def _witness_onsets(unit: Unit, ctx: Context) -> frozenset[str]:
     translations, romanised (Мхитарян: mkh)."""
     texts = [unit.msgid, *(t[unit.msgid] for t in (ctx.parallel or {}).values() if unit.msgid in t)]
     return frozenset(
-        _onset(transliterate(w)) for text in texts for w in _WORD.findall(text) if w[:1].isupper()
+        _onset(transliterate(w)) for text in texts for w in words_of(text) if w[:1].isupper()
     )
 
 
@@ -157,7 +157,7 @@ def _romanised(unit: Unit, ctx: Context) -> str:
     """The names (capitalised words) of the source and of the unit's other translations,
     romanised, in lower case: what a name's double is looked for in."""
     texts = [unit.msgid, *(t[unit.msgid] for t in (ctx.parallel or {}).values() if unit.msgid in t)]
-    names = (w for text in texts for w in _WORD.findall(text) if w[:1].isupper())
+    names = (w for text in texts for w in words_of(text) if w[:1].isupper())
     return transliterate(" ".join(names)).lower()
 
 
@@ -196,7 +196,7 @@ def orthography(unit: Unit, ctx: Context) -> Iterator[str]:
         return
     witnesses: frozenset[str] | None = None  # read only for a word that opens oddly
     romanised: str | None = None  # read only for a word with an odd double
-    for word in _WORD.findall(text):
+    for word in words_of(text):
         if tripled and not word.isupper() and _TRIPLED.search(word) and _VOWEL.search(word):
             yield f"a letter three times over: {word}"
             return

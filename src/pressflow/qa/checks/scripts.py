@@ -24,15 +24,15 @@ from ..registry import Context, Finding, check
 from ..translit import consonants, skeleton
 from ..units import Unit
 from ..wordlists import kyrgyz_words
+from ..words import words as words_of
 
 _KYRGYZ_LETTERS = re.compile(r"[өүңӨҮҢ]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_WORD = re.compile(r"[^\W\d_]+")
 _LATIN_LANGS = {"en", "fr", "de", "es", "it", "pt", "tr", "uz", "kk_Latn"}
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [w.lower() for w in words_of(text)]
 
 
 def _same(unit: Unit) -> bool:
@@ -59,19 +59,24 @@ def untranslated_text(unit: Unit, ctx: Context) -> Iterator[str]:
             yield "the translation is the Kyrgyz source, untranslated"
         return
     if latin:
-        found = sorted({w for w in _words(unit.msgstr) if _CYRILLIC.search(w)})
-        if found:
+        # the text is searched once: most have no Cyrillic letter for any word to hold
+        found = []
+        if _CYRILLIC.search(unit.msgstr):
+            found = sorted({w for w in _words(unit.msgstr) if _CYRILLIC.search(w)})
+        if found:  # (a Cyrillic sign or accent is in no word)
             yield f"Cyrillic text in the translation: {' '.join(found[:5])}"
         return
     if ctx.lang != "ru":
         return
-    raw = _WORD.findall(unit.msgstr)
+    raw = words_of(unit.msgstr)
     # any word, capitalised or not: Russian spells Kyrgyz names without ө ү ң (Омурбек)
-    letters = sorted({w for w in raw if _KYRGYZ_LETTERS.search(w)})
-    kyrgyz = sorted({w.lower() for w in raw if w.lower() in kyrgyz_words()})
-    if letters:
+    if _KYRGYZ_LETTERS.search(unit.msgstr):
+        letters = sorted({w for w in raw if _KYRGYZ_LETTERS.search(w)})
         yield f"Kyrgyz letters in the translation: {' '.join(letters[:5])}"
-    elif len(kyrgyz) >= 2:
+        return
+    vocabulary = kyrgyz_words()
+    kyrgyz = sorted({low for w in raw if (low := w.lower()) in vocabulary})
+    if len(kyrgyz) >= 2:
         yield f"Kyrgyz words in the translation: {' '.join(kyrgyz[:5])}"
 
 
@@ -174,13 +179,13 @@ def _nearer_bare(word: str, stems: list[str], heads: frozenset[str]) -> bool:
 @memo()
 def _outlines(text: str) -> frozenset[str]:
     """The consonant outlines of a text's capitalised words."""
-    return frozenset(consonants(w) for w in _WORD.findall(text) if w[:1].isupper())
+    return frozenset(consonants(w) for w in words_of(text) if w[:1].isupper())
 
 
 @memo()
 def _heads(text: str) -> frozenset[str]:
     """The skeletons of a text's capitalised words."""
-    return frozenset(skeleton(w) for w in _WORD.findall(text) if w[:1].isupper())
+    return frozenset(skeleton(w) for w in words_of(text) if w[:1].isupper())
 
 
 def _inside_a_name(word: str, source: str, translation: str) -> bool:
@@ -205,7 +210,7 @@ def _inside_a_name(word: str, source: str, translation: str) -> bool:
 def kyrgyz_form(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     if ctx.lang != "ru":
         return
-    vocabulary = frozenset(w for u in units for w in _WORD.findall(u.msgid) if w[:1].isupper())
+    vocabulary = frozenset(w for u in units for w in words_of(u.msgid) if w[:1].isupper())
     parallel = list((ctx.parallel or {}).values())
 
     @cache
@@ -217,11 +222,11 @@ def kyrgyz_form(units: list[Unit], ctx: Context) -> Iterator[Finding]:
     for unit in units:
         if not unit.translated or _same(unit):
             continue
-        source = set(_WORD.findall(unit.msgid))
+        source = set(words_of(unit.msgid))
         others = [texts[unit.msgid] for texts in parallel if unit.msgid in texts]
         copied = [
             w
-            for w in _WORD.findall(unit.msgstr)
+            for w in words_of(unit.msgstr)
             if w in source
             and w[:1].isupper()
             and w[1:].islower()

@@ -22,6 +22,7 @@ from ..morphology import CASE_ENDINGS
 from ..registry import Context, Finding, check
 from ..translit import consonants, skeleton, transliterate
 from ..units import Unit
+from ..words import words as words_of
 
 _NAME = re.compile(r"(?<!\w)[A-ZА-ЯЁ][a-zа-яё]{3,}(?:'s|’s)?(?!\w)")
 _RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ую", "юю", "ая", "яя", "ое", "ее",
@@ -47,7 +48,6 @@ def stem(word: str) -> str:
     return low
 
 
-_WORD = re.compile(r"[^\W\d_]+")
 _OPENERS = frozenset('«“"„(—–-')
 _STOPS = frozenset(".!?…:")
 
@@ -102,9 +102,7 @@ def _origins(word: str, source: str) -> frozenset[str]:
 @memo()
 def _capitalised(source: str) -> tuple[tuple[str, str], ...]:
     """(stem, skeleton head) of each capitalised word of a source, read once per source."""
-    return tuple(
-        (source_stem(w), skeleton(w)[:6]) for w in _WORD.findall(source) if w[:1].isupper()
-    )
+    return tuple((source_stem(w), skeleton(w)[:6]) for w in words_of(source) if w[:1].isupper())
 
 
 #: a Russian adjective's stem made from a name (шотландск-ий, немецк-ий, Кыргызстанск-ий)
@@ -213,7 +211,7 @@ def doubled(word: str, source: str, other: str) -> str:
     main, outline = skeleton(low), consonants(low)
     english = [
         w.lower()
-        for w in _WORD.findall(other)
+        for w in words_of(other)
         if _prefixed(skeleton(stem(w)), main) or (len(outline) >= 3 and consonants(w) == outline)
     ]
     if not english:
@@ -237,8 +235,7 @@ def _prefixed(a: str, b: str) -> bool:
 def _raw_words(source: str) -> tuple[tuple[str, str], ...]:
     """A source's capitalised words, in lower case with Kyrgyz letters read as Russian ones
     (compared) and as written (reported)."""
-    words = _WORD.findall(source)
-    return tuple((w.lower().translate(_FOLD), w) for w in words if w[:1].isupper())
+    return tuple((w.lower().translate(_FOLD), w) for w in words_of(source) if w[:1].isupper())
 
 
 def _shared(a: str, b: str) -> int:
