@@ -131,3 +131,14 @@ def test_neighbours_exchanged_are_told_by_their_quotation_marks_question_and_spe
     retold = [(a, "The coach said that they would surely win this time.", ra), (b, eb, rb)]
     assert found_with(retold, witness=True) == []
     assert found_with(retold, witness=False) == []
+
+
+def test_a_text_with_no_character_has_no_shape() -> None:
+    """Nothing opens a quotation or a dash in an empty (or blank) text: ``"" in "«»"`` is true
+    in Python, and a blank translation read as opening a quotation was judged unlike its
+    source's shape."""
+    from pressflow.qa.checks.alignment import _shape
+
+    for text in ("", " ", "\u00a0\n"):
+        assert _shape(text) == (False, False, False, False), repr(text)
+    assert _shape("«Жок»")[0] and _shape("— Жок")[0]

@@ -109,8 +109,9 @@ def _shape(text: str) -> tuple[bool, ...]:
     """Does the text open with a quotation mark or a dash, close a quotation after its first
     letter, end in a question, name a speaker?"""
     text = text.strip()
+    first = text[:1]
     return (
-        text[:1] in _QUOTES or text[:1] in "—–-",
+        bool(first) and (first in _QUOTES or first in "—–-"),  # ("" is in every string)
         any(c in text[1:] for c in '»”"'),
         text.rstrip(_QUOTES)[-1:] == "?",
         bool(_SAID.search(text)),
