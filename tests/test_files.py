@@ -321,14 +321,21 @@ def test_stale_temporaries_are_removed_and_nothing_else(tmp_path: Path) -> None:
     assert remove_stale_temporaries(tmp_path / "ru.po") == 0  # not a folder
 
 
-def test_confinement_refuses_what_resolves_outside_the_project(tmp_path: Path) -> None:
+def linked_room(tmp_path: Path) -> tuple[Path, Path]:
+    """A project (``room``) and a folder beside it (``elsewhere``): ``releases/a.txt``, a link
+    to it (``inner.txt``) and a link to ``elsewhere/secret.txt`` (``link.txt``)."""
     project, outside = tmp_path / "room", tmp_path / "elsewhere"
     (project / "releases").mkdir(parents=True)
     outside.mkdir()
-    (outside / "secret.txt").write_text("x")
-    (project / "releases" / "a.txt").write_text("x")
+    (outside / "secret.txt").write_text("secret")
+    (project / "releases" / "a.txt").write_text("a")
     (project / "releases" / "link.txt").symlink_to(outside / "secret.txt")
     (project / "releases" / "inner.txt").symlink_to(project / "releases" / "a.txt")
+    return project, outside
+
+
+def test_confinement_refuses_what_resolves_outside_the_project(tmp_path: Path) -> None:
+    project, outside = linked_room(tmp_path)
     (project / "out").symlink_to(outside, target_is_directory=True)
     (project / "roomier").mkdir()  # a sibling whose name starts like the project's
     gate = Confinement(project)
@@ -351,13 +358,7 @@ def test_confined_reads_refuse_a_link_outside_once_the_folder_is_known(tmp_path:
     resolved and refused when it leads outside, and followed when it stays inside."""
     if hasattr(os, "O_NOFOLLOW"):
         assert files.NOFOLLOW == os.O_NOFOLLOW and files.READ_FLAGS & os.O_NOFOLLOW
-    project, outside = tmp_path / "room", tmp_path / "elsewhere"
-    (project / "releases").mkdir(parents=True)
-    outside.mkdir()
-    (outside / "secret.txt").write_text("secret")
-    (project / "releases" / "a.txt").write_text("a")
-    (project / "releases" / "link.txt").symlink_to(outside / "secret.txt")
-    (project / "releases" / "inner.txt").symlink_to(project / "releases" / "a.txt")
+    project, _ = linked_room(tmp_path)
     gate = Confinement(project)
     for _ in range(2):  # the first read judges the folder, the second opens without following
         assert gate.read(project / "releases" / "a.txt", error=WriteError)[0] == b"a"
