@@ -1,12 +1,13 @@
 """Negation: a translation that says "not" more often than the Kyrgyz source may negate.
 
 Negations are counted (``qa.negation``): the translation's sure ones (not, never, no, n't) against
-the Kyrgyz source's and, where the release's other translations are at hand
-(``Context.parallel``), against every word of each that may negate. A "not" the source and the
-other translators' words do not account for has reversed a statement. Alone, the source is
-counted generously (a privative -сыз may be "not guilty"); beside another translation, only its
-sure negations count, for that translation's words (невиновен) speak for the rest: on the tuning
-half that caught 60% of added negations instead of 54%, with no false alarm added.
+the Kyrgyz source's and, where the release's other translations are at hand (``Context.parallel``),
+against the words of each that may negate (``witness_negations``: of a Russian one, its particles
+and the не- words no un-, non- or -less word of the English explains). A "not" the source and the
+other translators' words do not account for has reversed a statement. Alone, the source is counted
+generously (a privative -сыз may be "not guilty"); beside another translation, only its sure
+negations count, for that translation's words (невиновен) speak for the rest: on the tuning half
+that caught 60% of added negations instead of 54%, with no false alarm added.
 
 A dropped negation cannot be told from a paraphrase (``жокко чыгарды`` is "denied",
 ``күтүлбөгөн`` "flash"): a Russian or English translation with fewer negations than both the
