@@ -368,6 +368,24 @@ def test_confined_reads_refuse_a_link_outside_once_the_folder_is_known(tmp_path:
             gate.read(project / "releases" / "link.txt", error=WriteError)
 
 
+def test_a_confined_read_takes_the_whole_file_from_a_file_system_that_reads_short(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read may return fewer bytes than asked (a network or FUSE file system, a file over
+    2 GiB): the rest is read to the end, or a catalog cut between two entries would be merged
+    and written back without the translations after the cut."""
+    project, _ = linked_room(tmp_path)
+    catalog = project / "releases" / "ru.po"
+    text = "".join(f'msgid "Бир {n}"\nmsgstr "Один {n}"\n\n' for n in range(300)).encode()
+    catalog.write_bytes(text)
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: real_read(fd, min(n, 1000)))
+    gate = Confinement(project)
+    for _ in range(2):  # the first read judges the folder, the second opens without following
+        data, snap = gate.read(catalog, error=WriteError)
+        assert data == text and snap is not None and snap.size == len(text)
+
+
 def test_confinement_of_a_relative_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("a.txt").write_text("x")

@@ -80,10 +80,12 @@ def read_open(fd: int) -> tuple[bytes, Snapshot]:
     """The bytes of an open file and their snapshot, in as few system calls as a regular file
     allows (its size first, so one read takes it all). The stat is the one before the read: if
     the file changes meanwhile, the snapshot's stat matches no later one, so what was read is
-    judged by its bytes (never a stale stat vouching for newer bytes)."""
+    judged by its bytes (never a stale stat vouching for newer bytes). A read that returns
+    less than the size (a network or FUSE file system, over 2 GiB) is followed to the end: a
+    catalog cut short would be merged and written back without the entries after the cut."""
     st = os.fstat(fd)
     data = os.read(fd, st.st_size + 1)
-    if len(data) > st.st_size:  # grown meanwhile (or not a regular file): the rest
+    if len(data) != st.st_size:  # grown, shrunk, read short, not a regular file: the rest
         parts = [data]
         while part := os.read(fd, 1 << 20):
             parts.append(part)
