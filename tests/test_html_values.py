@@ -99,3 +99,28 @@ def test_placeholder_like_text_is_told_by_counting_then_matching(
 )
 def test_plain_text_drops_placeholders_and_squeezes_spaces(text: str, plain: str) -> None:
     assert plain_text(text) == plain
+
+
+PAGE = """<html><head><title>Форум</title><meta name="description" content="Форум өттү.">
+</head><body><h1>Жергиликтүү форум</h1>
+<p>Форум <a href="https://gov.kg/a">Бишкекте</a> өттү. Анда <b>120</b> адам катышты.<br>
+Foreign words: The forum was held in Bishkek today.</p>
+<p><img src="x.png" alt="Сүрөт"> Байланыш: info@gov.kg</p></body></html>"""
+
+
+def test_every_value_the_reader_and_the_segmenter_make_holds_exactly_its_fields() -> None:
+    """``value_of`` takes the names it is given as they are: a name misspelt by its caller
+    would add an attribute and leave the field it meant at its default, silently (as a constant
+    misspelt in ``getattr`` reads as its default). So every value made from a page has its
+    dataclass's fields, in order, and no other attribute."""
+    from pressflow.readers.html import read_html
+    from pressflow.segment import segment_release
+
+    release = read_html(PAGE, slug="forum", path="releases/forum.html", lang="ky")
+    segments = segment_release(release)
+    inlines = [inline for block in release.blocks for inline in block.inlines]
+    made = [release, *release.blocks, *inlines, *segments]
+    assert inlines and segments and {type(value) for value in made} >= {Block, Inline, Segment}
+    for value in made:
+        names = [f.name for f in dataclasses.fields(value)]
+        assert list(vars(value)) == names, value
