@@ -7,6 +7,7 @@ write fails this every time, not only when a kill happens to land mid-write.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
@@ -259,6 +260,61 @@ def test_a_snapshot_is_the_version_read(tmp_path: Path) -> None:
     assert snap == Snapshot.of(OLD, st)
     assert Snapshot.of(NEW, st).digest != snap.digest
     assert read_snapshot(str(path))[1] == snap
+
+
+def _saved_in_place_at_the_next_stat(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[bool]:
+    """The next ``os.fstat`` finds the translator's save (``NEW``) just made in place (same
+    inode: VS Code, nano), a tick after the version before; later ones are as they were."""
+    real_fstat, saved = os.fstat, []
+
+    def fstat_after_a_save(fd: int) -> os.stat_result:
+        monkeypatch.setattr(os, "fstat", real_fstat)
+        saved.append(True)
+        with open(path, "r+b") as handle:
+            handle.write(NEW)
+            handle.truncate()
+        st = os.stat(path)
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10_000_000))
+        return real_fstat(fd)
+
+    monkeypatch.setattr(os, "fstat", fstat_after_a_save)
+    return saved
+
+
+def test_a_save_in_place_while_a_file_is_read_never_passes_for_the_version_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stat taken after the read describes a save made in between while the bytes are the
+    version before: the file still matching that stat, a merge of the old bytes would be
+    written over the save. So a snapshot's stat is the one before its bytes: whatever the
+    moment of the save, a write expecting the snapshot keeps the save or was made from it."""
+    path = tmp_path / "ru.po"
+    path.write_bytes(OLD)
+    saved = _saved_in_place_at_the_next_stat(monkeypatch, path)
+    data, snap = read_snapshot(path)
+    assert saved and path.read_bytes() == NEW
+    try:
+        atomic_write(path, (data or b"") + b"merged", expect=snap)
+    except ChangedOnDisk:
+        assert path.read_bytes() == NEW  # the save kept
+    else:
+        assert data == NEW  # the write was made from the save
+
+
+def test_a_save_in_place_while_a_write_finds_its_bytes_there_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``replace_checked`` finding its own bytes on disk writes nothing and hands back their
+    snapshot for the next write (prefill saves a catalog again and again): a save in place
+    between its read and its stat must not pass for those bytes either."""
+    path = tmp_path / "ru.po"
+    path.write_bytes(OLD)
+    _, snap = read_snapshot(path)
+    saved = _saved_in_place_at_the_next_stat(monkeypatch, path)
+    with contextlib.suppress(ChangedOnDisk):
+        snap = replace_checked(path, OLD, expect=snap)
+        replace_checked(path, OLD + b"filled", expect=snap)
+    assert saved and path.read_bytes() == NEW
 
 
 def test_unchanged_since_answers_for_every_kind_of_expectation(tmp_path: Path) -> None:

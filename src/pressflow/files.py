@@ -63,11 +63,15 @@ Expect = Snapshot | None | _Unchecked  # None: the file must still be missing
 
 
 def read_snapshot(path: Path | str) -> tuple[bytes | None, Snapshot | None]:
-    """A file's bytes and the snapshot of exactly those bytes; (None, None) when missing."""
+    """A file's bytes and the snapshot of exactly those bytes; (None, None) when missing. The
+    stat is taken before the read, as ``read_open`` takes it: a save in place between the read
+    and a stat after it would leave a snapshot whose stat vouches for the save and whose bytes
+    are the version before, and a write expecting it would replace the save."""
     try:
         with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
             data = handle.read()
-            return data, Snapshot.of(data, os.fstat(handle.fileno()))
+            return data, Snapshot.of(data, st)
     except FileNotFoundError:
         return None, None
 
@@ -149,8 +153,9 @@ def _atomic_write(path: Path, data: str | bytes, expect: Expect) -> tuple[bool, 
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())  # (before the read: see ``read_snapshot``)
             if handle.read() == raw:
-                return False, Snapshot.of(raw, os.fstat(handle.fileno()))
+                return False, Snapshot.of(raw, st)
     except FileNotFoundError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
