@@ -82,10 +82,17 @@ def anchors(text: str) -> frozenset[str]:
         if word.isdigit():
             out.add("#" + word)
         elif len(word) >= _ANCHOR_LETTERS:
-            head = word[:6].translate(_FOLD)[:4]  # a prefix: inflections share it
+            head = _head(word[:6])  # a prefix: inflections share it
             if len(head) == 4:
                 out.add(head)
     return frozenset(out)
+
+
+@memo(65536)
+def _head(prefix: str) -> str:
+    """A long word's first six letters folded, four kept: a prefix recurs in many texts, and
+    folding through a table of Cyrillic letters costs far more than looking it up."""
+    return prefix.translate(_FOLD)[:4]
 
 
 #: what opens or closes a quotation, in any of the three languages
