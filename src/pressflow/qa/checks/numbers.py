@@ -212,9 +212,8 @@ def dates(unit: Unit, ctx: Context) -> Iterator[str]:
             yield f"month {', '.join(map(str, lost))} of a date is missing in the translation"
     if ctx.lang not in ("ru", "en"):
         return
-    other = sorted(
-        calendar.translation_months(unit.msgstr, ctx.lang) - calendar.source_months(unit.msgid)
-    )
+    named = calendar.translation_months(unit.msgstr, ctx.lang)  # the source read if any
+    other = sorted(named - calendar.source_months(unit.msgid)) if named else []
     if other:
         yield f"the translation names month {', '.join(map(str, other))}, the source does not"
     witnesses = tuple(t[unit.msgid] for t in (ctx.parallel or {}).values() if unit.msgid in t)
