@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pressflow.qa.checks import alignment
+from pressflow.qa import negation
+from pressflow.qa.checks import alignment, source, spelling, typography, wording
 
 DATA = Path("/work/shared/data/ntrex128")
 
@@ -43,22 +45,98 @@ def test_the_speaker_words_open_with_their_initials_in_every_case() -> None:
     assert set(alignment.SAID_INITIALS) == _any_case({w[0] for w in alignment.SAID})
 
 
-def test_a_speaker_is_found_in_the_documents_as_the_plain_pattern_finds_one() -> None:
+PLAIN_DOUBLED = re.compile(r"(?<![\w-])([^\W\d_]++)\s++\1(?![\w-])", re.IGNORECASE)
+GENERATED_DOUBLES = ["в", "В", "the", "The", "THE", "İ", "i", "ΑΣ", "Ασ", "ας", "K", "k", "ſ",
+                     "s", " ", "  ", "-", "1", ".", "\n", "is"]  # fmt: skip
+
+
+def test_a_doubled_word_is_looked_for_only_where_the_plain_pattern_may_find_one() -> None:
+    for line in _lines():
+        found = bool(PLAIN_DOUBLED.search(line))
+        assert not found or wording._may_double(line), line
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(GENERATED_DOUBLES), max_size=6))
+@example(["ΑΣ", " ", "Ασ"])  # the back reference reads Σ as σ, str.lower as ς (a final sigma)
+@example(["İ", " ", "i"])  # the back reference reads İ as i, str.lower as i and a dot
+@example(["в", " ", "В"])
+def test_doubled_words_of_generated_text_are_the_plain_patterns(words: list[str]) -> None:
+    text = "".join(words)
+    plain = [m.group(1) for m in PLAIN_DOUBLED.finditer(text)
+             if m.group(1).lower() not in wording.LEGITIMATE_DOUBLES]  # fmt: skip
+    assert wording.doubled_words(text) == plain
+    assert not PLAIN_DOUBLED.search(text) or wording._may_double(text)
+
+
+_W, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+PLAIN = {
+    "sure-en": re.compile(
+        _W + r"(?:not|never|no|cannot)" + _E + r"(?!\s+(?:only|less|more\s+than|doubt)\b)"
+        r"(?!\.\s*\d)|n't" + _E,
+        re.IGNORECASE,
+    ),
+    "name": re.compile(r"(?<!\w)[A-ZА-ЯЁ][a-zа-яё]{3,}(?:'s|’s)?(?!\w)"),
+    "boundary": re.compile(r"[\u0400-\u04ff][»”\")]?[.!?…]+\s*(?=[A-Z])"),
+    "said": PLAIN_SAID,
+}
+FAST = {
+    "sure-en": negation.SURE["en"],
+    "name": spelling._NAME,
+    "boundary": source._BOUNDARY,
+    "said": alignment._SAID,
+}
+
+
+def _found(kind: str, pattern: re.Pattern[str], text: str) -> list[tuple[int, str]]:
+    """What the checks read of the matches: where they start and what they hold, of a sentence
+    boundary where it ends (its start, the Cyrillic letter or the stop, no check reads)."""
+    if kind == "boundary":
+        return [(m.end(), "") for m in pattern.finditer(text)]
+    return [(m.start(), m.group(0)) for m in pattern.finditer(text)]
+
+
+def test_the_negations_open_with_their_initials_in_every_case() -> None:
+    assert set(negation.SURE_EN_INITIALS) == _any_case({"n", "c"})
+
+
+@pytest.mark.parametrize("kind", sorted(PLAIN))
+def test_each_fast_pattern_finds_in_the_documents_what_its_plain_form_finds(kind: str) -> None:
     lines = _lines()
-    found = [bool(alignment._SAID.search(line)) for line in lines]
-    assert found == [bool(PLAIN_SAID.search(line)) for line in lines]
-    assert 20 < sum(found) < len(found)
+    found = [_found(kind, FAST[kind], line) for line in lines]
+    assert found == [_found(kind, PLAIN[kind], line) for line in lines]
+    assert any(found)  # (a sentence boundary before Latin text: one line has one)
 
 
-GENERATED_SPEECH = ["said", "SAID", "ſaid", "Says", "деди", "ДЕДИ", "ᲁеди", "деп", "айтты",
-                    "сказала", "told", "toldx", "addeds", "рассказ1", "x", "1", "_", " ", "  ",
-                    "-", "«"]  # fmt: skip
+GENERATED = ["not", "NOT", "No", "never", "cannot", "can't", "don't", "n't", "only", "doubt",
+             "Trump's", "Путин", "Уоррен", "ИИ", "Ёлка", "я", "Я", "ь", "»", ")", ".", "...",
+             "!", "?", "…", " ", "  ", "\n", "A", "The", "x", "1", ".5", "-", "_", "said",
+             "SAID", "ſaid", "Says", "деди", "ДЕДИ", "ᲁеди", "деп", "айтты", "сказала", "told",
+             "toldx", "addeds", "рассказ1", "«"]  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(GENERATED_SPEECH), max_size=6))
-def test_a_speaker_is_found_in_generated_text_as_the_plain_pattern_finds_one(
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(GENERATED), max_size=8))
+def test_each_fast_pattern_finds_in_generated_text_what_its_plain_form_finds(
     words: list[str],
 ) -> None:
     text = "".join(words)
-    assert bool(alignment._SAID.search(text)) == bool(PLAIN_SAID.search(text))
+    for kind, plain in PLAIN.items():
+        assert _found(kind, FAST[kind], text) == _found(kind, plain, text), kind
+
+
+PLAIN_OPEN_CLAUSE = typography._OPEN_CLAUSE
+CLAUSES = [", they", ", что", "— это", "and she", "but it", "because", "it", ",", "saying",
+           "Yes", " ", "  ", "\n", "x", "—", "he", "I", "that"]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(CLAUSES), max_size=8), st.sampled_from(["ru", "en"]))
+def test_an_open_clause_is_searched_in_the_last_two_words_alike(
+    words: list[str], lang: str
+) -> None:
+    text = "".join(words)
+    pattern = PLAIN_OPEN_CLAUSE[lang]
+    fast = pattern.search(text, typography._last_two_words(text))
+    plain = pattern.search(text)
+    assert (fast and (fast.start(), fast.group(0))) == (plain and (plain.start(), plain.group(0)))

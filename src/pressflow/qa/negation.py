@@ -24,13 +24,17 @@ from .morphology import KYRGYZ_NEGATION, KYRGYZ_SURE_NEGATION
 _W, _E = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 _KY = re.compile(KYRGYZ_NEGATION, re.IGNORECASE)
 _KY_SURE = re.compile(KYRGYZ_SURE_NEGATION)
+#: English: not, never, no, cannot, n't; each pattern opens on the class of its first letters
+#: in every case (``(?-i:…)``), which the regex engine skips to in its own fast scan, instead of
+#: trying the words at every character; a word then matches its first letter behind it
+SURE_EN_INITIALS = "nNcC"
 SURE: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        _W
-        + r"(?:not|never|no|cannot)"
+        f"(?-i:[{SURE_EN_INITIALS}])"
+        + r"(?:(?<![^\W\d_].)(?:(?<=n)(?:ot|ever|o)|(?<=c)annot)"
         + _E
         + r"(?!\s+(?:only|less|more\s+than|doubt)\b)(?!\.\s*\d)"
-        r"|n't" + _E,
+        r"|(?<=n)'t" + _E + ")",
         re.IGNORECASE,
     ),
 }

@@ -15,8 +15,12 @@ from ..units import Unit
 _NOT_KYRGYZ = re.compile(r"pressflow:\s*not Kyrgyz", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-# the end of a Cyrillic sentence, with or without the space that should follow it
-_BOUNDARY = re.compile(r"[\u0400-\u04ff][»”\")]?[.!?…]+\s*(?=[A-Z])")
+# the end of a Cyrillic sentence, with or without the space that should follow it: its stop,
+# after a Cyrillic letter or a closing quote or bracket after one (read from the stop, which the
+# engine skips to in its own fast scan: most characters are Cyrillic letters)
+_BOUNDARY = re.compile(
+    r"[.!?…](?:(?<=[\u0400-\u04ff].)|(?<=[\u0400-\u04ff][»”\")].))[.!?…]*\s*(?=[A-Z])"
+)
 _LETTER = re.compile(r"[^\W\d_]")
 
 

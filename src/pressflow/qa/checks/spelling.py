@@ -24,7 +24,8 @@ from ..translit import consonants, skeleton, transliterate
 from ..units import Unit
 from ..words import words as words_of
 
-_NAME = re.compile(r"(?<!\w)[A-ZА-ЯЁ][a-zа-яё]{3,}(?:'s|’s)?(?!\w)")
+#: a capitalised word (its capital first: the engine skips to one in its own fast scan)
+_NAME = re.compile(r"[A-ZА-ЯЁ](?<!\w.)[a-zа-яё]{3,}(?:'s|’s)?(?!\w)")
 _RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ую", "юю", "ая", "яя", "ое", "ее",
                "ые", "ие", "ых", "их", "ый", "ий", "ой", "ей", "ом", "ем", "ым", "им", "ах",
                "ях", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и")  # fmt: skip

@@ -88,6 +88,14 @@ MIN_LENGTH = 60
 MIN_WORDS = 8
 
 
+def _last_two_words(text: str) -> int:
+    """Where the white space before the text's last two words starts (0 for a text of fewer):
+    ``_OPEN_CLAUSE`` ends the text and holds two words at most (``, they``, ``and she``, ``— это``),
+    so it is searched from there, not tried at every character of the text."""
+    parts = text.rsplit(None, 2)
+    return len(parts[0]) if len(parts) == 3 else 0
+
+
 def _end(text: str) -> str:
     """The last character before closing quotes and brackets ("" when there is none)."""
     return text.rstrip().rstrip(_CLOSERS)[-1:]
@@ -107,7 +115,8 @@ def final_punctuation(unit: Unit, ctx: Context) -> Iterator[str]:
         yield f"the translation stops on {last!r}: something may be missing"
         return
     opened = _OPEN_CLAUSE.get(ctx.lang)
-    tail = opened.search(unit.msgstr.rstrip().rstrip(_AROUND)) if opened else None
+    ending = unit.msgstr.rstrip().rstrip(_AROUND)
+    tail = opened.search(ending, _last_two_words(ending)) if opened else None
     if tail:
         yield f"the translation stops on {tail.group(0).strip()!r}: something may be missing"
         return

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ..registry import Context, check
 from ..translit import skeleton
 from ..units import Unit
+from ..words import words
 
 #: a word then white space then the word again; possessive (``++``): only a whole word then all
 #: the white space can be followed by the word, so no shorter one is tried (a third of the time)
@@ -29,6 +30,8 @@ LEGITIMATE_DOUBLES = frozenset(
 
 def doubled_words(text: str) -> list[str]:
     """Words written twice in a row, legitimate doubles and an all-capitals pair left out."""
+    if not _may_double(text):
+        return []
     return [
         m.group(1)
         for m in _DOUBLED.finditer(text)
@@ -49,3 +52,18 @@ def doubled_word(unit: Unit, ctx: Context) -> Iterator[str]:
     found = [w for w in found if skeleton(w) not in theirs]
     if found:
         yield f"word written twice: {' '.join(found[:3])}"
+
+
+#: letters whose lower case ``str.lower`` writes otherwise than the pattern's back reference
+#: compares them (letter by letter: İ is i, a final Σ is σ)
+_CASED_OTHERWISE = ("İ", "Σ")
+
+
+def _may_double(text: str) -> bool:
+    """Could ``_DOUBLED`` match? Only where one of the text's words (runs of letters, read by
+    other checks too) is the next one in another case: a pair of them is compared far faster
+    than the pattern scans the text, and most texts have none."""
+    if any(map(text.__contains__, _CASED_OTHERWISE)):
+        return True
+    low = list(map(str.lower, words(text)))
+    return any(map(str.__eq__, low, low[1:]))
