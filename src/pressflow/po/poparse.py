@@ -300,8 +300,12 @@ def _simple_unescape(value: str) -> str:
 
 
 def _fast_value(block: str) -> str:
-    # One string on one line (most fields): its body, without a pattern scan.
-    value = block[1:-1] if "\n" not in block else "".join(_FAST_STR.findall(block))
+    # One string on one line (most fields): its body, without a pattern scan. A block of
+    # several (``_STRS``, which matched it) holds one whole string on each line: their bodies.
+    if "\n" not in block:
+        value = block[1:-1]
+    else:
+        value = "".join([line[1:-1] for line in block.split("\n")])
     if "\\" not in value:
         return value
     if not _NOT_SIMPLE.search(value) and not value.endswith("\\"):
