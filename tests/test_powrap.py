@@ -97,6 +97,9 @@ def test_the_fast_path_breaks_a_line_where_the_general_algorithm_does(
     chosen = powrap.width_breaks(text, overrides, width=width, start_column=start)
     general = [i for i, flag in enumerate(chosen) if flag]
     assert powrap._fast_breaks(text, prohibited, width=width, start=start) == general
+    assert (
+        powrap._fast_breaks(text, prohibited, width=width, start=start, first=True) == general[:1]
+    )
 
 
 @pytest.mark.parametrize(

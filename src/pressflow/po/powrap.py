@@ -219,7 +219,9 @@ def _opportunity(text: str, i: int) -> bool:
     return action == "D" or (action == "I" and j < i - 1)
 
 
-def _fast_breaks(text: str, prohibited: set[int], *, width: int, start: int) -> list[int]:
+def _fast_breaks(
+    text: str, prohibited: set[int], *, width: int, start: int, first: bool = False
+) -> list[int]:
     """``u8_width_linebreaks`` for text that ``_ELIGIBLE`` accepts (every character one column
     wide), asking only about the positions it chooses among: each line breaks at the last
     opportunity that fits, or at the first one after, when none does; the opportunities in the
@@ -239,6 +241,8 @@ def _fast_breaks(text: str, prohibited: set[int], *, width: int, start: int) -> 
             if at >= n:
                 break
         chosen.append(at)
+        if first:
+            break
         line, column = at, 0
     return chosen
 
@@ -266,9 +270,13 @@ def _escape(portion: str) -> tuple[str, set[int]]:
     return text, prohibited
 
 
-def _breaks(text: str, prohibited: set[int], *, width: int, start: int) -> list[int]:
+def _breaks(
+    text: str, prohibited: set[int], *, width: int, start: int, first: bool = False
+) -> list[int]:
+    """Where ``text`` (escaped) breaks from column ``start``; with ``first``, ordinary text is
+    read only up to its first break (the caller asks whether there is one)."""
     if _ELIGIBLE.fullmatch(text):
-        return _fast_breaks(text, prohibited, width=width, start=start)
+        return _fast_breaks(text, prohibited, width=width, start=start, first=first)
     overrides = [PROHIBITED if i in prohibited else UNDEFINED for i in range(len(text))]
     chosen = width_breaks(text, overrides, width=width, start_column=start)
     return [i for i, flag in enumerate(chosen) if flag]
@@ -303,8 +311,10 @@ def _wrap_field(name: str, value: str, prefix: str, width: int) -> tuple[str, ..
     else from column 0 of the lines after ``name ""``, as gettext does."""
     text, prohibited = _escape(value)
     start = len(name) + 1
-    if text and (start > width or _breaks(text, prohibited, width=width, start=start)):
-        return (f'{prefix}{name} ""', *_later_portion(value, prefix, width))
+    if text and (start > width or _breaks(text, prohibited, width=width, start=start, first=True)):
+        # (its lines as ``_later_portion`` makes them, from the escaping done here: a msgid is
+        # seldom wrapped twice, a header's field often)
+        return (f'{prefix}{name} ""', *_portion_lines(text, prohibited, prefix, width))
     return (f'{prefix}{name} "{text}"',)
 
 
@@ -321,9 +331,13 @@ def _later_portion(portion: str, prefix: str, width: int) -> tuple[str, ...]:
         text = f"{body}\\n" if len(body) < len(portion) else body
         if len(text) <= width:
             return (f'{prefix}"{text}"',)
-    text, prohibited = _escape(portion)
-    chosen = _breaks(text, prohibited, width=width, start=0)
-    cuts = [0, *chosen, len(text)]
+    return _portion_lines(*_escape(portion), prefix, width)
+
+
+def _portion_lines(text: str, prohibited: set[int], prefix: str, width: int) -> tuple[str, ...]:
+    """The lines of an escaped portion from column 0 (what ``_later_portion`` makes of one that
+    does not fit on one line as it is; one that does fits here too)."""
+    cuts = [0, *_breaks(text, prohibited, width=width, start=0), len(text)]
     return tuple(f'{prefix}"{text[a:b]}"' for a, b in pairwise(cuts))
 
 
