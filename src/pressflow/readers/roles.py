@@ -186,9 +186,10 @@ class StructureRules:
                 if pattern.flags & _IGNORECASE:
                     if low is None:
                         low = line.lower() if simple or _FOLDS_SIMPLY.fullmatch(line) else ""
-                    if low and not any(text in low for text in hint):
+                    # (``map`` of the bound test: no generator made for every pattern and line)
+                    if low and not any(map(low.__contains__, hint)):
                         continue  # (an empty ``low``: the line does not fold simply; search)
-                elif not any(text in line for text in hint):
+                elif not any(map(line.__contains__, hint)):
                     continue
             if pattern.search(line):
                 return Role(role)
