@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -22,6 +23,25 @@ class Timing:
 
     def __str__(self) -> str:
         return f"{self.wall:6.2f} ({self.cpu:5.2f})"
+
+
+class Trash:
+    """Where outputs go when a command is done with them: moved (one rename), deleted only by
+    ``empty`` at the end, so that no timed command creates files beside thousands just freed
+    (see newsroom.py's docstring)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder  # (on the file system of what it takes: a rename)
+        self.count = 0
+
+    def discard(self, path: Path) -> None:
+        if path.exists():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.count += 1
+            path.rename(self.folder / f"{self.count}-{path.name}")
+
+    def empty(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _children_cpu() -> float:
