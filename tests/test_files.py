@@ -416,7 +416,7 @@ def test_confined_reads_refuse_a_link_outside_once_the_folder_is_known(tmp_path:
         assert files.NOFOLLOW == os.O_NOFOLLOW and files.READ_FLAGS & os.O_NOFOLLOW
     project, _ = linked_room(tmp_path)
     gate = Confinement(project)
-    for _ in range(2):  # the first read judges the folder, the second opens without following
+    for _ in range(2):  # (a folder's first read, then a later one)
         assert gate.read(project / "releases" / "a.txt", error=WriteError)[0] == b"a"
         assert gate.read(project / "releases" / "inner.txt", error=WriteError)[0] == b"a"
         assert gate.read(project / "releases" / "missing.txt", error=WriteError) == (None, None)
@@ -437,7 +437,7 @@ def test_a_confined_read_takes_the_whole_file_from_a_file_system_that_reads_shor
     real_read = os.read
     monkeypatch.setattr(os, "read", lambda fd, n: real_read(fd, min(n, 1000)))
     gate = Confinement(project)
-    for _ in range(2):  # the first read judges the folder, the second opens without following
+    for _ in range(2):  # (a folder's first read, then a later one)
         data, snap = gate.read(catalog, error=WriteError)
         assert data == text and snap is not None and snap.size == len(text)
 
@@ -448,6 +448,60 @@ def test_confinement_of_a_relative_path(tmp_path: Path, monkeypatch: pytest.Monk
     gate = Confinement(".")
     assert gate.allows("a.txt")
     assert gate.allows(Path("a.txt"))
+
+
+class _SwapAt:
+    """Replace ``path`` with a symbolic link to ``target`` just before the ``n``-th call that
+    reading through a confinement (``confine.py``, ``files.py``) makes to the operating system
+    (a profile hook: nothing of pressflow's is replaced, only the moment is chosen)."""
+
+    def __init__(self, path: Path, target: Path, n: int):
+        self.path, self.target, self.n, self.calls, self.swapped = path, target, n, 0, False
+
+    def __call__(self, frame: object, event: str, arg: object) -> None:
+        code = frame.f_code  # type: ignore[attr-defined]
+        if event != "c_call" or not code.co_filename.endswith(("confine.py", "files.py")):
+            return
+        if getattr(arg, "__module__", None) not in ("posix", "nt", "io", "_io", "builtins"):
+            return
+        if self.calls == self.n and not self.swapped:
+            self.swapped = True
+            self.path.unlink()
+            self.path.symlink_to(self.target)
+        self.calls += 1
+
+
+@pytest.mark.skipif(not getattr(os, "O_NOFOLLOW", 0), reason="no O_NOFOLLOW")
+def test_a_file_made_a_link_outside_at_any_moment_of_its_read_is_never_followed(
+    tmp_path: Path,
+) -> None:
+    """A plain file is opened without following a link, so the open is the check: a release
+    swapped for a link to a file outside the project at any moment is read as it was or
+    refused, never followed (a check, then an open that follows, would read the secret)."""
+    import sys
+
+    project, secret = tmp_path / "room", tmp_path / "secret.txt"
+    (project / "releases").mkdir(parents=True)
+    secret.write_bytes(b"secret")
+    n = 0
+    while True:
+        path = project / "releases" / f"{n}.txt"
+        path.write_bytes(OLD)
+        gate = Confinement(project)  # (each time new: its first read of the folder too)
+        hook = _SwapAt(path, secret, n)
+        sys.setprofile(hook)
+        try:
+            data, _ = gate.read(path, error=WriteError)
+        except WriteError:
+            data = None  # refused: the link resolves outside
+        finally:
+            sys.setprofile(None)
+        assert data != b"secret", f"followed a link made before call {n}"
+        if not hook.swapped:  # the read made fewer calls than n: every moment was tried
+            assert data == OLD
+            break
+        n += 1
+    assert n >= 2
 
 
 class _SaveAt:

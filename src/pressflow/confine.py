@@ -30,10 +30,16 @@ class Confinement:
         text = os.fspath(path)
         if os.path.islink(text):
             return self._inside(os.path.realpath(text))
+        return self._folder_inside(text)
+
+    def _folder_inside(self, text: str) -> bool:
+        """Whether the folder of the file ``text`` resolves inside the project (resolved once
+        per folder)."""
         folder = os.path.dirname(text) or "."
-        if folder not in self._folders:
-            self._folders[folder] = self._inside(os.path.realpath(folder))
-        return self._folders[folder]
+        inside = self._folders.get(folder)
+        if inside is None:
+            inside = self._folders[folder] = self._inside(os.path.realpath(folder))
+        return inside
 
     def read(
         self, path: Path | str, *, error: type[PressflowError]
@@ -42,9 +48,7 @@ class Confinement:
         link (most) is opened without following one, which is the check itself; a link is
         checked (resolved) first. OSError as ``read_snapshot`` raises it."""
         text = os.fspath(path)
-        folder = os.path.dirname(text) or "."
-        inside = self._folders.get(folder)
-        if not NOFOLLOW or inside is None or not inside:  # (the folder's verdict, first)
+        if not NOFOLLOW or not self._folder_inside(text):  # (the folder's verdict, first)
             self.check(text, error=error)
             return read_snapshot(text)
         try:
