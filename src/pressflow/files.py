@@ -62,31 +62,20 @@ UNCHECKED = _Unchecked()
 Expect = Snapshot | None | _Unchecked  # None: the file must still be missing
 
 
-def read_snapshot(path: Path | str) -> tuple[bytes | None, Snapshot | None]:
-    """A file's bytes and the snapshot of exactly those bytes; (None, None) when missing. The
-    stat is taken before the read, as ``read_open`` takes it: a save in place between the read
-    and a stat after it would leave a snapshot whose stat vouches for the save and whose bytes
-    are the version before, and a write expecting it would replace the save."""
-    try:
-        with open(path, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            data = handle.read()
-            return data, Snapshot.of(data, st)
-    except FileNotFoundError:
-        return None, None
-
-
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # (not on Windows: there, a check then a read)
-READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0) | NOFOLLOW
+OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+READ_FLAGS = OPEN_FLAGS | NOFOLLOW
 
 
-def read_open(fd: int) -> tuple[bytes, Snapshot]:
-    """The bytes of an open file and their snapshot, in as few system calls as a regular file
-    allows (its size first, so one read takes it all). The stat is the one before the read: if
-    the file changes meanwhile, the snapshot's stat matches no later one, so what was read is
-    judged by its bytes (never a stale stat vouching for newer bytes). A read that returns
-    less than the size (a network or FUSE file system, over 2 GiB) is followed to the end: a
-    catalog cut short would be merged and written back without the entries after the cut."""
+def _read_fd(fd: int) -> tuple[bytes, os.stat_result]:
+    """The bytes of an open file and its stat, in as few system calls as a regular file allows
+    (its size first, so one read takes it all). The stat is the one before the read: if the
+    file changes meanwhile, it matches no later one, so what was read is judged by its bytes
+    (never a stale stat vouching for newer bytes; a save in place between a read and a stat
+    after it would leave a stat that vouches for the save beside the bytes before it). A read
+    that returns less than the size (a network or FUSE file system, over 2 GiB) is followed to
+    the end: a catalog cut short would be merged and written back without the entries after
+    the cut."""
     st = os.fstat(fd)
     data = os.read(fd, st.st_size + 1)
     if len(data) != st.st_size:  # grown, shrunk, read short, not a regular file: the rest
@@ -94,7 +83,36 @@ def read_open(fd: int) -> tuple[bytes, Snapshot]:
         while part := os.read(fd, 1 << 20):
             parts.append(part)
         data = b"".join(parts)
+    return data, st
+
+
+def _read_path(path: Path | str) -> tuple[bytes, os.stat_result] | None:
+    """``_read_fd`` of the file at ``path``; None when it is missing. A raw descriptor, not
+    ``open``: a buffered file object costs five more system calls and its objects, and stages
+    read thousands of files per run."""
+    try:
+        fd = os.open(path, OPEN_FLAGS)
+    except FileNotFoundError:
+        return None
+    try:
+        return _read_fd(fd)
+    finally:
+        os.close(fd)
+
+
+def read_open(fd: int) -> tuple[bytes, Snapshot]:
+    """The bytes of an open file and their snapshot (see ``_read_fd``)."""
+    data, st = _read_fd(fd)
     return data, Snapshot.of(data, st)
+
+
+def read_snapshot(path: Path | str) -> tuple[bytes | None, Snapshot | None]:
+    """A file's bytes and the snapshot of exactly those bytes, its stat taken before the read
+    (see ``_read_fd``); (None, None) when missing."""
+    found = _read_path(path)
+    if found is None:
+        return None, None
+    return found[0], Snapshot.of(*found)
 
 
 def unchanged_since(path: Path | str, expect: Expect) -> bool:
@@ -123,14 +141,9 @@ def _writing(path: Path) -> Iterator[None]:
 
 
 def read_existing(path: Path | str) -> bytes | None:
-    """A file's bytes, or ``None`` when it does not exist (other failures raise ``OSError``).
-
-    Plain ``open``, not pathlib: stages read thousands of catalogs per run."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        return None
+    """A file's bytes, or ``None`` when it does not exist (other failures raise ``OSError``)."""
+    found = _read_path(path)
+    return None if found is None else found[0]
 
 
 def atomic_write(path: Path | str, data: str | bytes, *, expect: Expect = UNCHECKED) -> bool:
@@ -151,13 +164,9 @@ def replace_checked(path: Path, data: str | bytes, *, expect: Expect) -> Snapsho
 
 def _atomic_write(path: Path, data: str | bytes, expect: Expect) -> tuple[bool, Snapshot]:
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        with open(path, "rb") as handle:
-            st = os.fstat(handle.fileno())  # (before the read: see ``read_snapshot``)
-            if handle.read() == raw:
-                return False, Snapshot.of(raw, st)
-    except FileNotFoundError:
-        pass
+    found = _read_path(path)  # (the stat before the read: see ``_read_fd``)
+    if found is not None and found[0] == raw:
+        return False, Snapshot.of(raw, found[1])
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     try:
@@ -310,15 +319,12 @@ class WriteBatch:
         raw = data.encode("utf-8") if isinstance(data, str) else data  # pragma: no mutate (UTF-8)
         mode = 0o644
         if expect is not None:  # (None: missing when read; commit makes sure it still is)
-            try:
-                with open(path, "rb") as handle:
-                    st = os.fstat(handle.fileno())
-                    if handle.read() == raw:
-                        self.stats[path] = st
-                        return False
-                    mode = st.st_mode & 0o777
-            except FileNotFoundError:
-                pass
+            found = _read_path(path)
+            if found is not None:
+                if found[0] == raw:
+                    self.stats[path] = found[1]
+                    return False
+                mode = found[1].st_mode & 0o777
         folder, name = os.path.split(os.fspath(path))
         folder = folder or "."
         if folder not in self._folders:
