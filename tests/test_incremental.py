@@ -311,3 +311,21 @@ def test_stored_findings_report_as_found_and_a_damaged_one_is_checked_again(
     assert [report.problem_line(p) for p in damaged.problems] == [
         report.problem_line(p) for p in fresh.problems
     ]
+
+
+def test_a_release_is_shown_alike_whether_links_are_looked_up_one_by_one_or_listed(
+    tmp_path: Path,
+) -> None:
+    """``rel_under(..., many=True)`` takes the links from one listing of the folder: the same
+    paths as one ``lstat`` per file (a link shown as the file it names)."""
+    root = newsroom(tmp_path / "n")
+    releases = root / "releases"
+    (releases / "linked.txt").symlink_to(releases / "bare-url.txt")
+    config = pipeline.open_project(root)
+    one_by_one = pipeline.rel_under(config, config.releases_dir)
+    listed = pipeline.rel_under(config, config.releases_dir, many=True)
+    paths = sorted(releases.iterdir())
+    assert [listed(p) for p in paths] == [one_by_one(p) for p in paths]
+    assert listed(releases / "linked.txt") == "releases/bare-url.txt"
+    assert listed(os.fspath(releases / "bare-url.txt")) == "releases/bare-url.txt"
+    assert listed(releases / "gone.txt", missing=True) == "releases/gone.txt"

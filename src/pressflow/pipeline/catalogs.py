@@ -103,7 +103,7 @@ def _process(
         po_rels = {lang: rel_under(config, config.translations_dir / lang) for lang in langs}
         vouched = vouched or {}
         if not shown:
-            rel = rel_under(config, config.releases_dir)
+            rel = rel_under(config, config.releases_dir, many=True)
             shown = [rel(p) for p in paths]
         jobs = [Job(p, name, vouched.get(p.name)) for p, name in zip(paths, shown, strict=True)]
         found = outcomes(jobs, Settings(config, langs, write), parallel_from=parallel_from)
@@ -182,16 +182,19 @@ def extract(
         clean_temporaries(config)
         cache = Cache.load(config.root)
         paths = release_paths(config, releases)
-        rel = rel_under(config, config.releases_dir)
-        known, sources = extract_records(config, cache, [(p, rel(p)) for p in paths])
+        rel = rel_under(config, config.releases_dir, many=True)
+        pairs = [(p, rel(p)) for p in paths]
+        known, sources = extract_records(config, cache, pairs)
+        todo = [(p, shown) for p, shown in pairs if p.name not in known]
         with WriteBatch() as batch:
             result, _, done = _process(
                 config,
-                [p for p in paths if p.name not in known],
+                [p for p, _ in todo],
                 batch=batch,
                 skipped={name: record["slug"] for name, record in known.items()},
                 every=not releases,
                 parallel_from=parallel_from,
+                shown=[shown for _, shown in todo],
             )
         record_extracts(config, cache, done, sources)
         cache.save()
@@ -276,7 +279,7 @@ def _update(
         from ..cache import Cache
         from ..incremental import vouched_templates
 
-        rel = rel_under(config, config.releases_dir)
+        rel = rel_under(config, config.releases_dir, many=True)
         shown = [rel(p) for p in stale]
         pairs = list(zip(stale, shown, strict=True))
         vouched = vouched_templates(config, Cache.load(config.root), pairs)

@@ -88,21 +88,26 @@ def load_release(
     return read_structured(path, rel_path=shown, config=config)
 
 
-def rel_under(config: Config, folder: Path) -> Shown:
+def rel_under(config: Config, folder: Path, *, many: bool = False) -> Shown:
     """``config.rel`` for the files of ``folder``, resolving the folder once: a newsroom has
     thousands of releases and catalogs, and resolving each path walks all of its components.
     A file that is a symbolic link (or not directly in ``folder``) still gets ``config.rel``;
-    ``missing``: the caller knows that no file had that name (not looked at again)."""
+    ``missing``: the caller knows that no file had that name (not looked at again). With
+    ``many`` (the caller shows most of the folder's files), the links are taken from one
+    listing of the folder, made now, instead of one ``lstat`` per file."""
     try:
         base = folder.resolve().relative_to(config.root.resolve()).as_posix()
     except ValueError:
         return lambda path, *, missing=False: config.rel(Path(path))
     where = os.fspath(folder)
+    links = symlink_names(folder) if many else None
 
     def rel(path: Path | str, *, missing: bool = False) -> str:
         text = os.fspath(path)
         head, name = os.path.split(text)
-        if head != where or name in ("", ".", "..") or (not missing and os.path.islink(text)):
+        if head != where or name in ("", ".", ".."):
+            return config.rel(Path(path))
+        if not missing and (os.path.islink(text) if links is None else name in links):
             return config.rel(Path(path))
         return name if base == "." else f"{base}/{name}"
 
