@@ -191,20 +191,26 @@ class Cache:
             self._changed.add(shard)
 
     def save(self) -> None:
-        """Write the tables that changed (only while holding the project lock)."""
-        from .files import atomic_write
+        """Write the tables that changed (only while holding the project lock), in one batch:
+        one flush to disk for all of them, not one per file (see ``files.WriteBatch``)."""
+        from .files import WriteBatch
 
-        for table in sorted(self._changed):
-            record = {"format": FORMAT, "records": self._tables[table]}
-            text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-            try:
-                data = text.encode("utf-8")
-            except UnicodeEncodeError:  # a lone surrogate (an undecodable file name): escaped
-                data = json.dumps(record, separators=(",", ":"), sort_keys=True).encode()
-            atomic_write(self.folder / f"{table}.json", data)
-            self._files[table] = self._stat(table)
+        written: dict[str, str] = {}
+        with WriteBatch() as batch:
+            for table in sorted(self._changed):
+                record = {"format": FORMAT, "records": self._tables[table]}
+                text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+                try:
+                    data = text.encode("utf-8")
+                except UnicodeEncodeError:  # a lone surrogate (an undecodable file name)
+                    data = json.dumps(record, separators=(",", ":"), sort_keys=True).encode()
+                path = written[table] = os.path.join(self.folder, f"{table}.json")
+                batch.write(path, data)
+        for table, path in written.items():
+            self._files[table] = stat_key(batch.stats[path])
+        for whole in sorted({table.rsplit(".", 1)[0] for table in written}):
             with contextlib.suppress(OSError):  # the whole table in one file (earlier versions)
-                (self.folder / f"{table.rsplit('.', 1)[0]}.json").unlink(missing_ok=True)
+                (self.folder / f"{whole}.json").unlink(missing_ok=True)
         self._changed.clear()
 
     # ------------------------------------------------------------------ content
