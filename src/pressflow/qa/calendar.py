@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .memo import memo
+from .memo import NONE, frozen, memo
 from .translit import consonants
 from .words import words as words_of
 
@@ -74,13 +74,13 @@ def _ky_days(text: str) -> set[int]:
 def weekdays(text: str, lang: str) -> frozenset[int]:
     """Weekdays (1 = Monday) that ``text`` in ``lang`` names."""
     if lang == "ky":
-        return frozenset(_ky_days(text))
+        return frozen(_ky_days(text))
     if lang == "en" and _EN_DAY_PART not in text:
-        return frozenset()
+        return NONE
     if lang != "en":
         folded = text.casefold()
         if not any(part in folded for part in _RU_DAY_PARTS):
-            return frozenset()
+            return NONE
     pattern = _EN_DAYS if lang == "en" else _RU_DAYS
     out = set()
     for m in pattern.finditer(text):
@@ -90,7 +90,7 @@ def weekdays(text: str, lang: str) -> frozenset[int]:
         if lang == "ru" and day == 3 and not _wednesday(text, m.start(), m.group(0).lower()):
             continue  # «среда»: an environment unless a date reads it
         out.add(day)
-    return frozenset(out)
+    return frozen(out)
 
 
 def unnamed_weekdays(
@@ -185,7 +185,7 @@ def translation_months(text: str, lang: str) -> frozenset[int]:
         if lang == "en" and m.word[:1].islower():
             continue  # march, august: verbs and adjectives in English
         out.add(month)
-    return frozenset(out)
+    return frozen(out)
 
 
 @memo()
@@ -199,4 +199,4 @@ def source_months(text: str) -> frozenset[int]:
         for _day, month in _NUMERIC_DATE.findall(text):
             if 1 <= int(month) <= 12:
                 out.add(int(month))
-    return frozenset(out)
+    return frozen(out)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .clock import clock_values
-from .memo import memo
+from .memo import NONE, frozen, memo
 from .months import EN_MONTHS, MONTH_HEADS, month_of
 from .wordlists import number_word_table
 
@@ -124,7 +124,7 @@ def _numbers(text: str) -> tuple[Number, ...]:
         pm = _AMPM.match(text, m.end())
         for reading in _readings(token):
             values = set(reading)
-            scaled = frozenset(_key(v * scale) for v in reading) if scale != 1.0 else frozenset()
+            scaled = frozenset(_key(v * scale) for v in reading) if scale != 1.0 else NONE
             values |= scaled
             if pm and pm.group(1).lower().startswith("p"):
                 values |= {v + 12 for v in reading if v < 12}
@@ -198,7 +198,7 @@ def _number_words(text: str) -> frozenset[float]:
                 value = _summed(total, value) or value
             values.add(_key(value))
         total = value
-    return frozenset(values)
+    return frozen(values)
 
 
 def _summed(total: float, value: float) -> float | None:
@@ -235,7 +235,7 @@ def _pool(text: str) -> frozenset[float]:
                 offered.add(_key(value % 100))
             if value.is_integer() and value in (12.0, 24.0):
                 offered.add(0.0)
-    return frozenset(offered)
+    return frozen(offered)
 
 
 #: units of measure a translator may convert (10 дюйм → 25 см, 130 миль → 209 км), by kind:

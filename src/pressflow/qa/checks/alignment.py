@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ...similarity import ratio
-from ..memo import memo
+from ..memo import frozen, memo
 from ..registry import Context, Finding, check
 from ..units import Unit
 
@@ -85,7 +85,7 @@ def anchors(text: str) -> frozenset[str]:
             head = _head(word[:6])  # a prefix: inflections share it
             if len(head) == 4:
                 out.add(head)
-    return frozenset(out)
+    return frozen(out)
 
 
 @memo(65536)

@@ -152,29 +152,26 @@ def _stems(word: str, *, floor: int = 4) -> list[str]:
 
 
 @dataclass(frozen=True)
-class Target:
-    """A word of the translation as names are compared: skeleton, capitalised."""
+class Targets:
+    """A translation's distinct words as names are compared: each one's skeleton and whether it
+    is capitalised, in two tuples (plain strings and flags: not an object per word, which the
+    garbage collector would walk as long as the memo keeps them)."""
 
-    skeleton: str
-    capital: bool
-
-    @property
-    def consonants(self) -> str:
-        """Its consonant outline, read only for the few names compared by outline."""
-        return outline(self.skeleton)
+    skeletons: tuple[str, ...]
+    capitals: tuple[bool, ...]
 
 
-def targets_of(translation: str) -> list[Target]:
-    return list(_targets(translation))
+def targets_of(translation: str) -> Targets:
+    return _targets(translation)
 
 
 @memo()
-def _targets(translation: str) -> tuple[Target, ...]:
+def _targets(translation: str) -> Targets:
     """The translation's distinct words as targets (a repeated word is compared once)."""
     kinds = {
         (sk, word[:1].isupper()): None for word in words(translation) if (sk := skeleton(word))
     }
-    return tuple(Target(sk, capital) for sk, capital in kinds)
+    return Targets(tuple(sk for sk, _ in kinds), tuple(capital for _, capital in kinds))
 
 
 @dataclass(frozen=True)
@@ -203,10 +200,11 @@ def _reading(word: str) -> _Reading:
     )
 
 
-def word_in(word: str, targets: list[Target], *, score: float = MIN_SCORE) -> bool:
+def word_in(word: str, targets: Targets, *, score: float = MIN_SCORE) -> bool:
     """Is ``word`` (any script, inflected) among the translation's words in some spelling?"""
     reading = _reading(word)
-    if any(t.skeleton.startswith(w) for w in reading.exonyms for t in targets):
+    skeletons, capitals = targets.skeletons, targets.capitals
+    if any(other.startswith(w) for w in reading.exonyms for other in skeletons):
         return True
     for stem in reading.stems:
         size = len(stem)
@@ -214,9 +212,8 @@ def word_in(word: str, targets: list[Target], *, score: float = MIN_SCORE) -> bo
         short = size < 6
         need = SHORT_SCORE if short else score
         cuts = [cut for cut in (size - 1, size, size + 1, size + 2) if cut >= 3]
-        for target in targets:
-            other = target.skeleton
-            if short and not target.capital:
+        for other, capital in zip(skeletons, capitals, strict=True):
+            if short and not capital:
                 # a lower-case word (лорда-протектора, немецкие) counts on an exact stem only
                 if size >= 4 and other.startswith(stem):
                     return True
@@ -230,7 +227,8 @@ def word_in(word: str, targets: list[Target], *, score: float = MIN_SCORE) -> bo
                     break  # a longer cut is the same whole word again
     # consonant outline, for names English spells unlike Kyrgyz (Daley / Дейли, Dwyer / Дуайер)
     return any(
-        t.capital and len(t.consonants) >= 2 and t.consonants in reading.outlines for t in targets
+        capital and len(found := outline(other)) >= 2 and found in reading.outlines
+        for other, capital in zip(skeletons, capitals, strict=True)
     )
 
 
@@ -270,7 +268,7 @@ def missing_names(
     one-word names that the release introduced in full elsewhere (``known`` stems)."""
     cyrillic = bool(_CYRILLIC.search(translation))
     missing = []
-    targets: list[Target] | None = None  # the translation's words, read only when needed
+    targets: Targets | None = None  # the translation's words, read only when needed
     for name in names(source):
         if cyrillic and all(_LATIN.fullmatch(w) for w in name.words):
             continue  # kept in the original in Kyrgyz, Russian has its own name (Nord Stream)

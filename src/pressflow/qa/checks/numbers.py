@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from .. import calendar
 from .. import numbers as nums
-from ..memo import memo
+from ..memo import NONE, frozen, memo
 from ..months import month_words
 from ..registry import Context, check
 from ..units import Unit
@@ -149,13 +149,13 @@ def _dated_months(text: str) -> frozenset[int]:
     """Months named next to a number (``3-июлда``, ``июль 2018``): a date, not a word."""
     months: set[int] = set()
     if not _DIGIT.search(text):
-        return frozenset()
+        return NONE
     for m in month_words(text):
         before = text[max(0, m.start - 3) : m.start]
         after = text[m.end : m.end + 3]
         if re.search(r"\d[\s-]*$", before) or re.match(r"[\s,]*\d", after):
             months.add(m.month)
-    return frozenset(months)
+    return frozen(months)
 
 
 _DAY_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})[\s-]*$")
@@ -166,7 +166,7 @@ _DAY_AFTER = re.compile(r"[\s,]*(\d{1,2})(?![\d.,:])")
 def _date_days(text: str) -> frozenset[tuple[int, int]]:
     """(day, month) of each date written with a month word (3 July, July 3, 3-июлда)."""
     if not _DIGIT.search(text):
-        return frozenset()
+        return NONE
     found = set()
     for m in month_words(text):
         before = _DAY_BEFORE.search(text, max(0, m.start - 4), m.start)
@@ -174,7 +174,7 @@ def _date_days(text: str) -> frozenset[tuple[int, int]]:
         for day in (before, after):
             if day and 1 <= int(day.group(1)) <= 31:
                 found.add((int(day.group(1)), m.month))
-    return frozenset(found)
+    return frozen(found)
 
 
 def _day_changed(source: str, translation: str, witnesses: tuple[str, ...]) -> int | None:
@@ -255,16 +255,20 @@ def value_units(text: str) -> set[str]:
     return set(_value_counts(text))
 
 
+#: the counts of a text that names none (most texts): one shared, never changed (see ``NONE``)
+_NO_COUNTS: Counter[str] = Counter()
+
+
 @memo()
 def _value_counts(text: str) -> Counter[str]:
     """How often each currency and the percent is named within a few words of a number (a
-    source unit's counts are asked for once per target language)."""
-    out: Counter[str] = Counter()
+    source unit's counts are asked for once per target language; not to be changed)."""
     low = text.lower()  # the patterns are lower case; IGNORECASE would slow them down
     if not any(map(low.__contains__, _VALUE_HINTS)):
-        return out
+        return _NO_COUNTS
     if not _DIGIT.search(low) and not nums.number_words(text):
-        return out  # no figure in digits or in words to stand beside
+        return _NO_COUNTS  # no figure in digits or in words to stand beside
+    out: Counter[str] = Counter()
     for m in _VALUE_UNIT.finditer(low):
         if m.start() and low[m.start() - 1].isalpha():
             continue  # inside a word (a lookbehind would slow every position's match down)
@@ -272,7 +276,7 @@ def _value_counts(text: str) -> Counter[str]:
             text, low, m.start()
         ):
             out[str(m.lastgroup)] += 1  # every alternative is a named group
-    return out
+    return out or _NO_COUNTS
 
 
 def _in_words(text: str, low: str, start: int) -> bool:

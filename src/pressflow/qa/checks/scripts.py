@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from ...similarity import ratio
-from ..memo import memo
+from ..memo import frozen, memo
 from ..morphology import CASE_ENDINGS, is_accusative, is_genitive
 from ..registry import Context, Finding, check
 from ..translit import consonants, skeleton
@@ -179,13 +179,13 @@ def _nearer_bare(word: str, stems: list[str], heads: frozenset[str]) -> bool:
 @memo()
 def _outlines(text: str) -> frozenset[str]:
     """The consonant outlines of a text's capitalised words."""
-    return frozenset(consonants(w) for w in words_of(text) if w[:1].isupper())
+    return frozen(consonants(w) for w in words_of(text) if w[:1].isupper())
 
 
 @memo()
 def _heads(text: str) -> frozenset[str]:
     """The skeletons of a text's capitalised words."""
-    return frozenset(skeleton(w) for w in words_of(text) if w[:1].isupper())
+    return frozen(skeleton(w) for w in words_of(text) if w[:1].isupper())
 
 
 def _inside_a_name(word: str, source: str, translation: str) -> bool:
