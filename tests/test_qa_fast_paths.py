@@ -109,6 +109,9 @@ def test_month_words_of_every_line_of_the_documents() -> None:
                 "ыя",
                 "ок",
                 "ау",
+                "ſept",
+                "ᲁекабрь",
+                "МАЙ",
             ]
         )
     )

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 from .memo import memo
-from .words import words
 
 #: a text's month words are asked for by several checks and, for a source unit, once per
 #: target language: computed once per text (memoised)
@@ -58,6 +57,21 @@ _MONTH_STEMS = tuple(
     for number, stem in enumerate(stems, start=1)
 )
 MONTH_HEADS = frozenset(stem[:2] for stems in MONTHS.values() for stem in stems)
+#: the words that may name a month (a month head or an English name starts them), so that a
+#: text's months are read from a few candidates rather than from every word
+_MONTH_STARTS = sorted(MONTH_HEADS | {name[:3] for name in EN_MONTHS})
+#: their first letters, in both cases (a letter the regex engine takes for one of them ignoring
+#: case, ſ for s, opens no month's name: ``month_of`` reads the word in lower case)
+MONTH_INITIALS = "".join(sorted({c for s in _MONTH_STARTS for c in (s[0], s[0].upper())}))
+#: a word opening with a month's start, ignoring case, not inside a word; the pattern opens on
+#: the class of the first letters, which the regex engine skips to in its own fast scan (a
+#: lookbehind first was tried at every character), each start then matching its first letter
+#: again behind it
+_MAY_BE_MONTH = re.compile(
+    f"[{MONTH_INITIALS}]" + r"(?<![^\W\d_].)(?:"
+    + "|".join(f"(?<=(?i:{start[0]}))(?i:{start[1:]})" for start in _MONTH_STARTS)
+    + r")[^\W\d_]*"
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -73,16 +87,9 @@ class MonthWord:
 @memo(_MEMO)
 def month_words(text: str) -> tuple[MonthWord, ...]:
     """The words of ``text`` that name a month, in order (memoised: a source unit's are asked
-    for by several checks, once per target language). Read off the text's words, which other
-    checks read too: most texts name no month, and are not searched for where their words are.
-    """
-    if not any(map(month_of, words(text))):
-        return ()
-    found = []
-    end = 0
-    for word in words(text):
-        start = text.find(word, end)  # no letter between two words: this is the word
-        end = start + len(word)
-        if month := month_of(word):
-            found.append(MonthWord(word, start, end, month))
-    return tuple(found)
+    for by several checks, once per target language)."""
+    return tuple(
+        MonthWord(m.group(0), m.start(), m.end(), n)
+        for m in _MAY_BE_MONTH.finditer(text)
+        if (n := month_of(m.group(0)))
+    )
