@@ -32,6 +32,9 @@ def test_a_weekday_in_a_title_is_read_unless_the_title_is_kept_from_elsewhere() 
     source = "Премьер-министр Санди Таймс гезитине маек берди."
     assert "dates" not in found(source, "The prime minister spoke to the Sunday Times.")
     assert "dates" in found(source, "The prime minister spoke to the Friday Times.")
+    # a Russian translation may keep an English title too, a weekday in it read alike
+    source = "Премьер-министр гезитке маек берди."
+    assert "dates" in found(source, "Премьер-министр дал интервью Friday Times.", lang="ru")
 
 
 def test_a_weekday_of_the_source_changed_into_another_it_also_names() -> None:

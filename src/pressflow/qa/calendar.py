@@ -61,7 +61,7 @@ def _wednesday(text: str, start: int, word: str) -> bool:
 def _ky_days(text: str) -> set[int]:
     low = text.lower()
     out = {7} if "базар күн" in low else set()  # Sunday, "market day"
-    if not any(part in low for part in _KY_DAY_PARTS):
+    if not any(map(low.__contains__, _KY_DAY_PARTS)):
         return out
     for m in _KY_DAY.finditer(low):
         day = _KY_DAY_OF[m.group(1)]
@@ -79,7 +79,7 @@ def weekdays(text: str, lang: str) -> frozenset[int]:
         return NONE
     if lang != "en":
         folded = text.casefold()
-        if not any(part in folded for part in _RU_DAY_PARTS):
+        if not any(map(folded.__contains__, _RU_DAY_PARTS)):
             return NONE
     pattern = _EN_DAYS if lang == "en" else _RU_DAYS
     out = set()
@@ -91,6 +91,12 @@ def weekdays(text: str, lang: str) -> frozenset[int]:
             continue  # «среда»: an environment unless a date reads it
         out.add(day)
     return frozen(out)
+
+
+def may_name_weekday(text: str, lang: str) -> bool:
+    """Could ``unnamed_weekdays`` or ``lost_weekdays`` find anything in this translation? Only
+    if it names a weekday, or holds an English title that may name one (the Sunday Times)."""
+    return bool(weekdays(text, lang)) or _EN_DAY_PART in text
 
 
 def unnamed_weekdays(
@@ -108,7 +114,7 @@ def unnamed_weekdays(
             continue
         if not _spelt_out(title, source):
             named.add(_EN_DAY_NAMES.index(day) + 1)
-    return sorted(named - weekdays(source, "ky"))
+    return sorted(named - weekdays(source, "ky")) if named else []
 
 
 def _spelt_out(title: str, source: str) -> bool:

@@ -315,11 +315,12 @@ def _copies(done: list[Unit], fitter: _Fitter) -> Iterator[tuple[int, int]]:
     it worse. No good translation of the development documents repeats another unit's, so even
     a small difference in fit tells which entry the text was pasted into."""
     by_text: dict[str, list[int]] = defaultdict(list)
+    split = [unit.msgstr.split() for unit in done]  # (each translation's words, split once)
     for k, unit in enumerate(done):
-        if len(unit.msgstr.split()) >= COPY_WORDS:
+        if len(split[k]) >= COPY_WORDS:
             by_text[unit.msgstr.strip()].append(k)
     groups = [group for group in by_text.values() if len(group) > 1]
-    groups.extend(_near_copies(done, [group[0] for group in by_text.values()]))
+    groups.extend(_near_copies(split, [group[0] for group in by_text.values()], done))
     for group in groups:
         side = _side(done[group[0]].msgstr)
         fits = {k: fitter.fit(k, side) for k in group}
@@ -339,12 +340,12 @@ _NEAR_KEY = 3
 _CROWD = 20
 
 
-def _near_copies(done: list[Unit], texts: list[int]) -> Iterator[list[int]]:
-    """Pairs of units whose translations are not equal but nearly (``texts``: one unit for
-    each distinct translation)."""
+def _near_copies(split: list[list[str]], texts: list[int], done: list[Unit]) -> Iterator[list[int]]:
+    """Pairs of units whose translations (``split``: their words) are not equal but nearly
+    (``texts``: one unit for each distinct translation)."""
     by_key: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for k in texts:
-        words = done[k].msgstr.split()
+        words = split[k]
         if len(words) >= NEAR_WORDS:
             by_key[("head", tuple(words[:_NEAR_KEY]))].append(k)
             by_key[("tail", tuple(words[-_NEAR_KEY:]))].append(k)

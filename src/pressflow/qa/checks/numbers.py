@@ -216,6 +216,8 @@ def dates(unit: Unit, ctx: Context) -> Iterator[str]:
     other = sorted(named - calendar.source_months(unit.msgid)) if named else []
     if other:
         yield f"the translation names month {', '.join(map(str, other))}, the source does not"
+    if not _date_days(unit.msgstr) and not calendar.may_name_weekday(unit.msgstr, ctx.lang):
+        return  # most translations: no date's day, no weekday for the checks below to judge
     witnesses = tuple(t[unit.msgid] for t in (ctx.parallel or {}).values() if unit.msgid in t)
     day = _day_changed(unit.msgid, unit.msgstr, witnesses)
     if day:
