@@ -140,3 +140,37 @@ def test_an_open_clause_is_searched_in_the_last_two_words_alike(
     fast = pattern.search(text, typography._last_two_words(text))
     plain = pattern.search(text)
     assert (fast and (fast.start(), fast.group(0))) == (plain and (plain.start(), plain.group(0)))
+
+
+def plain_anchors(text: str) -> frozenset[str]:
+    """The anchors as first written: every alphanumeric run of the text in lower case."""
+    out = set()
+    for word in re.findall(r"[^\W_]+", text.lower()):
+        if word.isdigit():
+            out.add("#" + word)
+        elif len(word) >= 5:
+            head = word[:6].translate(alignment._FOLD)[:4]
+            if len(head) == 4:
+                out.add(head)
+    return frozenset(out)
+
+
+ANCHOR_PIECES = ["Президент", "президенти", "ПАРЛАМЕНТ", "İstanbul", "ΑΣΣΟΣ", "ΟΔΟΣ", "²²²²²",
+                 "x²", "2018", "COVID", "19", "5млн", "Sh", " ", "-", "_", ".", "ъъъъъъ",
+                 "Ωmega", "Ⓐ"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ANCHOR_PIECES), max_size=6))
+@example(["İstanbul"])  # İ is two characters in lower case, and the second no letter
+@example(["ъΑΒΓΣ", "Ⓐ"])  # a Σ before a cased character (Ⓐ) is no final one in the text
+def test_anchors_read_off_the_words_of_a_text_without_figures_are_the_plain_ones(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    alignment.anchors.cache_clear()
+    assert alignment.anchors(text) == plain_anchors(text)
+
+
+def test_the_anchors_of_the_documents_are_the_plain_ones() -> None:
+    assert [alignment.anchors(line) for line in _lines()] == list(map(plain_anchors, _lines()))

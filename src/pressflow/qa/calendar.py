@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from .memo import NONE, frozen, memo
 from .translit import consonants
+from .words import has_digit
 from .words import words as words_of
 
 #: Kyrgyz weekdays (дүйшөмбү … жекшемби); ``жума`` is Friday or a week
@@ -45,7 +46,6 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 _KY_DAY_PARTS = ("мб", "жум")
 _EN_DAY_PART = "day"
 _RU_DAY_PARTS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
-_DIGIT = re.compile(r"\d")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.\d{2,4}\b")
 
 
@@ -201,7 +201,7 @@ def source_months(text: str) -> frozenset[int]:
     from .months import month_words
 
     out = {m.month for m in month_words(text)}
-    if _DIGIT.search(text):  # a numeric date (most sources have no digit to scan for one)
+    if has_digit(text):  # a numeric date (most sources have no digit to scan for one)
         for _day, month in _NUMERIC_DATE.findall(text):
             if 1 <= int(month) <= 12:
                 out.add(int(month))

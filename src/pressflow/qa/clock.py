@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .words import has_digit
+
 _DIGITS = re.compile(r"(?<![\d.,])(\d{1,2})[.:h](\d{2})(?!\d)(?:\s*([ap])\.?m\.?)?", re.IGNORECASE)
 _W = r"([^\W\d_]+)"
 #: phrase -> (the named hour's offset, minutes); the hour is a number word (семь, десятого)
@@ -29,9 +31,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], int, int], ...] = tuple(
 )
 
 
-#: what a time in digits, and each phrase, contains (the phrases in the case-folded text): a text
-#: without any is not scanned
-_DIGIT = re.compile(r"\d")
+#: what a time in digits (a digit: ``has_digit``), and each phrase, contains (the phrases in the
+#: case-folded text): a text without any is not scanned
 _PHRASE_PARTS = ("без", "половин", "четверт", "half", "quarter")
 
 
@@ -43,7 +44,7 @@ def _both_halves(hour: float) -> set[float]:
 def clock_values(text: str, word_value: Callable[[str], set[float]]) -> set[float]:
     """Hours and minutes of the clock times in ``text``; ``word_value`` reads a number word."""
     values: set[float] = set()
-    for hours, minutes, half in _DIGITS.findall(text) if _DIGIT.search(text) else ():
+    for hours, minutes, half in _DIGITS.findall(text) if has_digit(text) else ():
         h, mm = int(hours), int(minutes)
         if h < 24 and mm < 60:
             values |= _both_halves(h) if half or h <= 12 else {float(h)}

@@ -18,6 +18,7 @@ from .clock import clock_values
 from .memo import NONE, frozen, memo
 from .months import EN_MONTHS, MONTH_HEADS, month_of
 from .wordlists import number_word_table
+from .words import has_digit
 
 _SPACE = "\u0020\u00a0\u202f\u2009"
 # a group of digits with separators; never glued to a preceding letter (G7, COVID-19 keep theirs)
@@ -48,8 +49,7 @@ _SCALE_AFTER = re.compile(r"\s*-?([^\W\d_]+)")
 _AMPM = re.compile(r"\s*(a\.?m\.?|p\.?m\.?)(?![\w])", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_]+")
-#: a number needs a digit: most texts have none and are not scanned for numbers at all
-_DIGIT = re.compile(r"\d")
+#: a number needs a digit (``has_digit``): most texts have none and are not scanned at all
 
 #: the text-level readings are pure functions of one text, asked for by several checks and,
 #: for a source unit, once per target language: computed once per text (memoised)
@@ -108,7 +108,7 @@ def numbers(text: str) -> list[Number]:
 
 @memo(_MEMO)
 def _numbers(text: str) -> tuple[Number, ...]:
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return ()
     found: list[Number] = []
     for m in _TOKEN.finditer(text):
@@ -225,7 +225,7 @@ def pool(text: str) -> set[float]:
 def _pool(text: str) -> frozenset[float]:
     offered = set(number_words(text))
     offered |= {_key(v) for v in clock_values(text, number_words)}
-    if _DIGIT.search(text):
+    if has_digit(text):
         for feet, inches in _FEET_INCHES.findall(text):
             offered.add(_key(float(f"{feet}.{inches}")))
     for number in numbers(text):

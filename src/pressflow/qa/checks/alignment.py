@@ -34,6 +34,7 @@ from ...similarity import ratio
 from ..memo import frozen, memo
 from ..registry import Context, Finding, check
 from ..units import Unit
+from ..words import has_digit, words
 
 #: per target language: (median, spread) of log(len(translation) / len(source)), tuning half
 LENGTH_MODEL: dict[str, tuple[float, float]] = {"ru": (0.071, 0.19), "en": (-0.018, 0.17)}
@@ -78,7 +79,12 @@ _FOLD = str.maketrans(
 def anchors(text: str) -> frozenset[str]:
     """The figures of ``text`` and the skeleton heads of its long words."""
     out: set[str] = set()
-    for word in _TOKEN.findall(text.lower()):
+    if has_digit(text) or "İ" in text or "Σ" in text:
+        tokens = _TOKEN.findall(text.lower())
+    else:  # no figure: its words (qa/words, read once) are its tokens, the long ones in lower
+        # case (İ and a final Σ aside, str.lower maps a word's letters one by one)
+        tokens = [w.lower() if len(w) >= _ANCHOR_LETTERS else w for w in words(text)]
+    for word in tokens:
         if word.isdigit():
             out.add("#" + word)
         elif len(word) >= _ANCHOR_LETTERS:

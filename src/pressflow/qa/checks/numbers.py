@@ -12,6 +12,7 @@ from ..memo import NONE, frozen, memo
 from ..months import month_words
 from ..registry import Context, check
 from ..units import Unit
+from ..words import has_digit
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
@@ -148,7 +149,7 @@ def _degrees_changed(source: str, translation: str) -> str:
 def _dated_months(text: str) -> frozenset[int]:
     """Months named next to a number (``3-июлда``, ``июль 2018``): a date, not a word."""
     months: set[int] = set()
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return NONE
     for m in month_words(text):
         before = text[max(0, m.start - 3) : m.start]
@@ -165,7 +166,7 @@ _DAY_AFTER = re.compile(r"[\s,]*(\d{1,2})(?![\d.,:])")
 @memo()
 def _date_days(text: str) -> frozenset[tuple[int, int]]:
     """(day, month) of each date written with a month word (3 July, July 3, 3-июлда)."""
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return NONE
     found = set()
     for m in month_words(text):
@@ -268,7 +269,7 @@ def _value_counts(text: str) -> Counter[str]:
     low = text.lower()  # the patterns are lower case; IGNORECASE would slow them down
     if not any(map(low.__contains__, _VALUE_HINTS)):
         return _NO_COUNTS
-    if not _DIGIT.search(low) and not nums.number_words(text):
+    if not has_digit(text) and not nums.number_words(text):
         return _NO_COUNTS  # no figure in digits or in words to stand beside
     out: Counter[str] = Counter()
     for m in _VALUE_UNIT.finditer(low):
