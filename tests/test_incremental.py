@@ -4,6 +4,7 @@ to the same newsroom run from scratch with ``.pressflow/`` deleted, and the same
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -261,6 +262,27 @@ def test_extract_from_the_cache_says_and_writes_what_a_full_extract_does(tmp_pat
     assert (cached.units, cached.problems) == (full.units, full.problems)
     assert sorted(t.path for t in cached.templates) == sorted(t.path for t in full.templates)
     assert files(root) == files(tmp_path / "copy")
+
+
+def test_a_first_extract_remembers_each_release_by_its_bytes_as_read(tmp_path: Path) -> None:
+    """A first extract hashes no release ahead of its work: the digest of the bytes the work
+    read is recorded under the stat it read them with, so the next run finds every release by
+    a ``stat`` (and ``check`` and ``build`` alike)."""
+    root = newsroom(tmp_path / "newsroom")
+    age(root)
+    pipeline.extract(pipeline.open_project(root))
+    cache = root / ".pressflow" / "cache"
+    digests: dict[str, list] = {}
+    for shard in cache.glob("digests.*.json"):
+        digests.update(json.loads(shard.read_bytes())["records"])
+    releases = sorted((root / "releases").iterdir())
+    for path in releases:
+        st = path.stat()
+        stat = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+        digest = hashlib.sha1(path.read_bytes(), usedforsecurity=False).hexdigest()
+        assert digests[str(path)] == [stat, digest]
+    again = pipeline.extract(pipeline.open_project(root))
+    assert not any(t.changed for t in again.templates) and len(again.templates) == len(releases)
 
 
 def test_a_build_with_nothing_changed_repairs_the_listings_as_a_full_build_does(

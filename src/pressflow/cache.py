@@ -245,10 +245,21 @@ class Cache:
                 st = os.stat(name)
             except OSError:
                 return
-        if self._now - st.st_mtime_ns < RACY_NS:  # could change again within the same tick
+        self.remember_stat(name, digest, stat_key(st), st.st_mtime_ns)
+
+    def remember_stat(self, path: Path | str, digest: str, stat: str, mtime_ns: int) -> None:
+        """``remember`` with the file's ``stat_key`` (``stat``) and modification time as taken
+        before its bytes were read (a ``files.Snapshot``'s): no ``stat`` of the file again."""
+        name = os.fspath(path)
+        if self._now - mtime_ns < RACY_NS:  # could change again within the same tick
             self.drop("digests", name)
             return
-        self.put("digests", name, stat_key(st), digest)
+        self.put("digests", name, stat, digest)
+
+    def stored(self, table: str, name: str) -> bool:
+        """Whether ``table`` holds a record for ``name``, under any key: a caller with none to
+        find needs not hash the inputs it would be keyed by."""
+        return name in self._table(shard_of(table, name))
 
     def digests(self, paths: Iterable[Path | str]) -> list[str]:
         return [self.digest(p) for p in paths]

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import MISSING, RACY_NS, Cache, content_digest, key, keyed, stat_key
+from .cache import MISSING, RACY_NS, Cache, content_digest, keyed, stat_key
 from .config import Config
 from .model import CatalogRef, Problem, Release
 
@@ -284,28 +284,35 @@ def _found(row: list, s: CatalogStats) -> Problem:
 
 def extract_records(
     config: Config, cache: Cache, paths: Sequence[tuple[Path, str]]
-) -> tuple[dict[str, dict], dict[str, str]]:
+) -> dict[str, dict]:
     """For (release file, as shown): the records of the releases whose source and template
-    are, by content, as the last extract left them (by file name), and the digest of every
-    release's source (by shown path), for ``record_extracts``."""
-    settings = repr(config)
+    are, by content, as the last extract left them (by file name). A release the cache holds no
+    record of is not hashed here: the worker that reads it gives its digest
+    (``record_extracts``), and a first extract reads every release once."""
+    keys = extract_keys(config)
     templates = os.fspath(config.translations_dir / "templates")
     known: dict[str, dict] = {}
-    sources: dict[str, str] = {}
     for path, shown in paths:
-        digest = sources[shown] = cache.digest(path)
-        record = _extract_record(cache, settings, shown, digest)
+        if not cache.stored("extract", shown):
+            continue
+        record = _extract_record(cache, keys, shown, cache.digest(path))
         if record is None:
             continue
         if cache.digest(f"{templates}/{record['slug']}.pot") == record.get("pot"):
             known[path.name] = record
-    return known, sources
+    return known
 
 
-def _extract_record(cache: Cache, settings: str, shown: str, digest: str) -> dict | None:
+def extract_keys(config: Config) -> Callable[..., str]:
+    """The key of a release's extract record, from its file as shown and its digest (the
+    config's ``repr`` hashed once, not once per release)."""
+    return keyed("extract", repr(config))
+
+
+def _extract_record(cache: Cache, keys: Callable[..., str], shown: str, digest: str) -> dict | None:
     """What the last extract recorded of the release ``shown`` with these bytes (``digest``)
-    under these ``settings`` (the config's ``repr``); None when nothing usable."""
-    record = cache.get("extract", shown, key("extract", settings, shown, digest))
+    (``keys``: ``extract_keys``); None when nothing usable."""
+    record = cache.get("extract", shown, keys(shown, digest))
     if not isinstance(record, dict) or not isinstance(record.get("slug"), str):
         return None
     return record
@@ -322,10 +329,10 @@ def vouched_templates(
 
     if not any(cache.names("extract")):
         return {}
-    settings = repr(config)
+    keys = extract_keys(config)
     vouched: dict[str, Extracted] = {}
     for path, shown in paths:
-        record = _extract_record(cache, settings, shown, cache.digest(path))
+        record = _extract_record(cache, keys, shown, cache.digest(path))
         if record is None:
             continue
         slug, pot, header = record["slug"], record.get("pot"), record.get("header")
@@ -347,13 +354,17 @@ def vouched_templates(
     return vouched
 
 
-def record_extracts(
-    config: Config, cache: Cache, done: Sequence[Outcome], sources: dict[str, str]
-) -> None:
-    """Remember what extracting each release of ``done`` gave (after its template is written)."""
-    settings = repr(config)
+def record_extracts(config: Config, cache: Cache, done: Sequence[Outcome]) -> None:
+    """Remember what extracting each release of ``done`` gave (after its template is written),
+    under the digest of the source's bytes as its worker read them, and that digest as the
+    file's (see ``Cache.remember_stat``): the next run finds it by a ``stat``."""
+    keys = extract_keys(config)
+    folder = os.fspath(config.releases_dir)  # (each release as ``release_paths`` names it)
     for outcome in done:
-        template = outcome.files[0]
+        template, source = outcome.files[0], outcome.source
+        assert source is not None, "a release worked on was read"
+        digest = source.digest.hex()  # (files.Snapshot: the cache's content_digest)
+        cache.remember_stat(f"{folder}{os.sep}{outcome.name}", digest, source.key, source.mtime_ns)
         pot = (
             content_digest(template.data)
             if template.data is not None
@@ -363,7 +374,7 @@ def record_extracts(
         cache.put(
             "extract",
             shown,
-            key("extract", settings, shown, sources[shown]),
+            keys(shown, digest),
             {
                 "slug": outcome.slug,
                 "pot": pot,

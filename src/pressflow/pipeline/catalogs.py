@@ -184,7 +184,7 @@ def extract(
         paths = release_paths(config, releases)
         rel = rel_under(config, config.releases_dir, many=True)
         pairs = [(p, rel(p)) for p in paths]
-        known, sources = extract_records(config, cache, pairs)
+        known = extract_records(config, cache, pairs)
         todo = [(p, shown) for p, shown in pairs if p.name not in known]
         with WriteBatch() as batch:
             result, _, done = _process(
@@ -196,7 +196,7 @@ def extract(
                 parallel_from=parallel_from,
                 shown=[shown for _, shown in todo],
             )
-        record_extracts(config, cache, done, sources)
+        record_extracts(config, cache, done)
         cache.save()
     if not known:
         return result
