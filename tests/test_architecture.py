@@ -17,7 +17,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("files", "cache", "locales", "similarity", "glossary", "translit", "cores"),
     ("confine", "answers"),  # kept answers of whole commands, on the cache's file stats
     ("configschema", "config"),
-    ("readers", "segment_rules", "segment_lines"),
+    ("readers", "segment_rules", "segment_lines", "segment_protect", "segment_plan"),
     ("segment", "structure"),
     ("po",),
     ("po.template",),  # above catalog.py, whose reading and writing it uses

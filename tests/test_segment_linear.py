@@ -16,18 +16,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressflow.model import Block
-from pressflow.segment import (
+from pressflow.segment import rules_for, split_spans
+from pressflow.segment_lines import count_nonspace as _nonspace
+from pressflow.segment_lines import line_counts as _line_counts
+from pressflow.segment_lines import start_lines as _start_lines
+from pressflow.segment_protect import (
     _Intervals,
     _names_something,
     _placeholder_interiors,
     _quote_marks,
     _url_interiors,
-    rules_for,
-    split_spans,
 )
-from pressflow.segment_lines import count_nonspace as _nonspace
-from pressflow.segment_lines import line_counts as _line_counts
-from pressflow.segment_lines import start_lines as _start_lines
 
 MANY = settings(max_examples=300, deadline=None)
 

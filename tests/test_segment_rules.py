@@ -294,42 +294,54 @@ PLAN_TEXTS = [
 ]
 
 
-def _plan_by_rule(rules, text: str, pos: int, *, probed: bool) -> tuple:
+def _plan_by_rule(rules, text: str, pos: int) -> tuple:
     """What a plan must hold, read rule by rule: the checks, in order, whose ``after`` holds at
-    ``pos`` and (when the ``before`` side was probed) whose ``before`` may end there, up to and
-    including the first without a ``before``; stripped of what the probes already decided."""
-    backwards = text[::-1]
+    ``pos``, up to and including the first without a ``before``; stripped of the ``after``
+    the probe already decided."""
     kept = []
     for rule, check in zip(rules.rules, rules.checks, strict=True):
         if rule.after is not None and rule.after.match(text, pos) is None:
             continue
-        backward = rule.backward
-        if probed and backward is not None and backward.match(backwards, len(text) - pos) is None:
-            continue
-        kept.append(check._replace(after=None, backward=None if probed else check.backward))
+        kept.append(check._replace(after=None))
         if rule.before is None:
             break
     return tuple(kept)
 
 
+def _first_that_may_end(plan, backwards: str, q: int) -> int | None:
+    """The first check of a plan, read one by one, whose ``before`` may end at the candidate."""
+    for i, check in enumerate(plan.checks):
+        if check.before is None:
+            return None
+        if check.backward is None or check.backward(backwards, q) is not None:
+            return i
+    return None
+
+
+def _sieve_pick(plan, backwards: str, q: int) -> int | None:
+    assert plan.sieve is not None or _first_that_may_end(plan, backwards, q) is None
+    found = plan.sieve(backwards, q) if plan.sieve is not None else None
+    return None if found is None else plan.picks[found.lastindex]
+
+
 def _probe_plans(rules, text: str) -> None:
-    """At every position of ``text``: each probe answers rule by rule, each plan is the one
-    read rule by rule (asked twice, so a remembered plan is checked too)."""
+    """At every position of ``text``: the probe answers rule by rule, each plan is the one read
+    rule by rule, and its sieve picks the check that reading rule by rule does (asked twice,
+    so a remembered plan is checked too)."""
     backwards, n = text[::-1], len(text)
     for pos in range(n + 1):
         holds = rules.after_probe(text, pos).groups()
         assert holds == tuple(
             "" if r.after.match(text, pos) else None for r in rules.rules if r.after is not None
         ), (text, pos)
-        ends = rules.before_probe(backwards, n - pos).groups()
-        assert ends == tuple(
-            "" if r.backward.match(backwards, n - pos) else None
-            for r in rules.rules
-            if r.before is not None and r.backward is not None
-        ), (text, pos)
         for _ in range(2):
-            assert rules.plan(holds) == _plan_by_rule(rules, text, pos, probed=False), (text, pos)
-            assert rules.plan(holds, ends) == _plan_by_rule(rules, text, pos, probed=True)
+            plan = rules.plan(holds)
+            assert plan.checks == _plan_by_rule(rules, text, pos), (text, pos)
+            assert _sieve_pick(plan, backwards, n - pos) == _first_that_may_end(
+                plan, backwards, n - pos
+            ), (text, pos)
+            last = plan.checks[-1] if plan.checks else None
+            assert plan.default == (last.brk if last and last.before is None else None)
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru", "en"])
@@ -337,13 +349,13 @@ def test_a_plan_keeps_the_rules_that_can_decide_in_order_up_to_the_first_without
     lang: str,
 ) -> None:
     rules = rules_for(lang)
-    assert rules.after_probe is not None and rules.before_probe is not None
+    assert rules.after_probe is not None
     for text in PLAN_TEXTS:
         _probe_plans(rules, text)
 
 
-def test_a_plan_of_a_few_rules_asks_the_before_probe_of_even_one() -> None:
-    """Every prefix of the rule list, down to one rule with a ``before`` (one probe group)."""
+def test_a_plan_of_a_few_rules_sieves_even_one() -> None:
+    """Every prefix of the rule list, down to one rule with a ``before`` (one sieve branch)."""
     rules = rules_for("ky")
     for k in range(1, len(rules.rules) + 1):
         few = dataclasses.replace(rules, rules=rules.rules[:k], _plans={})
@@ -367,9 +379,11 @@ def _rule(name: str, *, before: str | None, after: str | None, flags: int = 0) -
     )
 
 
-def test_a_probe_is_not_built_from_patterns_it_cannot_combine() -> None:
+def test_a_probe_or_sieve_is_not_built_from_patterns_it_cannot_combine() -> None:
     """Groups of its own or flags would change a combined probe: then there is none, and the
-    segmenter tries each rule in turn; a pattern that cannot be read backwards is left out."""
+    segmenter tries each rule in turn; a pattern that cannot be read backwards always may end
+    at a candidate (an empty branch of the sieve); a backward pattern with groups of its own
+    leaves a plan without a sieve."""
     rules = rules_for("common")
     plain = _rule("plain", before=r"\.", after=r"\s")
     grouped = _rule("grouped", before=None, after=r"(\s)")
@@ -380,21 +394,24 @@ def test_a_probe_is_not_built_from_patterns_it_cannot_combine() -> None:
         few = dataclasses.replace(rules, rules=(plain, after_rule), _plans={})
         assert few.after_probe is None, after_rule.name
     few = dataclasses.replace(rules, rules=(plain, backref, folded), _plans={})
-    assert few.after_probe is None and few.before_probe is not None
-    assert few.before_probe(".", 0).groups() == ("",)
-    assert few.before_probe("x", 0).groups() == (None,)
+    plan = few.plan(("", ""))
+    assert [c.brk for c in plan.checks] == [True, True, True] and plan.default is True
+    assert _sieve_pick(plan, ".", 0) == 0
+    assert _sieve_pick(plan, "x", 0) == 1
     numbered = dataclasses.replace(plain, backward=re.compile(r"(\.)"))
-    assert dataclasses.replace(rules, rules=(numbered,), _plans={}).before_probe is None
+    assert dataclasses.replace(rules, rules=(numbered,), _plans={}).plan(("",)).sieve is None
 
 
-def test_a_before_probe_keeps_a_backward_pattern_case_and_ascii_flags() -> None:
+def test_a_sieve_keeps_a_backward_pattern_case_and_ascii_flags() -> None:
     rules = rules_for("common")
     www = _rule("www", before=r"(?i)www\.", after=None)
     digit = _rule("digit", before=r"(?a)\d\.", after=None)
-    few = dataclasses.replace(rules, rules=(www, digit), _plans={})
-    assert few.before_probe(".WWW", 0).groups() == ("", None)
-    assert few.before_probe(".1", 0).groups() == (None, "")
-    assert few.before_probe(".\u0661", 0).groups() == (None, None)  # an Arabic-Indic digit
+    same = _rule("same", before=r"(?i)www\.", after=None)
+    plan = dataclasses.replace(rules, rules=(www, same, digit), _plans={}).plan(())
+    assert plan.default is None and len(plan.checks) == 3
+    assert _sieve_pick(plan, ".WWW", 0) == 0
+    assert _sieve_pick(plan, ".1", 0) == 2
+    assert _sieve_pick(plan, ".\u0661", 0) is None  # an Arabic-Indic digit
 
 
 @pytest.mark.parametrize(

@@ -11,14 +11,13 @@ inline placeholders, addresses and quoted titles whole, and marks runs of foreig
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from . import segment_lines
 from .model import Block, Release, Segment, value_of
+from .segment_plan import Check
+from .segment_protect import Protected
 from .segment_rules import Foreign, Rules, rules_for
 
 __all__ = [
@@ -38,13 +37,8 @@ FOREIGN_FLAG = "foreign-text"
 _WINDOW = 80
 
 _WORD = re.compile(r"[^\W\d_]+")
-_PAIRED = re.compile(r"<(\d+)>")
 _ANY_PLACEHOLDER = re.compile(r"</?\d+/?>")
-_CLOSING = re.compile(r"</(\d+)>")
-_SPACE = re.compile(r"\s*")
-_TOKEN = re.compile(r"\S+")
 _RUN = re.compile(r"\S*")
-_OPENS_AFTER = re.compile(r"[\s(\[«„“‘\-–—/]")
 
 
 class Span(NamedTuple):
@@ -57,144 +51,6 @@ class Span(NamedTuple):
     note: str = ""
 
 
-def _placeholder_interiors(text: str) -> list[tuple[int, int]]:
-    """Inside ``<1>…</1>``: a unit never ends there (markup spanning sentences stays whole).
-
-    Each opening is paired with the first closing of its number after it, found by bisection
-    in the closings' positions (one scan of the text, however many openings go unclosed)."""
-    if "<" not in text:
-        return []
-    closings: dict[str, list[int]] = {}
-    for m in _CLOSING.finditer(text):
-        closings.setdefault(m[1], []).append(m.start())
-    spans = []
-    for m in _PAIRED.finditer(text):
-        found = closings.get(m[1], ())
-        k = bisect_left(found, m.end())
-        if k < len(found):
-            spans.append((m.end(), found[k]))
-    return spans
-
-
-def _title_quotes(text: str, rules: Rules) -> list[tuple[int, int]]:
-    """Quoted names inside a sentence (``«Таза шаар. Жашыл шаар» программасы``) stay whole.
-
-    A short quotation counts as a name when a lower-case word that is not reported speech follows
-    it (``программасы``, not ``деп``); a quotation that is said is split at its sentence ends.
-    """
-    quotes = _quote_marks(rules.quotes)
-    spans = []
-    search = quotes.opener.search
-    m = search(text)
-    while m is not None:
-        i = m.start()
-        mark = text[i]
-        # A mark that can also close opens only at a word start: `сөз“ деди` closes.
-        if mark in quotes.closing and i and not _OPENS_AFTER.match(text[i - 1]):
-            m = search(text, i + 1)
-            continue
-        close = quotes.closers[mark].search(text, i + 1, i + 2 + rules.title_quote_max)
-        if close is None:
-            m = search(text, i + 1)
-            continue
-        j = close.start()
-        if text[i + 1 : j].strip() and _names_something(text, j + 1, rules, quotes.openers):
-            spans.append((i + 1, j))
-        m = search(text, j + 1)
-    return spans
-
-
-@dataclass(frozen=True)
-class _Quotes:
-    """A language's quote pairs as the scanner uses them (compiled once per pair list)."""
-
-    openers: frozenset[str]
-    closing: frozenset[str]
-    opener: re.Pattern[str]
-    closers: dict[str, re.Pattern[str]]
-
-
-@lru_cache(maxsize=16)
-def _quote_marks(pairs: tuple[tuple[str, str], ...]) -> _Quotes:
-    def chars(marks: Iterable[str]) -> re.Pattern[str]:
-        return re.compile("[" + "".join(re.escape(c) for c in sorted(set(marks))) + "]")
-
-    openers = frozenset(o for o, _ in pairs)
-    closers = {o: chars(c for oo, c in pairs if oo == o) for o in openers}
-    return _Quotes(openers, frozenset(c for _, c in pairs), chars(openers), closers)
-
-
-def _names_something(text: str, pos: int, rules: Rules, openers: frozenset[str]) -> bool:
-    """Does the text from ``pos`` (after a closing quote) make the quotation a name rather than
-    speech? Read in place: a copy of the rest at every quote is quadratic in a long block."""
-    i = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
-    if text[i : i + 1] in (",", ";"):
-        i = _SPACE.match(text, i + 1).end()  # type: ignore[union-attr]
-        if text[i : i + 1] in openers:
-            return True
-    word = _TOKEN.match(text, i)
-    return word is not None and text[i].islower() and word[0] not in rules.speech_words
-
-
-def _url_interiors(text: str, rules: Rules) -> list[tuple[int, int]]:
-    """Web and mail addresses are never cut (``www.gov.kg``, ``e-salyk.kg``)."""
-    spans: list[tuple[int, int]] = []
-    for m in rules.addresses(text):
-        end = m.end()
-        while end > m.start() and text[end - 1] in ".,;:!?)»\"”'":
-            end -= 1
-        spans.append((m.start(), end))
-    return spans
-
-
-class _Intervals:
-    """Open intervals ``(a, b)``, merged, answering "is ``pos`` strictly inside one?" by
-    bisection: a long block has as many quotes and addresses as candidate breaks."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        starts: list[int] = []
-        ends: list[int] = []
-        for a, b in sorted(s for s in spans if s[1] - s[0] > 1):  # (a, a+1) holds no integer
-            if starts and a < ends[-1]:  # overlapping open intervals merge; touching ones don't
-                ends[-1] = max(ends[-1], b)
-            else:
-                starts.append(a)
-                ends.append(b)
-        self.starts = starts
-        self.ends = ends
-
-    def __bool__(self) -> bool:
-        return bool(self.starts)
-
-    def inside(self, pos: int) -> bool:
-        k = bisect_left(self.starts, pos) - 1  # the last interval starting before pos
-        return k >= 0 and pos < self.ends[k]
-
-
-class _Protected:
-    """Where a unit never ends (placeholders' insides, quoted names, addresses), found when a
-    rule first breaks in a text, and its addresses only when a break is not followed by white
-    space: an address holds none, so no break before white space is inside one."""
-
-    def __init__(self, text: str, rules: Rules):
-        self.text = text
-        self.rules = rules
-        self.spans: _Intervals | None = None
-        self.addresses: _Intervals | None = None
-
-    def inside(self, pos: int) -> bool:
-        text = self.text
-        if self.spans is None:
-            self.spans = _Intervals(_placeholder_interiors(text) + _title_quotes(text, self.rules))
-        if self.spans and self.spans.inside(pos):
-            return True
-        if text[pos].isspace():
-            return False
-        if self.addresses is None:
-            self.addresses = _Intervals(_url_interiors(text, self.rules))
-        return bool(self.addresses) and self.addresses.inside(pos)
-
-
 def _boundaries(text: str, rules: Rules) -> list[int]:
     """Offsets where a unit ends (before the whitespace that separates it from the next)."""
     first = len(text) - len(text.lstrip())
@@ -202,47 +58,60 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
     positions = [pos for pos in rules.candidate_ends(text) if first < pos < last]
     if not positions:
         return []  # one sentence (most blocks): nothing to protect, nothing to decide
-    protected = _Protected(text, rules)
-    probe, plan, checks = rules.after_probe, rules.plan, rules.checks
+    protected = Protected(text, rules)
+    probe, plans, plan_of = rules.after_probe, rules._plans, rules.plan
     found: list[int] = []
-    n, backwards = len(text), text[::-1]  # read from a candidate back (see ``before_probe``)
-    ends = rules.before_probe
+    n, backwards = len(text), text[::-1]  # read from a candidate back (see ``Plan.sieve``)
     for pos in positions:
-        window = pos - _WINDOW if pos > _WINDOW else 0
-        dot = -2  # the last full stop in the window, found when a rule first needs it
         if probe is None:
-            tried = checks
-        elif ends is None:
-            tried = plan(probe(text, pos).groups())  # type: ignore[union-attr]
+            brk = _decide(text, backwards, pos, rules.checks)
         else:
-            tried = plan(probe(text, pos).groups(), ends(backwards, n - pos).groups())  # type: ignore[union-attr]
-        for after, before, brk, reach, dot_reach, backward in tried:
-            # ``after`` first: an anchored match is cheaper than the windowed ``before`` search.
-            if after is not None and after(text, pos) is None:
-                continue
-            if before is not None:
-                # One anchored try on the reversed text rules out almost every candidate.
-                if backward is not None and backward(backwards, n - pos) is None:
-                    continue  # read backwards from the candidate, the pattern cannot match
-                # A match cannot start further back than the pattern reaches: searching from
-                # every position of the window is most of the cost of a rule.
-                start = window
-                if reach is not None and pos - reach > start:
-                    start = pos - reach
-                if dot_reach is not None:
-                    if dot == -2:
-                        dot = text.rfind(".", window, pos)
-                    if dot < 0:
-                        continue  # no full stop: a rule ending in one cannot match
-                    if dot + 1 - dot_reach > start:
-                        start = dot + 1 - dot_reach
-                if before(text, start, pos) is None:
-                    continue
-            # (protected spans are asked about only where a rule breaks: they decide no other)
-            if brk and (not found or found[-1] != pos) and not protected.inside(pos):
-                found.append(pos)
-            break
+            holds = probe(text, pos).groups()
+            plan = plans.get(holds) or plan_of(holds)
+            sieve = plan.sieve
+            if sieve is None:
+                brk = _decide(text, backwards, pos, plan.checks) if plan.checks else None
+            else:
+                picked = sieve(backwards, n - pos)
+                if picked is None:
+                    brk = plan.default  # no ``before`` can end here: the last rule decides
+                else:
+                    brk = _decide(text, backwards, pos, plan.checks[plan.picks[picked.lastindex] :])
+        # (protected spans are asked about only where a rule breaks: they decide no other)
+        if brk and (not found or found[-1] != pos) and not protected.inside(pos):
+            found.append(pos)
     return found
+
+
+def _decide(text: str, backwards: str, pos: int, checks: tuple[Check, ...]) -> bool | None:
+    """Whether the first of ``checks`` that holds at ``pos`` breaks there (None: none holds)."""
+    window = pos - _WINDOW if pos > _WINDOW else 0
+    dot = -2  # the last full stop in the window, found when a rule first needs it
+    n = len(text)
+    for after, before, brk, reach, dot_reach, backward in checks:
+        # ``after`` first: an anchored match is cheaper than the windowed ``before`` search.
+        if after is not None and after(text, pos) is None:
+            continue
+        if before is not None:
+            # One anchored try on the reversed text rules out almost every candidate.
+            if backward is not None and backward(backwards, n - pos) is None:
+                continue  # read backwards from the candidate, the pattern cannot match
+            # A match cannot start further back than the pattern reaches: searching from
+            # every position of the window is most of the cost of a rule.
+            start = window
+            if reach is not None and pos - reach > start:
+                start = pos - reach
+            if dot_reach is not None:
+                if dot == -2:
+                    dot = text.rfind(".", window, pos)
+                if dot < 0:
+                    continue  # no full stop: a rule ending in one cannot match
+                if dot + 1 - dot_reach > start:
+                    start = dot + 1 - dot_reach
+            if before(text, start, pos) is None:
+                continue
+        return brk
+    return None
 
 
 def _is_foreign(text: str, foreign: Foreign, rules: Rules) -> tuple[bool, int]:

@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any
 
 from .charclass import class_body
 from .errors import ConfigError
 from .regex_shape import backward, first_chars
+from .segment_plan import Check, Plan, sieved
 
 if sys.version_info >= (3, 11):
     from re import _parser as sre_parse
@@ -62,18 +63,6 @@ class Rule:
     backward: re.Pattern[str] | None = None
 
 
-class Check(NamedTuple):
-    """One rule as the segmenter's loop applies it (see ``Rule``)."""
-
-    after: Callable[..., object] | None
-    before: Callable[..., object] | None
-    brk: bool
-    reach: int | None
-    dot_reach: int | None
-    #: ``backward.match``, or None.
-    backward: Callable[..., re.Match[str] | None] | None
-
-
 @dataclass(frozen=True)
 class Foreign:
     """How to tell text that is not in the release's language: letters of another script."""
@@ -100,7 +89,7 @@ class Rules:
     #: Matches wherever ``urls`` could (``://``, ``www.``, ``@``, a dot and a known domain): a
     #: cheap scan that lets the many sentences without an address skip the costly pattern.
     url_hint: re.Pattern[str] = re.compile("")
-    _plans: dict[tuple[tuple[str | None, ...], ...], tuple[Check, ...]] = field(
+    _plans: dict[tuple[str | None, ...], Plan] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -168,50 +157,22 @@ class Rules:
             parts.append(f"(?:(?={rule.after.pattern})()|)")  # (a branch: a fifth faster than ?)
         return re.compile("".join(parts)).match
 
-    @cached_property
-    def before_probe(self) -> Callable[..., re.Match[str] | None] | None:
-        """``after_probe`` for the ``before`` side: one anchored match on the reversed text at a
-        candidate, its groups (in rule order, one per rule with a ``backward`` pattern) ``""``
-        where that rule's ``before`` may end there and None where it cannot."""
-        parts = []
-        for rule in self.rules:
-            if rule.before is None or rule.backward is None:
-                continue
-            back = rule.backward
-            if back.groups:
-                return None  # numbered groups would shift (the reversal writes none)
-            flags = ("i" if back.flags & re.IGNORECASE else "") + (
-                "a" if back.flags & re.ASCII else ""
-            )
-            body = f"(?{flags}:{back.pattern})" if flags else back.pattern
-            parts.append(f"(?:(?={body})()|)")
-        return re.compile("".join(parts)).match
-
-    def plan(
-        self, holds: tuple[str | None, ...], ends: tuple[str | None, ...] = ()
-    ) -> tuple[Check, ...]:
-        """The rules left to try where ``after_probe`` found ``holds`` (and ``before_probe``
-        found ``ends``, if it was asked), in order, up to the first that decides on its
-        ``after`` alone (remembered: a text has few kinds of candidate)."""
-        key = (holds, ends)
-        known = self._plans.get(key)  # pragma: no mutate (a memo: missed, the plan is rebuilt)
+    def plan(self, holds: tuple[str | None, ...]) -> Plan:
+        """The rules left to try where ``after_probe`` found ``holds``, in order, up to the first
+        that decides on its ``after`` alone, with the sieve that picks among them (remembered:
+        a text has few kinds of candidate, and a sieve is compiled once for each)."""
+        known = self._plans.get(holds)  # pragma: no mutate (a memo: missed, the plan is rebuilt)
         if known is not None:
             return known
-        asked = self.before_probe is not None and len(ends) > 0
         left: list[Check] = []
         found = iter(holds)
-        ended = iter(ends)
         for check in self.checks:
-            holds_here = check.after is None or next(found) is not None
-            may_end = True
-            if asked and check.before is not None and check.backward is not None:
-                may_end = next(ended) is not None
-            if not (holds_here and may_end):
+            if check.after is not None and next(found) is None:
                 continue
-            left.append(check._replace(after=None, backward=None if asked else check.backward))
+            left.append(check._replace(after=None))
             if check.before is None:
                 break
-        plan = self._plans[key] = tuple(left)
+        plan = self._plans[holds] = sieved(tuple(left))
         return plan
 
     def addresses(self, text: str) -> Iterator[re.Match[str]]:
