@@ -88,9 +88,11 @@ def test_a_remembered_role_is_the_role_decided_afresh() -> None:
 
 
 def _unhinted(rules: roles.StructureRules | None = None) -> roles.StructureRules:
-    """Rules with the pattern hints switched off: every pattern searches every line."""
+    """Rules with the pattern hints and the anchored patterns' screen switched off: every
+    pattern searches every line."""
     plain = dataclasses.replace(rules or default_rules(), _seen={})
     object.__setattr__(plain, "hints", (None,) * len(plain.patterns))
+    object.__setattr__(plain, "anchored", (None, (False,) * len(plain.patterns)))
     return plain
 
 
@@ -152,6 +154,71 @@ def test_letters_that_fold_simply_match_case_blind_exactly_when_lower_case_equal
         ]
     assert all(len(c.lower()) == 1 for c in admitted)
     assert not any(roles._FOLDS_SIMPLY.fullmatch(c) for c in ODD_FOLDS)
+
+
+ANCHORED = [
+    "Фото пресс-службы МИД",
+    "Сүрөт Кабардан алынды",
+    "by John Smith",
+    "© 2024 Кабар",
+    "(c) Кабар",
+    "copyright 2021",
+    "#Бишкек #шайлоо",
+    "Facebook Twitter Telegram",
+    "3 мүн. окуу",
+    "views: 1 234",
+    "👁 1 234",
+    "Жарыяланды: 12.03.2021",
+    "Фото пресс-службы МИД.",  # a sentence: prose
+]
+NEWSROOM = {
+    "furniture": ["^Жарыяланды:", r"(?m)^x$", r"^(\w)\1{3}", "(?x) ^ y z"],
+    "byline": [r"^(?P<who>Кабар)\s*$"],
+}
+
+
+def test_the_start_anchored_patterns_screen_changes_no_role() -> None:
+    """Only patterns that can match at the line's start alone join the screen (no group a back
+    reference could name, no inline flag, no ``re.M``), and any line gets the role it had."""
+    rules = structure_rules(patterns=NEWSROOM)
+    screen, covered = rules.anchored
+    assert screen is not None
+    shown = {p.pattern: on for (_, p), on in zip(rules.patterns, covered, strict=True)}
+    assert shown["^Жарыяланды:"] and shown[r"^\s*(?:©|\(c\)\s|copyright\b)"]
+    assert not any(shown[p] for p in (r"(?m)^x$", r"^(\w)\1{3}", "(?x) ^ y z"))
+    assert not shown[r"^(?P<who>Кабар)\s*$"]
+    assert not shown["бардык укуктар корголгон|все права защищены|all rights reserved"]
+    plain = _unhinted(rules)
+    lines = _corpus_lines() + LABELLED + FURNITURE + ANCHORED
+    lines += ["a\nx", "aaaa bb", "yz", "Кабар", "ſſſſ", "Жарыяланды"]
+    found = [rules.classify(line) for line in lines]
+    assert found == [plain.classify(line) for line in lines]
+    assert [r.role if r else None for r in found[-19:-6]] == [
+        *["credit"] * 2,
+        "byline",
+        *["furniture"] * 9,
+        None,
+    ]
+
+
+@settings(deadline=None)
+@given(st.sampled_from(ANCHORED + FURNITURE), st.text(max_size=8), st.text(max_size=8))
+def test_the_anchored_screen_agrees_whatever_surrounds_the_line(
+    line: str, before: str, after: str
+) -> None:
+    rules = structure_rules(patterns=NEWSROOM)
+    plain = _unhinted(rules)
+    for text in (before + line, line + after, before + line.upper() + after):
+        assert rules.classify(text) == plain.classify(text)
+
+
+def test_labels_are_compiled_only_for_a_line_that_may_hold_one() -> None:
+    rules = structure_rules(labels={"credit": ["Сүрөттөгү"]})
+    assert "labels" not in vars(rules)
+    assert rules.classify("Министр жыйынга катышты.") is None
+    assert "labels" not in vars(rules)  # no label starts so: none compiled
+    assert rules.classify("Сүрөттөгү: Кабар") == roles.Role("credit")
+    assert [g for g, _ in rules.labels] == [g for g, _ in rules.label_words]
 
 
 def test_a_newsroom_pattern_without_plain_text_is_searched_on_every_line() -> None:

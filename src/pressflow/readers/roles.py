@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
 from ..errors import ConfigError
 from ..model import Block, Problem
-from ..regex_shape import needles
+from .rule_patterns import (
+    FOLDS_SIMPLY,
+    SIMPLE_CASE,
+    anchored_screen,
+    hints,
+    label_pattern,
+    screens,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,14 +45,7 @@ _BARE_PHONE = re.compile(r"\+?(?:[\s()\-]*\d){9,15}")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _PLACEHOLDER = re.compile(r"</?\d+/?>")
 _LETTER = re.compile(r"[^\W\d_]")
-_SEPARATOR = r"\s*(?::|：|\s[—–-](?=\s))\s*"
-#: Characters whose case folding under ``re.I`` is plain ``str.lower`` (no ``ſ``, no Kelvin sign).
-_SIMPLE_CASE = re.compile(r"[\x21-\x7e\u0400-\u04ff]+")
-#: Characters whose ``re.IGNORECASE`` matching against one another is plain ``str.lower``
-#: equality, each lower-casing to one character (checked over every pair by the tests): in a
-#: line of only these, a case-insensitive pattern's literal text is found by ``in`` on the line
-#: lower-cased. (Outside them: ``ſ`` matches ``s``, the Kelvin sign ``k``, ``ᲀ`` ``в``...)
-_FOLDS_SIMPLY = re.compile(r"[\x00-\x7f\u00a0-\u00bf\u0400-\u04ff\u2000-\u206f\u2116]*")
+_SIMPLE_CASE, _FOLDS_SIMPLY = SIMPLE_CASE, FOLDS_SIMPLY  # (the tests read them here)
 #: A line ``_classify`` reads as it is (``" ".join(text.split())`` would change nothing) and
 #: whose letters fold simply: characters ``_FOLDS_SIMPLY`` admits but whitespace, the space
 #: alone kept (never doubled nor at an end, tested apart). One scan instead of a split, a join
@@ -80,11 +80,14 @@ class Role:
     related: bool = False  # a related-news heading: the lines after it are furniture too
 
 
+Plan = tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]
+
+
 @dataclass(frozen=True)
 class StructureRules:
     """The compiled rules: labels and patterns per group, month and weekday stems, headline."""
 
-    labels: tuple[tuple[str, re.Pattern[str]], ...]  # (group, label at line start)
+    label_words: tuple[tuple[str, tuple[str, ...]], ...]  # (group, its labels), see ``labels``
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (role, whole-line pattern)
     months: tuple[tuple[str, int], ...]  # (stem, month), longest stem first
     weekdays: tuple[str, ...]
@@ -99,17 +102,43 @@ class StructureRules:
     label_screens: Mapping[str, re.Pattern[str]] = field(
         default_factory=dict, compare=False, repr=False
     )
-    #: per pattern (same order), texts one of which every line it matches contains, lower-cased
-    #: for a case-insensitive one (see ``_hints``); None: search every line
-    hints: tuple[tuple[str, ...] | None, ...] = field(init=False, compare=False, repr=False)
     _seen: dict[str, Role | None] = field(default_factory=dict, compare=False, repr=False)
+    #: a line's first two characters -> False (no label can start it), True (the labels
+    #: decide) or the screen of its start (see ``_may_be_labelled``)
+    _heads: dict[str, bool | re.Pattern[str]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
     #: word -> month or None, and word -> is a weekday: every word of every short line near a
     #: release's head is asked about, and the stems are scanned one by one.
     _months_seen: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)
     _weekdays_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "hints", tuple(_hints(p) for _, p in self.patterns))
+    @cached_property
+    def labels(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """(group, its labels at a line's start), compiled on the first line that may hold one."""
+        return tuple((group, label_pattern(words)) for group, words in self.label_words)
+
+    @cached_property
+    def hints(self) -> tuple[tuple[str, ...] | None, ...]:
+        """Per pattern (same order), texts one of which every line it matches contains,
+        lower-cased for a case-insensitive one (see ``rule_patterns.hints``); None: search."""
+        return tuple(hints(p) for _, p in self.patterns)
+
+    @cached_property
+    def anchored(self) -> tuple[re.Pattern[str] | None, tuple[bool, ...]]:
+        """The start-anchored patterns as one screen, and which patterns it stands for."""
+        return anchored_screen([p for _, p in self.patterns])
+
+    @cached_property
+    def _plans(self) -> tuple[Plan, Plan]:
+        """(role, pattern, hint) of the patterns to try, in order: all of them when the
+        ``anchored`` screen matches a line (those it stands for searched without a hint), only
+        the others when it does not (most lines: two patterns, not ten)."""
+        covered = self.anchored[1]
+        every = zip(self.patterns, self.hints, covered, strict=True)
+        plan = tuple((role, pattern, None if on else hint) for (role, pattern), hint, on in every)
+        rest = tuple(item for item, on in zip(plan, covered, strict=True) if not on)
+        return plan, rest
 
     def month(self, word: str) -> int | None:
         seen = self._months_seen
@@ -149,13 +178,22 @@ class StructureRules:
         """False when no label can match at the start of ``line``: decided from its first two
         characters when they fold case simply (ASCII or Cyrillic), else left to the patterns."""
         head = line[:2]
+        screen = self._heads.get(head)
+        if screen is None:
+            heads = self._heads
+            if len(heads) >= _MEMO_SIZE:
+                heads.clear()
+            screen = heads[head] = self._screen_of(head)
+        return screen if screen.__class__ is bool else screen.match(line) is not None
+
+    def _screen_of(self, head: str) -> bool | re.Pattern[str]:
+        """What ``_may_be_labelled`` asks of a line starting with ``head``."""
         if self.label_starts is None or not _SIMPLE_CASE.fullmatch(head):
             return True
         start = head.lower()
         if start not in self.label_starts:
             return False
-        screen = self.label_screens.get(start)
-        return screen is None or screen.match(line) is not None
+        return self.label_screens.get(start) or True
 
     def _classify(self, text: str) -> Role | None:
         if _SETTLED.fullmatch(text) and "  " not in text and text[:1] != " " != text[-1:]:
@@ -164,7 +202,35 @@ class StructureRules:
             line, simple = " ".join(text.split()), None
         if not line:
             return None
-        for group, pattern in self.labels if self._may_be_labelled(line) else ():
+        if self._may_be_labelled(line):
+            found = self._labelled(line)
+            if found is not None:
+                return found
+        low: str | None = None  # the line lower-cased, once a hint needs it (if it may)
+        screen = self.anchored[0]
+        plans = self._plans
+        for role, pattern, hint in plans[0] if screen and screen.match(line) else plans[1]:
+            if hint is not None:
+                if pattern.flags & _IGNORECASE:
+                    if low is None:
+                        low = line.lower() if simple or _FOLDS_SIMPLY.fullmatch(line) else ""
+                    # (``map`` of the bound test: no generator made for every pattern and line)
+                    if low and not any(map(low.__contains__, hint)):
+                        continue  # (an empty ``low``: the line does not fold simply; search)
+                elif not any(map(line.__contains__, hint)):
+                    continue
+            if pattern.search(line):
+                return Role(role)
+        if "@" in line and EMAIL.search(line) and letterless(line):
+            return Role("contact", "email")
+        first = line[0]  # (a bare phone starts with a digit, ``+``, ``(``, ``)`` or ``-``)
+        if (first.isdecimal() or first in "+()-") and _BARE_PHONE.fullmatch(line):
+            return Role("contact", "phone") if letterless(line) else None
+        return None
+
+    def _labelled(self, line: str) -> Role | None:
+        """The role of the first label group matching at the start of ``line``, if any."""
+        for group, pattern in self.labels:
             found = pattern.match(line)
             if found is None:
                 continue
@@ -180,36 +246,7 @@ class StructureRules:
                     continue
                 return Role("furniture", "related", related=True)
             return Role(group)
-        low: str | None = None  # the line lower-cased, once a hint needs it (if it may)
-        for (role, pattern), hint in zip(self.patterns, self.hints, strict=True):
-            if hint is not None:
-                if pattern.flags & _IGNORECASE:
-                    if low is None:
-                        low = line.lower() if simple or _FOLDS_SIMPLY.fullmatch(line) else ""
-                    # (``map`` of the bound test: no generator made for every pattern and line)
-                    if low and not any(map(low.__contains__, hint)):
-                        continue  # (an empty ``low``: the line does not fold simply; search)
-                elif not any(map(line.__contains__, hint)):
-                    continue
-            if pattern.search(line):
-                return Role(role)
-        if "@" in line and EMAIL.search(line) and letterless(line):
-            return Role("contact", "email")
-        if _BARE_PHONE.fullmatch(line) and letterless(line):  # not a date, not a count
-            return Role("contact", "phone")
         return None
-
-
-def _hints(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Texts one of which every line ``pattern`` matches contains (``regex_shape.needles``),
-    lower-cased when it ignores case; None when it has none, or when one of their letters does
-    not fold simply (then the line is searched)."""
-    found = needles(pattern.pattern, pattern.flags)
-    if found is None or not (pattern.flags & re.IGNORECASE):
-        return found
-    if not all(_FOLDS_SIMPLY.fullmatch(text) for text in found):
-        return None
-    return tuple(text.lower() for text in found)
 
 
 def role_problem(role: Role, text: str, *, path: str, line: int) -> Problem | None:
@@ -254,17 +291,6 @@ def _data() -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-def _label_pattern(words: Iterable[str], *, sep: bool = True) -> re.Pattern[str]:
-    """Any of ``words`` at the start of a line, as a whole word, then (``sep``) the separator
-    if there is one: without it, the screen that every group's pattern can only match after."""
-    alternatives = "|".join(
-        re.escape(w.strip().rstrip(":")).replace(r"\ ", r"\s*")
-        for w in sorted(set(words), key=len, reverse=True)
-    )
-    tail = f"(?P<sep>{_SEPARATOR})?" if sep else ""
-    return re.compile(rf"^(?:{alternatives})(?![^\W_]){tail}", re.I)
-
-
 def _freeze(extra: Mapping[str, Sequence[str]] | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(sorted((k, tuple(v)) for k, v in (extra or {}).items()))
 
@@ -300,8 +326,7 @@ def _compile(
         words[group].extend(extra)
     # Longer labels first across groups: `байланыш телефону` is a phone, not a contact heading.
     order = sorted(known, key=lambda g: -max((len(w) for w in words[g]), default=0))
-    compiled_labels = tuple((g, _label_pattern(words[g])) for g in order if words[g])
-    screens = _screens(w for group in words.values() for w in group)
+    by_start = screens(w for group in words.values() for w in group)
     regexes: dict[str, list[str]] = {r: list(v) for r, v in data["patterns"].items()}
     for role, extra in patterns:
         regexes.setdefault(role, []).extend(extra)
@@ -325,30 +350,16 @@ def _compile(
         key=lambda item: -len(item[0]),
     )
     return StructureRules(
-        labels=compiled_labels,
+        label_words=tuple((g, tuple(words[g])) for g in order if words[g]),
         patterns=compiled_patterns,
         months=tuple(months),
         weekdays=tuple(data["weekdays"]["names"]),
         headline_policy=policy,
         headline_max=int(limit or headline["max_length"]),
         publish=frozenset(publish),
-        label_starts=None if screens is None else frozenset(screens),
-        label_screens=screens or {},
+        label_starts=None if by_start is None else frozenset(by_start),
+        label_screens={} if by_start is None else by_start,
     )
-
-
-def _screens(labels: Iterable[str]) -> dict[str, re.Pattern[str]] | None:
-    """The labels by the first two characters of a line starting with them (lower-cased,
-    without the spaces a label may lose: ``for more`` also matches ``formore``), each group as
-    one pattern; None when a label has no such start (too short, or a letter that does not
-    fold case simply)."""
-    by_start: dict[str, list[str]] = {}
-    for label in labels:
-        head = "".join(label.split())[:2]
-        if len(head) < 2 or not _SIMPLE_CASE.fullmatch(head):
-            return None
-        by_start.setdefault(head.lower(), []).append(label)
-    return {start: _label_pattern(group, sep=False) for start, group in by_start.items()}
 
 
 def default_rules() -> StructureRules:
