@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pressflow import parallel, pipeline
+from pressflow import files, parallel, pipeline
 from pressflow.config import Config
 from pressflow.errors import CatalogError
 
@@ -144,3 +144,27 @@ def test_languages_merged_in_forked_processes_give_the_same_outcome(tmp_path: Pa
     assert forked.stage == here.stage == parallel.MERGE
     assert str(forked.error) == str(here.error)
     assert str(forked.error).endswith(":3: " + str(here.error).split(":3: ", 1)[1])
+
+
+def test_a_catalog_made_after_its_folder_was_listed_is_left_as_saved(tmp_path: Path) -> None:
+    """A run lists the catalog folders once and does not look for a catalog missing then; one
+    saved since (a translator's first save) is never replaced: the writer refuses it, as it
+    refuses any version it did not read."""
+    config = _newsroom(tmp_path, count=2)
+    pipeline.update(config, parallel_from=SERIAL)
+    saved = config.translations_dir / "ru" / "2018-000-news.po"
+    mine = saved.read_bytes().replace(b'msgstr ""\n\n', b'msgstr "[ru]"\n\n', 1)
+    saved.unlink()
+    listed = {
+        config.catalog_folder(lang): files.listing(config.catalog_folder(lang)) or frozenset()
+        for lang in ("", "ru", "en")
+    }
+    saved.write_bytes(mine)  # after the listing
+    settings = parallel.Settings(config, ("ru", "en"), listed=listed)
+    outcome = parallel.work(_jobs(config)[0], settings)
+    ru = next(out for out in outcome.files if out.lang == "ru")
+    assert ru.read is None and ru.data is not None  # made as a first catalog
+    with files.WriteBatch() as batch:
+        batch.write(ru.path, ru.data, expect=ru.read)
+    assert batch.conflicts == [ru.path]
+    assert saved.read_bytes() == mine

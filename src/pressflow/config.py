@@ -275,9 +275,13 @@ class Config:
     def catalog_file(self, lang: str, slug: str) -> str:
         """The template (``lang`` empty) or a language's catalog of ``slug``, as a string: the
         one place the layout is written, and cheap where a run names thousands (``update``)."""
-        folder = lang or "templates"
         name = f"{check_slug(slug)}{'.po' if lang else '.pot'}"
-        return f"{os.fspath(self.translations_dir)}{os.sep}{folder}{os.sep}{name}"
+        return f"{self.catalog_folder(lang)}{os.sep}{name}"
+
+    def catalog_folder(self, lang: str) -> str:
+        """The folder of the templates (``lang`` empty) or of a language's catalogs, as
+        ``catalog_file`` names it."""
+        return f"{os.fspath(self.translations_dir)}{os.sep}{lang or 'templates'}"
 
     def rel(self, path: Path) -> str:
         """A path as shown to people and written in ``#:`` references: relative, with slashes."""

@@ -102,6 +102,19 @@ def _read_path(path: Path | str) -> tuple[bytes, os.stat_result] | None:
         os.close(fd)
 
 
+def listing(folder: Path | str) -> frozenset[str] | None:
+    """The names in ``folder`` in lower case (none when it is missing), or None when it cannot
+    be listed: a run that writes thousands of catalogs lists their folders once instead of
+    trying to open each file that is not there. (Lower case: on a file system that ignores
+    case, ``a.pot`` opens ``A.pot``; a name not listed so is missing on any.)"""
+    try:
+        return frozenset(name.lower() for name in os.listdir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return frozenset()
+    except OSError:
+        return None
+
+
 def read_open(fd: int) -> tuple[bytes, Snapshot]:
     """The bytes of an open file and their snapshot (see ``_read_fd``)."""
     data, st = _read_fd(fd)

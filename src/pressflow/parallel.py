@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
@@ -48,6 +48,10 @@ class Settings:
     config: Config
     langs: tuple[str, ...] = ()  # target languages to merge; none for ``extract``
     write: bool = True  # False: only tell whether each file is out of date (``--check``)
+    #: catalog folders listed when the run began (``files.listing``): a catalog not among its
+    #: folder's names was missing then, and is not looked for (a file made since is found
+    #: when it is written: the writer never replaces what it did not read)
+    listed: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -124,11 +128,16 @@ def _output(
 
 
 def _load(
-    path: str, confined: Confinement, *, config: Config, header_only: bool = False
+    path: str, settings: Settings, *, header_only: bool = False
 ) -> tuple[bytes | None, Snapshot | None, polib.POFile | None]:
     """A catalog's bytes (kept for its stamp), their snapshot and their parse (with
-    ``header_only``, of the header alone); all None when it is missing. A catalog resolving
-    outside the project is refused unread."""
+    ``header_only``, of the header alone); all None when it is missing (or was, by
+    ``Settings.listed``). A catalog resolving outside the project is refused unread."""
+    folder, name = os.path.split(path)
+    names = settings.listed.get(folder)
+    if names is not None and name.lower() not in names:
+        return None, None, None
+    confined = _confinement(settings.config)
     try:
         raw, snap = confined.read(path, error=CatalogError)
     except OSError as exc:
@@ -218,7 +227,7 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
             segments = segment_release(release)
             problems = (*release.problems, *foreign_warnings(release, segments))
             pot_path = config.catalog_file("", release.slug)
-            raw, pot_snap, previous = _load(pot_path, confined, config=config, header_only=True)
+            raw, pot_snap, previous = _load(pot_path, settings, header_only=True)
             made = templating.template_of(release, segments, config=config, previous=previous)
         except PressflowError as exc:
             return Outcome(name, slug, shown, error=exc, stage=TEMPLATE)
@@ -276,7 +285,7 @@ def _merge_one(
     ``text``: the template's text (if formatted already), which a first catalog is made of."""
     config = settings.config
     po_path = config.catalog_file(lang, slug)
-    raw, po_snap, old = _load(po_path, _confinement(config), config=config)
+    raw, po_snap, old = _load(po_path, settings)
     if old is None and text is not None:
         first = updating.first_from_text(made.comment, made.fields, text, lang=lang)
         if first is not None:

@@ -12,7 +12,7 @@ from ..answers import answer_name, remember_answer
 from ..cache import stat_key
 from ..config import Config
 from ..errors import SlugError, UsageError
-from ..files import CONFIG_NAME, WriteBatch, remove_stale_temporaries
+from ..files import CONFIG_NAME, WriteBatch, listing, remove_stale_temporaries
 from ..lock import project_lock
 from ..model import Problem
 from ..po.orphans import ORPHAN_CODE, Orphan, find_orphans, orphan_problems
@@ -106,7 +106,13 @@ def _process(
             rel = rel_under(config, config.releases_dir, many=True)
             shown = [rel(p) for p in paths]
         jobs = [Job(p, name, vouched.get(p.name)) for p, name in zip(paths, shown, strict=True)]
-        found = outcomes(jobs, Settings(config, langs, write), parallel_from=parallel_from)
+        listed = {}
+        for lang in ("", *langs):
+            names = listing(config.catalog_folder(lang))
+            if names is not None:
+                listed[config.catalog_folder(lang)] = names
+        settings = Settings(config, langs, write, listed)
+        found = outcomes(jobs, settings, parallel_from=parallel_from)
     for number, outcome in enumerate(found, start=1):
         if tick is not None:
             tick(number, len(paths))
