@@ -34,6 +34,23 @@ def test_a_batch_records_each_file_as_it_is_once_placed(tmp_path: Path) -> None:
     assert not batch.conflicts
 
 
+def test_a_batch_keeping_no_stats_places_and_refuses_as_one_that_does(tmp_path: Path) -> None:
+    """``stats=False`` (extract: no stamps) changes what is recorded, not what is written."""
+    over, new, taken = (tmp_path / name for name in ("over.po", "new.po", "taken.po"))
+    over.write_text("old", "utf-8")
+    _, snapshot = read_snapshot(over)
+    batch = WriteBatch(stats=False)
+    batch.write(over, "new text", expect=snapshot)
+    batch.write(new, "fresh", expect=None)
+    batch.write(taken, "ours", expect=None)
+    taken.write_text("saved meanwhile", "utf-8")
+    batch.commit()
+    assert (over.read_text("utf-8"), new.read_text("utf-8")) == ("new text", "fresh")
+    assert taken.read_text("utf-8") == "saved meanwhile" and batch.conflicts == [taken]
+    assert not batch.stats
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.po", "over.po", "taken.po"]
+
+
 def test_a_file_no_longer_the_one_placed_keeps_the_stat_taken_before(tmp_path: Path) -> None:
     """Replaced, rewritten or removed right after it was placed: the stat taken before stands
     (it matches nothing on disk, so the next reader looks at the bytes)."""

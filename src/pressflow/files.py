@@ -14,46 +14,30 @@ a save can be overwritten: see ``_place``.
 
 from __future__ import annotations
 
-import hashlib
 import os
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ChangedOnDisk, WriteError
 from .projectfile import CONFIG_NAME as CONFIG_NAME  # (re-exported: where it was first)
 
+# (re-exported: where readers and writers have always found them)
+from .snapshots import NOFOLLOW as NOFOLLOW
+from .snapshots import OPEN_FLAGS as OPEN_FLAGS
+from .snapshots import READ_FLAGS as READ_FLAGS
+from .snapshots import Snapshot as Snapshot
+from .snapshots import digest as _digest
+from .snapshots import listing as listing
+from .snapshots import read_existing as read_existing
+from .snapshots import read_open as read_open
+from .snapshots import read_path as _read_path
+from .snapshots import read_snapshot as read_snapshot
+
 TMP_SUFFIX = ".tmp"
 ASIDE_SUFFIX = ".aside"  # a version taken aside for the moment ours is put in its place
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """One version of a file as read: what identifies it on disk, and its bytes' hash."""
-
-    size: int
-    mtime_ns: int
-    ino: int
-    digest: bytes
-    ctime_ns: int = 0
-
-    @classmethod
-    def of(cls, data: bytes, st: os.stat_result) -> Snapshot:
-        return cls(st.st_size, st.st_mtime_ns, st.st_ino, _digest(data), st.st_ctime_ns)
-
-    @property
-    def key(self) -> str:
-        """Size, modification and change times and inode, as ``cache.stat_key`` writes them for
-        the stat these bytes were read with: cheap evidence the file is still this version."""
-        return f"{self.size}:{self.mtime_ns}:{self.ctime_ns}:{self.ino}"
-
-
-def _digest(data: bytes) -> bytes:
-    """SHA-1, as the cache's ``content_digest`` (its hex): a release's snapshot, taken where it
-    is read, gives the extract cache its digest without hashing the bytes again."""
-    return hashlib.sha1(data, usedforsecurity=False).digest()
 
 
 class _Unchecked:
@@ -62,72 +46,6 @@ class _Unchecked:
 
 UNCHECKED = _Unchecked()
 Expect = Snapshot | None | _Unchecked  # None: the file must still be missing
-
-
-NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # (not on Windows: there, a check then a read)
-OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-READ_FLAGS = OPEN_FLAGS | NOFOLLOW
-
-
-def _read_fd(fd: int) -> tuple[bytes, os.stat_result]:
-    """The bytes of an open file and its stat, in as few system calls as a regular file allows
-    (its size first, so one read takes it all). The stat is the one before the read: if the
-    file changes meanwhile, it matches no later one, so what was read is judged by its bytes
-    (never a stale stat vouching for newer bytes; a save in place between a read and a stat
-    after it would leave a stat that vouches for the save beside the bytes before it). A read
-    that returns less than the size (a network or FUSE file system, over 2 GiB) is followed to
-    the end: a catalog cut short would be merged and written back without the entries after
-    the cut."""
-    st = os.fstat(fd)
-    data = os.read(fd, st.st_size + 1)
-    if len(data) != st.st_size:  # grown, shrunk, read short, not a regular file: the rest
-        parts = [data]
-        while part := os.read(fd, 1 << 20):
-            parts.append(part)
-        data = b"".join(parts)
-    return data, st
-
-
-def _read_path(path: Path | str) -> tuple[bytes, os.stat_result] | None:
-    """``_read_fd`` of the file at ``path``; None when it is missing. A raw descriptor, not
-    ``open``: a buffered file object costs five more system calls and its objects, and stages
-    read thousands of files per run."""
-    try:
-        fd = os.open(path, OPEN_FLAGS)
-    except FileNotFoundError:
-        return None
-    try:
-        return _read_fd(fd)
-    finally:
-        os.close(fd)
-
-
-def listing(folder: Path | str) -> frozenset[str] | None:
-    """The names in ``folder`` in lower case (none when it is missing), or None when it cannot
-    be listed: a run that writes thousands of catalogs lists their folders once instead of
-    trying to open each file that is not there. (Lower case: on a file system that ignores
-    case, ``a.pot`` opens ``A.pot``; a name not listed so is missing on any.)"""
-    try:
-        return frozenset(name.lower() for name in os.listdir(folder))
-    except (FileNotFoundError, NotADirectoryError):
-        return frozenset()
-    except OSError:
-        return None
-
-
-def read_open(fd: int) -> tuple[bytes, Snapshot]:
-    """The bytes of an open file and their snapshot (see ``_read_fd``)."""
-    data, st = _read_fd(fd)
-    return data, Snapshot.of(data, st)
-
-
-def read_snapshot(path: Path | str) -> tuple[bytes | None, Snapshot | None]:
-    """A file's bytes and the snapshot of exactly those bytes, its stat taken before the read
-    (see ``_read_fd``); (None, None) when missing."""
-    found = _read_path(path)
-    if found is None:
-        return None, None
-    return found[0], Snapshot.of(*found)
 
 
 def unchanged_since(path: Path | str, expect: Expect) -> bool:
@@ -153,12 +71,6 @@ def _writing(path: Path) -> Iterator[None]:
         yield
     except OSError as exc:
         raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
-
-
-def read_existing(path: Path | str) -> bytes | None:
-    """A file's bytes, or ``None`` when it does not exist (other failures raise ``OSError``)."""
-    found = _read_path(path)
-    return None if found is None else found[0]
 
 
 def atomic_write(path: Path | str, data: str | bytes, *, expect: Expect = UNCHECKED) -> bool:
@@ -302,6 +214,53 @@ def remove_stale_temporaries(folder: Path | str) -> int:
     return removed
 
 
+def _make_durable(paths: list[str]) -> None:
+    """Put the bytes of the files at ``paths`` on disk. On Linux, ``syncfs`` of each file
+    system holding them: ``sync`` would wait for every file system's writes (another disk, a
+    network share), and an ``fsync`` per file for each file's in turn (seconds for thousands).
+    Elsewhere, or when ``syncfs`` fails, ``sync``; on Windows, ``fsync`` each."""
+    # pragma: no mutate start (every branch makes the bytes durable; only a crash shows it)
+    syncfs = _libc_call("syncfs")
+    if syncfs is not None:
+        done: set[int] = set()
+        for folder in sorted({os.path.dirname(p) or "." for p in paths}):
+            fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            try:
+                device = os.fstat(fd).st_dev
+                if device not in done and syncfs(fd) != 0:
+                    break  # (failed: sync below)
+                done.add(device)
+            finally:
+                os.close(fd)
+        else:
+            return
+    if hasattr(os, "sync"):
+        os.sync()
+    else:  # pragma: no cover - Windows
+        for path in paths:
+            with open(path, "rb+") as handle:
+                os.fsync(handle.fileno())
+    # pragma: no mutate end
+
+
+_LIBC: dict[str, Callable[..., int] | None] = {}
+
+
+def _libc_call(name: str) -> Callable[..., int] | None:
+    """The C library's function ``name`` on Linux (looked up once), else None. (ctypes is
+    imported here: only a batch that commits needs it.)"""
+    if name not in _LIBC:
+        _LIBC[name] = None
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+
+                _LIBC[name] = getattr(ctypes.CDLL(None, use_errno=True), name)
+            except (OSError, AttributeError):
+                pass
+    return _LIBC[name]
+
+
 class WriteBatch:
     """Many atomic writes made durable by one flush: stage temporary files, sync once, rename.
 
@@ -316,10 +275,11 @@ class WriteBatch:
     Use as a context manager: committed on success, temporary files removed on error.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, stats: bool = True) -> None:
         self._staged: list[tuple[str, Path | str, Expect]] = []
         self._folders: set[str] = set()
         self._pid = os.getpid()  # (a batch is never carried across a fork; O_EXCL checks)
+        self._stats = stats  # False: ``stats`` is not kept (one ``stat`` less per file)
         self.conflicts: list[Path | str] = []  # (each path as it was given to ``write``)
         self.stats: dict[Path | str, os.stat_result] = {}
 
@@ -374,21 +334,19 @@ class WriteBatch:
         staged, self._staged = self._staged, []
         if not staged:
             return
-        # pragma: no mutate start (both branches make the bytes durable; only a crash shows it)
-        if hasattr(os, "sync"):
-            os.sync()
-        else:  # pragma: no cover - Windows
-            for tmp, _, _ in staged:
-                with open(tmp, "rb+") as handle:
-                    os.fsync(handle.fileno())
-        # pragma: no mutate end
+        _make_durable([tmp for tmp, _, _ in staged])
         for tmp, path, expect in staged:
-            with _writing(path):
-                if not _place(tmp, path, expect):
-                    self.conflicts.append(path)
-                    self.stats.pop(path, None)
-                else:
-                    self.stats[path] = as_placed(path, self.stats[path])
+            try:  # (as ``_writing``, without a context manager per file: thousands are placed)
+                placed = _place(tmp, path, expect)
+            except OSError as exc:
+                raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
+            if not placed:
+                self.conflicts.append(path)
+                self.stats.pop(path, None)
+            elif self._stats:
+                self.stats[path] = as_placed(path, self.stats[path])
+            else:
+                self.stats.pop(path, None)
 
     def abort(self) -> None:
         staged, self._staged = self._staged, []

@@ -192,7 +192,7 @@ def extract(
         pairs = [(p, rel(p)) for p in paths]
         known = extract_records(config, cache, pairs)
         todo = [(p, shown) for p, shown in pairs if p.name not in known]
-        with WriteBatch() as batch:
+        with WriteBatch(stats=False) as batch:  # (no stamps: the files' stats are not kept)
             result, _, done = _process(
                 config,
                 [p for p, _ in todo],
