@@ -214,13 +214,17 @@ def remove_stale_temporaries(folder: Path | str) -> int:
     return removed
 
 
+#: up to this many files, a batch fsyncs each (a few milliseconds; no ctypes to load)
+FSYNC_EACH_UP_TO = 16
+
+
 def _make_durable(paths: list[str]) -> None:
-    """Put the bytes of the files at ``paths`` on disk. On Linux, ``syncfs`` of each file
-    system holding them: ``sync`` would wait for every file system's writes (another disk, a
-    network share), and an ``fsync`` per file for each file's in turn (seconds for thousands).
-    Elsewhere, or when ``syncfs`` fails, ``sync``; on Windows, ``fsync`` each."""
+    """Put the bytes of the files at ``paths`` on disk: up to ``FSYNC_EACH_UP_TO`` of them, an
+    ``fsync`` each; more, on Linux, ``syncfs`` of each file system holding them (an ``fsync``
+    per file would take seconds for thousands, and ``sync`` waits for every file system's
+    writes: another disk, a network share). Elsewhere, or when ``syncfs`` fails, ``sync``."""
     # pragma: no mutate start (every branch makes the bytes durable; only a crash shows it)
-    syncfs = _libc_call("syncfs")
+    syncfs = None if len(paths) <= FSYNC_EACH_UP_TO else _libc_call("syncfs")
     if syncfs is not None:
         done: set[int] = set()
         for folder in sorted({os.path.dirname(p) or "." for p in paths}):
@@ -234,12 +238,15 @@ def _make_durable(paths: list[str]) -> None:
                 os.close(fd)
         else:
             return
-    if hasattr(os, "sync"):
+    if hasattr(os, "sync") and len(paths) > FSYNC_EACH_UP_TO:
         os.sync()
-    else:  # pragma: no cover - Windows
+    else:
         for path in paths:
-            with open(path, "rb+") as handle:
-                os.fsync(handle.fileno())
+            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
     # pragma: no mutate end
 
 
