@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cache
 
 from ..model import Dateline
 from .roles import StructureRules, default_rules
@@ -28,22 +29,34 @@ _SHAPES = (
     rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
 )
 _SEP = r"(?:\s*[,T|/–—-]\s*|\s+)"
-_PATTERNS = tuple(
-    re.compile(shape.format(date=date, time=_TIME, sep=_SEP), re.I)
-    for date in _SHAPES
-    for shape in (
-        r"^{date}(?:{sep}{time})?[\s.,—–-]*$",
-        r"^{time}{sep}{date}[\s.,—–-]*$",
-    )
-)
 #: ``Place,`` or ``Weekday,`` in front of a date: one to three words of letters.
 _NAME = r"[^\W\d_](?:[^\W\d_]|[’'-](?=[^\W\d_]))*"
-_LEAD_WORD = re.compile(rf"^(?P<word>{_NAME}(?:\s{_NAME}){{0,2}}(?:\s[^\W\d_]{{1,3}}\.)?)\s*,\s*")
-_WEEKDAY_SPACE = re.compile(r"^(?P<word>[^\W\d_]+)\.?\s+(?=\d)")
-_MARK = re.compile(r"ж|жж|жыл\w*|г|гг|год\w*|саат|в|at|ч")
-_DATEISH = re.compile(r"\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}")
-_DIGIT = re.compile(r"\d")
-_AFTER_NUMBER = re.compile(r"(?<=\d)-")
+
+
+class _Patterns:
+    """The compiled patterns, made on the first line asked about (``_compiled``): compiling
+    them was most of importing the readers, and an HTML release rarely needs them."""
+
+    def __init__(self) -> None:
+        self.dates = tuple(
+            re.compile(shape.format(date=date, time=_TIME, sep=_SEP), re.I)
+            for date in _SHAPES
+            for shape in (
+                r"^{date}(?:{sep}{time})?[\s.,—–-]*$",
+                r"^{time}{sep}{date}[\s.,—–-]*$",
+            )
+        )
+        self.lead_word = re.compile(
+            rf"^(?P<word>{_NAME}(?:\s{_NAME}){{0,2}}(?:\s[^\W\d_]{{1,3}}\.)?)\s*,\s*"
+        )
+        self.weekday_space = re.compile(r"^(?P<word>[^\W\d_]+)\.?\s+(?=\d)")
+        self.mark = re.compile(r"ж|жж|жыл\w*|г|гг|год\w*|саат|в|at|ч")
+        self.dateish = re.compile(r"\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}")
+        self.digit = re.compile(r"\d")
+        self.after_number = re.compile(r"(?<=\d)-")
+
+
+_compiled = cache(_Patterns)
 
 
 class DateError(ValueError):
@@ -58,7 +71,7 @@ def _year(text: str) -> int:
 
 
 def _core(text: str, rules: StructureRules) -> tuple[datetime, bool] | None:
-    for pattern in _PATTERNS:
+    for pattern in _compiled().dates:
         found = pattern.match(text)
         if not found:
             continue
@@ -93,16 +106,17 @@ def match_dateline(
     report it (one line, with its place) instead of publishing it as a paragraph.
     """
     rules = rules or default_rules()
+    compiled = _compiled()
     text = " ".join(line.split())
     place = ""
     for _ in range(2):  # `Ош, бейшемби, 12-март 2021`
-        found = _LEAD_WORD.match(text) or _WEEKDAY_SPACE.match(text)
+        found = compiled.lead_word.match(text) or compiled.weekday_space.match(text)
         if found is None:
             break
         word = found.group("word")
         if rules.is_weekday(word):
             text = text[found.end() :]
-        elif not place and found.re is _LEAD_WORD and rules.month(word) is None:
+        elif not place and found.re is compiled.lead_word and rules.month(word) is None:
             place, text = word, text[found.end() :]
         else:
             break
@@ -117,13 +131,18 @@ def looks_like_date(line: str, *, rules: StructureRules | None = None) -> bool:
     (``12-март`` without a year, ``32.13.2021``): worth a warning, never a unit."""
     rules = rules or default_rules()
     words = line.split()
-    if not words or len(words) > 7 or len(line) > 60 or not _DIGIT.search(line):
+    compiled = _compiled()
+    if not words or len(words) > 7 or len(line) > 60 or not compiled.digit.search(line):
         return False
-    month = bool(_DATEISH.search(line))
+    month = bool(compiled.dateish.search(line))
     others = []  # words that are not part of a date: at most a place, capitalised
     for word in words:
-        for part in _AFTER_NUMBER.split(word.strip(",.;—–-")):
-            if not part or _DIGIT.search(part) or _MARK.fullmatch(part.lower().rstrip(".")):
+        for part in compiled.after_number.split(word.strip(",.;—–-")):
+            if (
+                not part
+                or compiled.digit.search(part)
+                or compiled.mark.fullmatch(part.lower().rstrip("."))
+            ):
                 continue
             if rules.month(part) is not None:
                 month = True

@@ -25,6 +25,7 @@ from .rule_patterns import (
     hints,
     label_pattern,
     screens,
+    start_class,
 )
 
 if sys.version_info >= (3, 11):
@@ -108,6 +109,8 @@ class StructureRules:
     _heads: dict[str, bool | re.Pattern[str]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
+    #: a line's first character -> whether the ``anchored`` screen may match such a line
+    _firsts: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     #: word -> month or None, and word -> is a weekday: every word of every short line near a
     #: release's head is asked about, and the stems are scanned one by one.
     _months_seen: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)
@@ -128,6 +131,14 @@ class StructureRules:
     def anchored(self) -> tuple[re.Pattern[str] | None, tuple[bool, ...]]:
         """The start-anchored patterns as one screen, and which patterns it stands for."""
         return anchored_screen([p for _, p in self.patterns])
+
+    @cached_property
+    def _starts(self) -> re.Pattern[str] | None:
+        """The first characters of the lines the ``anchored`` screen may match (None: any)."""
+        screen, covered = self.anchored
+        if screen is None:
+            return None
+        return start_class([p for (_, p), on in zip(self.patterns, covered, strict=True) if on])
 
     @cached_property
     def _plans(self) -> tuple[Plan, Plan]:
@@ -207,9 +218,8 @@ class StructureRules:
             if found is not None:
                 return found
         low: str | None = None  # the line lower-cased, once a hint needs it (if it may)
-        screen = self.anchored[0]
         plans = self._plans
-        for role, pattern, hint in plans[0] if screen and screen.match(line) else plans[1]:
+        for role, pattern, hint in plans[0] if self._screened(line) else plans[1]:
             if hint is not None:
                 if pattern.flags & _IGNORECASE:
                     if low is None:
@@ -227,6 +237,22 @@ class StructureRules:
         if (first.isdecimal() or first in "+()-") and _BARE_PHONE.fullmatch(line):
             return Role("contact", "phone") if letterless(line) else None
         return None
+
+    def _screened(self, line: str) -> bool:
+        """Whether the ``anchored`` screen matches ``line``: never when no line starting with its
+        first character can (decided once per character)."""
+        screen = self.anchored[0]
+        if screen is None:
+            return False
+        first = line[0]
+        may = self._firsts.get(first)
+        if may is None:
+            starts = self._starts
+            firsts = self._firsts
+            if len(firsts) >= _MEMO_SIZE:
+                firsts.clear()
+            may = firsts[first] = starts is None or starts.match(first) is not None
+        return may and screen.match(line) is not None
 
     def _labelled(self, line: str) -> Role | None:
         """The role of the first label group matching at the start of ``line``, if any."""

@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from ..regex_shape import needles
+from ..regex_shape import first_chars, needles
 
 if sys.version_info >= (3, 11):
     from re import _parser as sre_parse
@@ -114,3 +114,13 @@ def anchored_screen(
         return re.compile(body, re.I), covered
     except re.error:  # pragma: no cover - each alternative compiled alone
         return None, (False,) * len(patterns)
+
+
+def start_class(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """A character class holding the first character of every line one of ``patterns``
+    (start-anchored, ``re.I``) matches (``regex_shape.first_chars``, case-blind as they are);
+    None when one of them may start with any character."""
+    classes = [first_chars(p.pattern) for p in patterns]
+    if not classes or any(found is None for found in classes):
+        return None
+    return re.compile("|".join(found.pattern for found in classes), re.I)  # type: ignore[union-attr]

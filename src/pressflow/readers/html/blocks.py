@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from lxml import etree
 
@@ -11,36 +10,50 @@ from ...model import Block, Inline, value_of
 from ..placeholders import PLACEHOLDER
 from .tree import (
     BLOCK_LEVEL,
+    GENERIC,
     KIND_OF,
     META_TEXT,
     OPAQUE,
     STRUCTURE,
     TEXT_ATTRS,
+    VOID,
     WS,
-    empty_inline,
     is_element,
     skipped,
     text_content,
 )
 
+#: What the walk does with an element, by tag (``_INLINE`` for any tag not named here).
+_SKIP, _HEAD, _INLINE, _STRUCTURE, _CONTAINER = range(5)
+_ACTION: dict[str, int] = {
+    **{tag: _INLINE for tag in VOID},
+    **{tag: _CONTAINER for tag in (*KIND_OF, *GENERIC)},
+    **{tag: _STRUCTURE for tag in STRUCTURE},
+    **{tag: _SKIP for tag in OPAQUE},
+    "head": _HEAD,
+}
+#: Inline tags a placeholder stands for whole (with ``skipped`` elements).
+_WHOLE = VOID | OPAQUE
+
 
 class _Extractor:
     """Walks a parsed page once, in document order, collecting blocks.
 
-    Speed matters here (every release of a newsroom goes through it on each extract): tags are
-    tested against sets once per element, attributes are looked at only on elements that have
-    some, a childless container is one run without the general machinery, and the blocks are
-    made once their kinds are known (the first ``h1`` decides which one is the title)."""
+    Speed matters here (every release of a newsroom goes through it on each extract): one dict
+    lookup tells what to do with an element, attributes are looked at only on elements that
+    have some, the whitespace between block-level children is passed over where it is met,
+    each block's fields are one dict made once (its index set at the end, when the first
+    ``h1`` has decided which block is the title)."""
 
     def __init__(self, root: etree._Element, *, line_attr: str, image_kind: str):
         self.path = root.getroottree().getpath
         self.line_attr = line_attr
         self.image_kind = image_kind
-        self.found: list[dict] = []  # each block's fields but its index, in document order
+        self.found: list[dict] = []  # each block's fields, in document order
         self.first_h1: int | None = None  # in ``found``: the block the page's title is
 
     def line(self, el: etree._Element, text: str = "") -> int:
-        lead = text[: len(text) - len(text.lstrip())].count("\n") if text else 0
+        lead = text[: len(text) - len(text.lstrip())].count("\n") if text[:1].isspace() else 0
         if self.line_attr:
             raw = f"{self.line_attr}-raw"  # raw HTML copied through: count lines from it
             for node in (el, *el.iterancestors()):
@@ -52,21 +65,22 @@ class _Extractor:
             return 1 + lead
         return (el.sourceline or 1) + lead
 
-    def add(self, kind: str, text: str, line: int, locator: str, **extra: object) -> None:
-        self.found.append({"kind": kind, "text": text, "line": line, "locator": locator, **extra})
+    def add(self, kind: str, text: str, line: int, locator: str, attr: str = "") -> None:
+        self.found.append(
+            {"index": 0, "kind": kind, "text": text, "line": line, "locator": locator, "attr": attr}
+        )
 
     def blocks(self) -> tuple[Block, ...]:
         """The blocks, with exactly one ``title``: the first ``h1``, else ``<title>``."""
-        h1 = self.first_h1
+        found, h1 = self.found, self.first_h1
         if h1 is not None:
-            for at, fields in enumerate(self.found):
-                if at == h1:
-                    fields["kind"] = "title"
-                elif fields["kind"] == "title":
+            for fields in found:
+                if fields["kind"] == "title":
                     fields["kind"] = "meta"
-        return tuple(
-            value_of(Block, {"index": at, **fields}) for at, fields in enumerate(self.found)
-        )
+            found[h1]["kind"] = "title"
+        for at, fields in enumerate(found):
+            fields["index"] = at
+        return tuple([value_of(Block, fields) for fields in found])
 
     # -- attributes ---------------------------------------------------------------------------
     def attributes(self, el: etree._Element, tag: str, named: list[str]) -> None:
@@ -74,7 +88,7 @@ class _Extractor:
         if tag == "meta":
             key = (el.get("name") or el.get("property") or "").lower()
             if key in META_TEXT and _has_text(el.get("content", "")):
-                self.add("meta", el.get("content"), self.line(el), self.path(el), attr="content")
+                self.add("meta", el.get("content"), self.line(el), self.path(el), "content")
             return
         if _TEXT_ATTR_SET.isdisjoint(named):
             return
@@ -82,36 +96,35 @@ class _Extractor:
             value = el.get(name)
             if value is not None and _has_text(value):
                 kind = self.image_kind if tag == "img" and name in _IMAGE_TEXT else "attribute"
-                self.add(kind, value, self.line(el), self.path(el), attr=name)
+                self.add(kind, value, self.line(el), self.path(el), name)
 
     # -- walking ------------------------------------------------------------------------------
     def walk(self, el: etree._Element, kind: str) -> None:
         tag = el.tag
-        if tag.__class__ is not str or tag in OPAQUE:
+        if tag.__class__ is not str:
+            return
+        action = _ACTION.get(tag, _INLINE)
+        if action == _SKIP:
             return
         named = el.keys()
-        if named and skipped(el):
-            return
-        if tag == "head":
-            self.head(el)
-            return
         if named:
-            self.attributes(el, tag, named)
-        if tag not in BLOCK_LEVEL:  # an inline element outside any container (rare)
+            if skipped(el):
+                return
+            if action != _HEAD:
+                self.attributes(el, tag, named)
+        if action == _CONTAINER:
+            kind = KIND_OF.get(tag, kind)
+            if len(el):
+                self.container(el, kind)
+            else:
+                text = el.text  # no children: one run, the element's own text
+                if text and not text.isspace():
+                    self.run(el, kind, 0, None, text, None)
+        elif action == _HEAD:
+            self.head(el)
+        else:  # structure, or an inline element outside any container (rare)
             for child in el:
                 self.walk(child, kind)
-            return
-        kind = KIND_OF.get(tag, kind)
-        if tag in STRUCTURE:
-            for child in el:
-                self.walk(child, kind)
-            return
-        if len(el):
-            self.container(el, kind)
-            return
-        text = el.text  # no children: one run, the element's own text
-        if text:
-            self.run(el, kind, index=0, anchor=None, lead=text, nodes=[])
 
     def head(self, head: etree._Element) -> None:
         """``<title>`` and the attributes of the head's elements (``<meta>`` descriptions)."""
@@ -130,65 +143,87 @@ class _Extractor:
         for child in el:
             tag = child.tag
             if tag.__class__ is str and tag in BLOCK_LEVEL and not skipped(child):
-                self.run(el, kind, index=index, anchor=anchor, lead=lead, nodes=nodes)
+                if nodes or (lead and not lead.isspace()):
+                    self.run(el, kind, index, anchor, lead, nodes)
+                    nodes = []
                 self.walk(child, kind)
-                index, anchor, lead, nodes = index + 1, child, child.tail or "", []
+                index, anchor, lead = index + 1, child, child.tail or ""
             else:
                 nodes.append(child)
-        self.run(el, kind, index=index, anchor=anchor, lead=lead, nodes=nodes)
+        if nodes or (lead and not lead.isspace()):
+            self.run(el, kind, index, anchor, lead, nodes)
 
     def run(
         self,
         el: etree._Element,
         kind: str,
-        *,
         index: int,
         anchor: etree._Element | None,
         lead: str,
-        nodes: list,
+        nodes: list | None,
     ) -> None:
-        """The block of one run (when it has text), then its inline elements' attributes
-        (``img`` alt, ``a`` title: found while the run's text is made, placed after it)."""
-        if not nodes and (not lead or lead.isspace()):
-            return  # the whitespace between block-level children: most runs of a page
-        at = len(self.found)
-        inlines: list[Inline] = []
+        """The block of one run with text (``nodes``: its inline nodes, if any), then its
+        inline elements' attributes (``img`` alt, ``a`` title: found while the run's text is
+        made, placed after it)."""
+        found = self.found
+        at = len(found)
+        line: int | None
         if nodes:
+            inlines: list[Inline] = []
             text = self.inline_text(lead, nodes, inlines)
+            if not text or not _has_text(text):
+                return
+            line = self.first_line(nodes) if not lead or lead.isspace() else None
+            held = tuple(inlines)
         else:  # collapsing whitespace neither adds nor removes a letter: test before
-            text = _collapse(lead) if _has_text(lead) else ""
-        if text and (not nodes or _has_text(text)):
-            if index:
-                locator = f"{self.path(el)}#{index}"
+            if not _has_text(lead):
+                return
+            text, line, held = _collapse(lead), None, ()
+        if index:
+            locator = f"{self.path(el)}#{index}"
+        else:
+            locator = self.path(el)
+            if el.tag == "h1" and self.first_h1 is None:
+                self.first_h1 = at
+        if line is None:
+            if anchor is None:
+                line = self.line(el, lead)
             else:
-                locator = self.path(el)
-                if el.tag == "h1" and self.first_h1 is None:
-                    self.first_h1 = at
-            line = self.run_line(el, anchor, lead, nodes)
-            fields = {"kind": kind, "text": text, "line": line, "locator": locator}
-            self.found.insert(at, {**fields, "inlines": tuple(inlines)})
+                inner = etree.tostring(anchor, encoding=str, with_tail=False)
+                line = self.line(anchor, lead) + inner.count("\n")
+        fields = {"index": 0, "kind": kind, "text": text, "line": line, "locator": locator}
+        fields["inlines"] = held
+        found.insert(at, fields)
 
     def inline_text(self, lead: str, nodes: list, inlines: list[Inline]) -> str:
         """A run as placeholder text, browser-style whitespace; its ``Inline``s appended to
         ``inlines`` and the blocks of its inline elements' attributes added, in one walk."""
         parts: list[str] = [lead]
+        add = parts.append
 
-        def emit(items: Iterable) -> None:
+        def emit(items: list | etree._Element) -> None:
             for node in items:
                 tag = node.tag
                 if tag.__class__ is str:
                     number = len(inlines) + 1
                     attrs = tuple(node.items())
-                    if attrs and tag not in OPAQUE and not skipped(node):
-                        self.attributes(node, tag, node.keys())
-                    if empty_inline(node):
-                        parts.append(self.kept_whole(node, tag, number, attrs, inlines))
+                    if attrs:
+                        if tag not in OPAQUE and not skipped(node):
+                            self.attributes(node, tag, node.keys())
+                        whole = tag in _WHOLE or skipped(node)
+                    else:
+                        whole = tag in _WHOLE
+                    if whole:
+                        add(self.kept_whole(node, tag, number, attrs, inlines))
                     else:
                         inlines.append(value_of(Inline, {"id": number, "tag": tag, "attrs": attrs}))
-                        parts.append(f"<{number}>{node.text or ''}")
-                        emit(node)
-                        parts.append(f"</{number}>")
-                parts.append(node.tail or "")
+                        add(f"<{number}>{node.text or ''}")
+                        if len(node):
+                            emit(node)
+                        add(f"</{number}>")
+                tail = node.tail
+                if tail:
+                    add(tail)
 
         emit(nodes)
         return _collapse("".join(parts))
@@ -204,16 +239,9 @@ class _Extractor:
         inlines.append(value_of(Inline, {**fields, "text": keep, "raw": raw}))
         return f"<{number}/>"
 
-    def run_line(self, el: etree._Element, anchor: object, lead: str, nodes: list) -> int:
-        """Line of a run's first text: the container's, the first inline's, or past the anchor."""
-        if nodes and not lead.strip():
-            return self.first_line(nodes)
-        if anchor is None:
-            return self.line(el, lead)
-        inner = etree.tostring(anchor, encoding=str, with_tail=False)
-        return self.line(anchor, lead) + inner.count("\n")
-
     def first_line(self, nodes: list) -> int:
+        """Line of a run's first text when it starts with inline nodes: the first element's
+        (or comment's)."""
         for node in nodes:
             if is_element(node) or isinstance(node, etree._Comment):
                 return self.line(node) if is_element(node) else node.sourceline or 1

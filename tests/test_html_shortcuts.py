@@ -1,0 +1,93 @@
+"""The HTML reader's short cuts hold: a page with few ``<`` is not measured for depth (libxml2
+adds only a few elements of its own), and the locators are the paths lxml gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from pressflow.errors import ReaderError
+from pressflow.readers.html import parse_html, read_html
+from pressflow.readers.html.tree import _IMPLIED, MAX_DEPTH
+
+PIECES = [
+    "<p>",
+    "</p>",
+    "<b>",
+    "</b>",
+    "<div>",
+    "</div>",
+    "<li>",
+    "<td>",
+    "<tr>",
+    "<table>",
+    "<head>",
+    "<body>",
+    "<html>",
+    "<title>",
+    "<option>",
+    "<select>",
+    "<dd>",
+    "<dt>",
+    "<frameset>",
+    "<noscript>",
+    "<embed>",
+    "<img>",
+    "<!-- c -->",
+    "текст ",
+    "x",
+    " ",
+    "\n",
+    "&amp;",
+]
+
+
+def _depth_and_count(root: etree._Element) -> tuple[int, int]:
+    depth = deepest = count = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        count += event == "start"
+        deepest = max(deepest, depth)
+    return deepest, count
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join))
+def test_libxml2_adds_at_most_a_few_elements_without_a_start_tag(source: str) -> None:
+    """What the depth check's short cut relies on: elements, hence depth, are bounded by the
+    page's ``<`` plus the few elements the parser implies."""
+    try:
+        root = parse_html(source)
+    except (etree.ParserError, ValueError):
+        return
+    deepest, count = _depth_and_count(root)
+    assert max(deepest, count) <= source.count("<") + _IMPLIED
+
+
+def test_a_page_just_under_and_just_over_the_depth_limit() -> None:
+    for depth, refused in ((MAX_DEPTH - 3, False), (MAX_DEPTH, True), (MAX_DEPTH + 1, True)):
+        page = "<b>" * depth + "Текст"  # html and body are implied, the rest nest
+        try:
+            read_html(page, slug="a", path="a.html", lang="ky")
+        except ReaderError as exc:
+            assert refused and "deeper than" in str(exc)
+        else:
+            assert not refused
+
+
+def test_every_locator_is_the_path_lxml_gives() -> None:
+    page = (
+        "<html><head><title>Аты</title><meta name='description' content='Сүрөттөмө'></head>"
+        "<body><h1>Аты</h1><p>Бир</p><div><p>Эки <b>үч</b></p>төрт<p title='Аталыш'>беш</p>"
+        "</div><!-- c --><p>алты</p><section><h2>жети</h2></section><p>сегиз<img alt='Сүрөт'>"
+        "</p><ul><li>тогуз</li><li>он</li></ul><table><tr><td>a1</td><td>b2</td></tr></table>"
+        "<o:p>он бир</o:p><p translate='no'>жок</p><p>он эки</p></body></html>"
+    )
+    release = read_html(page, slug="a", path="a.html", lang="ky")
+    tree = parse_html(page).getroottree()
+    assert len(release.blocks) >= 15
+    for block in release.blocks:
+        path = block.locator.partition("#")[0]
+        (element,) = tree.xpath(path)
+        assert tree.getpath(element) == path, block
