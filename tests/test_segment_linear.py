@@ -213,10 +213,14 @@ EMPTY_THEN_LONGER = r"(?=\n)|\n+\.?|(?<=ж)(?=A)|A+"
 )
 def test_candidates_are_where_the_pattern_tried_everywhere_ends(text: str, lang: str) -> None:
     """Tried only where a match can start, the candidate pattern ends where ``finditer``'s
-    matches end, empty ones and a longer one at the same place included."""
+    matches end, empty ones and a longer one at the same place included; each match holds the
+    after probe's answer at its end."""
     if lang == "empty-then-longer":
         rules = dataclasses.replace(rules_for("ky"), candidate=re.compile(EMPTY_THEN_LONGER))
     else:
         rules = rules_for(lang)
     assert rules.candidate_starts is not None
-    assert rules.candidate_ends(text) == [m.end() for m in rules.candidate.finditer(text)]
+    found = rules.candidates(text)
+    assert [m.end() for m in found] == [m.end() for m in rules.candidate.finditer(text)]
+    assert rules.probed is not None and rules.after_probe is not None
+    assert [m.groups() for m in found] == [rules.after_probe(text, m.end()).groups() for m in found]

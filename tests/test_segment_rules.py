@@ -166,15 +166,16 @@ def test_the_rule_data_is_read_as_written() -> None:
     assert ky.foreign.other.fullmatch("q") and not ky.foreign.other.fullmatch("ө")
 
 
-def test_an_abbreviation_list_compiles_to_exactly_its_words() -> None:
-    items = ["ж", "жж", "ж.б", "ж.б.у.с", "кв", "кв.м", "р-н", "№", "к"]
-    pattern = re.compile(_abbrev_alternation(items))
+@pytest.mark.parametrize("from_end", [False, True])
+def test_an_abbreviation_list_compiles_to_exactly_its_words(from_end: bool) -> None:
+    items = ["ж", "жж", "ж.б", "ж.б.у.с", "кв", "кв.м", "р-н", "№", "к", "ок", "т.б"]
+    pattern = re.compile(_abbrev_alternation(items, from_end=from_end))
     for item in items:
         assert pattern.fullmatch(item), item
         assert pattern.fullmatch(item.replace(".", ". ")), item  # an inner dot may take a space
     for other in ["", "б", "жжж", "ж.", "ж.б.у", "кв.", "квм", "р", "р-", "н", "к.в", "ж б"]:
         assert not pattern.fullmatch(other), other
-    assert not re.search(_abbrev_alternation([]), "ж.б. anything")
+    assert not re.search(_abbrev_alternation([], from_end=from_end), "ж.б. anything")
 
 
 @pytest.mark.parametrize(
@@ -444,6 +445,14 @@ def test_an_abbreviation_trie_has_no_group_it_does_not_need() -> None:
     a word ends inside it or branches."""
     assert _abbrev_alternation(["к", "кв", "кв.м", "кг", "км"]) == r"к(?:в(?:\.\s?м)?|г|м)?"
     assert _abbrev_alternation(["ж.б"]) == r"ж\.\s?б"
+    # From the end: read backwards (``regex_shape.backward``), a trie again.
+    assert _abbrev_alternation(["к", "кв", "кв.м", "кг", "км"], from_end=True) == (
+        r"(?:кв|кг|к|(?:кв\.\s?|к)м)"
+    )
+    # each branch opens on a last letter
+    assert _backward(_abbrev_alternation(["ок", "кв.м", "км", "т"], from_end=True)).pattern == (
+        r"(?:ко|м(?:(?:[\s]){0,1}\.в|)к|т)"
+    )
 
 
 def test_a_brace_that_names_no_macro_is_left_as_written() -> None:

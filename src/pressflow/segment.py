@@ -55,18 +55,22 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
     """Offsets where a unit ends (before the whitespace that separates it from the next)."""
     first = len(text) - len(text.lstrip())
     last = len(text.rstrip())
-    positions = [pos for pos in rules.candidate_ends(text) if first < pos < last]
-    if not positions:
-        return []  # one sentence (most blocks): nothing to protect, nothing to decide
-    protected = Protected(text, rules)
-    probe, plans, plan_of = rules.after_probe, rules._plans, rules.plan
     found: list[int] = []
-    n, backwards = len(text), text[::-1]  # read from a candidate back (see ``Plan.sieve``)
-    for pos in positions:
+    protected: Protected | None = None
+    probe, plans, plan_of = rules.after_probe, rules._plans, rules.plan
+    probed = rules.probed is not None
+    n = len(text)
+    backwards = ""  # read from a candidate back (see ``Plan.sieve``), reversed when first needed
+    for m in rules.candidates(text):
+        pos = m.end()
+        if not first < pos < last:
+            continue
+        if not backwards:
+            backwards = text[::-1]
         if probe is None:
             brk = _decide(text, backwards, pos, rules.checks)
         else:
-            holds = probe(text, pos).groups()
+            holds = m.groups() if probed else probe(text, pos).groups()
             plan = plans.get(holds) or plan_of(holds)
             sieve = plan.sieve
             if sieve is None:
@@ -77,8 +81,12 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
                     brk = plan.default  # no ``before`` can end here: the last rule decides
                 else:
                     brk = _decide(text, backwards, pos, plan.checks[plan.picks[picked.lastindex] :])
+        if not brk or (found and found[-1] == pos):
+            continue
+        if protected is None:
+            protected = Protected(text, rules)
         # (protected spans are asked about only where a rule breaks: they decide no other)
-        if brk and (not found or found[-1] != pos) and not protected.inside(pos):
+        if not protected.inside(pos):
             found.append(pos)
     return found
 
@@ -174,13 +182,11 @@ def _spans(text: str, lang: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     start = 0
     for pos in [*_boundaries(text, rules), len(text)]:
-        while start < pos and text[start].isspace():
-            start += 1
-        end = pos
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append(Span(start, end))
+        piece = text[start:pos]
+        body = piece.strip()  # (str.strip drops what str.isspace calls white space)
+        if body:
+            first = start + piece.find(body[0])  # what precedes it is white space
+            spans.append(Span(first, first + len(body)))
         start = pos
     if rules.foreign is not None:
         spans = _mark_foreign(text, spans, rules.foreign, rules)
@@ -243,6 +249,8 @@ def segment_block(
 def letterless(text: str, rules: Rules) -> bool:
     """Nothing to translate: no letter outside placeholders and web or mail addresses
     (``300``, ``2021-06-17``, ``1 234``, ``12.03.21``, ``https://gov.kg``, ``<1/>``)."""
+    if rules.plain_lead(text) is not None:
+        return False  # it opens on a word that can be in no address (most units)
     plain = _ANY_PLACEHOLDER.sub(" ", text) if "<" in text else text
     word = _WORD.search(plain)
     if word is None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from .charclass import class_body
 from .errors import ConfigError
-from .regex_shape import backward, first_chars
+from .regex_shape import backward, first_chars, needles
 from .segment_plan import Check, Plan, sieved
 
 if sys.version_info >= (3, 11):
@@ -111,18 +111,29 @@ class Rules:
     @cached_property
     def candidate_starts(self) -> Callable[[str], Iterator[re.Match[str]]] | None:
         """``finditer`` of the characters a candidate can start at (``regex_shape.first_chars``),
-        or None when any may: ``candidate_ends`` tries the candidate pattern only there."""
+        or None when any may: ``candidates`` tries the candidate pattern only there."""
         found = first_chars(self.candidate.pattern)
         return None if found is None or self.candidate.flags & ~re.UNICODE else found.finditer
 
-    def candidate_ends(self, text: str) -> list[int]:
-        """Where the matches of ``candidate.finditer(text)`` end, found by trying the pattern
-        only where a match can start (``candidate_starts``): the regex engine would try it at
-        every position of the text, most of the cost of segmenting a block."""
-        starts, pattern = self.candidate_starts, self.candidate
+    @cached_property
+    def probed(self) -> re.Pattern[str] | None:
+        """The candidate pattern followed by ``after_probe``'s groups, which always match: its
+        matches end where the candidate's do, and their groups are the probe's answer at the
+        end, found in the same match. None when the two cannot be joined."""
+        probe = self.after_probe
+        if probe is None or self.candidate.groups or self.candidate.flags & ~re.UNICODE:
+            return None
+        return re.compile(f"(?:{self.candidate.pattern}){probe.__self__.pattern}")  # type: ignore[attr-defined]
+
+    def candidates(self, text: str) -> list[re.Match[str]]:
+        """The matches of ``finditer(text)`` of ``probed`` (or, without it, of ``candidate``),
+        found by trying the pattern only where a match can start (``candidate_starts``): the
+        regex engine would try it at every position of the text, most of the cost of
+        segmenting a block."""
+        starts, pattern = self.candidate_starts, self.probed or self.candidate
         if starts is None:
-            return [m.end() for m in pattern.finditer(text)]
-        found: list[int] = []
+            return list(pattern.finditer(text))
+        found: list[re.Match[str]] = []
         done = 0  # where the last match ended: ``finditer`` goes on from there
         for hit in starts(text):
             at = hit.start()
@@ -132,14 +143,14 @@ class Rules:
             if m is None:
                 continue
             done = m.end()
-            found.append(done)
+            found.append(m)
             if done == at:  # an empty match: ``finditer`` then tries a longer one at its place
                 scanner = pattern.scanner(text, at)
                 scanner.match()
                 longer = scanner.match()
                 if longer is not None:
                     done = longer.end()
-                    found.append(done)
+                    found.append(longer)
         return found
 
     @cached_property
@@ -174,6 +185,18 @@ class Rules:
                 break
         plan = self._plans[holds] = sieved(tuple(left))
         return plan
+
+    @cached_property
+    def plain_lead(self) -> Callable[[str], re.Match[str] | None]:
+        """Matches a text that opens on a letter whose run of non-whitespace holds no
+        placeholder and no character of ``url_hint``'s needles (one of which each hint holds):
+        that letter is in no address, so the text is not letterless, told in one match."""
+        found = needles(self.url_hint.pattern, self.url_hint.flags)
+        if found is None:
+            return re.compile("(?!)").match
+        marks = {next((c for c in n if not c.isalnum()), n[0]) for n in found}
+        body = "".join(re.escape(c) for c in sorted(marks))
+        return re.compile(rf"[^\W\d_][^\s<{body}]*(?!\S)").match
 
     def addresses(self, text: str) -> Iterator[re.Match[str]]:
         """``urls.finditer(text)``, searched only in the runs of non-whitespace that hold a hint.
@@ -214,25 +237,31 @@ def _char_class(
     return class_body(chars)
 
 
-def _abbrev_alternation(items: Iterable[str]) -> str:
+def _abbrev_alternation(items: Iterable[str], *, from_end: bool = False) -> str:
     """Abbreviations without their final dot -> one alternation; inner dots allow a space.
 
     Written as a trie (``к(?:в(?:\\.\\s?м)?|г|м)?``), which matches the same strings as a flat
     list but lets the engine reject a position on its first letter instead of trying every
-    abbreviation: the rules are searched at every candidate sentence end.
+    abbreviation: the rules are searched at every candidate sentence end. ``from_end`` writes
+    the trie of their last letters first (``(?:(?:к\\.\\s?)?в|к)м``): the same strings, whose
+    reversal (``regex_shape.backward``) rejects a candidate on the letter before its dot.
     """
     trie: dict = {}
     for item in set(items):
         node = trie
-        for char in item:
+        for char in reversed(item) if from_end else item:
             node = node.setdefault(r"\.\s?" if char == "." else re.escape(char), {})
         node[""] = {}  # an abbreviation ends here
-    return _trie_pattern(trie) if trie else r"(?!)"
+    return _trie_pattern(trie, from_end=from_end) if trie else r"(?!)"
 
 
-def _trie_pattern(node: dict) -> str:
+def _trie_pattern(node: dict, *, from_end: bool = False) -> str:
     ends = "" in node
-    alts = [token + _trie_pattern(child) for token, child in sorted(node.items()) if token]
+    alts = [
+        _trie_pattern(child, from_end=True) + token if from_end else token + _trie_pattern(child)
+        for token, child in sorted(node.items())
+        if token
+    ]
     if not alts:
         return ""
     if len(alts) == 1 and not ends:
@@ -279,8 +308,15 @@ def _compile(base: str) -> Rules:
         "lower": _abbrev_alternation(abbrev.get("lower", ())),
     }
 
-    def expand(pattern: str) -> str:
-        return re.sub(r"\{(\w+)\}", lambda m: macros.get(m[1], m[0]), pattern)
+    # The same lists written from their ends, for the patterns read backwards.
+    ends = {
+        **macros,
+        "never": _abbrev_alternation(abbrev.get("never", ()), from_end=True),
+        "lower": _abbrev_alternation(abbrev.get("lower", ()), from_end=True),
+    }
+
+    def expand(pattern: str, table: dict[str, str] = macros) -> str:
+        return re.sub(r"\{(\w+)\}", lambda m: table.get(m[1], m[0]), pattern)
 
     dotless_close = _never_a_dot(macros.get("close", ""))
 
@@ -301,7 +337,7 @@ def _compile(base: str) -> Rules:
                         if before and dotless_close and before.endswith(_DOT_CLOSE)
                         else None
                     ),
-                    backward=backward(expand(before)) if before else None,
+                    backward=backward(expand(before, ends)) if before else None,
                 )
             )
     foreign = None
