@@ -407,9 +407,14 @@ def outcomes(jobs: Sequence[Job], settings: Settings, *, parallel_from: int) -> 
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, len(jobs) // (workers * 8))
+    # The first release is worked on here, before the pool forks: the workers inherit what it
+    # made on first use (the segmenter's and the readers' compiled rules), made once, not once
+    # per worker.
+    yield work(jobs[0], settings, fan_out_from=FAN_OUT_UNITS)
+    rest = jobs[1:]
+    chunk = max(1, len(rest) // (workers * 8))
     with ProcessPoolExecutor(workers, initializer=_start, initargs=(settings, os.getpid())) as pool:
-        yield from pool.map(_work_here, jobs, chunksize=chunk)
+        yield from pool.map(_work_here, rest, chunksize=chunk)
 
 
 def first_error(failed: Sequence[Outcome]) -> PressflowError:
