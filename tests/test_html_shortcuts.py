@@ -91,3 +91,50 @@ def test_every_locator_is_the_path_lxml_gives() -> None:
         path = block.locator.partition("#")[0]
         (element,) = tree.xpath(path)
         assert tree.getpath(element) == path, block
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(["a", "\n", "\r", "\r\n", " ", "б"]), max_size=12).map("".join))
+def test_lines_split_without_the_pattern_are_the_lines_split_with_it(text: str) -> None:
+    from pressflow.readers.source import _LINE_BREAK, split_lines
+
+    assert split_lines(text) == _LINE_BREAK.split(text)
+
+
+DATE_PARTS = [
+    "12",
+    "03",
+    "2021",
+    "21",
+    ".",
+    "/",
+    "-",
+    " ",
+    ", ",
+    "март",
+    "Ош",
+    "бейшемби",
+    ":",
+    "1",
+]
+
+
+@settings(deadline=None, max_examples=500)
+@given(st.lists(st.sampled_from(DATE_PARTS), min_size=1, max_size=9).map("".join))
+def test_a_line_without_what_every_date_shape_holds_is_no_dateline(line: str) -> None:
+    """The dateline's short cut (no four digits, no ``1.2`` or ``1/2``: no dateline) answers
+    what trying every shape answers."""
+    from pressflow.readers import dates
+
+    needed = dates._compiled().needed
+    if needed.search(line) is None:
+        compiled = dates._compiled()
+        text = " ".join(line.split())
+        for _ in range(2):  # as match_dateline strips a place or a weekday
+            found = compiled.lead_word.match(text) or compiled.weekday_space.match(text)
+            assert not any(p.match(text) for p in compiled.dates)
+            if found is None:
+                break
+            text = text[found.end() :]
+        assert not any(p.match(text) for p in compiled.dates)
+        assert dates.match_dateline(line) is None

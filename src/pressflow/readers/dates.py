@@ -54,6 +54,9 @@ class _Patterns:
         self.dateish = re.compile(r"\d{1,4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,4}")
         self.digit = re.compile(r"\d")
         self.after_number = re.compile(r"(?<=\d)-")
+        #: What every date shape holds (a year of four digits, or ``12.03``): a line without
+        #: it is no dateline, told in one search instead of one match per pattern.
+        self.needed = re.compile(r"\d{4}|\d[./]\d")
 
 
 _compiled = cache(_Patterns)
@@ -107,6 +110,8 @@ def match_dateline(
     """
     rules = rules or default_rules()
     compiled = _compiled()
+    if compiled.needed.search(line) is None:  # (nor in any part of it: no dateline)
+        return None
     text = " ".join(line.split())
     place = ""
     for _ in range(2):  # `Ош, бейшемби, 12-март 2021`
@@ -137,7 +142,8 @@ def looks_like_date(line: str, *, rules: StructureRules | None = None) -> bool:
     month = bool(compiled.dateish.search(line))
     others = []  # words that are not part of a date: at most a place, capitalised
     for word in words:
-        for part in compiled.after_number.split(word.strip(",.;—–-")):
+        word = word.strip(",.;—–-")
+        for part in compiled.after_number.split(word) if "-" in word else (word,):
             if (
                 not part
                 or compiled.digit.search(part)

@@ -61,4 +61,4 @@ def decode_release(data: bytes, *, path: str) -> str:
 
 def split_lines(text: str) -> list[str]:
     """Lines as editors and gettext references count them (not ``str.splitlines``'s extras)."""
-    return _LINE_BREAK.split(text)
+    return _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
