@@ -11,7 +11,6 @@ module is on the start-up path of every command, including ``update``'s nothing-
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields
@@ -242,6 +241,8 @@ def default_of(f: Field[Any]) -> Any:
 
 def suggestion(name: str, candidates: Iterable[str]) -> str:
     """``; did you mean 'x'?`` for the closest candidate, or nothing."""
+    import difflib  # (only a key or value misspelt asks)
+
     close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -218,16 +218,17 @@ def remove_stale_temporaries(folder: Path | str) -> int:
 FSYNC_EACH_UP_TO = 16
 
 
-def _make_durable(paths: list[str]) -> None:
+def _make_durable(paths: list[str], folders: Iterable[str]) -> None:
     """Put the bytes of the files at ``paths`` on disk: up to ``FSYNC_EACH_UP_TO`` of them, an
     ``fsync`` each; more, on Linux, ``syncfs`` of each file system holding them (an ``fsync``
     per file would take seconds for thousands, and ``sync`` waits for every file system's
-    writes: another disk, a network share). Elsewhere, or when ``syncfs`` fails, ``sync``."""
+    writes: another disk, a network share). Elsewhere, or when ``syncfs`` fails, ``sync``.
+    ``folders``: those holding the files."""
     # pragma: no mutate start (every branch makes the bytes durable; only a crash shows it)
     syncfs = None if len(paths) <= FSYNC_EACH_UP_TO else _libc_call("syncfs")
     if syncfs is not None:
         done: set[int] = set()
-        for folder in sorted({os.path.dirname(p) or "." for p in paths}):
+        for folder in sorted(folders):
             fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
             try:
                 device = os.fstat(fd).st_dev
@@ -341,7 +342,7 @@ class WriteBatch:
         staged, self._staged = self._staged, []
         if not staged:
             return
-        _make_durable([tmp for tmp, _, _ in staged])
+        _make_durable([tmp for tmp, _, _ in staged], self._folders)
         for tmp, path, expect in staged:
             try:  # (as ``_writing``, without a context manager per file: thousands are placed)
                 placed = _place(tmp, path, expect)
