@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "pressflow"
 # Lowest first. A module belongs to the longest entry that prefixes its dotted name.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "charclass", "model", "slugs", "projectfile", "regex_shape", "tomllines"),
-    ("snapshots",),  # a file as read, below the writer and the cache
+    ("snapshots", "durable"),  # a file as read, and made durable: below the writer
     ("files", "cache", "locales", "similarity", "glossary", "translit", "cores"),
     ("confine", "answers"),  # kept answers of whole commands, on the cache's file stats
     ("configschema", "config"),

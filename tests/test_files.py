@@ -619,3 +619,26 @@ def test_a_version_aside_after_the_path_was_taken_again_is_dropped(tmp_path: Pat
     (tmp_path / ".en.po.7.aside").write_bytes(OLD)
     assert remove_stale_temporaries(tmp_path) == 0
     assert _listing(tmp_path) == ["en.po"] and (tmp_path / "en.po").read_bytes() == NEW
+
+
+def test_a_batch_flushed_in_the_background_places_every_file_or_none(tmp_path: Path) -> None:
+    """``flush`` starts making the files staged so far durable while the caller goes on;
+    ``commit`` waits for it and flushes the files staged since; ``abort`` leaves nothing."""
+    paths = [tmp_path / f"{n}.po" for n in range(20)]  # (more than are fsynced one by one)
+    with WriteBatch() as batch:
+        for path in paths[:18]:
+            batch.write(path, path.name, expect=None)
+        batch.flush()
+        batch.flush()  # (one flush at a time)
+        for path in paths[18:]:
+            batch.write(path, path.name, expect=None)
+    assert [p.read_text("utf-8") for p in paths] == [p.name for p in paths]
+    assert sorted(tmp_path.iterdir()) == sorted(paths)
+    other = tmp_path / "other"
+    other.mkdir()
+    with pytest.raises(RuntimeError), WriteBatch() as batch:
+        for n in range(18):
+            batch.write(other / f"{n}.po", "x", expect=None)
+        batch.flush()
+        raise RuntimeError("stopped")
+    assert list(other.iterdir()) == []

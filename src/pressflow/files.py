@@ -14,13 +14,14 @@ a save can be overwritten: see ``_place``.
 
 from __future__ import annotations
 
+import contextlib
 import os
-import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .durable import Flush, make_durable
 from .errors import ChangedOnDisk, WriteError
 from .projectfile import CONFIG_NAME as CONFIG_NAME  # (re-exported: where it was first)
 
@@ -214,61 +215,6 @@ def remove_stale_temporaries(folder: Path | str) -> int:
     return removed
 
 
-#: up to this many files, a batch fsyncs each (a few milliseconds; no ctypes to load)
-FSYNC_EACH_UP_TO = 16
-
-
-def _make_durable(paths: list[str], folders: Iterable[str]) -> None:
-    """Put the bytes of the files at ``paths`` on disk: up to ``FSYNC_EACH_UP_TO`` of them, an
-    ``fsync`` each; more, on Linux, ``syncfs`` of each file system holding them (an ``fsync``
-    per file would take seconds for thousands, and ``sync`` waits for every file system's
-    writes: another disk, a network share). Elsewhere, or when ``syncfs`` fails, ``sync``.
-    ``folders``: those holding the files."""
-    # pragma: no mutate start (every branch makes the bytes durable; only a crash shows it)
-    syncfs = None if len(paths) <= FSYNC_EACH_UP_TO else _libc_call("syncfs")
-    if syncfs is not None:
-        done: set[int] = set()
-        for folder in sorted(folders):
-            fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-            try:
-                device = os.fstat(fd).st_dev
-                if device not in done and syncfs(fd) != 0:
-                    break  # (failed: sync below)
-                done.add(device)
-            finally:
-                os.close(fd)
-        else:
-            return
-    if hasattr(os, "sync") and len(paths) > FSYNC_EACH_UP_TO:
-        os.sync()
-    else:
-        for path in paths:
-            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-    # pragma: no mutate end
-
-
-_LIBC: dict[str, Callable[..., int] | None] = {}
-
-
-def _libc_call(name: str) -> Callable[..., int] | None:
-    """The C library's function ``name`` on Linux (looked up once), else None. (ctypes is
-    imported here: only a batch that commits needs it.)"""
-    if name not in _LIBC:
-        _LIBC[name] = None
-        if sys.platform.startswith("linux"):
-            try:
-                import ctypes
-
-                _LIBC[name] = getattr(ctypes.CDLL(None, use_errno=True), name)
-            except (OSError, AttributeError):
-                pass
-    return _LIBC[name]
-
-
 class WriteBatch:
     """Many atomic writes made durable by one flush: stage temporary files, sync once, rename.
 
@@ -288,6 +234,7 @@ class WriteBatch:
         self._folders: set[str] = set()
         self._pid = os.getpid()  # (a batch is never carried across a fork; O_EXCL checks)
         self._stats = stats  # False: ``stats`` is not kept (one ``stat`` less per file)
+        self._flush: Flush | None = None  # the files staged first, being made durable
         self.conflicts: list[Path | str] = []  # (each path as it was given to ``write``)
         self.stats: dict[Path | str, os.stat_result] = {}
 
@@ -338,11 +285,26 @@ class WriteBatch:
         self._staged.append((tmp, path, expect))
         return True
 
+    def flush(self) -> None:
+        """Start making the files staged so far durable, in the background: the disk writes
+        them while the caller goes on (``commit`` waits for it, and flushes any staged since)."""
+        if self._staged and self._flush is None:
+            self._flush = Flush([tmp for tmp, _, _ in self._staged], self._folders)
+
+    def _flushed(self, staged: list[tuple[str, Path | str, Expect]]) -> None:
+        flush, self._flush = self._flush, None
+        done = 0
+        if flush is not None:
+            flush.wait()
+            done = flush.count
+        if len(staged) > done:
+            make_durable([tmp for tmp, _, _ in staged[done:]], self._folders)
+
     def commit(self) -> None:
         staged, self._staged = self._staged, []
         if not staged:
             return
-        _make_durable([tmp for tmp, _, _ in staged], self._folders)
+        self._flushed(staged)
         for tmp, path, expect in staged:
             try:  # (as ``_writing``, without a context manager per file: thousands are placed)
                 placed = _place(tmp, path, expect)
@@ -358,6 +320,10 @@ class WriteBatch:
 
     def abort(self) -> None:
         staged, self._staged = self._staged, []
+        flush, self._flush = self._flush, None
+        if flush is not None:  # (its files are removed below, whatever it met)
+            with contextlib.suppress(Exception):
+                flush.wait()
         for tmp, _, _ in staged:
             Path(tmp).unlink(missing_ok=True)
 

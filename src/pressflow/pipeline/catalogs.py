@@ -202,7 +202,8 @@ def extract(
                 parallel_from=parallel_from,
                 shown=[shown for _, shown in todo],
             )
-        record_extracts(config, cache, done)
+            batch.flush()  # the disk writes the templates while their records are made
+            record_extracts(config, cache, done)
         cache.save()
     if not known:
         return result
