@@ -16,7 +16,7 @@ from pressflow.config import Config
 from pressflow.errors import CatalogError
 from pressflow.files import WriteBatch
 from pressflow.model import Release, Segment
-from pressflow.po import catalog, dates, poparse, update
+from pressflow.po import catalog, dates, notes, poparse, update
 from pressflow.po import template as templating
 from pressflow.segment import segment_release
 from pressflow.structure import read_structured
@@ -311,9 +311,9 @@ def test_a_note_is_wrapped_as_textwrap_wraps_it(text: str) -> None:
     lines are textwrap's all the same (spaces at either end, runs of them, tabs, newlines)."""
     import textwrap
 
-    templating._comment_lines.cache_clear()
+    notes.note_lines.cache_clear()
     wrapped = textwrap.wrap(text, 75, break_long_words=False, break_on_hyphens=False) or [text]
-    assert templating.comment_lines(text) == wrapped
+    assert notes.comment_lines(text) == wrapped
 
 
 def test_a_first_catalog_from_a_templates_head_and_text_is_the_merge() -> None:

@@ -8,8 +8,10 @@ per process, so each test starts from empty caches, as a fresh command does.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from hypothesis import example, given, settings
@@ -87,6 +89,7 @@ def test_the_fast_path_finds_the_breaks_the_general_algorithm_finds(text: str) -
 )
 @example("x" * 100, 77, 6, set())  # a word longer than the line is never cut
 @example("aa bb cc dd", 4, 0, {3})  # a prohibited break is skipped
+@example("a-b c", 1, 2, set())  # no room on the first line: its first break, not its last
 def test_the_fast_path_breaks_a_line_where_the_general_algorithm_does(
     text: str, width: int, start: int, prohibited: set[int]
 ) -> None:
@@ -160,3 +163,30 @@ def test_characters_at_the_edges_of_the_tables_wrap_as_msgcat_wraps_them(tmp_pat
     reference = subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout
     written = catalog.format_po(catalog.parse_po(path.read_bytes(), path="edges.po"))
     assert written.encode() == reference
+
+
+#: Kyrgyz words and the punctuation next to them that the line breaks turn on: hyphens inside a
+#: word, quotes and brackets before one, numbers, signs.
+WORDS = ["Кыргыз", "жергиликтүү", "3-июлда", "Парк-отель", "“Парк-отель”", "“Кырг", "№102", "(17)",
+         "«Дон»", "Иш-чарага", "а/б", "сөз,сөз", "—", "…", ",", ".", ":", "10,5", "x" * 80, " ",
+         "  ", '"', "\\", "ү\u0301", "全"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60).map("".join))
+@example("а " * 35 + "бв")  # 72 characters: fits from column 0, not after ``msgid "``
+@example("а " * 35 + "б")  # 71: fits after it
+@example("а " * 38 + "б")  # 77 and 78: one line from column 0, or two
+@example("а " * 38 + "бв")
+@example(" " + "x" * 80 + " аа")  # no break after a space that starts the text
+@example("x" * 75)  # no break anywhere: one line, however long
+@example("аа " + "x" * 76)
+def test_a_templates_msgid_is_the_general_algorithms(text: str) -> None:
+    """``msgid_text`` (one pass, nothing remembered) writes the lines the general algorithm
+    writes, with ``_ELIGIBLE``'s fast path turned off."""
+    made = powrap.msgid_text(text)
+    with patch.object(powrap, "_ELIGIBLE", re.compile("(?!)")):
+        powrap.cache_clear()
+        general = "\n".join(powrap.wrap_field("msgid", text))
+    powrap.cache_clear()
+    assert made == general

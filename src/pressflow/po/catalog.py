@@ -7,7 +7,7 @@ every translator tool that re-saves a catalog would otherwise leave diff noise.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from ..errors import CatalogError
 from ..files import WriteBatch, atomic_write, read_existing
 from .poparse import RawEntry, decode, parse_entries
 from .powrap import PAGE_WIDTH, later_lines, wrap_field
+from .references import reference_lines
 
 #: gettext's format flags in the order ``msgcat`` prints them; other flags are dropped by msgcat,
 #: so they are dropped here too (pressflow's own markers live in translator comments), except
@@ -183,33 +184,6 @@ def comment_block(text: str, mark: str = "#") -> list[str]:
     return [f"{mark} {line}" if line else mark for line in text.split("\n")]
 
 
-def _occurrence_lines(occurrences: Sequence[tuple[str, str]]) -> list[str]:
-    if len(occurrences) == 1:  # most units: one reference, one line
-        name, line = occurrences[0]
-        while name.startswith("./"):
-            name = name[2:]
-        return [f"#: {name}:{line}" if str(line) else f"#: {name}"]
-    lines: list[str] = []
-    current = "#:"
-    column = 2
-    seen: set[tuple[str, str]] = set()
-    for name, line in occurrences:
-        if (name, str(line)) in seen:
-            continue
-        seen.add((name, str(line)))
-        while name.startswith("./"):
-            name = name[2:]
-        ref = f"{name}:{line}" if str(line) else name
-        width = len(ref) + 1
-        if column > 2 and column + width > PAGE_WIDTH:
-            lines.append(current)
-            current, column = "#:", 2
-        current += " " + ref
-        column += width
-    lines.append(current)
-    return lines
-
-
 def _entry_lines(entry: polib.POEntry) -> list[str]:
     # Called once per entry of every catalog written: the common case (no translator comment,
     # no flag, no previous msgid) does no work for what it lacks.
@@ -219,7 +193,7 @@ def _entry_lines(entry: polib.POEntry) -> list[str]:
     if entry.comment:
         lines += comment_block(entry.comment, "#.")
     if entry.occurrences:
-        lines += _occurrence_lines(entry.occurrences)
+        lines += reference_lines(entry.occurrences)
     flags = _flags_line(entry, obsolete=obsolete) if entry.flags else None
     if flags:
         lines.append(flags)
@@ -332,7 +306,7 @@ def plain_block(msgid: str, comment: str, occurrences: tuple[tuple[str, str], ..
             _PLAIN_BLOCKS.clear()
         lines = comment_block(comment, "#.") if comment else []
         if occurrences:
-            lines += _occurrence_lines(occurrences)
+            lines += reference_lines(occurrences)
         lines += wrap_field("msgid", msgid)
         lines.append('msgstr ""')
         block = _PLAIN_BLOCKS[key] = "\n".join(lines)

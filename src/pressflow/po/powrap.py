@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
@@ -175,25 +176,62 @@ _PAIR = re.compile(r"\\.?", re.S)  # an escape pair, scanned left to right
 _RANGES = ((0x20, 0x7E), (0xA0, 0x52F), (0x1E00, 0x1EFF), (0x2010, 0x2027), (0x2030, 0x205E),
            (0x2070, 0x20CF), (0x2100, 0x218F))  # fmt: skip
 _SPECIAL_CLASSES = ("CM", "ZW", "ZWJ", "BK", "HL", "RI", "SP")
+_ESCAPED = '"\\'  # the one-column characters written escaped
 
 
 # Runs once at import, before a mutation tool can switch a mutant on: tests/test_powrap.py checks
 # what it builds (the fast path breaks where the general algorithm breaks).
-def _build_fast() -> re.Pattern[str]:  # pragma: no mutate block
+def _fast_chars() -> list[str]:  # pragma: no mutate block
     chars: list[str] = []
     for first, last in _RANGES:
         for code in range(first, last + 1):
             char = chr(code)
             if char_width(char) == 1 and line_break_class(char) not in _SPECIAL_CLASSES:
                 chars.append(char)
-    return re.compile(f"[ {class_body(chars)}]*")
+    return chars
 
 
-_ELIGIBLE = _build_fast()
+_FAST_CHARS = _fast_chars()
+_ELIGIBLE = re.compile(f"[ {class_body(_FAST_CHARS)}]*")
+#: ``_ELIGIBLE`` text with nothing to escape (no quote, no backslash): written as it is.
+_VERBATIM = re.compile(f"[ {class_body([c for c in _FAST_CHARS if c not in _ESCAPED])}]*")
+#: Letters and digits (classes AL and NU): the pair table never breaks between two of them
+#: without a space (``_fast_breaks`` skips a run of them in one step).
+_WORD_CHARS = frozenset(c for c in _FAST_CHARS if line_break_class(c) in ("AL", "NU"))
+_WORD_RUN = re.compile(f"[{class_body(sorted(_WORD_CHARS))}]*")
 
 
 def _action(before: str, after: str) -> str:
     return _TABLE[_ORDER[line_break_class(before)]][_ORDER[line_break_class(after)]]
+
+
+#: The characters after which, and a space, a letter or a digit may start a line (most: not
+#: an opening bracket): a line whose last word is a run of them breaks before it.
+_OPEN_TO_WORDS = frozenset(
+    c for c in _FAST_CHARS if c != " " and all(_action(c, w) in "ID" for w in "a1")
+)
+#: The characters that, after a space and before a word, start a line with it (a quotation
+#: mark, an opening bracket, a sign: never a break between them and a letter or a digit), and
+#: the characters after which, and a space, they may.
+_BEFORE_WORDS = frozenset(
+    c
+    for c in _FAST_CHARS
+    if line_break_class(c) in ("QU", "OP", "PR", "PO", "GL")
+    and all(_action(c, w) != "D" for w in "a1")
+)
+_OPEN_TO_SIGNS = frozenset(
+    c for c in _FAST_CHARS if c != " " and all(_action(c, q) in "ID" for q in _BEFORE_WORDS)
+)
+_LETTERS = sorted(c for c in _WORD_CHARS if line_break_class(c) == "AL")
+_WORDS_BODY = class_body(sorted(_WORD_CHARS))
+#: Matched two characters before a word (or a sign before it) that follows a space: reaches
+#: the end of the word when the line may break before it (else it ends before the word).
+_BEFORE_WORD = re.compile(
+    f"(?:[{class_body(sorted(_OPEN_TO_SIGNS))}] [{class_body(sorted(_BEFORE_WORDS))}]"
+    f"|[{class_body(sorted(_OPEN_TO_WORDS))}] )?[{_WORDS_BODY}]*"
+)
+#: Matched at a hyphen: reaches the end of the word after it when the line may break there.
+_AFTER_HYPHEN = re.compile(f"-(?:[{class_body(_LETTERS)}][{_WORDS_BODY}]*)?")
 
 
 #: ``_action`` of two characters, by the pair: a wrapped line asks a few of each
@@ -219,8 +257,51 @@ def _opportunity(text: str, i: int) -> bool:
     return action == "D" or (action == "I" and j < i - 1)
 
 
+def _line_break(text: str, prohibited: AbstractSet[int], line: int, limit: int) -> int:
+    """Where the line of ``text`` that starts at ``line`` breaks: the last opportunity up to
+    ``limit`` (before the word the limit is in, for most lines: asked of that position alone),
+    else the first one after, however long the line gets; -1 for none."""
+    if limit <= line:  # (no room at all: the first break there is)
+        return _scan_break(text, prohibited, line, limit)
+    at = text.rfind(" ", line, limit) + 1
+    # (no break between two word characters: the one before the word is the last that fits)
+    if at > line + 1 and _BEFORE_WORD.match(text, at - 2).end() > limit and at not in prohibited:
+        return at
+    return _harder_break(text, prohibited, line, limit)
+
+
+def _harder_break(text: str, prohibited: AbstractSet[int], line: int, limit: int) -> int:
+    """``_line_break`` (``limit`` after ``line``) of a line whose last word is not after a
+    space: after a hyphen in it, most often (a hyphen breaks before a letter), else as
+    ``_scan_break`` finds it."""
+    at = text.rfind("-", line, limit) + 1
+    if at > line and _AFTER_HYPHEN.match(text, at - 1).end() > limit and at not in prohibited:
+        return at
+    return _scan_break(text, prohibited, line, limit)
+
+
+def _scan_break(text: str, prohibited: AbstractSet[int], line: int, limit: int) -> int:
+    """``_line_break`` asking position after position: back from ``limit`` (a run of word
+    characters in one step), then forward."""
+    words, backwards, n = _WORD_CHARS, "", len(text)
+    at = limit
+    while at > line:
+        if text[at] in words and text[at - 1] in words:  # (inside a word: to its start)
+            backwards = backwards or text[::-1]
+            back = n - at  # where ``text[at - 1]`` is in ``backwards``
+            at -= _WORD_RUN.match(backwards, back).end() - back
+            continue
+        if at not in prohibited and _opportunity(text, at):
+            return at
+        at -= 1
+    at = max(line, limit) + 1
+    while at < n and (at in prohibited or not _opportunity(text, at)):
+        at += 1
+    return at if at < n else -1
+
+
 def _fast_breaks(
-    text: str, prohibited: set[int], *, width: int, start: int, first: bool = False
+    text: str, prohibited: AbstractSet[int], *, width: int, start: int, first: bool = False
 ) -> list[int]:
     """``u8_width_linebreaks`` for text that ``_ELIGIBLE`` accepts (every character one column
     wide), asking only about the positions it chooses among: each line breaks at the last
@@ -230,16 +311,10 @@ def _fast_breaks(
     n = len(text)
     line, column = 0, start  # where the current line starts, and its column there
     while n - line + column > width:  # the rest does not fit on this line
-        limit = min(line + width - column, n - 1)  # the last break that keeps the line in width
-        at = limit
-        while at > line and (at in prohibited or not _opportunity(text, at)):
-            at -= 1
-        if at <= line:  # none fits: the first one after, however long the line gets
-            at = max(line, limit) + 1
-            while at < n and (at in prohibited or not _opportunity(text, at)):
-                at += 1
-            if at >= n:
-                break
+        # the last break that keeps the line in width
+        at = _line_break(text, prohibited, line, min(line + width - column, n - 1))
+        if at < 0:
+            break
         chosen.append(at)
         if first:
             break
@@ -271,7 +346,7 @@ def _escape(portion: str) -> tuple[str, set[int]]:
 
 
 def _breaks(
-    text: str, prohibited: set[int], *, width: int, start: int, first: bool = False
+    text: str, prohibited: AbstractSet[int], *, width: int, start: int, first: bool = False
 ) -> list[int]:
     """Where ``text`` (escaped) breaks from column ``start``; with ``first``, ordinary text is
     read only up to its first break (the caller asks whether there is one)."""
@@ -303,6 +378,38 @@ def wrap_field(
             lines.extend(_later_portion(portion, prefix, width))
         return tuple(lines)
     return _wrap_field(name, value, prefix, width)
+
+
+_MSGID_WIDTH = PAGE_WIDTH - 2  # after a line's opening quote
+_MSGID_FITS = _MSGID_WIDTH - len("msgid ")  # the longest value on the line of ``msgid``
+_NO_BREAK: frozenset[int] = frozenset()
+
+
+def msgid_text(value: str) -> str:
+    """``wrap_field("msgid", value)`` joined into one string, for a template's units: text
+    with nothing to escape, every character one column wide (most units) is broken line by
+    line here, with nothing remembered (each unit is written once)."""
+    n = len(value)
+    if not _VERBATIM.fullmatch(value):
+        return "\n".join(wrap_field("msgid", value))
+    if n <= _MSGID_FITS:
+        return f'msgid "{value}"'
+    pieces: list[str] = []
+    line = 0
+    before_word = _BEFORE_WORD.match
+    while n - line > _MSGID_WIDTH:  # the rest does not fit on a line of its own
+        limit = line + _MSGID_WIDTH
+        at = value.rfind(" ", line, limit) + 1  # (``_line_break``'s first question, asked here)
+        if not (at > line + 1 and before_word(value, at - 2).end() > limit):
+            at = _harder_break(value, _NO_BREAK, line, limit)
+            if at < 0:
+                break
+        pieces.append(value[line:at])
+        line = at
+    if not pieces and (n > _MSGID_WIDTH or _line_break(value, _NO_BREAK, 0, _MSGID_FITS) < 0):
+        return f'msgid "{value}"'  # (no break anywhere: the line of ``msgid``, however long)
+    pieces.append(value[line:])
+    return 'msgid ""\n"' + '"\n"'.join(pieces) + '"'
 
 
 @lru_cache(maxsize=32768)

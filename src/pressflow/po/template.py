@@ -7,149 +7,133 @@ segments into catalog entries, and its notes are written for translators, not fo
 
 from __future__ import annotations
 
-import re
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import polib
 
 from ..config import Config
-from ..model import Inline, Release, Segment
-from .catalog import (
-    COMMENT_WIDTH,
-    POT_HEADER_FIELDS,
-    comment_key,
-    format_header,
-    new_entry,
-    parse_po,
-    plain_block,
-)
-from .dates import EPOCH, format_date, now_stamp, parse_date
-from .powrap import PAGE_WIDTH
+from ..model import BLOCK_KINDS, Inline, Release, Segment
+from .catalog import comment_block, comment_key, new_entry, parse_po
+from .notes import add_notes, add_placeholder_notes
+from .pothead import head_text, header_values
+from .powrap import PAGE_WIDTH, msgid_text
+from .references import file_references
 
 FOREIGN_FLAG = "foreign-text"
+#: Kinds written as they are on a ``#.`` line of their own (a kind from elsewhere: as
+#: ``comment_block`` writes it)
+_PLAIN_KINDS = frozenset(BLOCK_KINDS)
 
-_PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>")
-#: How a paired placeholder's element reads in a translator's note (others: ``<tag>``).
-_PAIRED_NAMES = {
-    "strong": "bold", "b": "bold", "em": "italic", "i": "italic", "u": "underlined",
-    "s": "struck out", "del": "struck out", "sup": "superscript", "sub": "subscript",
-    "mark": "highlighted", "q": "quotation", "cite": "title of a work",
-}  # fmt: skip
-
-
-def _placeholder_note(inline: Inline) -> str:
-    """What one placeholder stands for, in the words a translator needs: where a link goes, the
-    number an empty placeholder shows (Russian agreement depends on it)."""
-    attrs = dict(inline.attrs)
-    if inline.paired:
-        head = f"<{inline.id}>…</{inline.id}>"
-        if inline.tag == "a" and attrs.get("href"):
-            return f"{head}: link to {attrs['href']}"
-        if inline.tag == "abbr" and attrs.get("title"):
-            return f"{head}: abbreviation of {attrs['title']}"
-        return f"{head}: {_PAIRED_NAMES.get(inline.tag, f'<{inline.tag}>')}"
-    head = f"<{inline.id}/>"
-    text = " ".join(inline.text.split())
-    if text:
-        return f"{head}: {text}"
-    if inline.tag == "br":
-        return f"{head}: line break"
-    if inline.tag == "img":
-        return f"{head}: image {attrs.get('alt') or attrs.get('src', '')}".rstrip()
-    return f"{head}: <{inline.tag}>"
+_BETWEEN = "\n\n"  # a blank line between entries
+_NOTE_BREAK = "\n#. "  # between two notes of one line each
+_REFS_WIDTH = PAGE_WIDTH - len("#: ")  # references that fit on one line
+#: A unit's segments: the one it comes from, or the several (in order) when its text recurs.
+Found = Segment | list[Segment]
 
 
-def placeholder_notes(text: str, inlines: Sequence[Inline]) -> list[str]:
-    """One note per placeholder of ``text``, in order of first appearance."""
-    return _notes_of(text, {inline.id: inline for inline in inlines})
-
-
-def _notes_of(text: str, by_id: dict[int, Inline]) -> list[str]:
-    """``placeholder_notes`` with the block's inlines by number (made once per block)."""
-    seen: list[int] = []
-    for found in _PLACEHOLDER.finditer(text):
-        number = int(found.group(1) or found.group(2))
-        if number not in seen and number in by_id:
-            seen.append(number)
-    return [_placeholder_note(by_id[n]) for n in seen]
-
-
-@dataclass
-class _Unit:
-    """One distinct unit text of a template: its references and notes, in order of first sight."""
-
-    #: the references, in order (a dict: a text on 100,000 lines is no quadratic scan)
-    occurrences: dict[tuple[str, str], None]
-    notes: list[str]
-
-
-def _units(release: Release, segments: Sequence[Segment]) -> dict[str, _Unit]:
-    """One ``_Unit`` per distinct unit text (msgid), in source order, with every line it
-    stands on and every note about it (the block's kind, then what is foreign, then what each
-    placeholder stands for). Run for every unit of every release: the common case (a new unit
-    without placeholders) appends its kind and reference and does nothing else."""
-    units: dict[str, _Unit] = {}
-    inlines = {b.index: b.inlines for b in release.blocks if b.inlines}
-    by_id: dict[int, dict[int, Inline]] = {}  # block -> its inlines by number, when first needed
-    path = release.path
+def _gather(segments: Sequence[Segment]) -> dict[str, Found]:
+    """The segments of each distinct unit text (msgid), in source order. Run for every unit of
+    every release: a new text (most) is one dictionary entry, its segment."""
+    units: dict[str, Found] = {}
     for seg in segments:
         text = seg.text
         if not text or text.isspace():
             continue
-        ref = (path, str(seg.line))
-        unit = units.get(text)
-        if unit is None:  # (most units: a new text, its kind its first note)
-            notes = [seg.kind] if seg.kind else []
-            units[text] = _Unit({ref: None}, notes)
-        else:
-            unit.occurrences[ref] = None  # (a reference seen before keeps its place)
-            notes = unit.notes
-            if seg.kind and seg.kind not in notes:
-                notes.append(seg.kind)
-        if FOREIGN_FLAG in seg.flags:
-            note = f"pressflow: {seg.note}" if seg.note else "pressflow: not Kyrgyz text"
-            _add_notes(notes, [note])
-        if "<" in text and seg.block in inlines:
-            if seg.block not in by_id:
-                by_id[seg.block] = {inline.id: inline for inline in inlines[seg.block]}
-            _add_notes(notes, _notes_of(text, by_id[seg.block]))
+        first = units.setdefault(text, seg)
+        if first is not seg:
+            if type(first) is list:
+                first.append(seg)
+            else:
+                units[text] = [first, seg]
     return units
 
 
-def _add_notes(notes: list[str], texts: list[str]) -> None:
-    """Each of ``texts`` as ``#.`` lines, those not among ``notes`` already."""
-    for text in texts:
-        for line in _comment_lines(text):
-            if line and line not in notes:
-                notes.append(line)
+class _Placeholders:
+    """A release's blocks' placeholders by number, made when a unit first needs them."""
+
+    def __init__(self, release: Release) -> None:
+        self.blocks = release.blocks
+        self.inlines: dict[int, tuple[Inline, ...]] | None = None
+        self.by_id: dict[int, dict[int, Inline]] = {}
+
+    def add(self, notes: list[str], seg: Segment) -> None:
+        """Add to ``notes`` what each placeholder of ``seg`` stands for (``add_notes``)."""
+        if self.inlines is None:
+            self.inlines = {b.index: b.inlines for b in self.blocks if b.inlines}
+        if seg.block not in self.inlines:
+            return
+        by_id = self.by_id.get(seg.block)
+        if by_id is None:
+            by_id = self.by_id[seg.block] = {i.id: i for i in self.inlines[seg.block]}
+        add_placeholder_notes(notes, seg.text, by_id)
 
 
-_NOTE_WIDTH = COMMENT_WIDTH - len("#. ")
+def _unit(found: Found, placeholders: _Placeholders) -> tuple[list[str], dict[str, None]]:
+    """A unit's notes (the block's kind, then what is foreign, then what each placeholder
+    stands for, each once) and the lines it stands on (each once), in order of first sight."""
+    notes: list[str] = []
+    lines: dict[str, None] = {}
+    for seg in found if type(found) is list else (found,):
+        lines[str(seg.line)] = None
+        kind = seg.kind
+        if kind and kind not in notes:
+            notes.append(kind)
+        if FOREIGN_FLAG in seg.flags:
+            note = f"pressflow: {seg.note}" if seg.note else "pressflow: not Kyrgyz text"
+            add_notes(notes, [note])
+        if "<" in seg.text:
+            placeholders.add(notes, seg)
+    return notes, lines
 
 
-def comment_lines(text: str) -> list[str]:
-    """A generated ``#.`` comment as lines that fit in 79 columns with their ``#. ``: polib
-    re-wraps longer ones and msgcat keeps them, so a short line is the form both agree on."""
-    return list(_comment_lines(text))
+def _body(release: Release, units: dict[str, Found]) -> list[str]:
+    """Each unit's entry as ``format_po`` writes it (without the blank line between entries),
+    in one pass over the units: one formatted string for a unit found once, of a known kind,
+    without flags or placeholders (most); the others from their notes and lines."""
+    name = release.path
+    while name.startswith("./"):
+        name = name[2:]
+    placeholders = _Placeholders(release)
+    plain = _PLAIN_KINDS
+    blocks: list[str] = []
+    add = blocks.append
+    for text, found in units.items():
+        if type(found) is not list and found.kind in plain and not found.flags:
+            if "<" not in text:
+                add(f'#. {found.kind}\n#: {name}:{found.line}\n{msgid_text(text)}\nmsgstr ""')
+                continue
+            notes = [found.kind]  # (then what each placeholder stands for)
+            placeholders.add(notes, found)
+            head = f"#. {_NOTE_BREAK.join(notes)}\n#: {name}:{found.line}"
+        elif type(found) is list:
+            head = _repeated(found, name) or _head(found, name, placeholders)
+        else:
+            head = _head(found, name, placeholders)
+        add(f'{head}\n{msgid_text(text)}\nmsgstr ""')
+    return blocks
 
 
-#: What ``textwrap`` splits on and turns into spaces: a note without them, shorter than a line
-#: and not ending in white space, is its own one line (most notes: ``<1>…</1>: link to …``).
-_WRAP_SPACE = re.compile(r"[\t\n\x0b\x0c\r]|  ")
+def _repeated(found: list[Segment], name: str) -> str:
+    """The notes and references of a unit found more than once, when it is all of one known
+    kind, without flags or placeholders and its references fit on one line; else ""."""
+    kind = found[0].kind
+    if kind not in _PLAIN_KINDS or "<" in found[0].text:
+        return ""
+    refs: dict[str, None] = {}
+    for seg in found:
+        if seg.kind != kind or seg.flags:
+            return ""
+        refs[f"{name}:{seg.line}"] = None
+    joined = " ".join(refs)
+    return f"#. {kind}\n#: {joined}" if len(refs) == 1 or len(joined) <= _REFS_WIDTH else ""
 
 
-@lru_cache(maxsize=4096)
-def _comment_lines(text: str) -> tuple[str, ...]:
-    """``comment_lines``, remembered: the same placeholder notes (``<1>…</1>: bold``) recur in
-    every release, and wrapping each again cost a fifth of making an HTML release's template."""
-    if 0 < len(text) <= _NOTE_WIDTH and not text[-1].isspace() and not _WRAP_SPACE.search(text):
-        return (text,)  # (textwrap drops at a line's end what ``str.strip`` would)
-    return tuple(
-        textwrap.wrap(text, _NOTE_WIDTH, break_long_words=False, break_on_hyphens=False) or [text]
-    )
+def _head(found: Found, name: str, placeholders: _Placeholders) -> str:
+    """A unit's notes and references (``#.`` and ``#:`` lines), from its notes and lines."""
+    notes, lines = _unit(found, placeholders)
+    comment = "\n".join(comment_block("\n".join(notes), "#.")) + "\n" if notes else ""
+    return comment + file_references(name, lines)
 
 
 def entries_signature(po: polib.POFile | None) -> list[tuple]:
@@ -170,43 +154,6 @@ def entries_signature(po: polib.POFile | None) -> list[tuple]:
     ]
 
 
-def _creation_date(release: Release, previous: polib.POFile | None) -> str:
-    """POT-Creation-Date: the release's own date when it has one; else the date the template was
-    first extracted (``SOURCE_DATE_EPOCH`` when set, the reproducible-builds convention, else the
-    clock), kept from then on, so that re-extracting gives the same bytes."""
-    if release.date is not None:
-        return format_date(release.date)
-    before = previous.metadata.get("POT-Creation-Date", "") if previous is not None else ""
-    old = parse_date(before) if before else None
-    if old is not None and old != EPOCH:
-        return format_date(old)
-    return now_stamp()
-
-
-def _header_values(
-    release: Release, *, config: Config, previous: polib.POFile | None
-) -> tuple[str, dict[str, str]]:
-    """A template's header comment and fields, in the order they are written."""
-    comment = (
-        f"Translation template for the press release {release.slug}.\n"
-        f"Generated by pressflow from {release.path}; translate the PO files, not this one.\n"
-    )
-    values = {
-        "Project-Id-Version": f"{config.name} {config.version}".strip(),
-        "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": _creation_date(release, previous),
-        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
-        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
-        "Language-Team": "LANGUAGE <LL@li.org>",
-        "Language": "",
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Generated-By": "pressflow",
-    }
-    return comment, {key: values[key] for key in POT_HEADER_FIELDS}
-
-
 @dataclass
 class Template:
     """A release's template, its units gathered once: the text ``extract`` and a first catalog
@@ -216,7 +163,9 @@ class Template:
 
     comment: str  # the header's
     fields: dict[str, str]  # the header's, in the order they are written
-    units: dict[str, _Unit]
+    release: Release
+    units: dict[str, Found]
+    _text: str | None = None
     _entries: polib.POFile | None = None
 
     @property
@@ -227,14 +176,12 @@ class Template:
     @property
     def text(self) -> str:
         """``format_po(self.catalog())``, written straight from the header's values and the
-        units (formatted again at each call)."""
-        head = format_header(self.comment, self.fields, fuzzy=True) + "\n"  # a block's end
-        return head + "".join(
-            [
-                f"\n{plain_block(msgid, chr(10).join(unit.notes), tuple(unit.occurrences))}\n"
-                for msgid, unit in self.units.items()
-            ]
-        )
+        units (made once)."""
+        if self._text is None:
+            head = head_text(self.comment, self.fields)
+            blocks = _body(self.release, self.units)
+            self._text = f"{head}\n\n{_BETWEEN.join(blocks)}\n" if blocks else f"{head}\n"
+        return self._text
 
     def catalog(self) -> polib.POFile:
         """The template as polib entries (made once): one per distinct msgid, in source order,
@@ -243,12 +190,12 @@ class Template:
             pot = polib.POFile(wrapwidth=PAGE_WIDTH)
             pot.header, pot.metadata_is_fuzzy = self.comment, ["fuzzy"]
             pot.metadata.update(self.fields)
-            pot.extend(
-                new_entry(
-                    msgid=msgid, occurrences=list(unit.occurrences), comment="\n".join(unit.notes)
-                )
-                for msgid, unit in self.units.items()
-            )
+            path, placeholders = self.release.path, _Placeholders(self.release)
+            for msgid, found in self.units.items():
+                notes, lines = _unit(found, placeholders)
+                occurrences = [(path, line) for line in lines]
+                comment = "\n".join(notes)
+                pot.append(new_entry(msgid=msgid, occurrences=occurrences, comment=comment))
             self._entries = pot
         return self._entries
 
@@ -261,8 +208,8 @@ def template_of(
     previous: polib.POFile | None = None,
 ) -> Template:
     """The template of one release (``previous``: the one on disk, for its creation date)."""
-    comment, fields = _header_values(release, config=config, previous=previous)
-    return Template(comment, fields, _units(release, segments))
+    comment, fields = header_values(release, config=config, previous=previous)
+    return Template(comment, fields, release, _gather(segments))
 
 
 def make_template(
