@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("po",),
     ("po.template",),  # above catalog.py, whose reading and writing it uses
     ("mt", "qa", "render"),
-    ("parallel", "results", "progress", "lock", "draft", "terminal", "incremental"),
+    ("parallel", "pool", "results", "progress", "lock", "draft", "terminal", "incremental"),
     ("pipeline",),
     ("cli",),
     ("entry", "__main__"),

@@ -1,18 +1,19 @@
 """The per-release work of ``extract`` and ``update``, run in this process or on every core.
 
 Reading, segmenting, templating, merging and formatting one release is pure and independent of
-every other release, so a newsroom with thousands of them spreads it over a process pool. Workers
-only compute: each returns the texts to write and the verdicts as values, and the caller makes
-every write, in release order, through one ``WriteBatch``; the files are therefore the same bytes
-whichever way the work ran. A ``PressflowError`` is returned, not raised, with the stage it came
-from, so that the caller raises the one a single process would have met first.
+every other release, so a newsroom with thousands of them spreads it over a process pool
+(``pool``). Workers only compute: each returns the texts to write and the verdicts as values,
+and the caller makes every write, in release order, through one ``WriteBatch``; the files are
+therefore the same bytes whichever way the work ran. A ``PressflowError`` is returned, not
+raised, with the stage it came from, so that the caller raises the one a single process would
+have met first.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,10 +40,6 @@ READ, TEMPLATE, MERGE = 0, 1, 2
 #: A release with this many units, worked on in the main process, merges its languages in
 #: processes of their own (below it, forking costs more than it saves).
 FAN_OUT_UNITS = 20_000
-#: jobs are sent to the pool in this many chunks per worker: few enough that sending them costs
-#: nothing much, many enough that the last one (a worker finishing while the other is idle) is
-#: short, a hundredth of a second for 2,000 releases on two cores
-CHUNKS_PER_WORKER = 32
 
 
 @dataclass(frozen=True)
@@ -237,7 +234,10 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
             return Outcome(name, slug, shown, error=exc, stage=TEMPLATE)
         units = len(segments)
     fan_out = fan_out_from is not None and made.size >= fan_out_from
-    with _merges(made, slug, settings, fan_out=fan_out) as merged:
+    merges = (  # (extract: no language, no generator-made context per release)
+        _merges(made, slug, settings, fan_out=fan_out) if settings.langs else _NO_MERGES
+    )
+    with merges as merged:
         text = made.text
         pot = _template_output(
             made.catalog, text, raw, pot_path, write=settings.write, read=pot_snap
@@ -332,6 +332,9 @@ def _merges(
         yield lambda _text: (future.result() for future in futures)
 
 
+_NO_MERGES = contextlib.nullcontext(lambda _text: iter(()))
+
+
 def _forkable() -> bool:
     import multiprocessing
 
@@ -385,45 +388,3 @@ def _as_written(out: Output, raw: bytes | None) -> bytes:
         return out.data
     assert raw is not None, "a catalog left as it is was read"
     return raw
-
-
-_SETTINGS: Settings | None = None
-
-
-def _start(settings: Settings, parent: int) -> None:
-    global _SETTINGS
-    _SETTINGS = settings
-    die_with_parent(parent)
-
-
-def _work_here(job: Job) -> Outcome:
-    assert _SETTINGS is not None, "worker started without settings"
-    return work(job, _SETTINGS)
-
-
-def outcomes(jobs: Sequence[Job], settings: Settings, *, parallel_from: int) -> Iterator[Outcome]:
-    """``work`` on every job, in the order of ``jobs``; on every core when there are at least
-    ``parallel_from`` of them (results stream back in order, so the caller writes meanwhile)."""
-    workers = min(cpu_count(), len(jobs))
-    if len(jobs) < max(parallel_from, 1) or workers < 2:
-        for job in jobs:
-            yield work(job, settings, fan_out_from=FAN_OUT_UNITS)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    # The first release is worked on here, before the pool forks: the workers inherit what it
-    # made on first use (the segmenter's and the readers' compiled rules), made once, not once
-    # per worker.
-    yield work(jobs[0], settings, fan_out_from=FAN_OUT_UNITS)
-    rest = jobs[1:]
-    chunk = max(1, len(rest) // (workers * CHUNKS_PER_WORKER))
-    with ProcessPoolExecutor(workers, initializer=_start, initargs=(settings, os.getpid())) as pool:
-        yield from pool.map(_work_here, rest, chunksize=chunk)
-
-
-def first_error(failed: Sequence[Outcome]) -> PressflowError:
-    """Of the outcomes that failed (in release order), the error a single process would have
-    raised: the earliest stage, then the first release."""
-    first = min(enumerate(failed), key=lambda pair: (pair[1].stage, pair[0]))[1]
-    assert first.error is not None
-    return first.error

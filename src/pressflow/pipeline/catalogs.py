@@ -97,7 +97,8 @@ def _process(
     units = 0
     found: Iterable[Outcome] = ()
     if paths:  # nothing to do costs no import of polib, the segmenter, the merger
-        from ..parallel import Job, Settings, outcomes
+        from ..parallel import Job, Settings
+        from ..pool import outcomes
 
         pot_rel = rel_under(config, config.translations_dir / "templates")
         po_rels = {lang: rel_under(config, config.translations_dir / lang) for lang in langs}
@@ -138,7 +139,7 @@ def _process(
                 shown = pot_rel(out.path, missing=missing)
                 templates.append(FileChange(shown, changed, outcome.slug))
     if failed:
-        from ..parallel import first_error
+        from ..pool import first_error
 
         raise first_error(failed)
     if clashes:
