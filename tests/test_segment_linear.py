@@ -21,10 +21,12 @@ from pressflow.segment_lines import count_nonspace as _nonspace
 from pressflow.segment_lines import line_counts as _line_counts
 from pressflow.segment_lines import start_lines as _start_lines
 from pressflow.segment_protect import (
+    _FOLLOW,
     _Intervals,
-    _names_something,
+    _is_name,
     _placeholder_interiors,
     _quote_marks,
+    _title_quotes,
     _url_interiors,
 )
 
@@ -130,11 +132,60 @@ def test_unit_lines_of_any_text_match_the_reference(text: str, starts: list[int]
 @given(st.text(alphabet=" \t\u00a0,;«“абвАБВ деп", max_size=20), st.integers(0, 20))
 def test_names_something_reads_in_place_as_the_reference_read_a_copy(text: str, pos: int) -> None:
     rules = rules_for("ky")
-    openers = _quote_marks(rules.quotes).openers
+    openers = _quote_marks(rules.quotes, rules.title_quote_max).openers
     pos = min(pos, len(text))
-    assert _names_something(text, pos, rules, openers) == old_names_something(
+    comma, word = _FOLLOW.match(text, pos).groups()  # type: ignore[union-attr]
+    assert _is_name(comma, word, rules, openers) == old_names_something(
         text[pos:], rules.speech_words, openers
     )
+
+
+def old_title_quotes(text: str, rules) -> list[tuple[int, int]]:
+    """The quotation scan as a loop of searches (3c69f96)."""
+    import re
+
+    pairs = rules.quotes
+    openers = {o for o, _ in pairs}
+    closing = {c for _, c in pairs}
+    spans = []
+    i = 0
+    while True:
+        found = [k for k in (text.find(o, i) for o in openers) if k >= 0]
+        if not found:
+            return spans
+        i = min(found)
+        mark = text[i]
+        if mark in closing and i and not re.match(r"[\s(\[«„“‘\-–—/]", text[i - 1]):
+            i += 1
+            continue
+        ends = {c for o, c in pairs if o == mark}
+        window = text[i + 1 : i + 2 + rules.title_quote_max]
+        close = [k for k in (window.find(c) for c in ends) if k >= 0]
+        if not close:
+            i += 1
+            continue
+        j = i + 1 + min(close)
+        if text[i + 1 : j].strip() and old_names_something(
+            text[j + 1 :], rules.speech_words, openers
+        ):
+            spans.append((i + 1, j))
+        i = j + 1
+
+
+@MANY
+@given(
+    st.lists(
+        st.sampled_from(
+            ["«", "»", "“", "”", "„", '"', "‹", "›", "‘", "’", " ", ", ", "-", "(", "ж"]
+        )
+        | st.sampled_from(["деп", "программасы", "Ал", "сөз", ". ", "\n", "ж" * 150]),
+        max_size=30,
+    ).map("".join),
+    st.sampled_from(["ky", "en"]),
+)
+def test_quotations_are_found_as_the_loop_of_searches_found_them(text: str, lang: str) -> None:
+    rules = rules_for(lang)
+    assert _title_quotes(text, rules) == old_title_quotes(text, rules)
 
 
 @MANY

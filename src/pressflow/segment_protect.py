@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,9 +19,8 @@ __all__ = ["Protected"]
 
 _PAIRED = re.compile(r"<(\d+)>")
 _CLOSING = re.compile(r"</(\d+)>")
-_SPACE = re.compile(r"\s*")
-_TOKEN = re.compile(r"\S+")
-_OPENS_AFTER = re.compile(r"[\s(\[«„“‘\-–—/]")
+#: What a mark that can also close must follow to open: white space, a bracket, a dash…
+_NOT_OPENS_AFTER = r"[^\s(\[«„“‘\-–—/]"
 
 
 def _placeholder_interiors(text: str) -> list[tuple[int, int]]:
@@ -48,26 +47,17 @@ def _title_quotes(text: str, rules: Rules) -> list[tuple[int, int]]:
 
     A short quotation counts as a name when a lower-case word that is not reported speech follows
     it (``программасы``, not ``деп``); a quotation that is said is split at its sentence ends.
+    Each quotation is a match of one pattern (``_Quotes.scan``), which goes on after its closing
+    mark, as the reading goes on after a quotation.
     """
-    quotes = _quote_marks(rules.quotes)
+    quotes = _quote_marks(rules.quotes, rules.title_quote_max)
     spans = []
-    search = quotes.opener.search
-    m = search(text)
-    while m is not None:
-        i = m.start()
-        mark = text[i]
-        # A mark that can also close opens only at a word start: `сөз“ деди` closes.
-        if mark in quotes.closing and i and not _OPENS_AFTER.match(text[i - 1]):
-            m = search(text, i + 1)
+    for m in quotes.scan(text):
+        i, j = m.start(), m.end() - 1
+        if not text[i + 1 : j].strip():
             continue
-        close = quotes.closers[mark].search(text, i + 1, i + 2 + rules.title_quote_max)
-        if close is None:
-            m = search(text, i + 1)
-            continue
-        j = close.start()
-        if text[i + 1 : j].strip() and _names_something(text, j + 1, rules, quotes.openers):
+        if _is_name(m[1], m[2], rules, quotes.openers):
             spans.append((i + 1, j))
-        m = search(text, j + 1)
     return spans
 
 
@@ -76,31 +66,40 @@ class _Quotes:
     """A language's quote pairs as the scanner uses them (compiled once per pair list)."""
 
     openers: frozenset[str]
-    closing: frozenset[str]
-    opener: re.Pattern[str]
-    closers: dict[str, re.Pattern[str]]
+    #: ``finditer`` of the quotations: an opening mark (one that can also close only at a word
+    #: start: `сөз“ деди` closes), at most ``longest`` characters without one of its closing
+    #: marks, then the first of them; followed by what ``_FOLLOW`` reads after it (its groups).
+    scan: Callable[[str], Iterator[re.Match[str]]]
+
+
+#: After a closing mark: white space, maybe a comma or semicolon and white space, then a word.
+_FOLLOW = re.compile(r"\s*(?:([,;])\s*)?(\S*)")
 
 
 @lru_cache(maxsize=16)
-def _quote_marks(pairs: tuple[tuple[str, str], ...]) -> _Quotes:
-    def chars(marks: Iterable[str]) -> re.Pattern[str]:
-        return re.compile("[" + "".join(re.escape(c) for c in sorted(set(marks))) + "]")
+def _quote_marks(pairs: tuple[tuple[str, str], ...], longest: int) -> _Quotes:
+    def chars(marks: Iterable[str]) -> str:
+        return "".join(re.escape(c) for c in sorted(set(marks)))
 
     openers = frozenset(o for o, _ in pairs)
-    closers = {o: chars(c for oo, c in pairs if oo == o) for o in openers}
-    return _Quotes(openers, frozenset(c for _, c in pairs), chars(openers), closers)
+    closing = frozenset(c for _, c in pairs)
+    branches = []
+    for o in sorted(openers):
+        ends = chars(c for oo, c in pairs if oo == o)
+        mark = re.escape(o)
+        # (the guard behind the mark: each branch opening on its mark, the engine skips to one)
+        guard = f"(?<!{_NOT_OPENS_AFTER}{mark})" if o in closing else ""
+        branches.append(f"{mark}{guard}[^{ends}]{{0,{longest}}}[{ends}]")
+    scan = re.compile(f"(?:{'|'.join(branches)})(?={_FOLLOW.pattern})").finditer
+    return _Quotes(openers, scan)
 
 
-def _names_something(text: str, pos: int, rules: Rules, openers: frozenset[str]) -> bool:
-    """Does the text from ``pos`` (after a closing quote) make the quotation a name rather than
-    speech? Read in place: a copy of the rest at every quote is quadratic in a long block."""
-    i = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
-    if text[i : i + 1] in (",", ";"):
-        i = _SPACE.match(text, i + 1).end()  # type: ignore[union-attr]
-        if text[i : i + 1] in openers:
-            return True
-    word = _TOKEN.match(text, i)
-    return word is not None and text[i].islower() and word[0] not in rules.speech_words
+def _is_name(comma: str | None, word: str, rules: Rules, openers: frozenset[str]) -> bool:
+    """Does what follows a closing quote (``_FOLLOW``'s groups) make the quotation a name rather
+    than speech: another quotation after a comma, or a lower-case word that is not speech."""
+    if comma and word[:1] in openers:
+        return True
+    return bool(word) and word[0].islower() and word not in rules.speech_words
 
 
 def _url_interiors(text: str, rules: Rules) -> list[tuple[int, int]]:

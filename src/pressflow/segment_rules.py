@@ -188,15 +188,20 @@ class Rules:
 
     @cached_property
     def plain_lead(self) -> Callable[[str], re.Match[str] | None]:
-        """Matches a text that opens on a letter whose run of non-whitespace holds no
-        placeholder and no character of ``url_hint``'s needles (one of which each hint holds):
-        that letter is in no address, so the text is not letterless, told in one match."""
+        """Matches a text whose first letter (after placeholders, which the segmenter reads as
+        white space: ``<1>``, ``</1>``, ``<2/>``) stands in its first run of non-whitespace,
+        a run that holds no character of ``url_hint``'s needles (one of which each hint holds)
+        and ends at white space or a placeholder: that letter is in no address, so the text is
+        not letterless, told in one match."""
         found = needles(self.url_hint.pattern, self.url_hint.flags)
         if found is None:
             return re.compile("(?!)").match
         marks = {next((c for c in n if not c.isalnum()), n[0]) for n in found}
-        body = "".join(re.escape(c) for c in sorted(marks))
-        return re.compile(rf"[^\W\d_][^\s<{body}]*(?!\S)").match
+        run = "[^\\s<" + "".join(re.escape(c) for c in sorted(marks)) + "]"
+        placeholder = r"</?\d+/?>"
+        return re.compile(
+            rf"(?:{placeholder})*{run}*?[^\W\d_]{run}*(?:(?!\S)|(?={placeholder}))"
+        ).match
 
     def addresses(self, text: str) -> Iterator[re.Match[str]]:
         """``urls.finditer(text)``, searched only in the runs of non-whitespace that hold a hint.
