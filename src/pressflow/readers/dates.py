@@ -10,6 +10,7 @@ weekday names are data (``data/segment/structure.toml``), in every case form by 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from functools import cache
 
@@ -33,13 +34,28 @@ _SEP = r"(?:\s*[,T|/–—-]\s*|\s+)"
 _NAME = r"[^\W\d_](?:[^\W\d_]|[’'-](?=[^\W\d_]))*"
 
 
+class _Shapes:
+    """The date shapes' patterns in order, each compiled when first tried: most datelines
+    match the first, and compiling all ten was most of reading a first plain-text release."""
+
+    def __init__(self, sources: Iterable[str]):
+        self._sources = tuple(sources)
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
+
+    def __iter__(self) -> Iterator[re.Pattern[str]]:
+        for at, pattern in enumerate(self._compiled):
+            if pattern is None:
+                pattern = self._compiled[at] = re.compile(self._sources[at], re.I)
+            yield pattern
+
+
 class _Patterns:
     """The compiled patterns, made on the first line asked about (``_compiled``): compiling
     them was most of importing the readers, and an HTML release rarely needs them."""
 
     def __init__(self) -> None:
-        self.dates = tuple(
-            re.compile(shape.format(date=date, time=_TIME, sep=_SEP), re.I)
+        self.dates = _Shapes(
+            shape.format(date=date, time=_TIME, sep=_SEP)
             for date in _SHAPES
             for shape in (
                 r"^{date}(?:{sep}{time})?[\s.,—–-]*$",
