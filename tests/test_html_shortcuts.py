@@ -138,3 +138,19 @@ def test_a_line_without_what_every_date_shape_holds_is_no_dateline(line: str) ->
             text = text[found.end() :]
         assert not any(p.match(text) for p in compiled.dates)
         assert dates.match_dateline(line) is None
+
+
+def test_reading_a_page_leaves_no_garbage_cycle() -> None:
+    """A page's tree is freed when its reading ends, not when the garbage collector runs (a
+    cycle through the reader held every tree until then, and freed them inside its runs)."""
+    import gc
+
+    page = "<body><h1>Аты</h1><p>Бир <b>эки <i>үч</i></b> <img alt='Сүрөт'> төрт</p></body>"
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(5):
+            read_html(page, slug="a", path="a.html", lang="ky")
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
