@@ -168,7 +168,7 @@ def _slow(rules: Rules) -> Rules:
     plain = tuple(
         dataclasses.replace(r, reach=None, dot_reach=None, backward=None) for r in rules.rules
     )
-    return dataclasses.replace(rules, rules=plain, _plans={})
+    return dataclasses.replace(rules, rules=plain, _plans={}, _unsieved={})
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -272,8 +272,10 @@ def test_the_probes_and_plans_split_as_every_rule_tried_in_turn(pieces: list[str
     """The fast path (both probes, remembered plans, backward tries) finds the boundaries that
     trying every rule in order with its windowed searches finds."""
     text = "".join(pieces)
-    for lang in ("ky", "ru", "en"):
-        rules = rules_for(lang)
+    for lang, sieve_after in (("ky", 1), ("ky", 256), ("ru", 1), ("en", 1)):
+        rules = dataclasses.replace(
+            rules_for(lang), sieve_after=sieve_after, _plans={}, _unsieved={}
+        )
         plain = dataclasses.replace(rules)
         plain.__dict__["after_probe"] = None  # a cached property, set as it is cached
         plain.__dict__["checks"] = tuple(c._replace(backward=None) for c in rules.checks)
@@ -329,6 +331,7 @@ def _probe_plans(rules, text: str) -> None:
     """At every position of ``text``: the probe answers rule by rule, each plan is the one read
     rule by rule, and its sieve picks the check that reading rule by rule does (asked twice,
     so a remembered plan is checked too)."""
+    rules = dataclasses.replace(rules, sieve_after=1, _plans={}, _unsieved={})
     backwards, n = text[::-1], len(text)
     for pos in range(n + 1):
         holds = rules.after_probe(text, pos).groups()
@@ -359,7 +362,7 @@ def test_a_plan_of_a_few_rules_sieves_even_one() -> None:
     """Every prefix of the rule list, down to one rule with a ``before`` (one sieve branch)."""
     rules = rules_for("ky")
     for k in range(1, len(rules.rules) + 1):
-        few = dataclasses.replace(rules, rules=rules.rules[:k], _plans={})
+        few = dataclasses.replace(rules, rules=rules.rules[:k], _plans={}, _unsieved={})
         for text in PLAN_TEXTS[:3]:
             _probe_plans(few, text)
 
@@ -392,15 +395,26 @@ def test_a_probe_or_sieve_is_not_built_from_patterns_it_cannot_combine() -> None
     backref = _rule("backref", before=r"(a)\1\.", after=None)
     assert backref.backward is None
     for after_rule in (grouped, folded):
-        few = dataclasses.replace(rules, rules=(plain, after_rule), _plans={})
+        few = dataclasses.replace(rules, rules=(plain, after_rule), _plans={}, _unsieved={})
         assert few.after_probe is None, after_rule.name
-    few = dataclasses.replace(rules, rules=(plain, backref, folded), _plans={})
+    few = dataclasses.replace(rules, rules=(plain, backref, folded), _plans={}, sieve_after=1)
     plan = few.plan(("", ""))
     assert [c.brk for c in plan.checks] == [True, True, True] and plan.default is True
     assert _sieve_pick(plan, ".", 0) == 0
     assert _sieve_pick(plan, "x", 0) == 1
     numbered = dataclasses.replace(plain, backward=re.compile(r"(\.)"))
-    assert dataclasses.replace(rules, rules=(numbered,), _plans={}).plan(("",)).sieve is None
+    one = dataclasses.replace(rules, rules=(numbered,), _plans={}, sieve_after=1)
+    assert one.plan(("",)).sieve is None
+
+
+def test_a_plan_is_sieved_from_its_sieve_after_th_time_on() -> None:
+    """Before, its checks alone (tried in turn); then, the same checks with a sieve, kept."""
+    rules = dataclasses.replace(rules_for("ky"), sieve_after=3, _plans={}, _unsieved={})
+    holds = rules.after_probe("Ал келди. Биз", 9).groups()
+    first, second, third, fourth = (rules.plan(holds) for _ in range(4))
+    assert first.sieve is None and second.sieve is None and first.checks == second.checks
+    assert third.sieve is not None and third.checks == first.checks and fourth is third
+    assert first.default is third.default is True
 
 
 def test_a_sieve_keeps_a_backward_pattern_case_and_ascii_flags() -> None:
@@ -408,7 +422,8 @@ def test_a_sieve_keeps_a_backward_pattern_case_and_ascii_flags() -> None:
     www = _rule("www", before=r"(?i)www\.", after=None)
     digit = _rule("digit", before=r"(?a)\d\.", after=None)
     same = _rule("same", before=r"(?i)www\.", after=None)
-    plan = dataclasses.replace(rules, rules=(www, same, digit), _plans={}).plan(())
+    few = dataclasses.replace(rules, rules=(www, same, digit), _plans={}, sieve_after=1)
+    plan = few.plan(())
     assert plan.default is None and len(plan.checks) == 3
     assert _sieve_pick(plan, ".WWW", 0) == 0
     assert _sieve_pick(plan, ".1", 0) == 2

@@ -39,14 +39,15 @@ def _char(code: int) -> str:
     return re.escape(chr(code))
 
 
-def backward(pattern: str) -> re.Pattern[str] | None:
+def backward(pattern: str | Any) -> re.Pattern[str] | None:
     """A pattern that matches, from its start, the reverse of every text ``pattern`` matches,
     and maybe more: matched on the reversed text at a candidate (to the end of the text, so
     that a lookbehind turned lookahead sees what it saw), it tells in one anchored try that no
     match of ``pattern`` can end there. Lookbehinds become lookaheads; lookaheads, anchors and
     a negative lookbehind that cannot be reversed exactly are dropped. None when ``pattern``
-    holds what this reading does not know (a back reference, a conditional)."""
-    parsed = sre_parse.parse(pattern)
+    holds what this reading does not know (a back reference, a conditional). ``pattern`` may
+    be given parsed (``re._parser.parse``), when the caller reads it too."""
+    parsed = sre_parse.parse(pattern) if isinstance(pattern, str) else pattern
     body = _reverse(parsed, [True])
     if body is None:
         return None

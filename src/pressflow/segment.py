@@ -57,8 +57,9 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
     last = len(text.rstrip())
     found: list[int] = []
     protected: Protected | None = None
-    probe, plans, plan_of = rules.after_probe, rules._plans, rules.plan
+    plans, plan_of = rules._plans, rules.plan
     probed = rules.probed is not None
+    probe = None if probed else rules.after_probe  # (compiled only when not joined)
     n = len(text)
     backwards = ""  # read from a candidate back (see ``Plan.sieve``), reversed when first needed
     for m in rules.candidates(text):
@@ -67,10 +68,10 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
             continue
         if not backwards:
             backwards = text[::-1]
-        if probe is None:
+        if not probed and probe is None:
             brk = _decide(text, backwards, pos, rules.checks)
         else:
-            holds = m.groups() if probed else probe(text, pos).groups()
+            holds = m.groups() if probed else probe(text, pos).groups()  # type: ignore[misc]
             plan = plans.get(holds) or plan_of(holds)
             sieve = plan.sieve
             if sieve is None:

@@ -89,7 +89,15 @@ class Rules:
     #: Matches wherever ``urls`` could (``://``, ``www.``, ``@``, a dot and a known domain): a
     #: cheap scan that lets the many sentences without an address skip the costly pattern.
     url_hint: re.Pattern[str] = re.compile("")
+    #: How many times a kind of candidate is met before its plan gets a sieve: compiling one
+    #: costs as much as deciding some hundreds of candidates rule by rule, which a command on
+    #: one release never meets.
+    sieve_after: int = field(default=256, compare=False)
     _plans: dict[tuple[str | None, ...], Plan] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    #: Plans not sieved yet, and how many times each was asked for.
+    _unsieved: dict[tuple[str | None, ...], tuple[Plan, int]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
@@ -120,10 +128,10 @@ class Rules:
         """The candidate pattern followed by ``after_probe``'s groups, which always match: its
         matches end where the candidate's do, and their groups are the probe's answer at the
         end, found in the same match. None when the two cannot be joined."""
-        probe = self.after_probe
+        probe = self._after_probe_source
         if probe is None or self.candidate.groups or self.candidate.flags & ~re.UNICODE:
             return None
-        return re.compile(f"(?:{self.candidate.pattern}){probe.__self__.pattern}")  # type: ignore[attr-defined]
+        return re.compile(f"(?:{self.candidate.pattern}){probe}")
 
     def candidates(self, text: str) -> list[re.Match[str]]:
         """The matches of ``finditer(text)`` of ``probed`` (or, without it, of ``candidate``),
@@ -159,6 +167,12 @@ class Rules:
         rule order, are ``""`` where it holds and None where it does not (rules without an
         ``after`` have no group). Tried one by one, the ``after`` patterns cost more than all the
         rest of a candidate's rules. None when an ``after`` pattern cannot be combined."""
+        source = self._after_probe_source
+        return None if source is None else re.compile(source).match
+
+    @cached_property
+    def _after_probe_source(self) -> str | None:
+        """``after_probe``'s pattern (``probed`` joins it to the candidate's, uncompiled)."""
         parts = []
         for rule in self.rules:
             if rule.after is None:
@@ -166,24 +180,38 @@ class Rules:
             if rule.after.groups or rule.after.flags & ~(re.UNICODE):
                 return None  # its own groups or flags would not survive being combined
             parts.append(f"(?:(?={rule.after.pattern})()|)")  # (a branch: a fifth faster than ?)
-        return re.compile("".join(parts)).match
+        return "".join(parts)
 
     def plan(self, holds: tuple[str | None, ...]) -> Plan:
         """The rules left to try where ``after_probe`` found ``holds``, in order, up to the first
-        that decides on its ``after`` alone, with the sieve that picks among them (remembered:
-        a text has few kinds of candidate, and a sieve is compiled once for each)."""
+        that decides on its ``after`` alone; from its ``sieve_after``-th time on, with the sieve
+        that picks among them (remembered: a text has few kinds of candidate, and a sieve is
+        compiled once for each)."""
         known = self._plans.get(holds)  # pragma: no mutate (a memo: missed, the plan is rebuilt)
         if known is not None:
             return known
-        left: list[Check] = []
-        found = iter(holds)
-        for check in self.checks:
-            if check.after is not None and next(found) is None:
-                continue
-            left.append(check._replace(after=None))
-            if check.before is None:
-                break
-        plan = self._plans[holds] = sieved(tuple(left))
+        waiting = self._unsieved.get(holds)
+        if waiting is None:
+            left: list[Check] = []
+            found = iter(holds)
+            for check in self.checks:
+                if check.after is not None and next(found) is None:
+                    continue
+                left.append(check._replace(after=None))
+                if check.before is None:
+                    break
+            checks = tuple(left)
+            last = checks[-1] if checks else None
+            waiting = (
+                Plan(checks, None, (), last.brk if last and last.before is None else None),
+                0,
+            )
+        plan, times = waiting
+        if times + 1 < self.sieve_after:
+            self._unsieved[holds] = (plan, times + 1)
+            return plan  # (no sieve: its checks are tried in turn)
+        self._unsieved.pop(holds, None)
+        plan = self._plans[holds] = sieved(plan.checks)
         return plan
 
     @cached_property
@@ -330,19 +358,21 @@ def _compile(base: str) -> Rules:
         for r in data.get("rule", ()):
             before = r.get("before")
             after = r.get("after")
+            # parsed once for its reach and its reversal (the parse is most of compiling)
+            shape = sre_parse.parse(expand(before, ends)) if before else None
             compiled.append(
                 Rule(
                     name=r.get("name", ""),
                     brk=bool(r["break"]),
                     before=re.compile(f"(?:{expand(before)})\\Z") if before else None,
                     after=re.compile(expand(after)) if after else None,
-                    reach=_reach(expand(before)) if before else None,
+                    reach=_longest(shape) if shape is not None else None,
                     dot_reach=(
                         _reach(expand(before[: -len("{close}")]))
                         if before and dotless_close and before.endswith(_DOT_CLOSE)
                         else None
                     ),
-                    backward=backward(expand(before, ends)) if before else None,
+                    backward=backward(shape) if shape is not None else None,
                 )
             )
     foreign = None
@@ -374,7 +404,12 @@ def _compile(base: str) -> Rules:
 
 def _reach(pattern: str) -> int | None:
     """The longest text ``pattern`` can match, when it is short (lookarounds match none)."""
-    longest = sre_parse.parse(pattern).getwidth()[1]
+    return _longest(sre_parse.parse(pattern))
+
+
+def _longest(parsed: Any) -> int | None:
+    """``_reach`` of a parsed pattern."""
+    longest = parsed.getwidth()[1]
     return longest if longest <= _REACH_MAX else None
 
 
