@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from pressflow.config import Config
 from pressflow.model import Block, Inline, Release, Segment
-from pressflow.po import catalog
+from pressflow.po import catalog, powrap
 from pressflow.po import template as templating
 
 CONFIG = Config(root=Path("."), name="pressflow newsroom", version="1.0")
@@ -67,3 +67,19 @@ def test_a_templates_text_is_its_catalog_formatted(made: tuple[Release, list[Seg
     template = templating.template_of(release, segments, config=CONFIG)
     assert template.text == catalog.format_po(template.catalog())
     assert template.size == len(template.catalog())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a #\n\t.", max_size=12), st.sampled_from(["#", "#.", "#~"]))
+def test_a_comment_in_one_replacement_is_its_lines_joined(text: str, mark: str) -> None:
+    assert catalog.comment_text(text, mark) == "\n".join(catalog.comment_block(text, mark))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='aж "\\\n\t-全', max_size=90))
+@example("POT-Creation-Date: 2019-01-04 07:14+0000\n")
+@example("ж " * 37 + "x\n")  # the longest field on one line (75 characters)
+@example("ж " * 38 + "\n")
+def test_a_header_field_on_one_line_is_its_lines_joined(text: str) -> None:
+    powrap.cache_clear()
+    assert powrap.field_text(text) == "\n".join(powrap.later_lines(text))

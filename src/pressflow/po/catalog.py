@@ -184,6 +184,15 @@ def comment_block(text: str, mark: str = "#") -> list[str]:
     return [f"{mark} {line}" if line else mark for line in text.split("\n")]
 
 
+def comment_text(text: str, mark: str = "#") -> str:
+    """``comment_block``'s lines joined, made in one replacement when no line but the last
+    is empty (a header's comment: every catalog has one)."""
+    body, end = (text[:-1], f"\n{mark}") if text.endswith("\n") else (text, "")
+    if not body or body[0] == "\n" or body[-1] == "\n" or "\n\n" in body:
+        return "\n".join(comment_block(text, mark))
+    return f"{mark} " + body.replace("\n", f"\n{mark} ") + end
+
+
 def _entry_lines(entry: polib.POEntry) -> list[str]:
     # Called once per entry of every catalog written: the common case (no translator comment,
     # no flag, no previous msgid) does no work for what it lacks.

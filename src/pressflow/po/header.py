@@ -13,8 +13,8 @@ import polib
 
 from ..locales import english_name as language_name
 from ..locales import plural_forms
-from .catalog import POT_HEADER_FIELDS, comment_block, format_header
-from .powrap import later_lines
+from .catalog import POT_HEADER_FIELDS, comment_text, format_header
+from .powrap import field_text
 
 #: A PO header is the template's, with Plural-Forms before Generated-By (as msginit writes it).
 PO_FIELD_ORDER = (*POT_HEADER_FIELDS[:-1], "Plural-Forms", POT_HEADER_FIELDS[-1])
@@ -129,11 +129,10 @@ def _first_header(comment: str, fields: Mapping[str, str], lang: str) -> str:
     if made is None:  # (a field of its own wraps over several lines: one header at a time)
         return format_header(*new_header(comment, fields, lang))
     before, after = made
-    dates = (
-        *later_lines(f"POT-Creation-Date: {created}\n"),
-        *later_lines(f"PO-Revision-Date: {created}\n"),
-    )
-    return "\n".join((*comment_block(_po_comment(comment, lang)), before, *dates, after))
+    created_line = field_text(f"POT-Creation-Date: {created}\n")
+    revised_line = field_text(f"PO-Revision-Date: {created}\n")
+    dates = f"{before}\n{created_line}\n{revised_line}\n{after}"
+    return f"{comment_text(_po_comment(comment, lang))}\n{dates}" if comment else dates
 
 
 _DATES = ("POT-Creation-Date", "PO-Revision-Date")

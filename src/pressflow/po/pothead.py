@@ -10,9 +10,9 @@ import polib
 
 from ..config import Config
 from ..model import Release
-from .catalog import POT_HEADER_FIELDS, comment_block, format_header
+from .catalog import POT_HEADER_FIELDS, comment_text, format_header
 from .dates import EPOCH, format_date, now_stamp, parse_date
-from .powrap import later_lines
+from .powrap import field_text, later_lines
 
 _DATE = "POT-Creation-Date"
 
@@ -64,10 +64,9 @@ def head_text(comment: str, fields: dict[str, str]) -> str:
     ``header_values`` makes them), from the lines its project's templates share (made once)
     and the lines of its comment and its date."""
     before, after = _shared_lines(fields["Project-Id-Version"])
-    date = "\n".join(later_lines(f"{_DATE}: {fields[_DATE]}\n"))
-    if comment:
-        return f"{chr(10).join(comment_block(comment))}\n{before}\n{date}\n{after}"
-    return f"{before}\n{date}\n{after}"
+    date = field_text(f"{_DATE}: {fields[_DATE]}\n")
+    lines = f"{before}\n{date}\n{after}"
+    return f"{comment_text(comment)}\n{lines}" if comment else lines
 
 
 @lru_cache(maxsize=16)

@@ -394,6 +394,12 @@ def msgid_text(value: str) -> str:
         return "\n".join(wrap_field("msgid", value))
     if n <= _MSGID_FITS:
         return f'msgid "{value}"'
+    if n <= 2 * _MSGID_WIDTH:  # (most: two lines, when the first break leaves a line's worth)
+        at = value.rfind(" ", 0, _MSGID_WIDTH) + 1
+        if not (at > 1 and _BEFORE_WORD.match(value, at - 2).end() > _MSGID_WIDTH):
+            at = _harder_break(value, _NO_BREAK, 0, _MSGID_WIDTH) if n > _MSGID_WIDTH else -1
+        if at > 0 and n - at <= _MSGID_WIDTH:
+            return f'msgid ""\n"{value[:at]}"\n"{value[at:]}"'
     pieces: list[str] = []
     line = 0
     before_word = _BEFORE_WORD.match
@@ -446,6 +452,15 @@ def _portion_lines(text: str, prohibited: set[int], prefix: str, width: int) -> 
     does not fit on one line as it is; one that does fits here too)."""
     cuts = [0, *_breaks(text, prohibited, width=width, start=0), len(text)]
     return tuple(f'{prefix}"{text[a:b]}"' for a, b in pairwise(cuts))
+
+
+def field_text(value: str) -> str:
+    """``later_lines`` of a header field (``Key: value`` and its newline) joined: one line as
+    it is when it fits and has nothing to escape (a date: a template for each release)."""
+    body = value[:-1]
+    if len(body) <= _MSGID_WIDTH - 2 and value[-1:] == "\n" and _VERBATIM.fullmatch(body):
+        return f'"{body}\\n"'
+    return "\n".join(later_lines(value))
 
 
 def later_lines(value: str) -> tuple[str, ...]:

@@ -38,14 +38,14 @@ def _gather(segments: Sequence[Segment]) -> dict[str, Found]:
     units: dict[str, Found] = {}
     for seg in segments:
         text = seg.text
-        if not text or text.isspace():
-            continue
-        first = units.setdefault(text, seg)
-        if first is not seg:
+        if text in units:
+            first = units[text]
             if type(first) is list:
                 first.append(seg)
             else:
                 units[text] = [first, seg]
+        elif text and not text.isspace():
+            units[text] = seg
     return units
 
 
