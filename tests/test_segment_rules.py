@@ -17,12 +17,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pressflow.charclass import word_trie
 from pressflow.regex_shape import backward as _backward
 from pressflow.segment import _boundaries, rules_for, split_text
 from pressflow.segment_rules import (
     _REACH_MAX,
     Rule,
-    _abbrev_alternation,
     _char_class,
     _never_a_dot,
     _reach,
@@ -169,13 +169,13 @@ def test_the_rule_data_is_read_as_written() -> None:
 @pytest.mark.parametrize("from_end", [False, True])
 def test_an_abbreviation_list_compiles_to_exactly_its_words(from_end: bool) -> None:
     items = ["ж", "жж", "ж.б", "ж.б.у.с", "кв", "кв.м", "р-н", "№", "к", "ок", "т.б"]
-    pattern = re.compile(_abbrev_alternation(items, from_end=from_end))
+    pattern = re.compile(word_trie(items, from_end=from_end))
     for item in items:
         assert pattern.fullmatch(item), item
         assert pattern.fullmatch(item.replace(".", ". ")), item  # an inner dot may take a space
     for other in ["", "б", "жжж", "ж.", "ж.б.у", "кв.", "квм", "р", "р-", "н", "к.в", "ж б"]:
         assert not pattern.fullmatch(other), other
-    assert not re.search(_abbrev_alternation([], from_end=from_end), "ж.б. anything")
+    assert not re.search(word_trie([], from_end=from_end), "ж.б. anything")
 
 
 @pytest.mark.parametrize(
@@ -458,14 +458,14 @@ def test_addresses_are_found_run_by_run_exactly_as_in_the_whole_text_wherever_th
 def test_an_abbreviation_trie_has_no_group_it_does_not_need() -> None:
     """The trie of the docstring, written as the engine rejects it fastest: a group only where
     a word ends inside it or branches."""
-    assert _abbrev_alternation(["к", "кв", "кв.м", "кг", "км"]) == r"к(?:в(?:\.\s?м)?|г|м)?"
-    assert _abbrev_alternation(["ж.б"]) == r"ж\.\s?б"
+    assert word_trie(["к", "кв", "кв.м", "кг", "км"]) == r"к(?:в(?:\.\s?м)?|г|м)?"
+    assert word_trie(["ж.б"]) == r"ж\.\s?б"
     # From the end: read backwards (``regex_shape.backward``), a trie again.
-    assert _abbrev_alternation(["к", "кв", "кв.м", "кг", "км"], from_end=True) == (
+    assert word_trie(["к", "кв", "кв.м", "кг", "км"], from_end=True) == (
         r"(?:кв|кг|к|(?:кв\.\s?|к)м)"
     )
     # each branch opens on a last letter
-    assert _backward(_abbrev_alternation(["ок", "кв.м", "км", "т"], from_end=True)).pattern == (
+    assert _backward(word_trie(["ок", "кв.м", "км", "т"], from_end=True)).pattern == (
         r"(?:ко|м(?:(?:[\s]){0,1}\.в|)к|т)"
     )
 

@@ -1,9 +1,10 @@
-"""Regex character classes from lists of characters, for patterns built from Unicode data."""
+"""Regex character classes and word alternations from lists, for patterns built from data
+(Unicode blocks, abbreviation lists)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 
 def class_body(chars: Sequence[str]) -> str:
@@ -18,3 +19,35 @@ def class_body(chars: Sequence[str]) -> str:
         out.append(re.escape(chars[i]) + (f"-{re.escape(chars[j])}" if j > i else ""))
         i = j + 1
     return "".join(out)
+
+
+def word_trie(items: Iterable[str], *, from_end: bool = False) -> str:
+    """Words (abbreviations without their final dot) -> one alternation; inner dots allow a space.
+
+    Written as a trie (``к(?:в(?:\\.\\s?м)?|г|м)?``), which matches the same strings as a flat
+    list but lets the engine reject a position on its first letter instead of trying every
+    abbreviation: the rules are searched at every candidate sentence end. ``from_end`` writes
+    the trie of their last letters first (``(?:(?:к\\.\\s?)?в|к)м``): the same strings, whose
+    reversal (``regex_shape.backward``) rejects a candidate on the letter before its dot.
+    """
+    trie: dict = {}
+    for item in set(items):
+        node = trie
+        for char in reversed(item) if from_end else item:
+            node = node.setdefault(r"\.\s?" if char == "." else re.escape(char), {})
+        node[""] = {}  # an abbreviation ends here
+    return _trie_pattern(trie, from_end=from_end) if trie else r"(?!)"
+
+
+def _trie_pattern(node: dict, *, from_end: bool = False) -> str:
+    ends = "" in node
+    alts = [
+        _trie_pattern(child, from_end=True) + token if from_end else token + _trie_pattern(child)
+        for token, child in sorted(node.items())
+        if token
+    ]
+    if not alts:
+        return ""
+    if len(alts) == 1 and not ends:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")" + ("?" if ends else "")

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-from .charclass import class_body
+from .charclass import class_body, word_trie
 from .errors import ConfigError
 from .regex_shape import backward, first_chars, needles
 from .segment_plan import Check, Plan, sieved
@@ -270,38 +270,6 @@ def _char_class(
     return class_body(chars)
 
 
-def _abbrev_alternation(items: Iterable[str], *, from_end: bool = False) -> str:
-    """Abbreviations without their final dot -> one alternation; inner dots allow a space.
-
-    Written as a trie (``к(?:в(?:\\.\\s?м)?|г|м)?``), which matches the same strings as a flat
-    list but lets the engine reject a position on its first letter instead of trying every
-    abbreviation: the rules are searched at every candidate sentence end. ``from_end`` writes
-    the trie of their last letters first (``(?:(?:к\\.\\s?)?в|к)м``): the same strings, whose
-    reversal (``regex_shape.backward``) rejects a candidate on the letter before its dot.
-    """
-    trie: dict = {}
-    for item in set(items):
-        node = trie
-        for char in reversed(item) if from_end else item:
-            node = node.setdefault(r"\.\s?" if char == "." else re.escape(char), {})
-        node[""] = {}  # an abbreviation ends here
-    return _trie_pattern(trie, from_end=from_end) if trie else r"(?!)"
-
-
-def _trie_pattern(node: dict, *, from_end: bool = False) -> str:
-    ends = "" in node
-    alts = [
-        _trie_pattern(child, from_end=True) + token if from_end else token + _trie_pattern(child)
-        for token, child in sorted(node.items())
-        if token
-    ]
-    if not alts:
-        return ""
-    if len(alts) == 1 and not ends:
-        return alts[0]
-    return "(?:" + "|".join(alts) + ")" + ("?" if ends else "")
-
-
 def _load(lang: str) -> dict[str, Any]:
     path = resources.files("pressflow") / "data" / "segment" / f"{lang}.toml"
     return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -337,15 +305,15 @@ def _compile(base: str) -> Rules:
         "L": _char_class(str.isalpha),
         **common["macros"],
         "tld": tlds or r"(?!)",  # pragma: no mutate (common.toml lists some: never empty)
-        "never": _abbrev_alternation(abbrev.get("never", ())),
-        "lower": _abbrev_alternation(abbrev.get("lower", ())),
+        "never": word_trie(abbrev.get("never", ())),
+        "lower": word_trie(abbrev.get("lower", ())),
     }
 
     # The same lists written from their ends, for the patterns read backwards.
     ends = {
         **macros,
-        "never": _abbrev_alternation(abbrev.get("never", ()), from_end=True),
-        "lower": _abbrev_alternation(abbrev.get("lower", ()), from_end=True),
+        "never": word_trie(abbrev.get("never", ()), from_end=True),
+        "lower": word_trie(abbrev.get("lower", ()), from_end=True),
     }
 
     def expand(pattern: str, table: dict[str, str] = macros) -> str:
