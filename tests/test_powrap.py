@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pressflow.po import catalog, powrap
+from pressflow.po import catalog, linebreak, powrap
 
 WRAP_GOLDEN = Path(__file__).resolve().parent / "data" / "wrap-golden.po"
 needs_gettext = pytest.mark.usefixtures("gettext_tools")  # fails under CI without it
@@ -26,8 +26,8 @@ needs_gettext = pytest.mark.usefixtures("gettext_tools")  # fails under CI witho
 @pytest.fixture(autouse=True)
 def cold_caches() -> None:
     powrap.cache_clear()
-    powrap.line_break_class.cache_clear()
-    powrap.char_width.cache_clear()
+    linebreak.line_break_class.cache_clear()
+    linebreak.char_width.cache_clear()
 
 
 def test_special_characters_wrap_as_msgcat_wraps_them() -> None:
@@ -62,7 +62,7 @@ def test_the_wrap_golden_file_is_still_what_msgcat_writes() -> None:
 def test_each_character_has_its_line_break_class_and_column_width(
     char: str, kind: str, width: int
 ) -> None:
-    assert (powrap.line_break_class(char), powrap.char_width(char)) == (kind, width)
+    assert (linebreak.line_break_class(char), linebreak.char_width(char)) == (kind, width)
 
 
 PIECES = ["Кыргыз", "жергиликтүү", "өз-өзүнчө", "2018-жылдагы", "—", "–", "-", "(17)", "«Дон»",
@@ -76,7 +76,8 @@ PIECES = ["Кыргыз", "жергиликтүү", "өз-өзүнчө", "2018-�
 @example("«Дон» (17)")  # the class before a space, not the one before it: no break after »
 def test_the_fast_path_finds_the_breaks_the_general_algorithm_finds(text: str) -> None:
     assert powrap._ELIGIBLE.fullmatch(text)
-    general = {i for i, kind in enumerate(powrap.possible_breaks(text)) if kind == powrap.POSSIBLE}
+    breaks = linebreak.possible_breaks(text)
+    general = {i for i, kind in enumerate(breaks) if kind == linebreak.POSSIBLE}
     assert {i for i in range(len(text)) if powrap._opportunity(text, i)} == general
 
 
@@ -95,9 +96,9 @@ def test_the_fast_path_breaks_a_line_where_the_general_algorithm_does(
 ) -> None:
     """Only the opportunities near each line's end are asked about: the lines are the same."""
     overrides = [
-        powrap.PROHIBITED if i in prohibited else powrap.UNDEFINED for i in range(len(text))
+        linebreak.PROHIBITED if i in prohibited else linebreak.UNDEFINED for i in range(len(text))
     ]
-    chosen = powrap.width_breaks(text, overrides, width=width, start_column=start)
+    chosen = linebreak.width_breaks(text, overrides, width=width, start_column=start)
     general = [i for i, flag in enumerate(chosen) if flag]
     assert powrap._fast_breaks(text, prohibited, width=width, start=start) == general
     assert (
@@ -125,7 +126,7 @@ def test_the_fast_path_breaks_a_line_where_the_general_algorithm_does(
 def test_break_opportunities_around_the_special_classes(text: str, breaks: list[int]) -> None:
     """``possible_breaks`` per character (0 none, 1 possible, 2 mandatory), pinned as the port
     of libunistring's algorithm gives them today; the golden file shows msgcat wraps alike."""
-    assert powrap.possible_breaks(text) == breaks
+    assert linebreak.possible_breaks(text) == breaks
 
 
 #: characters at the edges of libunistring's width table: control characters take -1 column,

@@ -4,167 +4,28 @@ Translators' tools and ``msgcat`` re-save catalogs with gettext's wrapping; if p
 differently (polib breaks only at spaces), every save would produce diff noise. gettext breaks a
 string where the Unicode line breaking algorithm (UAX #14, as libunistring implements it with a
 pair table) allows it: after spaces, after hyphens, between ``.`` and a letter… and fits each line
-into 79 columns counting display width. This module is that algorithm, stdlib only.
+into 79 columns counting display width. This module fits strings into lines with that
+algorithm (linebreak.py), and with a fast path for ordinary text held to it; stdlib only.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from bisect import bisect_right
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from importlib import resources
 from itertools import pairwise
 
 from ..charclass import class_body
+from .linebreak import (
+    PROHIBITED,
+    UNDEFINED,
+    char_width,
+    line_break_class,
+    pair_action,
+    width_breaks,
+)
 
 PAGE_WIDTH = 79
-
-# Break actions of libunistring's pair table: D direct, I indirect (only after a space), P none.
-_CLASSES = (
-    "WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR SY AL H2 H3 ID JL JV JT HL RI ZWJ EB EM OW"
-)
-_ORDER = {name: i for i, name in enumerate(_CLASSES.split())}
-# Rows: class before the break; columns: class after it. Measured from libunistring 1.0, the
-# library gettext 0.21 links (its table differs from the published UAX #14 pair table).
-_TABLE = (
-    "PIIIIIPPPIIIIPIIIPIIIIIIIIIIIII",  # WJ
-    "PIIIIIPPPIIIIPIIIPIIIIIIIIIIIII",  # GL
-    "PIPIDIPPPIIDIPDDDPDDDDDDDDDIDDD",  # B2
-    "PDDIDIPPPIIDIPDDDPDDDDDDDDDIDDD",  # BA
-    "PIIIIIPPPIIIIPIIIPIIIIIIIIIIIII",  # BB
-    "PDDIDIPPPIIDIPIDDPDDDDDDDDDIDDD",  # HY
-    "PIDIDIPPPIPDIPDIIPDDDDDDDDDIDDD",  # CL
-    "PIDIDIPPPIIDIPIIIPIDDDDDDIDIDDD",  # CP
-    "PIDIDIPPPIIDIPDDDPDDDDDDDDDIDDD",  # EX
-    "PIDIDIPPPIIDIPDDDPDDDDDDDDDIDDD",  # IN
-    "PIDIDIPPPIIDIPDDDPDDDDDDDDDIDDD",  # NS
-    "PPPPPPPPPPPPPPPPPPPPPPPPPPPIPPP",  # OP
-    "PIIIIIPPPIIPIPIIIPIIIIIIIIIIIIP",  # QU
-    "PIDIDIPPPIIDIPIDDPDDDDDDDDDIDDD",  # IS
-    "PIDIDIPPPIIIIPIIIPIDDDDDDIDIDDD",  # NU
-    "PIDIDIPPPIIIIPIDDPIDDDDDDIDIDDI",  # PO
-    "PIDIDIPPPIIIIPIDDPIIIIIIIIDIIII",  # PR
-    "PIDIDIPPPIIDIPIDDPDDDDDDDIDIDDD",  # SY
-    "PIDIDIPPPIIIIPIIIPIDDDDDDIDIDDD",  # AL
-    "PIDIDIPPPIIDIPDIDPDDDDDIIDDIDDD",  # H2
-    "PIDIDIPPPIIDIPDIDPDDDDDDIDDIDDD",  # H3
-    "PIDIDIPPPIIDIPDIDPDDDDDDDDDIDDD",  # ID
-    "PIDIDIPPPIIDIPDIDPDIIDIIDDDIDDD",  # JL
-    "PIDIDIPPPIIDIPDIDPDDDDDIIDDIDDD",  # JV
-    "PIDIDIPPPIIDIPDIDPDDDDDDIDDIDDD",  # JT
-    "PIDIDIPPPIIIIPIIIPIDDDDDDIDIDDD",  # HL
-    "PIDIDIPPPIIDIPDDDPDDDDDDDDIIDDD",  # RI
-    "PIIIIIPPPIIIIPIIIPIIIIIIIIIIIII",  # ZWJ
-    "PIDIDIPPPIIDIPDIDPDDDDDDDDDIDID",  # EB
-    "PIDIDIPPPIIDIPDIDPDDDDDDDDDIDDD",  # EM
-    "PPPPPPPPPPPPPPPPPPPPPPPPPPPIPPP",  # OW
-)
-
-PROHIBITED, POSSIBLE, MANDATORY, UNDEFINED = 0, 1, 2, -1
-
-
-@lru_cache(maxsize=1)
-def _ranges() -> tuple[list[int], list[int], list[str]]:
-    starts: list[int] = []
-    ends: list[int] = []
-    names: list[str] = []
-    text = resources.files("pressflow").joinpath("data/catalog/linebreak.txt").read_text("utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        parts = line.split()
-        first = int(parts[0], 16)
-        last = int(parts[1], 16) if len(parts) == 3 else first
-        starts.append(first)
-        ends.append(last)
-        names.append(parts[-1])
-    return starts, ends, names
-
-
-@lru_cache(maxsize=4096)
-def line_break_class(char: str) -> str:
-    """The resolved UAX #14 class of ``char`` (AL for anything the table does not list)."""
-    starts, ends, names = _ranges()
-    code = ord(char)
-    i = bisect_right(starts, code) - 1
-    if i >= 0 and code <= ends[i]:
-        return names[i]
-    return "AL"
-
-
-@lru_cache(maxsize=4096)
-def char_width(char: str) -> int:
-    """Columns ``char`` takes, like libunistring's ``uc_width`` in a UTF-8 locale."""
-    code = ord(char)
-    if code < 0x20 or 0x7F <= code < 0xA0:
-        return -1
-    category = unicodedata.category(char)
-    if category in ("Mn", "Me", "Cf") or 0x1160 <= code < 0x1200:
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def possible_breaks(text: str) -> list[int]:
-    """Break opportunities before each character of ``text`` (libunistring's algorithm)."""
-    result = [PROHIBITED] * len(text)
-    # the class of the last non-space character and of the previous one (read only as: Hebrew,
-    # or Hebrew then a hyphen); seen_space is never read while ``last`` is BK or ZW
-    last = prev = "BK"
-    seen_space = False
-    for i, char in enumerate(text):
-        prop = line_break_class(char)
-        if prop == "BK":
-            result[i] = MANDATORY
-            last = prev = "BK"
-            continue
-        if prop == "SP":
-            seen_space = True
-        elif prop == "ZW":
-            last = "ZW"
-        elif prop == "CM":
-            if last == "BK":
-                last, seen_space = "AL", False
-            elif last == "ZW" or seen_space:
-                result[i] = POSSIBLE
-                last, seen_space = "AL", False
-        else:
-            if last == "ZW":
-                result[i] = POSSIBLE
-            elif last != "BK" and prev != "HL_BA":  # no break after Hebrew + hyphen (LB21a)
-                action = _TABLE[_ORDER[last]][_ORDER[prop]]
-                if action == "D" or (action == "I" and seen_space):
-                    result[i] = POSSIBLE
-            last, seen_space = prop, False
-        prev = "HL_BA" if prev == "HL" and prop in ("HY", "BA") else prop
-    return result
-
-
-def width_breaks(text: str, overrides: list[int], *, width: int, start_column: int) -> list[bool]:
-    """Where to break ``text`` to fit ``width``: libunistring's ``u8_width_linebreaks``."""
-    breaks = possible_breaks(text)
-    chosen = [False] * len(text)
-    last_p = 0  # the last break opportunity; 0: none yet (never one before the first character)
-    last_column = start_column
-    piece_width = 0
-    for i, char in enumerate(text):
-        kind = overrides[i] if overrides[i] != UNDEFINED else breaks[i]
-        if kind in (POSSIBLE, MANDATORY) and last_p and last_column + piece_width > width:
-            chosen[last_p] = True
-            last_column = 0
-        if kind == MANDATORY:
-            last_p, last_column, piece_width = 0, 0, 0
-            continue
-        if kind == POSSIBLE:
-            last_p = i
-            last_column += piece_width
-            piece_width = 0
-        piece_width += max(char_width(char), 0)  # a control character (-1) takes no column
-    if last_p and last_column + piece_width > width:
-        chosen[last_p] = True
-    return chosen
-
 
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
 _ESCAPE_RE = re.compile(r'[\a\b\f\n\r\t\v"\\]')
@@ -201,14 +62,10 @@ _WORD_CHARS = frozenset(c for c in _FAST_CHARS if line_break_class(c) in ("AL", 
 _WORD_RUN = re.compile(f"[{class_body(sorted(_WORD_CHARS))}]*")
 
 
-def _action(before: str, after: str) -> str:
-    return _TABLE[_ORDER[line_break_class(before)]][_ORDER[line_break_class(after)]]
-
-
 #: The characters after which, and a space, a letter or a digit may start a line (most: not
 #: an opening bracket): a line whose last word is a run of them breaks before it.
 _OPEN_TO_WORDS = frozenset(
-    c for c in _FAST_CHARS if c != " " and all(_action(c, w) in "ID" for w in "a1")
+    c for c in _FAST_CHARS if c != " " and all(pair_action(c, w) in "ID" for w in "a1")
 )
 #: The characters that, after a space and before a word, start a line with it (a quotation
 #: mark, an opening bracket, a sign: never a break between them and a letter or a digit), and
@@ -217,10 +74,10 @@ _BEFORE_WORDS = frozenset(
     c
     for c in _FAST_CHARS
     if line_break_class(c) in ("QU", "OP", "PR", "PO", "GL")
-    and all(_action(c, w) != "D" for w in "a1")
+    and all(pair_action(c, w) != "D" for w in "a1")
 )
 _OPEN_TO_SIGNS = frozenset(
-    c for c in _FAST_CHARS if c != " " and all(_action(c, q) in "ID" for q in _BEFORE_WORDS)
+    c for c in _FAST_CHARS if c != " " and all(pair_action(c, q) in "ID" for q in _BEFORE_WORDS)
 )
 _LETTERS = sorted(c for c in _WORD_CHARS if line_break_class(c) == "AL")
 _WORDS_BODY = class_body(sorted(_WORD_CHARS))
@@ -253,7 +110,7 @@ def _opportunity(text: str, i: int) -> bool:
     pair = text[j] + char
     action = _PAIRS.get(pair)
     if action is None:
-        action = _PAIRS[pair] = _action(text[j], char)
+        action = _PAIRS[pair] = pair_action(text[j], char)
     return action == "D" or (action == "I" and j < i - 1)
 
 
