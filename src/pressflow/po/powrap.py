@@ -76,8 +76,11 @@ _BEFORE_WORDS = frozenset(
     if line_break_class(c) in ("QU", "OP", "PR", "PO", "GL")
     and all(pair_action(c, w) != "D" for w in "a1")
 )
+#: (the pair table's action depends on the two characters' classes only: one sign of each class
+#: stands for all of them, some 5 pairs a character instead of 78)
+_SIGN_CLASSES = {line_break_class(q): q for q in sorted(_BEFORE_WORDS)}.values()
 _OPEN_TO_SIGNS = frozenset(
-    c for c in _FAST_CHARS if c != " " and all(pair_action(c, q) in "ID" for q in _BEFORE_WORDS)
+    c for c in _FAST_CHARS if c != " " and all(pair_action(c, q) in "ID" for q in _SIGN_CLASSES)
 )
 _LETTERS = sorted(c for c in _WORD_CHARS if line_break_class(c) == "AL")
 _WORDS_BODY = class_body(sorted(_WORD_CHARS))
