@@ -157,4 +157,10 @@ def width_breaks(text: str, overrides: list[int], *, width: int, start_column: i
 
 def pair_action(before: str, after: str) -> str:
     """The pair table's action between two characters (``D``, ``I`` or ``P``)."""
-    return _TABLE[_ORDER[line_break_class(before)]][_ORDER[line_break_class(after)]]
+    return class_action(line_break_class(before), line_break_class(after))
+
+
+def class_action(before: str, after: str) -> str:
+    """The pair table's action between two classes: what ``pair_action`` gives for any two
+    characters of them (a question about every character of a class is asked once)."""
+    return _TABLE[_ORDER[before]][_ORDER[after]]

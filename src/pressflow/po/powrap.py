@@ -20,6 +20,7 @@ from .linebreak import (
     PROHIBITED,
     UNDEFINED,
     char_width,
+    class_action,
     line_break_class,
     pair_action,
     width_breaks,
@@ -53,37 +54,44 @@ def _fast_chars() -> list[str]:  # pragma: no mutate block
 
 
 _FAST_CHARS = _fast_chars()
+#: (the pair table's action depends on the two characters' classes only: each question below
+#: is asked once of a class, of the some 20 the fast path's characters fall in, not of each)
+_CLASS_OF = {c: line_break_class(c) for c in _FAST_CHARS}
+_CLASSES = set(_CLASS_OF.values())
+_WORD_CLASSES = ("AL", "NU")
 _ELIGIBLE = re.compile(f"[ {class_body(_FAST_CHARS)}]*")
 #: ``_ELIGIBLE`` text with nothing to escape (no quote, no backslash): written as it is.
 _VERBATIM = re.compile(f"[ {class_body([c for c in _FAST_CHARS if c not in _ESCAPED])}]*")
 #: Letters and digits (classes AL and NU): the pair table never breaks between two of them
 #: without a space (``_fast_breaks`` skips a run of them in one step).
-_WORD_CHARS = frozenset(c for c in _FAST_CHARS if line_break_class(c) in ("AL", "NU"))
-_WORD_RUN = re.compile(f"[{class_body(sorted(_WORD_CHARS))}]*")
+_WORD_CHARS = frozenset(c for c, k in _CLASS_OF.items() if k in _WORD_CLASSES)
+_WORDS_BODY = class_body(sorted(_WORD_CHARS))
+_WORD_RUN = re.compile(f"[{_WORDS_BODY}]*")
+
+
+def _chars_of(classes: AbstractSet[str]) -> frozenset[str]:
+    """The fast path's characters of ``classes``, but the space."""
+    return frozenset(c for c, k in _CLASS_OF.items() if k in classes and c != " ")
 
 
 #: The characters after which, and a space, a letter or a digit may start a line (most: not
 #: an opening bracket): a line whose last word is a run of them breaks before it.
-_OPEN_TO_WORDS = frozenset(
-    c for c in _FAST_CHARS if c != " " and all(pair_action(c, w) in "ID" for w in "a1")
+_OPEN_TO_WORDS = _chars_of(
+    {k for k in _CLASSES if all(class_action(k, w) in "ID" for w in _WORD_CLASSES)}
 )
 #: The characters that, after a space and before a word, start a line with it (a quotation
 #: mark, an opening bracket, a sign: never a break between them and a letter or a digit), and
 #: the characters after which, and a space, they may.
-_BEFORE_WORDS = frozenset(
-    c
-    for c in _FAST_CHARS
-    if line_break_class(c) in ("QU", "OP", "PR", "PO", "GL")
-    and all(pair_action(c, w) != "D" for w in "a1")
+_SIGN_CLASSES = {
+    k
+    for k in _CLASSES & {"QU", "OP", "PR", "PO", "GL"}
+    if all(class_action(k, w) != "D" for w in _WORD_CLASSES)
+}
+_BEFORE_WORDS = _chars_of(_SIGN_CLASSES)
+_OPEN_TO_SIGNS = _chars_of(
+    {k for k in _CLASSES if all(class_action(k, q) in "ID" for q in _SIGN_CLASSES)}
 )
-#: (the pair table's action depends on the two characters' classes only: one sign of each class
-#: stands for all of them, some 5 pairs a character instead of 78)
-_SIGN_CLASSES = {line_break_class(q): q for q in sorted(_BEFORE_WORDS)}.values()
-_OPEN_TO_SIGNS = frozenset(
-    c for c in _FAST_CHARS if c != " " and all(pair_action(c, q) in "ID" for q in _SIGN_CLASSES)
-)
-_LETTERS = sorted(c for c in _WORD_CHARS if line_break_class(c) == "AL")
-_WORDS_BODY = class_body(sorted(_WORD_CHARS))
+_LETTERS = sorted(c for c in _WORD_CHARS if _CLASS_OF[c] == "AL")
 #: Matched two characters before a word (or a sign before it) that follows a space: reaches
 #: the end of the word when the line may break before it (else it ends before the word).
 _BEFORE_WORD = re.compile(
