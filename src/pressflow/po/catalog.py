@@ -8,16 +8,20 @@ every translator tool that re-saves a catalog would otherwise leave diff noise.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import polib
 
 from ..errors import CatalogError
 from ..files import WriteBatch, atomic_write, read_existing
-from .poparse import RawEntry, decode, parse_entries
 from .powrap import PAGE_WIDTH, later_lines, wrap_field
 from .references import reference_lines
+
+if TYPE_CHECKING:
+    from .poparse import RawEntry
 
 #: gettext's format flags in the order ``msgcat`` prints them; other flags are dropped by msgcat,
 #: so they are dropped here too (pressflow's own markers live in translator comments), except
@@ -74,11 +78,21 @@ def read_bytes(path: Path | str) -> bytes | None:
         raise CatalogError(f"cannot read catalog: {exc.strerror}", path=str(path)) from None
 
 
+@cache
+def _parser() -> ModuleType:
+    """The strict parser, loaded by the first catalog read (its patterns and entry class are a
+    few milliseconds of every start): an extract that finds no template reads none."""
+    from . import poparse
+
+    return poparse
+
+
 def parse_po(raw: bytes, *, path: str = "<string>") -> polib.POFile:
     """A catalog from bytes (see ``read_po``); the header becomes ``metadata``."""
+    parser = _parser()
     po = polib.POFile(wrapwidth=PAGE_WIDTH)
     po.fpath = path
-    for raw_entry in parse_entries(decode(raw, path=path), path=path):
+    for raw_entry in parser.parse_entries(parser.decode(raw, path=path), path=path):
         fields = raw_entry.fields
         if not raw_entry.obsolete and fields["msgid"] == "" and "msgctxt" not in fields:
             _set_header(po, raw_entry, path=path)
