@@ -12,8 +12,11 @@ import itertools
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pressflow.regex_shape import backward, first_chars, needles
+from pressflow.charclass import char_positions
+from pressflow.regex_shape import backward, class_chars, first_chars, needles, screen
 
 ALPHABET = "abAB1\n."
 TEXTS = ["".join(t) for n in range(5) for t in itertools.product(ALPHABET, repeat=n)]
@@ -147,3 +150,38 @@ def test_every_match_starts_at_a_character_of_the_first_class(pattern: str, char
 def test_a_pattern_that_may_start_anywhere_has_no_first_class(pattern: str) -> None:
     """An empty match, any character, a negated class, a flag changed inside: no class to scan."""
     assert first_chars(pattern) is None
+
+
+SCREENED = ["[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]", "[.!?…\\n]", "[A-Z]", "x", "[\U0001f600-\U0001f64f]"]
+
+
+@given(st.text(alphabet="абвөүAzéɏḀ.!?…\n😀 \ud800", max_size=30), st.sampled_from(SCREENED))
+def test_a_screen_says_no_only_for_a_text_without_a_character_of_the_class(
+    text: str, pattern: str
+) -> None:
+    compiled = re.compile(pattern)
+    held = screen(compiled)
+    assert held is not None
+    if compiled.search(text):
+        assert held(text)
+    without = "".join(c for c in text if not compiled.match(c))
+    assert not held(without) or any(ord(c) > 0x7F for c in without)  # (ASCII: told exactly)
+
+
+def test_a_screen_tells_cyrillic_text_from_latin_and_is_none_for_what_it_cannot_read() -> None:
+    held = screen(re.compile("[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]"))
+    assert held is not None and not held("Кыргыз тили… 2021-ж.") and held("Кыргыз é")
+    assert screen(re.compile(r"[\w]")) is None and screen(re.compile("[^a]")) is None
+    assert screen(re.compile("[a]", re.IGNORECASE)) is None
+
+
+def test_class_chars_lists_a_small_class_and_gives_up_on_a_large_one() -> None:
+    assert class_chars(re.compile("[.!?…\\nA-C]")) == ".!?…\nABC"
+    assert class_chars(re.compile("[A-Z]"), most=25) is None
+    assert class_chars(re.compile(r"[\d]")) is None
+
+
+@given(st.text(alphabet="абв.!?«»“\n xп", max_size=40), st.sampled_from(["", ".", "!?.", "«“\n"]))
+def test_char_positions_are_where_the_class_matches(text: str, chars: str) -> None:
+    expected = [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)] if chars else []
+    assert char_positions(text, chars) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -18,7 +18,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import sre_parse
 
-__all__ = ["backward", "first_chars", "needles"]
+__all__ = ["backward", "class_chars", "first_chars", "needles", "screen"]
 
 _CATEGORIES = {
     sre_parse.CATEGORY_DIGIT: r"\d",
@@ -208,3 +208,65 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:  # pragma: 
             return None
         found.append(best)
     return tuple(found)
+
+
+def class_chars(pattern: re.Pattern[str], most: int = 16) -> str | None:
+    """The characters a one-class pattern (``first_chars``'s) matches, when at most ``most``;
+    None when more, or when it holds a category, a negation or a flag."""
+    ranges = _class_ranges(pattern)
+    if ranges is None or sum(hi - lo + 1 for lo, hi in ranges) > most:
+        return None
+    return "".join(chr(c) for lo, hi in ranges for c in range(lo, hi + 1))
+
+
+def screen(pattern: re.Pattern[str]) -> Callable[[str], bool] | None:
+    """For a one-class pattern: a test that is False only when a text holds no character of the
+    class, read on the text's UTF-8 bytes (the leading byte of each such character): encoding
+    and deleting bytes cost half the regex scan of a text, which a script's class (Latin in
+    Cyrillic text) would read to its end. None when the class cannot be read."""
+    ranges = _class_ranges(pattern)
+    if ranges is None:
+        return None
+    leads: set[int] = set()
+    for lo, hi in ranges:  # the leading byte grows with the code point
+        leads.update(range(_lead(lo), _lead(hi) + 1))
+    delete = bytes(b for b in range(256) if b not in leads)
+
+    def holds(text: str) -> bool:
+        return bool(text.encode("utf-8", "surrogatepass").translate(None, delete))
+
+    return holds
+
+
+def _lead(code: int) -> int:
+    """The first byte of the UTF-8 encoding of ``code``."""
+    if code < 0x80:
+        return code
+    if code < 0x800:
+        return 0xC0 | code >> 6
+    if code < 0x10000:
+        return 0xE0 | code >> 12
+    return 0xF0 | code >> 18
+
+
+def _class_ranges(pattern: re.Pattern[str]) -> list[tuple[int, int]] | None:
+    """The code point ranges of a pattern that is one plain class (or one character)."""
+    if pattern.flags & ~re.UNICODE:
+        return None
+    items = list(sre_parse.parse(pattern.pattern))
+    if len(items) != 1:
+        return None
+    op, av = items[0]
+    if op == sre_parse.LITERAL:
+        return [(av, av)]
+    if op != sre_parse.IN:
+        return None
+    ranges = []
+    for kind, value in av:
+        if kind == sre_parse.LITERAL:
+            ranges.append((value, value))
+        elif kind == sre_parse.RANGE:
+            ranges.append(value)
+        else:
+            return None  # a negation or a category
+    return ranges

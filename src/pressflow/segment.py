@@ -155,7 +155,7 @@ def _mark_foreign(text: str, spans: list[Span], foreign: Foreign, rules: Rules) 
         run.clear()
         words = 0
 
-    if not foreign.other.search(text):
+    if not (foreign.held(text) and foreign.other.search(text)):
         return spans  # no letter of another script anywhere: no unit can be foreign
     for span in spans:
         piece = text[span.start : span.end]

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .charclass import char_positions
 from .segment_rules import Rules
 
 __all__ = ["Protected"]
@@ -47,13 +48,21 @@ def _title_quotes(text: str, rules: Rules) -> list[tuple[int, int]]:
 
     A short quotation counts as a name when a lower-case word that is not reported speech follows
     it (``программасы``, not ``деп``); a quotation that is said is split at its sentence ends.
-    Each quotation is a match of one pattern (``_Quotes.scan``), which goes on after its closing
-    mark, as the reading goes on after a quotation.
+    Each quotation is a match of one pattern (``_Quotes.match``), tried at each opening mark
+    after the last quotation's closing mark, as the reading goes on after a quotation (the
+    matches of ``finditer``: every match starts on an opening mark, found with ``str.find``).
     """
     quotes = _quote_marks(rules.quotes, rules.title_quote_max)
     spans = []
-    for m in quotes.scan(text):
-        i, j = m.start(), m.end() - 1
+    done = 0  # where the last quotation ended
+    for at in char_positions(text, quotes.marks):
+        if at < done:
+            continue
+        m = quotes.match(text, at)
+        if m is None:
+            continue
+        done = m.end()  # (never empty: a mark and a closing mark at least)
+        i, j = at, done - 1
         if not text[i + 1 : j].strip():
             continue
         if _is_name(m[1], m[2], rules, quotes.openers):
@@ -66,10 +75,12 @@ class _Quotes:
     """A language's quote pairs as the scanner uses them (compiled once per pair list)."""
 
     openers: frozenset[str]
-    #: ``finditer`` of the quotations: an opening mark (one that can also close only at a word
+    #: The opening marks, in order, as one string (for ``charclass.char_positions``).
+    marks: str
+    #: ``match`` of a quotation: an opening mark (one that can also close only at a word
     #: start: `сөз“ деди` closes), at most ``longest`` characters without one of its closing
     #: marks, then the first of them; followed by what ``_FOLLOW`` reads after it (its groups).
-    scan: Callable[[str], Iterator[re.Match[str]]]
+    match: Callable[[str, int], re.Match[str] | None]
 
 
 #: After a closing mark: white space, maybe a comma or semicolon and white space, then a word.
@@ -90,8 +101,8 @@ def _quote_marks(pairs: tuple[tuple[str, str], ...], longest: int) -> _Quotes:
         # (the guard behind the mark: each branch opening on its mark, the engine skips to one)
         guard = f"(?<!{_NOT_OPENS_AFTER}{mark})" if o in closing else ""
         branches.append(f"{mark}{guard}[^{ends}]{{0,{longest}}}[{ends}]")
-    scan = re.compile(f"(?:{'|'.join(branches)})(?={_FOLLOW.pattern})").finditer
-    return _Quotes(openers, scan)
+    match = re.compile(f"(?:{'|'.join(branches)})(?={_FOLLOW.pattern})").match
+    return _Quotes(openers, "".join(sorted(openers)), match)
 
 
 def _is_name(comma: str | None, word: str, rules: Rules, openers: frozenset[str]) -> bool:

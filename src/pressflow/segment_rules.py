@@ -15,9 +15,9 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-from .charclass import class_body, word_trie
+from .charclass import char_positions, class_body, word_trie
 from .errors import ConfigError
-from .regex_shape import backward, first_chars, needles
+from .regex_shape import backward, class_chars, first_chars, needles, screen
 from .segment_plan import Check, Plan, sieved
 
 if sys.version_info >= (3, 11):
@@ -73,6 +73,12 @@ class Foreign:
     max_native_share: float
     note: str
 
+    @cached_property
+    def held(self) -> Callable[[str], bool]:
+        """False only when a text holds no letter of ``other`` (``regex_shape.screen``): then no
+        unit of it is foreign, told without a regex scan of the whole text."""
+        return screen(self.other) or (lambda text: True)
+
 
 @dataclass(frozen=True)
 class Rules:
@@ -117,11 +123,33 @@ class Rules:
         )
 
     @cached_property
-    def candidate_starts(self) -> Callable[[str], Iterator[re.Match[str]]] | None:
-        """``finditer`` of the characters a candidate can start at (``regex_shape.first_chars``),
-        or None when any may: ``candidates`` tries the candidate pattern only there."""
+    def candidate_starts(self) -> Callable[[str], Iterable[int]] | None:
+        """Where in a text a candidate can start, in order: at the characters of
+        ``regex_shape.first_chars``, or None when any may (``candidates`` tries the candidate
+        pattern only there). Its ASCII letters are looked for only in a text whose bytes hold
+        one (``regex_shape.screen``), its other few characters with ``str.find``: a regex scan
+        for the class is most of the cost of finding candidates in a text of another script."""
         found = first_chars(self.candidate.pattern)
-        return None if found is None or self.candidate.flags & ~re.UNICODE else found.finditer
+        if found is None or self.candidate.flags & ~re.UNICODE:
+            return None
+        scan = found.finditer
+
+        def by_class(text: str) -> Iterator[int]:
+            return (m.start() for m in scan(text))
+
+        chars = class_chars(found, most=64)
+        few = "".join(c for c in chars or "" if not (c.isascii() and c.isalpha()))
+        letters = "".join(c for c in chars or "" if c not in few)
+        held = screen(re.compile(f"[{re.escape(letters)}]")) if letters else None
+        if chars is None or len(few) > 8 or (letters and held is None):
+            return by_class
+
+        def starts(text: str) -> Iterable[int]:
+            if held is not None and held(text):
+                return by_class(text)
+            return char_positions(text, few)
+
+        return starts
 
     @cached_property
     def probed(self) -> re.Pattern[str] | None:
@@ -143,8 +171,7 @@ class Rules:
             return list(pattern.finditer(text))
         found: list[re.Match[str]] = []
         done = 0  # where the last match ended: ``finditer`` goes on from there
-        for hit in starts(text):
-            at = hit.start()
+        for at in starts(text):
             if at < done:
                 continue
             m = pattern.match(text, at)
