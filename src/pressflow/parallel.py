@@ -15,7 +15,9 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
 
@@ -31,8 +33,9 @@ from .po import template as templating
 from .po import update as updating
 from .po.language import check_language_header
 from .po.stamps import stamp_of
-from .segment import segment_release
-from .structure import read_structured
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 # Stages in the order a single process meets their errors: every release is read, then every
 # template is made, then every catalog merged.
@@ -220,12 +223,14 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
         problems: tuple[Problem, ...] = vouched.problems
     else:
         try:
-            release = read_structured(job.source, rel_path=job.shown, config=config, data=source)
+            release = _structure().read_structured(
+                job.source, rel_path=job.shown, config=config, data=source
+            )
         except PressflowError as exc:
             return Outcome(name, slug, job.shown, error=exc, stage=READ)
         slug, shown = release.slug, release.path
         try:
-            segments = segment_release(release)
+            segments = _segment().segment_release(release)
             problems = (*release.problems, *foreign_warnings(release, segments))
             pot_path = config.catalog_file("", release.slug)
             raw, pot_snap, previous = _load(pot_path, settings, header_only=True)
@@ -265,6 +270,23 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
         source=snap,
         header=(made.comment, made.fields),
     )
+
+
+@cache
+def _structure() -> ModuleType:
+    """The readers, loaded by the first release read: an ``update`` whose templates the extract
+    cache vouches for reads none (they are a few milliseconds of its start)."""
+    from . import structure
+
+    return structure
+
+
+@cache
+def _segment() -> ModuleType:
+    """The segmenter, loaded by the first release segmented (see ``_structure``)."""
+    from . import segment
+
+    return segment
 
 
 def _kept(
