@@ -11,6 +11,7 @@ algorithm (linebreak.py), and with a fast path for ordinary text held to it; std
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import pairwise
@@ -59,19 +60,22 @@ _FAST_CHARS = _fast_chars()
 _CLASS_OF = {c: line_break_class(c) for c in _FAST_CHARS}
 _CLASSES = set(_CLASS_OF.values())
 _WORD_CLASSES = ("AL", "NU")
+
+
+def _chars_of(classes: Collection[str]) -> list[str]:
+    """The fast path's characters of ``classes``, but the space, in code point order."""
+    return [c for c, k in _CLASS_OF.items() if k in classes and c != " "]
+
+
 _ELIGIBLE = re.compile(f"[ {class_body(_FAST_CHARS)}]*")
 #: ``_ELIGIBLE`` text with nothing to escape (no quote, no backslash): written as it is.
 _VERBATIM = re.compile(f"[ {class_body([c for c in _FAST_CHARS if c not in _ESCAPED])}]*")
 #: Letters and digits (classes AL and NU): the pair table never breaks between two of them
 #: without a space (``_fast_breaks`` skips a run of them in one step).
-_WORD_CHARS = frozenset(c for c, k in _CLASS_OF.items() if k in _WORD_CLASSES)
-_WORDS_BODY = class_body(sorted(_WORD_CHARS))
+_WORDS = _chars_of(_WORD_CLASSES)
+_WORD_CHARS = frozenset(_WORDS)
+_WORDS_BODY = class_body(_WORDS)
 _WORD_RUN = re.compile(f"[{_WORDS_BODY}]*")
-
-
-def _chars_of(classes: AbstractSet[str]) -> frozenset[str]:
-    """The fast path's characters of ``classes``, but the space."""
-    return frozenset(c for c, k in _CLASS_OF.items() if k in classes and c != " ")
 
 
 #: The characters after which, and a space, a letter or a digit may start a line (most: not
@@ -91,12 +95,12 @@ _BEFORE_WORDS = _chars_of(_SIGN_CLASSES)
 _OPEN_TO_SIGNS = _chars_of(
     {k for k in _CLASSES if all(class_action(k, q) in "ID" for q in _SIGN_CLASSES)}
 )
-_LETTERS = sorted(c for c in _WORD_CHARS if _CLASS_OF[c] == "AL")
+_LETTERS = _chars_of(("AL",))
 #: Matched two characters before a word (or a sign before it) that follows a space: reaches
 #: the end of the word when the line may break before it (else it ends before the word).
 _BEFORE_WORD = re.compile(
-    f"(?:[{class_body(sorted(_OPEN_TO_SIGNS))}] [{class_body(sorted(_BEFORE_WORDS))}]"
-    f"|[{class_body(sorted(_OPEN_TO_WORDS))}] )?[{_WORDS_BODY}]*"
+    f"(?:[{class_body(_OPEN_TO_SIGNS)}] [{class_body(_BEFORE_WORDS)}]"
+    f"|[{class_body(_OPEN_TO_WORDS)}] )?[{_WORDS_BODY}]*"
 )
 #: Matched at a hyphen: reaches the end of the word after it when the line may break there.
 _AFTER_HYPHEN = re.compile(f"-(?:[{class_body(_LETTERS)}][{_WORDS_BODY}]*)?")
