@@ -10,12 +10,15 @@ import os
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ReaderError, SlugError
 from ..model import Release
 from ..slugs import slug_problem
-from .roles import StructureRules, default_rules
 from .source import decode_release
+
+if TYPE_CHECKING:
+    from .roles import StructureRules
 
 Reader = Callable[..., Release]  # (source: str, *, slug, path, lang) -> Release
 
@@ -66,7 +69,11 @@ def read_source(
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise ReaderError(f"unknown release format {suffix!r}: expected one of {known}", path=path)
-    release = reader(source, slug=slug, path=path, lang=lang, rules=rules or default_rules())
+    if rules is None:  # (the pipeline passes its own: listing releases loads no structure rules)
+        from .roles import default_rules
+
+        rules = default_rules()
+    release = reader(source, slug=slug, path=path, lang=lang, rules=rules)
     if release.slug == slug:  # named by its file (a front-matter slug was checked where it is)
         problem = slug_problem(slug)
         if problem:
