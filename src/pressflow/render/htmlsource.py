@@ -17,7 +17,8 @@ import json
 from lxml import etree
 
 from ..model import Inline
-from ..readers.html import Target, boundary, locate_block, parse_html
+from ..readers.html import boundary, parse_html
+from ..readers.html.locate import Target, locate_block
 from ..readers.markdown import body_html
 from .body import prune_empty
 from .inline import Piece, fill, plain_text

@@ -3,7 +3,7 @@
 The msgid a translator sees is ``Read <1>the report</1> on <2>kabar.kg</2>.``; the URLs and every
 other attribute stay in ``Block.inlines`` so that they never reach a translator or an MT engine.
 Each block carries an XPath ``locator`` into the tree ``parse_html`` builds from the same source, so
-a renderer can find the element again and replace only its text (see ``locate_block``).
+a renderer can find the element again and replace only its text (see ``locate.locate_block``).
 
 Conventions (the renderer relies on them):
 
@@ -34,7 +34,6 @@ from ..dates import parse_date
 from ..placeholders import PLACEHOLDER, placeholder_problems, plain_text
 from ..roles import StructureRules, assign_roles, default_rules
 from .blocks import extract, value_of
-from .locate import Target, locate_block, run_placeholders, runs
 from .tree import (
     BLOCK_LEVEL,
     META_DATE,
@@ -51,17 +50,13 @@ if TYPE_CHECKING:
 __all__ = [
     "BLOCK_LEVEL",
     "PLACEHOLDER",
-    "Target",
     "TooDeep",
     "boundary",
     "extract",
-    "locate_block",
     "parse_html",
     "parse_or_fail",
     "plain_text",
     "read_html",
-    "run_placeholders",
-    "runs",
 ]
 
 
