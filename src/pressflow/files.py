@@ -65,13 +65,18 @@ def unchanged_since(path: Path | str, expect: Expect) -> bool:
     return data is not None and _digest(data) == expect.digest
 
 
+def _write_error(exc: OSError, path: Path | str) -> WriteError:
+    """An operating-system failure to write ``path``, as the one-line error that names it."""
+    return WriteError(f"cannot write: {exc.strerror or exc}", path=str(path))
+
+
 @contextmanager
 def _writing(path: Path) -> Iterator[None]:
     """Turn an operating-system failure into a one-line error that names the file."""
     try:
         yield
     except OSError as exc:
-        raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
+        raise _write_error(exc, path) from None
 
 
 def atomic_write(path: Path | str, data: str | bytes, *, expect: Expect = UNCHECKED) -> bool:
@@ -240,10 +245,10 @@ class WriteBatch:
 
     def write(self, path: Path | str, data: str | bytes, *, expect: Expect = UNCHECKED) -> bool:
         """Stage ``data`` for ``path``; False (nothing staged) when the bytes are unchanged."""
-        try:  # (as ``_writing``, without a context manager per file: thousands are staged)
+        try:  # (``_writing`` without a context manager per file: thousands are staged)
             return self._write(path, data, expect)
         except OSError as exc:
-            raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
+            raise _write_error(exc, path) from None
 
     def _write(self, path: Path | str, data: str | bytes, expect: Expect) -> bool:
         raw = data.encode("utf-8") if isinstance(data, str) else data  # pragma: no mutate (UTF-8)
@@ -306,10 +311,10 @@ class WriteBatch:
             return
         self._flushed(staged)
         for tmp, path, expect in staged:
-            try:  # (as ``_writing``, without a context manager per file: thousands are placed)
+            try:  # (``_writing`` without a context manager per file: thousands are placed)
                 placed = _place(tmp, path, expect)
             except OSError as exc:
-                raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
+                raise _write_error(exc, path) from None
             if not placed:
                 self.conflicts.append(path)
                 self.stats.pop(path, None)
