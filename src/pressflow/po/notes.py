@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Inline
@@ -42,13 +41,9 @@ def _placeholder_note(inline: Inline) -> str:
     return f"{head}: <{inline.tag}>"
 
 
-def placeholder_notes(text: str, inlines: Sequence[Inline]) -> list[str]:
-    """One note per placeholder of ``text``, in order of first appearance."""
-    return notes_of(text, {inline.id: inline for inline in inlines})
-
-
 def notes_of(text: str, by_id: dict[int, Inline]) -> list[str]:
-    """``placeholder_notes`` with the block's inlines by number (made once per block)."""
+    """One note per placeholder of ``text``, in order of first appearance; ``by_id``: the
+    block's inlines by number (made once per block)."""
     seen: list[int] = []
     for digits in _PLACEHOLDER.findall(text):
         number = int(digits)

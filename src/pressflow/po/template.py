@@ -14,7 +14,7 @@ import polib
 
 from ..config import Config
 from ..model import BLOCK_KINDS, Inline, Release, Segment
-from .catalog import comment_block, comment_key, new_entry, parse_po
+from .catalog import comment_block, new_entry, parse_po
 from .notes import add_notes, add_placeholder_notes
 from .pothead import head_text, header_values
 from .powrap import PAGE_WIDTH, msgid_text
@@ -134,24 +134,6 @@ def _head(found: Found, name: str, placeholders: _Placeholders) -> str:
     notes, lines = _unit(found, placeholders)
     comment = "\n".join(comment_block("\n".join(notes), "#.")) + "\n" if notes else ""
     return comment + file_references(name, lines)
-
-
-def entries_signature(po: polib.POFile | None) -> list[tuple]:
-    """What a template's content is, for "has it changed?" (header dates excluded)."""
-    if po is None:
-        return []
-    return [
-        (
-            e.msgctxt,
-            e.msgid,
-            e.msgid_plural,
-            comment_key(e.comment),
-            tuple(e.occurrences),
-            tuple(e.flags),
-        )
-        for e in po
-        if not e.obsolete
-    ]
 
 
 @dataclass
