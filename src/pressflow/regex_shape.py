@@ -18,7 +18,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import sre_parse
 
-__all__ = ["backward", "class_chars", "first_chars", "needles", "screen"]
+__all__ = ["backward", "class_chars", "first_chars", "leads_with_start", "needles", "screen"]
 
 _CATEGORIES = {
     sre_parse.CATEGORY_DIGIT: r"\d",
@@ -119,6 +119,16 @@ def _class_body(items: Iterable[tuple[Any, Any]]) -> str | None:
         else:
             return None
     return body
+
+
+def leads_with_start(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` opens on ``^`` (the start of the text, or of a line under ``re.M``:
+    the caller asks about the flags)."""
+    try:
+        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except re.error:  # pragma: no cover - it compiled
+        return False
+    return bool(parsed) and parsed[0] == (sre_parse.AT, sre_parse.AT_BEGINNING)
 
 
 def first_chars(pattern: str) -> re.Pattern[str] | None:

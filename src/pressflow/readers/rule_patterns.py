@@ -8,15 +8,9 @@ compiled on the first line that needs it, and a release of prose needs few of th
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from ..regex_shape import first_chars, needles
-
-if sys.version_info >= (3, 11):
-    from re import _parser as sre_parse
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import sre_parse
+from ..regex_shape import first_chars, leads_with_start, needles
 
 _SEPARATOR = r"\s*(?::|：|\s[—–-](?=\s))\s*"
 #: Characters whose case folding under ``re.I`` is plain ``str.lower`` (no ``ſ``, no Kelvin sign).
@@ -91,13 +85,7 @@ def hints(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 def _starts_anchored(pattern: re.Pattern[str]) -> bool:
     """Whether ``pattern`` can only match at the start of a line (a leading ``^``, no
     ``re.M``, no group a back reference could name): ``search`` is then ``match``."""
-    if pattern.flags != _PLAIN_FLAGS or pattern.groups:
-        return False
-    try:
-        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
-    except re.error:  # pragma: no cover - it compiled
-        return False
-    return bool(parsed) and parsed[0] == (sre_parse.AT, sre_parse.AT_BEGINNING)
+    return pattern.flags == _PLAIN_FLAGS and not pattern.groups and leads_with_start(pattern)
 
 
 def anchored_screen(
