@@ -1,7 +1,7 @@
 """Benchmark: a 2,000-release newsroom, every stage, beside translate-toolkit, wall and CPU.
 
     python benchmarks/newsroom.py [--corpus /tmp/corpus2000] [--releases 2000] [--work DIR]
-                                  [--rows extract,update]
+                                  [--rows extract,update] [--repeat 3]
 
 Uses the shared corpus of ``../shared/bench/gen_corpus.py N DIR`` (made when DIR does not exist
 yet): ``txt/`` and ``html/`` releases. Every command runs as a process (``python -m pressflow``,
@@ -10,9 +10,13 @@ given twice: on every core this process may use, and with ``--jobs 1`` (the comm
 to one core through its CPU affinity: pressflow then uses no process pool), which is the fair
 per-core comparison with translate-toolkit (single-threaded). Wall time is what a user waits;
 CPU time is user + system of every process (measured with ``getrusage``), the figure that
-holds on a busy machine. Commands that change nothing are run five times (the median is shown).
+holds on a busy machine. The extract and update rows run ``--repeat`` rounds (3), every side once
+a round, interleaved, and show each side's best wall and best CPU: noise on a shared machine
+only adds, and translate-toolkit's own CPU on the same pages moved by a third between single
+runs. Commands that change nothing are run five times (the median is shown).
 
-Rows: extract (txt, html) against txt2po + posegment and html2po; the first update (POT and
+Rows: extract (txt, html) against txt2po + posegment and html2po (and, like for like, since
+pressflow splits sentences and html2po does not, html2po + posegment); the first update (POT and
 ru/en PO, from the releases) against the same work in translate-toolkit (txt2po + posegment +
 pot2po x2), and the update with the templates already made against pot2po x2; extract with
 nothing changed; ``run`` in full, with nothing changed and with one release edited (its output
@@ -46,7 +50,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from timing import Timing, Trash, both, command, floor, measure
+from timing import Timing, Trash, best_of, both, command, floor, measure
 
 ROOT = Path(__file__).resolve().parent.parent
 #: ``../shared/bench/gen_corpus.py`` beside the checkout (or beside a folder of worktrees)
@@ -176,6 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rows", default=",".join(ROWS), help=f"some of {', '.join(ROWS)} (default: all)"
     )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="rounds of the extract and update rows, sides interleaved; best of each (default 3)",
+    )
     args = parser.parse_args(argv)
     rows = set(args.rows.split(","))
     if not rows <= set(ROWS):
@@ -188,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     trash = Trash(Path(tempfile.mkdtemp(prefix="trash-", dir=work)))
     try:
-        bench(args.corpus, work, trash, rows)
+        bench(args.corpus, work, trash, rows, repeat=args.repeat)
     finally:
         trash.empty()
         if not args.work:
@@ -207,7 +217,7 @@ def compiled() -> None:
         subprocess.run([sys.executable, "-m", "compileall", "-q", folders[0]], check=False)
 
 
-def bench(corpus: Path, work: Path, trash: Trash, rows: set[str]) -> None:
+def bench(corpus: Path, work: Path, trash: Trash, rows: set[str], *, repeat: int) -> None:
     compiled()
     txt = newsroom(work / "txt", corpus / "txt", trash)
     html = newsroom(work / "html", corpus / "html", trash)
@@ -262,19 +272,38 @@ def bench(corpus: Path, work: Path, trash: Trash, rows: set[str]) -> None:
             ("txt", txt, "translate.convert.txt2po"),
             ("html", html, "translate.convert.html2po"),
         ):
-            pf = measure(pressflow(room, "extract"), before=fresh(room, trash))
-            one = measure(pressflow(room, "extract", one_core=True), before=fresh(room, trash))
             out = tt / name
-            tools = templates(module, room / "releases", out, split=name == "txt")
-            ref = measure(tools, before=emptied(out))  # single-threaded: its own jobs 1
+            sides = {
+                "pf": (pressflow(room, "extract"), fresh(room, trash)),
+                "one": (pressflow(room, "extract", one_core=True), fresh(room, trash)),
+                # single-threaded: its own jobs 1
+                "tt": (
+                    templates(module, room / "releases", out, split=name == "txt"),
+                    emptied(out),
+                ),
+            }
+            if name == "html":  # like for like: the txt row's sentence split, for html too
+                sides["tt+seg"] = (
+                    templates(module, room / "releases", out, split=True),
+                    emptied(out),
+                )
+            got = best_of(sides, rounds=repeat)
             label = "txt2po + posegment" if name == "txt" else "html2po"
-            table.row(f"extract, {count} {name} (tt: {label})", pf, one, ref)
+            table.row(f"extract, {count} {name} (tt: {label})", got["pf"], got["one"], got["tt"])
+            if "tt+seg" in got:
+                table.row(
+                    "  same, tt: html2po + posegment (like for like)",
+                    got["pf"],
+                    got["one"],
+                    got["tt+seg"],
+                    note="(html2po keeps paragraphs whole; pressflow splits sentences)",
+                )
 
         out = tt / "floor"
-        rest = measure(floor(html / "releases", out), before=emptied(out))
+        rest = best_of({"floor": (floor(html / "releases", out), emptied(out))}, rounds=repeat)
         table.row(
             f"floor: read {pages} releases, write {pages} files",
-            rest,
+            rest["floor"],
             note="(no work: what any tool pays this file system)",
         )
 
@@ -287,10 +316,16 @@ def bench(corpus: Path, work: Path, trash: Trash, rows: set[str]) -> None:
             templates("translate.convert.txt2po", txt / "releases", chain, split=True),
             pot2po(chain / "pot", chain),
         )
-        first = measure(pressflow(txt, "update"), before=fresh(txt, trash))
-        one = measure(pressflow(txt, "update", one_core=True), before=fresh(txt, trash))
-        ref = measure(whole, before=emptied(chain))
-        table.row("update, first (tt: txt2po+posegment+pot2po x2)", first, one, ref)
+        got = best_of(
+            {
+                "pf": (pressflow(txt, "update"), fresh(txt, trash)),
+                "one": (pressflow(txt, "update", one_core=True), fresh(txt, trash)),
+                "tt": (whole, emptied(chain)),
+            },
+            rounds=repeat,
+        )
+        first = got["pf"]
+        table.row("update, first (tt: txt2po+posegment+pot2po x2)", first, got["one"], got["tt"])
 
         def templates_made() -> None:
             fresh(txt, trash)()
@@ -299,10 +334,15 @@ def bench(corpus: Path, work: Path, trash: Trash, rows: set[str]) -> None:
         if not (tt / "txt" / "pot").is_dir():  # (made by the extract rows; untimed here)
             emptied(tt / "txt")()
             templates("translate.convert.txt2po", txt / "releases", tt / "txt", split=True)()
-        pf = measure(pressflow(txt, "update"), before=templates_made)
-        one = measure(pressflow(txt, "update", one_core=True), before=templates_made)
-        ref = measure(pot2po(tt / "txt" / "pot", tt / "po"), before=emptied(tt / "po"))
-        table.row("update, templates made (tt: pot2po x2)", pf, one, ref)
+        got = best_of(
+            {
+                "pf": (pressflow(txt, "update"), templates_made),
+                "one": (pressflow(txt, "update", one_core=True), templates_made),
+                "tt": (pot2po(tt / "txt" / "pot", tt / "po"), emptied(tt / "po")),
+            },
+            rounds=repeat,
+        )
+        table.row("update, templates made (tt: pot2po x2)", got["pf"], got["one"], got["tt"])
 
     if "rest" in rows:
         if first is None:  # (the catalogs the later rows start from; untimed)

@@ -84,6 +84,23 @@ def measure(
     return sorted(samples, key=lambda t: t.wall)[len(samples) // 2]
 
 
+def best_of(
+    sides: dict[str, tuple[Callable[[], None], Callable[[], None] | None]], *, rounds: int
+) -> dict[str, Timing]:
+    """Each side's best wall and best CPU over ``rounds`` rounds, the sides interleaved within a
+    round (``before`` untimed each time). Noise on a shared machine only ever adds time, and
+    interleaving spreads a slow minute over every side instead of one: translate-toolkit's own
+    CPU on the same pages moved by a third between single runs here."""
+    samples: dict[str, list[Timing]] = {name: [] for name in sides}
+    for _ in range(rounds):
+        for name, (action, before) in sides.items():
+            samples[name].append(measure(action, before=before))
+    return {
+        name: Timing(min(t.wall for t in got), min(t.cpu for t in got))
+        for name, got in samples.items()
+    }
+
+
 def both(*actions: Callable[[], None]) -> Callable[[], None]:
     def go() -> None:
         for action in actions:
