@@ -9,33 +9,16 @@ plain ``RawEntry`` values; catalog.py turns them into polib objects.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..errors import CatalogError
+from .poentry import RawEntry, add_comment, quoted_string
+from .pofast import read_prefix
+
+__all__ = ["RawEntry", "decode", "parse_entries"]
+
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[(\d+)\]|msgstr)(?=[\s\"]|$)")
-_ESCAPES = {
-    "n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v",
-    "\\": "\\", '"': '"',
-}  # fmt: skip
 _MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
-
-
-@dataclass(slots=True)
-class RawEntry:
-    """One message as written in the file (previous fields are ``None`` when absent)."""
-
-    line: int
-    obsolete: bool = False
-    #: the line of the ``msgid`` keyword (``line`` is the entry's first, a comment's perhaps)
-    msgid_line: int = 0
-    tcomment: list[str] = field(default_factory=list)
-    comment: list[str] = field(default_factory=list)
-    occurrences: list[tuple[str, str]] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
-    previous: dict[str, str] = field(default_factory=dict)
-    fields: dict[str, str] = field(default_factory=dict)
-    plural: dict[int, str] = field(default_factory=dict)
 
 
 def decode(raw: bytes, *, path: str) -> str:
@@ -55,71 +38,6 @@ def decode(raw: bytes, *, path: str) -> str:
             "not UTF-8 text (convert it with msgconv --to-code=UTF-8)", path=path, line=line
         ) from None
     return text.removeprefix("\ufeff")
-
-
-_QUOTED = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"')
-_UNESCAPE = re.compile(r'\\(?:([ntrabfv\\"])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))')
-
-
-def _string(text: str, *, path: str, line: int) -> str:
-    """Unescape one ``"..."`` token that starts at ``text[0]``; the rest must be blank."""
-    match = _QUOTED.match(text)
-    if match is None:
-        raise CatalogError("string not terminated (missing closing quote)", path=path, line=line)
-    rest = text[match.end() :].strip()
-    if rest:
-        message = f"unexpected text after the string: {rest[:20]!r}"
-        raise CatalogError(message, path=path, line=line)
-    body = match.group(1)
-    if "\\" not in body:
-        return body
-    try:
-        return _unescape(body)
-    except _BadEscape as bad:
-        message = f"invalid escape sequence \\{bad.args[0]} in string"
-        raise CatalogError(message, path=path, line=line) from None
-
-
-class _BadEscape(ValueError):
-    """An escape sequence gettext does not know; the caller decides what that means."""
-
-
-def _unescape_one(m: re.Match[str]) -> str:
-    if m.group(1):
-        return _ESCAPES[m.group(1)]
-    if m.group(2):
-        return chr(int(m.group(2), 8))
-    if m.group(3):
-        return chr(int(m.group(3), 16))
-    raise _BadEscape(m.group(4))
-
-
-def _unescape(body: str) -> str:
-    """C escapes of a PO string body (``\\n``, ``\\"``, octal, hex) to characters."""
-    return _UNESCAPE.sub(_unescape_one, body)
-
-
-def _add_comment(entry: RawEntry, kind: str, line: str) -> None:
-    """File one comment line (``#.``, ``#:``, ``#,`` or ``#``) into its place in ``entry``."""
-    if kind == ".":
-        entry.comment.append(line[3:] if line[2:3] == " " else line[2:])
-    elif kind == ":":
-        entry.occurrences.extend(_references(line[2:]))
-    elif kind == ",":
-        entry.flags.extend(f.strip() for f in line[2:].split(",") if f.strip())
-    else:
-        entry.tcomment.append(line[2:] if line[1:2] == " " else line[1:])
-
-
-def _references(text: str) -> list[tuple[str, str]]:
-    refs: list[tuple[str, str]] = []
-    for token in text.split():
-        name, sep, number = token.rpartition(":")
-        if sep and number.isdigit() and name:
-            refs.append((name, number))
-        else:
-            refs.append((token, ""))
-    return refs
 
 
 class _Parser:
@@ -172,7 +90,7 @@ class _Parser:
         rest = body[match.end() :].strip()
         if not rest.startswith('"'):
             raise self.fail(f"{name} must be followed by a quoted string", number)
-        value = _string(rest, path=self.path, line=number)
+        value = quoted_string(rest, path=self.path, line=number)
         if self.has_msgstr and (previous or name in ("msgctxt", "msgid")):
             self.finish()
         if previous:
@@ -215,7 +133,7 @@ class _Parser:
         where, key = self.last_field
         if (where == "previous") != previous:
             raise self.fail("continuation line does not continue the line above", number)
-        value = _string(body, path=self.path, line=number)
+        value = quoted_string(body, path=self.path, line=number)
         target = getattr(self.current, where)
         target[key] = target[key] + value
 
@@ -228,7 +146,7 @@ class _Parser:
         entry = self.current
         if entry is None:
             entry = self.current = RawEntry(line=number)
-        _add_comment(entry, kind, line)
+        add_comment(entry, kind, line)
 
     def run(self) -> list[RawEntry]:
         for number, line in enumerate(self.lines, start=self.first_line):
@@ -261,139 +179,18 @@ class _Parser:
         return self.entries
 
 
-# Fast path: well-formed live entries, the way gettext and pressflow write them, are matched
-# whole by one regular expression; the first entry that does not fit hands over to the strict
-# line parser (for a tail of comments and obsolete entries), or the whole file goes to it.
-_STR = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
-_STRS = rf"{_STR}(?:\n{_STR})*"
-_FAST_ENTRY = re.compile(
-    rf"(?P<comments>(?:#(?!~)[^\n]*\n)*)"
-    rf"(?:msgctxt (?P<ctxt>{_STRS})\n)?"
-    rf"msgid (?P<id>{_STRS})\n"
-    rf"(?:msgid_plural (?P<idp>{_STRS})\n)?"
-    rf"(?:msgstr (?P<str>{_STRS})(?:\n|\Z)(?!msgstr)"
-    rf"|(?P<strs>(?:msgstr(?:\[\d+\])? {_STRS}(?:\n|\Z))+))"
-    rf"\n*"
-)
-_FAST_STR = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
-_FAST_MSGSTR = re.compile(rf"msgstr(?:\[(\d+)\])? ({_STRS})")
-_FAST_PREVIOUS = re.compile(r"#\|\s*(msgctxt|msgid_plural|msgid)\s+(.*)")
-
-
-class _Unusual(Exception):
-    """The fast path met something only the strict parser may judge."""
-
-
-_SIMPLE = (("\\n", "\n"), ('\\"', '"'), ("\\t", "\t"), ("\\r", "\r"))
-_NOT_SIMPLE = re.compile(r'\\[^ntr"\\]')
-
-
-def _simple_unescape(value: str) -> str:
-    """Only ``\\n \\" \\t \\r \\\\``: split at escaped backslashes, then pairs can't overlap."""
-    parts = value.split("\\\\")
-    for i, part in enumerate(parts):
-        if "\\" in part:
-            for escaped, char in _SIMPLE:
-                part = part.replace(escaped, char)
-            parts[i] = part
-    return "\\".join(parts)
-
-
-def _fast_value(block: str) -> str:
-    # One string on one line (most fields): its body, without a pattern scan. A block of
-    # several (``_STRS``, which matched it) holds one whole string on each line: their bodies.
-    if "\n" not in block:
-        value = block[1:-1]
-    else:
-        value = "".join([line[1:-1] for line in block.split("\n")])
-    if "\\" not in value:
-        return value
-    if not _NOT_SIMPLE.search(value) and not value.endswith("\\"):
-        return _simple_unescape(value)
-    try:
-        return _unescape(value)
-    except _BadEscape:
-        raise _Unusual from None
-
-
-def _fast_entry(m: re.Match[str], line: int) -> RawEntry:
-    comments, ctxt, msgid, msgid_plural, msgstr, strs = m.group(
-        "comments", "ctxt", "id", "idp", "str", "strs"
-    )
-    entry = RawEntry(line=line)
-    # one line a comment, one a msgctxt keyword, one more each string its value continues on
-    entry.msgid_line = line + comments.count("\n") + (ctxt.count("\n") + 1 if ctxt else 0)
-    fields = entry.fields
-    if ctxt is not None:
-        fields["msgctxt"] = _fast_value(ctxt)
-    fields["msgid"] = _fast_value(msgid)
-    if msgstr is not None and msgid_plural is None:
-        fields["msgstr"] = _fast_value(msgstr)
-    elif strs is not None:
-        _fast_msgstrs(entry, strs, plural=msgid_plural is not None)
-    else:
-        raise _Unusual  # a plural entry with a plain msgstr
-    if msgid_plural is not None:
-        fields["msgid_plural"] = _fast_value(msgid_plural)
-    if comments:
-        _fast_comments(entry, comments)
-    return entry
-
-
-def _fast_msgstrs(entry: RawEntry, strs: str, *, plural: bool) -> None:
-    for sm in _FAST_MSGSTR.finditer(strs):
-        if (sm.group(1) is not None) != plural:
-            raise _Unusual
-        if sm.group(1) is None:
-            if "msgstr" in entry.fields:
-                raise _Unusual
-            entry.fields["msgstr"] = _fast_value(sm.group(2))
-        else:
-            entry.plural[int(sm.group(1))] = _fast_value(sm.group(2))
-
-
-def _fast_comments(entry: RawEntry, comments: str) -> None:
-    previous_key = ""
-    for text in comments.split("\n")[:-1]:
-        kind = text[1:2]
-        if kind == "|":
-            body = text[2:].strip()
-            if body.startswith('"') and previous_key:
-                if not _FAST_STR.fullmatch(body):
-                    raise _Unusual  # text after the string: the strict parser says where
-                entry.previous[previous_key] += _fast_value(body)
-                continue
-            match = _FAST_PREVIOUS.fullmatch(text.strip())
-            if not match or not _FAST_STR.fullmatch(match.group(2).strip()):
-                raise _Unusual
-            previous_key = match.group(1)
-            entry.previous[previous_key] = _fast_value(match.group(2))
-        else:
-            _add_comment(entry, kind, text)
-
-
 def _fast_parse(text: str, path: str) -> list[RawEntry] | None:
-    if "\r" in text:
+    """The fast path's entries, the strict parser reading a tail of comments and obsolete
+    entries; None when the strict parser must read the whole file."""
+    prefix = read_prefix(text)
+    if prefix is None:
         return None
-    entries: list[RawEntry] = []
-    pos = len(text) - len(text.lstrip("\n"))
-    line = 1 + pos
-    try:
-        while pos < len(text):
-            m = _FAST_ENTRY.match(text, pos)
-            if m is None:
-                break
-            entries.append(_fast_entry(m, line))
-            line += text.count("\n", pos, m.end())
-            pos = m.end()
-    except _Unusual:
-        return None
-    if pos >= len(text):
-        return entries
-    tail = text[pos:]
+    if prefix.pos >= len(text):
+        return prefix.entries
+    tail = text[prefix.pos :]
     if any(ln.strip() and not ln.lstrip().startswith("#") for ln in tail.split("\n")):
         return None  # a live entry the fast path could not read: the strict parser judges
-    return entries + _Parser(tail, path, first_line=line).run()
+    return prefix.entries + _Parser(tail, path, first_line=prefix.line).run()
 
 
 def parse_entries(text: str, *, path: str) -> list[RawEntry]:
