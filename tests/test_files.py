@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -331,6 +332,50 @@ def test_unchanged_since_answers_for_every_kind_of_expectation(tmp_path: Path) -
     path.unlink()
     assert not unchanged_since(path, snap)  # deleted meanwhile
     assert unchanged_since(path, UNCHECKED)
+
+
+def _saved_in_place_in_the_same_tick(path: Path, snap: Snapshot, data: bytes) -> None:
+    """A save in place (VS Code, nano) of as many bytes, within the tick of the file system's
+    clock that stamped the version read: size, modification time and inode all as before."""
+    assert len(data) == snap.size
+    with open(path, "r+b") as handle:
+        handle.write(data)
+    os.utime(path, ns=(snap.mtime_ns, snap.mtime_ns))
+
+
+def test_a_save_in_the_same_clock_tick_as_the_version_read_is_never_overwritten(
+    tmp_path: Path,
+) -> None:
+    """The stat alone cannot tell such a save from the version read: a version read within
+    the clock's reach of its last change is judged by its bytes (git's racily clean entries)."""
+    path = tmp_path / "ru.po"
+    path.write_bytes(OLD)
+    data, snap = read_snapshot(path)
+    assert data == OLD and snap is not None and snap.racy
+    saved = OLD.replace("старый".encode(), "СТАРЫЙ".encode())
+    _saved_in_place_in_the_same_tick(path, snap, saved)
+    assert not unchanged_since(path, snap)
+    with pytest.raises(ChangedOnDisk):
+        atomic_write(path, OLD + b"merged", expect=snap)
+    assert path.read_bytes() == saved
+    mine = replace_checked(tmp_path / "en.po", OLD, expect=None)  # a version just written
+    assert mine.racy
+    _saved_in_place_in_the_same_tick(tmp_path / "en.po", mine, saved)
+    assert not unchanged_since(tmp_path / "en.po", mine)
+
+
+def test_the_stat_vouches_for_a_version_older_than_the_clock_tick(tmp_path: Path) -> None:
+    """Long unchanged when read (the common catalog): its stat alone says it is still that
+    version, with no read. (Shown by a change that keeps size, time and inode, which only a
+    deliberate ``touch -r`` makes: it passes.)"""
+    path = tmp_path / "ru.po"
+    path.write_bytes(OLD)
+    hour_ago = time.time_ns() - 3_600 * 10**9
+    os.utime(path, ns=(hour_ago, hour_ago))
+    _, snap = read_snapshot(path)
+    assert snap is not None and not snap.racy
+    _saved_in_place_in_the_same_tick(path, snap, OLD.replace("старый".encode(), "СТАРЫЙ".encode()))
+    assert unchanged_since(path, snap)
 
 
 def test_atomic_write_leaves_a_file_saved_meanwhile_alone(tmp_path: Path) -> None:

@@ -59,9 +59,15 @@ def unchanged_since(path: Path | str, expect: Expect) -> bool:
         return expect is None
     if expect is None:
         return False
-    if (st.st_size, st.st_mtime_ns, st.st_ino) == (expect.size, expect.mtime_ns, expect.ino):
+    if not expect.racy and (st.st_size, st.st_mtime_ns, st.st_ino) == (
+        expect.size,
+        expect.mtime_ns,
+        expect.ino,
+    ):
         return True
-    data, _ = read_snapshot(path)  # touched (a checkout, an editor's save of the same bytes)
+    # touched (a checkout, an editor's save of the same bytes), or read so soon after a change
+    # that a save in place in the same clock tick would look the same: the bytes decide
+    data, _ = read_snapshot(path)
     return data is not None and _digest(data) == expect.digest
 
 

@@ -6,8 +6,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+
+#: How recent a file's modification may be for its stat not to vouch for it later. A save in
+#: place within the same tick of the file system's clock (a few milliseconds on Linux, 2 s on
+#: FAT) keeps size, time and inode, so a version read that soon after its last change is judged
+#: by its bytes when asked about again (git calls such index entries "racily clean").
+RACY_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -19,10 +26,13 @@ class Snapshot:
     ino: int
     digest: bytes
     ctime_ns: int = 0
+    #: modified within ``RACY_NS`` of the read: its stat cannot tell a later save from it
+    racy: bool = field(default=False, compare=False)
 
     @classmethod
     def of(cls, data: bytes, st: os.stat_result) -> Snapshot:
-        return cls(st.st_size, st.st_mtime_ns, st.st_ino, digest(data), st.st_ctime_ns)
+        racy = time.time_ns() - st.st_mtime_ns < RACY_NS
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino, digest(data), st.st_ctime_ns, racy)
 
     @property
     def key(self) -> str:
