@@ -197,6 +197,15 @@ def value_of(kind: type[Value], given: dict[str, Any]) -> Value:
     return made
 
 
+def value_from(kind: type[Value], every: dict[str, Any]) -> Value:
+    """``value_of`` for a caller whose dict names every field of ``kind``, in order: it becomes
+    the value's own, without the copy that merges the defaults (a reader's blocks: made once
+    each, the dict dropped by its maker)."""
+    made = _NEW(kind)
+    _SET(made, "__dict__", every)
+    return made
+
+
 #: Every field of each, in order, with its default (None for the ones without).
 _FIELDS: dict[type, dict[str, Any]] = {
     kind: {f.name: None if f.default is MISSING else f.default for f in fields(kind)}

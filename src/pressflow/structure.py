@@ -19,17 +19,28 @@ from .segment import split_text
 
 
 def rules_of(config: Config | None) -> StructureRules:
-    """The structure rules of a project: the shipped ones extended by ``[structure]``."""
+    """The structure rules of a project: the shipped ones extended by ``[structure]``.
+
+    The last project's are kept with its (frozen) ``[structure]``: every release is read with
+    them, and finding them again in ``structure_rules``' cache sorts and hashes its tables."""
     if config is None:
         return structure_rules()
     own = config.structure
-    return structure_rules(
+    last = _LAST_RULES
+    if last and last[0] is own:
+        return last[1]
+    rules = structure_rules(
         labels=own.labels,
         patterns=own.patterns,
         headline_policy=own.headline,
         headline_max=own.headline_max,
         publish=own.publish,
     )
+    _LAST_RULES[:] = (own, rules)
+    return rules
+
+
+_LAST_RULES: list = []  # [the StructureConfig, its rules] of the last call
 
 
 def read_structured(

@@ -24,10 +24,16 @@ Reader = Callable[..., Release]  # (source: str, *, slug, path, lang) -> Release
 
 
 def _lazy(module: str, name: str) -> Reader:
-    """A reader imported on first use: a plain-text newsroom never loads lxml or markdown-it."""
+    """A reader imported on first use: a plain-text newsroom never loads lxml or markdown-it.
+
+    Found once (``import_module`` of a module already imported still runs the import system's
+    Python for every release)."""
+    found: list[Reader] = []
 
     def read(source: str, **options: object) -> Release:
-        return getattr(import_module(module, __name__), name)(source, **options)
+        if not found:
+            found.append(getattr(import_module(module, __name__), name))
+        return found[0](source, **options)
 
     read.__name__ = name
     return read

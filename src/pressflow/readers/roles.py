@@ -104,13 +104,10 @@ class StructureRules:
         default_factory=dict, compare=False, repr=False
     )
     _seen: dict[str, Role | None] = field(default_factory=dict, compare=False, repr=False)
-    #: a line's first two characters -> False (no label can start it), True (the labels
-    #: decide) or the screen of its start (see ``_may_be_labelled``)
-    _heads: dict[str, bool | re.Pattern[str]] = field(
+    #: a line's first two characters -> what ``_start_of`` tells of the lines starting so
+    _heads: dict[str, tuple[bool | re.Pattern[str], bool, bool]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
-    #: a line's first character -> whether the ``anchored`` screen may match such a line
-    _firsts: dict[str, bool] = field(default_factory=dict, init=False, compare=False, repr=False)
     #: word -> month or None, and word -> is a weekday: every word of every short line near a
     #: release's head is asked about, and the stems are scanned one by one.
     _months_seen: dict[str, int | None] = field(default_factory=dict, compare=False, repr=False)
@@ -151,6 +148,19 @@ class StructureRules:
         rest = tuple(item for item, on in zip(plan, covered, strict=True) if not on)
         return plan, rest
 
+    @cached_property
+    def _sieves(self) -> tuple[tuple[tuple[str, ...], Plan], tuple[tuple[str, ...], Plan]]:
+        """Per plan of ``_plans``: the hints of its case-insensitive patterns that have some,
+        all together, and the plan without those patterns: a line whose lower-cased text holds
+        none of them is searched with the rest alone (most lines: no pattern at all)."""
+
+        sieves = []
+        for plan in self._plans:
+            hinted = [item for item in plan if item[2] and item[1].flags & _IGNORECASE]
+            hints = dict.fromkeys(text for item in hinted for text in item[2])  # type: ignore[union-attr]
+            sieves.append((tuple(hints), tuple(item for item in plan if item not in hinted)))
+        return sieves[0], sieves[1]
+
     def month(self, word: str) -> int | None:
         seen = self._months_seen
         if word not in seen:
@@ -185,26 +195,30 @@ class StructureRules:
         role = seen[text] = self._classify(text)
         return role
 
-    def _may_be_labelled(self, line: str) -> bool:
-        """False when no label can match at the start of ``line``: decided from its first two
-        characters when they fold case simply (ASCII or Cyrillic), else left to the patterns."""
-        head = line[:2]
-        screen = self._heads.get(head)
-        if screen is None:
-            heads = self._heads
-            if len(heads) >= _MEMO_SIZE:
-                heads.clear()
-            screen = heads[head] = self._screen_of(head)
-        return screen if screen.__class__ is bool else screen.match(line) is not None
-
     def _screen_of(self, head: str) -> bool | re.Pattern[str]:
-        """What ``_may_be_labelled`` asks of a line starting with ``head``."""
+        """Whether a label may match at the start of a line starting with ``head``: False
+        when none can, decided when its two characters fold case simply (ASCII or Cyrillic);
+        else True (the labels decide) or the screen of that start."""
         if self.label_starts is None or not _SIMPLE_CASE.fullmatch(head):
             return True
         start = head.lower()
         if start not in self.label_starts:
             return False
         return self.label_screens.get(start) or True
+
+    def _start_of(self, head: str) -> tuple[bool | re.Pattern[str], bool, bool]:
+        """What is asked of a line starting with ``head`` (its first two characters): whether a
+        label may start it (``_screen_of``), whether the ``anchored`` screen may match it (never
+        when no line starting with its first character can) and whether it may be a bare phone
+        number; told once per start, so that a line of prose is settled by one lookup."""
+        heads = self._heads
+        if len(heads) >= _MEMO_SIZE:
+            heads.clear()
+        first, starts = head[:1], self._starts
+        may = self.anchored[0] is not None and (starts is None or bool(starts.match(first)))
+        phone = first.isdecimal() or first in "+()-"
+        found = heads[head] = (self._screen_of(head), may, phone)
+        return found
 
     def _classify(self, text: str) -> Role | None:
         if _SETTLED.fullmatch(text) and "  " not in text and text[:1] != " " != text[-1:]:
@@ -213,46 +227,39 @@ class StructureRules:
             line, simple = " ".join(text.split()), None
         if not line:
             return None
-        if self._may_be_labelled(line):
+        head = line[:2]
+        labels, may, phone = self._heads.get(head) or self._start_of(head)
+        if labels is not False and (labels is True or labels.match(line) is not None):
             found = self._labelled(line)
             if found is not None:
                 return found
+        screen = self.anchored[0]
+        which = 0 if may and screen.match(line) is not None else 1  # type: ignore[union-attr]
+        hints, rest = self._sieves[which]
+        plan = self._plans[which]
         low: str | None = None  # the line lower-cased, once a hint needs it (if it may)
-        plans = self._plans
-        for role, pattern, hint in plans[0] if self._screened(line) else plans[1]:
+        if hints:
+            low = line.lower() if simple or _FOLDS_SIMPLY.fullmatch(line) else ""
+            # (``map`` of the bound test: no generator made for every hint and line)
+            if low and not any(map(low.__contains__, hints)):
+                plan = rest  # (an empty ``low``: the line does not fold simply; search)
+        for role, pattern, hint in plan:
             if hint is not None:
                 if pattern.flags & _IGNORECASE:
                     if low is None:
                         low = line.lower() if simple or _FOLDS_SIMPLY.fullmatch(line) else ""
-                    # (``map`` of the bound test: no generator made for every pattern and line)
                     if low and not any(map(low.__contains__, hint)):
-                        continue  # (an empty ``low``: the line does not fold simply; search)
+                        continue
                 elif not any(map(line.__contains__, hint)):
                     continue
             if pattern.search(line):
                 return Role(role)
         if "@" in line and EMAIL.search(line) and letterless(line):
             return Role("contact", "email")
-        first = line[0]  # (a bare phone starts with a digit, ``+``, ``(``, ``)`` or ``-``)
-        if (first.isdecimal() or first in "+()-") and _BARE_PHONE.fullmatch(line):
+        # (a bare phone starts with a digit, ``+``, ``(``, ``)`` or ``-``)
+        if phone and _BARE_PHONE.fullmatch(line):
             return Role("contact", "phone") if letterless(line) else None
         return None
-
-    def _screened(self, line: str) -> bool:
-        """Whether the ``anchored`` screen matches ``line``: never when no line starting with its
-        first character can (decided once per character)."""
-        screen = self.anchored[0]
-        if screen is None:
-            return False
-        first = line[0]
-        may = self._firsts.get(first)
-        if may is None:
-            starts = self._starts
-            firsts = self._firsts
-            if len(firsts) >= _MEMO_SIZE:
-                firsts.clear()
-            may = firsts[first] = starts is None or starts.match(first) is not None
-        return may and screen.match(line) is not None
 
     def _labelled(self, line: str) -> Role | None:
         """The role of the first label group matching at the start of ``line``, if any."""

@@ -6,7 +6,7 @@ import re
 
 from lxml import etree
 
-from ...model import Block, Inline, value_of
+from ...model import Block, Inline, value_from, value_of
 from ..placeholders import PLACEHOLDER
 from .tree import (
     BLOCK_LEVEL,
@@ -41,9 +41,10 @@ class _Extractor:
 
     Speed matters here (every release of a newsroom goes through it on each extract): one dict
     lookup tells what to do with an element, attributes are looked at only on elements that
-    have some, the whitespace between block-level children is passed over where it is met,
-    each block's fields are one dict made once (its index set at the end, when the first
-    ``h1`` has decided which block is the title)."""
+    have some, the whitespace between block-level children is passed over where it is met, a
+    block-level child without children or attributes (most paragraphs) is read where it is met,
+    and each block's fields are one dict, every field in order, made once and made the block
+    (its index set at the end, when the first ``h1`` has decided which block is the title)."""
 
     def __init__(self, root: etree._Element, *, line_attr: str, image_kind: str):
         self.path = root.getroottree().getpath
@@ -66,9 +67,7 @@ class _Extractor:
         return (el.sourceline or 1) + lead
 
     def add(self, kind: str, text: str, line: int, locator: str, attr: str = "") -> None:
-        self.found.append(
-            {"index": 0, "kind": kind, "text": text, "line": line, "locator": locator, "attr": attr}
-        )
+        self.found.append(_fields(kind, text, line, (), locator, attr))
 
     def blocks(self) -> tuple[Block, ...]:
         """The blocks, with exactly one ``title``: the first ``h1``, else ``<title>``."""
@@ -80,7 +79,7 @@ class _Extractor:
             found[h1]["kind"] = "title"
         for at, fields in enumerate(found):
             fields["index"] = at
-        return tuple([value_of(Block, fields) for fields in found])
+        return tuple([value_from(Block, fields) for fields in found])
 
     # -- attributes ---------------------------------------------------------------------------
     def attributes(self, el: etree._Element, tag: str, named: list[str]) -> None:
@@ -107,19 +106,17 @@ class _Extractor:
         if action == _SKIP:
             return
         named = el.keys()
-        if named:
-            if skipped(el):
-                return
-            if action != _HEAD:
-                self.attributes(el, tag, named)
+        if named and skipped(el):
+            return
+        self.enter(el, tag, action, named, kind)
+
+    def enter(self, el: etree._Element, tag: str, action: int, named: list, kind: str) -> None:
+        """An element ``walk`` does not skip: its attributes' blocks, then its runs or its
+        children's."""
+        if named and action != _HEAD:
+            self.attributes(el, tag, named)
         if action == _CONTAINER:
-            kind = KIND_OF.get(tag, kind)
-            if len(el):
-                self.container(el, kind)
-            else:
-                text = el.text  # no children: one run, the element's own text
-                if text and not text.isspace():
-                    self.run(el, kind, 0, None, text, None)
+            self.container(el, KIND_OF.get(tag, kind))
         elif action == _HEAD:
             self.head(el)
         else:  # structure, or an inline element outside any container (rare)
@@ -139,19 +136,58 @@ class _Extractor:
 
     def container(self, el: etree._Element, kind: str) -> None:
         """The runs of ``el`` in order, each block-level child walked between two runs."""
-        index, anchor, lead, nodes = 0, None, el.text or "", []
+        lead = el.text or ""
+        if not len(el):  # no children: one run, the element's own text
+            if lead and not lead.isspace():
+                self.plain(el, kind, lead)
+            return
+        index, anchor, nodes = 0, None, []
         for child in el:
             tag = child.tag
-            if tag.__class__ is str and tag in BLOCK_LEVEL and not skipped(child):
-                if nodes or (lead and not lead.isspace()):
-                    self.run(el, kind, index, anchor, lead, nodes)
-                    nodes = []
-                self.walk(child, kind)
-                index, anchor, lead = index + 1, child, child.tail or ""
-            else:
-                nodes.append(child)
+            if tag.__class__ is str and tag in BLOCK_LEVEL:
+                named = child.keys()
+                if not named or not skipped(child):
+                    if nodes or (lead and not lead.isspace()):
+                        self.run(el, kind, index, anchor, lead, nodes)
+                        nodes = []
+                    action = _ACTION[tag]
+                    if action == _CONTAINER and not named and not len(child):
+                        text = child.text  # (most paragraphs: read here, not walked)
+                        if text and not text.isspace():
+                            self.plain(child, KIND_OF.get(tag, kind), text)
+                    elif action != _SKIP:
+                        self.enter(child, tag, action, named, kind)
+                    index, anchor, lead = index + 1, child, child.tail or ""
+                    continue
+            nodes.append(child)
         if nodes or (lead and not lead.isspace()):
             self.run(el, kind, index, anchor, lead, nodes)
+
+    def plain(self, el: etree._Element, kind: str, text: str) -> None:
+        """The block of an element without children, from its text (``run`` of one run
+        without inline nodes, its first): most paragraphs and headings."""
+        if ("<" in text or _ALNUM.search(text) is None) and not _has_text(text):
+            return
+        found = self.found
+        if self.first_h1 is None and el.tag == "h1":
+            self.first_h1 = len(found)
+        line = self.line(el, text) if self.line_attr or text[:1].isspace() else el.sourceline or 1
+        # (every field of a ``Block``, in order: see ``blocks``)
+        found.append(
+            {
+                "index": 0,
+                "kind": kind,
+                "text": _collapse(text),
+                "line": line,
+                "inlines": (),
+                "locator": self.path(el),
+                "attr": "",
+                "flags": (),
+                "note": "",
+                "role": "",
+                "label": "",
+            }
+        )
 
     def run(
         self,
@@ -160,11 +196,17 @@ class _Extractor:
         index: int,
         anchor: etree._Element | None,
         lead: str,
-        nodes: list | None,
+        nodes: list,
     ) -> None:
         """The block of one run with text (``nodes``: its inline nodes, if any), then its
         inline elements' attributes (``img`` alt, ``a`` title: found while the run's text is
         made, placed after it)."""
+        if not nodes:
+            if index == 0:
+                self.plain(el, kind, lead)
+                return
+            if not _has_text(lead):  # collapsing whitespace neither adds nor removes a letter
+                return
         found = self.found
         at = len(found)
         line: int | None
@@ -175,9 +217,7 @@ class _Extractor:
                 return
             line = self.first_line(nodes) if not lead or lead.isspace() else None
             held = tuple(inlines)
-        else:  # collapsing whitespace neither adds nor removes a letter: test before
-            if not _has_text(lead):
-                return
+        else:
             text, line, held = _collapse(lead), None, ()
         if index:
             locator = f"{self.path(el)}#{index}"
@@ -191,9 +231,7 @@ class _Extractor:
             else:
                 inner = etree.tostring(anchor, encoding=str, with_tail=False)
                 line = self.line(anchor, lead) + inner.count("\n")
-        fields = {"index": 0, "kind": kind, "text": text, "line": line, "locator": locator}
-        fields["inlines"] = held
-        found.insert(at, fields)
+        found.insert(at, _fields(kind, text, line, held, locator, ""))
 
     def inline_text(self, lead: str, nodes: list, inlines: list[Inline]) -> str:
         """A run as placeholder text, browser-style whitespace; its ``Inline``s appended to
@@ -223,7 +261,9 @@ class _Extractor:
                 if whole:
                     add(self.kept_whole(node, tag, number, attrs, inlines))
                 else:
-                    inlines.append(value_of(Inline, {"id": number, "tag": tag, "attrs": attrs}))
+                    fields = {"id": number, "tag": tag, "attrs": attrs, "paired": True}
+                    fields["text"] = fields["raw"] = ""  # (every field, in order)
+                    inlines.append(value_from(Inline, fields))
                     add(f"<{number}>{node.text or ''}")
                     if len(node):
                         self.emit(node, parts, inlines)
@@ -260,6 +300,23 @@ _NO_TEXT = frozenset(("script", "style", "template"))
 _ALNUM = re.compile(r"[^\W_]")
 #: A letter: never part of a placeholder (``<``, ``/``, ``>`` and digits), so one is enough.
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def _fields(kind: str, text: str, line: int, inlines: tuple, locator: str, attr: str) -> dict:
+    """A block's fields, every one in order (``model.value_from``); its index set later."""
+    return {
+        "index": 0,
+        "kind": kind,
+        "text": text,
+        "line": line,
+        "inlines": inlines,
+        "locator": locator,
+        "attr": attr,
+        "flags": (),
+        "note": "",
+        "role": "",
+        "label": "",
+    }
 
 
 def _has_text(text: str) -> bool:
