@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..errors import ReaderError, SlugError
 from ..model import Release
 from ..slugs import slug_problem
-from .source import decode_release
+from .source import decode_release, utf8_body
 
 if TYPE_CHECKING:
     from .roles import StructureRules
@@ -48,6 +48,9 @@ READERS: dict[str, Reader] = {
     ".htm": _lazy(".html", "read_html"),
 }
 
+#: Extensions whose reader parses the release's bytes when given them (``encoded``).
+_TAKES_ENCODED = frozenset((".html", ".htm"))
+
 __all__ = [
     "READERS",
     "declared_slug",
@@ -67,10 +70,12 @@ def read_source(
     path: str,
     lang: str = "ky",
     rules: StructureRules | None = None,
+    encoded: bytes | None = None,
 ) -> Release:
     """Read an already decoded release; ``suffix`` picks the reader (``".txt"``, ``".md"``…).
 
-    ``rules``: the structure rules (contacts, credits, furniture, dates) to read it with."""
+    ``rules``: the structure rules (contacts, credits, furniture, dates) to read it with;
+    ``encoded``: ``source`` in UTF-8 (the file's bytes), for a reader that parses bytes."""
     reader = READERS.get(suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
@@ -79,7 +84,10 @@ def read_source(
         from .roles import default_rules
 
         rules = default_rules()
-    release = reader(source, slug=slug, path=path, lang=lang, rules=rules)
+    if encoded is not None and suffix.lower() in _TAKES_ENCODED:
+        release = reader(source, slug=slug, path=path, lang=lang, rules=rules, encoded=encoded)
+    else:
+        release = reader(source, slug=slug, path=path, lang=lang, rules=rules)
     if release.slug == slug:  # named by its file (a front-matter slug was checked where it is)
         problem = slug_problem(slug)
         if problem:
@@ -114,7 +122,13 @@ def read_release(
         data = read_release_bytes(path, rel_path=rel_path)
     source = decode_release(data, path=rel_path)
     return read_source(
-        source, suffix=suffix, slug=slug, path=rel_path, lang=source_lang, rules=rules
+        source,
+        suffix=suffix,
+        slug=slug,
+        path=rel_path,
+        lang=source_lang,
+        rules=rules,
+        encoded=utf8_body(data),
     )
 
 

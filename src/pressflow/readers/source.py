@@ -27,12 +27,16 @@ def _line_of(data: bytes, offset: int) -> int:
     return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
+def utf8_body(data: bytes) -> bytes:
+    """The bytes of a release that ``decode_release`` decodes: without a leading UTF-8 BOM."""
+    return data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+
+
 def decode_release(data: bytes, *, path: str) -> str:
     """Return the UTF-8 text of a release (a leading BOM dropped) or raise ``ReaderError``."""
     if data.startswith(_UTF16_BOMS):
         raise ReaderError("file is UTF-16, not UTF-8: save it as UTF-8", path=path, line=1)
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+    data = utf8_body(data)
     nul = data.find(b"\x00")
     if nul >= 0:
         raise ReaderError(

@@ -61,10 +61,16 @@ __all__ = [
 
 
 def read_html(
-    source: str, *, slug: str, path: str, lang: str, rules: StructureRules | None = None
+    source: str,
+    *,
+    slug: str,
+    path: str,
+    lang: str,
+    rules: StructureRules | None = None,
+    encoded: bytes | None = None,
 ) -> Release:
-    """Read an HTML release (``source`` already decoded)."""
-    root = parse_or_fail(source, path=path)
+    """Read an HTML release (``source`` already decoded; ``encoded``: its UTF-8, if at hand)."""
+    root = parse_or_fail(source, path=path, encoded=encoded)
     blocks, roles = assign_roles(extract(root), rules or default_rules(), path=path)
     if not blocks:
         raise ReaderError("no translatable text in the page", path=path, line=1)

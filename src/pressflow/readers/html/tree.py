@@ -86,12 +86,16 @@ def parse_html(source: str) -> lxml.html.HtmlElement:
     return _parse(source, lxml.html.HTMLParser)  # type: ignore[return-value]
 
 
-def _parse(source: str, parser_class: type[etree.HTMLParser]) -> etree._Element:
+def _parse(
+    source: str, parser_class: type[etree.HTMLParser], encoded: bytes | None = None
+) -> etree._Element:
     """``parse_html`` with elements of ``parser_class``'s kind: the reader only reads the tree,
     and lxml's plain elements, unlike ``lxml.html``'s, are made without a call into Python for
-    every node touched (a fifth of reading a page)."""
+    every node touched (a fifth of reading a page). ``encoded``: ``source`` in UTF-8 when the
+    caller has it (a release file's bytes), parsed instead of encoding the text again."""
+    data = source.encode("utf-8") if encoded is None else encoded
     parser = parser_class(encoding="utf-8", remove_comments=False, remove_pis=False, huge_tree=True)
-    root = etree.fromstring(source.encode("utf-8"), parser)
+    root = etree.fromstring(data, parser)
     if root is None:
         raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring says
     _unnest_void(root)
@@ -99,8 +103,9 @@ def _parse(source: str, parser_class: type[etree.HTMLParser]) -> etree._Element:
         if "Excessive depth" in error.message:
             raise _too_deep(error.line or 1)
     # Fewer elements cannot nest deeper; each is a start tag (a ``<``) but those libxml2
-    # implies (``html``, ``head`` or ``body``, a ``p``): counting ``<`` is a cheaper bound.
-    if source.count("<") + _IMPLIED <= MAX_DEPTH or _count_elements(root) <= MAX_DEPTH:
+    # implies (``html``, ``head`` or ``body``, a ``p``): counting ``<`` is a cheaper bound
+    # (in the bytes: a ``<`` is that one byte in UTF-8, and counting bytes is quicker).
+    if data.count(b"<") + _IMPLIED <= MAX_DEPTH or _count_elements(root) <= MAX_DEPTH:
         return root
     depth = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
@@ -166,10 +171,11 @@ def empty_inline(el: lxml.html.HtmlElement) -> bool:
     return el.tag in VOID or el.tag in OPAQUE or skipped(el)
 
 
-def parse_or_fail(source: str, *, path: str) -> lxml.html.HtmlElement:
-    """``parse_html`` with lxml's failures turned into one-line ``ReaderError``s."""
+def parse_or_fail(source: str, *, path: str, encoded: bytes | None = None) -> lxml.html.HtmlElement:
+    """``parse_html`` with lxml's failures turned into one-line ``ReaderError``s (``encoded``:
+    see ``_parse``)."""
     try:
-        root = _parse(source, etree.HTMLParser)
+        root = _parse(source, etree.HTMLParser, encoded)
     except TooDeep as exc:
         raise ReaderError(str(exc), path=path, line=exc.lineno) from None
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
