@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressflow.model import Block
-from pressflow.segment import rules_for, split_spans
+from pressflow.segment import _boundaries, _boundaries_found, rules_for, split_spans
 from pressflow.segment_lines import count_nonspace as _nonspace
 from pressflow.segment_lines import line_counts as _line_counts
 from pressflow.segment_lines import start_lines as _start_lines
@@ -275,3 +275,25 @@ def test_candidates_are_where_the_pattern_tried_everywhere_ends(text: str, lang:
     assert [m.end() for m in found] == [m.end() for m in rules.candidate.finditer(text)]
     assert rules.probed is not None and rules.after_probe is not None
     assert [m.groups() for m in found] == [rules.after_probe(text, m.end()).groups() for m in found]
+
+
+@MANY
+@given(
+    st.lists(st.sampled_from(CANDIDATE_PIECES), max_size=30).map("".join),
+    st.sampled_from(["ky", "ru", "en", "empty-then-longer"]),
+    st.booleans(),
+)
+def test_the_scan_to_each_candidate_splits_as_the_candidates_found_one_by_one(
+    text: str, lang: str, everywhere: bool
+) -> None:
+    """``Rules.scan`` reads from one candidate to the next in one match, empty candidates and a
+    longer one at the same place included; with a rule that breaks at every candidate, every
+    one of them (that white space does not edge) is a boundary, so none is missed or added."""
+    rules = rules_for("ky" if lang == "empty-then-longer" else lang)
+    if lang == "empty-then-longer":
+        rules = dataclasses.replace(rules, candidate=re.compile(EMPTY_THEN_LONGER))
+    if everywhere:
+        always = dataclasses.replace(rules.rules[-1], name="always", before=None, after=None)
+        rules = dataclasses.replace(rules, rules=(always,), _plans={}, _unsieved={})
+    assert rules.scan is not None
+    assert _boundaries(text, rules) == _boundaries_found(text, rules)

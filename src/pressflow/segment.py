@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import segment_lines
-from .model import Block, Release, Segment, value_of
+from .model import Block, Release, Segment
 from .segment_plan import Check
 from .segment_protect import Protected
 from .segment_rules import Foreign, Rules, rules_for
@@ -39,6 +39,8 @@ _WINDOW = 80
 _WORD = re.compile(r"[^\W\d_]+")
 _ANY_PLACEHOLDER = re.compile(r"</?\d+/?>")
 _RUN = re.compile(r"\S*")
+#: How ``model.value_of`` makes a value without the frozen dataclass's ``__init__``.
+_NEW, _SET = object.__new__, object.__setattr__
 
 
 class Span(NamedTuple):
@@ -53,6 +55,63 @@ class Span(NamedTuple):
 
 def _boundaries(text: str, rules: Rules) -> list[int]:
     """Offsets where a unit ends (before the whitespace that separates it from the next)."""
+    scan = rules.scan
+    if scan is None:
+        return _boundaries_found(text, rules)
+    first = len(text) - len(text.lstrip())
+    last = len(text.rstrip())
+    found: list[int] = []
+    protected: Protected | None = None
+    plans, plan_of = rules._plans, rules.scan_plan
+    n = len(text)
+    backwards = ""  # read from a candidate back (see ``Plan.sieve``), reversed when first needed
+    at = 0
+    longer: re.Match[str] | None = None
+    while True:
+        if longer is not None:  # the longer candidate after an empty one at its place
+            key, pos = ("", *longer.groups()), longer.end()
+            at, longer = pos, None
+        else:
+            m = scan(text, at)
+            pos = m.end()  # type: ignore[union-attr]  (the pattern always matches)
+            key = m.groups()  # type: ignore[union-attr]
+            if key[0] is None:  # no candidate starts on the character at ``pos``
+                if pos >= n:
+                    return found
+                at = pos + 1
+                continue
+            at = pos
+            if m.start(1) == pos:  # type: ignore[union-attr]
+                # An empty candidate: ``finditer`` then tries a longer one at its place.
+                scanner = rules.probed.scanner(text, pos)  # type: ignore[union-attr]
+                scanner.match()
+                longer = scanner.match()
+                at = pos + 1
+        if not first < pos < last:
+            continue
+        if not backwards:
+            backwards = text[::-1]
+        plan = plans.get(key) or plan_of(key)
+        sieve = plan.sieve
+        if sieve is None:
+            brk = _decide(text, backwards, pos, plan.checks) if plan.checks else None
+        else:
+            picked = sieve(backwards, n - pos)
+            if picked is None:
+                brk = plan.default  # no ``before`` can end here: the last rule decides
+            else:
+                brk = _decide(text, backwards, pos, plan.checks[plan.picks[picked.lastindex] :])
+        if not brk or (found and found[-1] == pos):
+            continue
+        if protected is None:
+            protected = Protected(text, rules)
+        # (protected spans are asked about only where a rule breaks: they decide no other)
+        if not protected.inside(pos):
+            found.append(pos)
+
+
+def _boundaries_found(text: str, rules: Rules) -> list[int]:
+    """``_boundaries`` of rules without a ``scan``: the candidates found one by one."""
     first = len(text) - len(text.lstrip())
     last = len(text.rstrip())
     found: list[int] = []
@@ -214,37 +273,66 @@ def segment_block(
     ``line_counts`` (``segment_lines.line_counts(source_lines)``, or an empty list that
     ``start_lines`` fills when first needed) saves recounting them for every block.
     """
-    text = block.text
-    spans = _spans(text, lang)
     lines = source_lines or []
     counts = line_counts
     if counts is None or (counts and len(counts) != len(lines) + 1):
         counts = []
-    lines_of = segment_lines.start_lines(block, [span.start for span in spans], lines, counts)
     out: list[Segment] = []
-    rules = rules_for(lang)
+    _add_units(out, block, release, lang, rules_for(lang), lines, counts)
+    return tuple(out)
+
+
+def _add_units(
+    out: list[Segment],
+    block: Block,
+    release: str,
+    lang: str,
+    rules: Rules,
+    lines: list[str],
+    counts: list[int],
+) -> None:
+    """``segment_block``'s units, appended to ``out``: the loop of ``segment_release``, made
+    for every block of every release, so each unit's value is built from one dict display."""
+    text = block.text
+    spans = _spans(text, lang)
+    if not lines and "\n" not in text:
+        lines_of = None  # no source to look in: every unit starts on the block's line
+        line = block.line
+    else:
+        lines_of = segment_lines.start_lines(block, [span.start for span in spans], lines, counts)
+    plain_lead = rules.plain_lead
     index, kind, flags, note = block.index, block.kind, block.flags, block.note
+    own = tuple(dict.fromkeys(flags)) if flags else ()
     last = len(spans) - 1
+    number = 0
     for i, (start, end, span_flags, span_note) in enumerate(spans):
         piece = text[start:end]
-        if not span_flags and letterless(piece, rules):
-            continue  # published as written; never a unit for translators or MT
-        both = (*flags, *span_flags) if span_flags else flags
-        fields = {
-            "release": release,
-            "block": index,
-            "index": len(out),
-            "kind": kind,
-            "text": piece,
-            "line": lines_of[i],
-            "start": start,
-            "end": end,
-            "space": text[end : spans[i + 1][0] if i < last else len(text)],
-            "flags": tuple(dict.fromkeys(both)) if both else (),
-            "note": span_note or note,
-        }
-        out.append(value_of(Segment, fields))
-    return tuple(out)
+        if not span_flags:
+            if plain_lead(piece) is None and letterless(piece, rules):
+                continue  # published as written; never a unit for translators or MT
+            unit_flags = own
+        else:
+            unit_flags = tuple(dict.fromkeys((*flags, *span_flags)))
+        made = _NEW(Segment)
+        _SET(
+            made,
+            "__dict__",
+            {
+                "release": release,
+                "block": index,
+                "index": number,
+                "kind": kind,
+                "text": piece,
+                "line": line if lines_of is None else lines_of[i],
+                "start": start,
+                "end": end,
+                "space": text[end : spans[i + 1][0] if i < last else len(text)],
+                "flags": unit_flags,
+                "note": span_note or note,
+            },
+        )
+        out.append(made)
+        number += 1
 
 
 def letterless(text: str, rules: Rules) -> bool:
@@ -271,13 +359,12 @@ def segment_release(release: Release) -> tuple[Segment, ...]:
     """All units of a release, block by block, in source order. Blocks with a role (contacts,
     credits, furniture) are not units; nor is any text without letters."""
     lang = release.lang or "ky"
+    rules = rules_for(lang)
     lines = release.source.split("\n") if release.format == "txt" and release.source else []
     counts: list[int] = []  # the lines' counts, made by the first block that needs them
-    return tuple(
-        seg
-        for block in release.blocks
-        if not block.role
-        for seg in segment_block(
-            block, release=release.slug, lang=lang, source_lines=lines, line_counts=counts
-        )
-    )
+    out: list[Segment] = []
+    slug = release.slug
+    for block in release.blocks:
+        if not block.role:
+            _add_units(out, block, slug, lang, rules, lines, counts)
+    return tuple(out)

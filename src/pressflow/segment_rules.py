@@ -189,6 +189,32 @@ class Rules:
         return found
 
     @cached_property
+    def scan(self) -> Callable[..., re.Match[str] | None] | None:
+        """``match`` of one pattern that reads from a position to the next candidate, in one
+        call: a possessive run of characters no candidate starts on (``first_chars``' class,
+        negated), then ``probed`` behind an empty group, or nothing when no candidate is there.
+        So ``(None, …)`` groups: no candidate at the character the match ends on (the next
+        search starts after it); ``("", *probe)``: a candidate ending at the match's end, with
+        the probe's answer there (``scan_plan``), starting at the group's place. None when
+        there is no class or no ``probed`` (or before Python 3.11: no possessive repeat)."""
+        found = first_chars(self.candidate.pattern)
+        probed = self.probed
+        if sys.version_info < (3, 11) or found is None or probed is None:
+            return None  # pragma: no cover - the rules shipped have both, on 3.11+
+        if found.flags & ~re.UNICODE:
+            return None  # pragma: no cover - (``probed`` already needs no flag)
+        return re.compile(f"[^{found.pattern[1:-1]}]*+(?:(){probed.pattern}|)").match
+
+    def scan_plan(self, key: tuple[str | None, ...]) -> Plan:
+        """``plan`` of the probe's answer in ``scan``'s groups (``key``: the empty group's, then
+        the probe's), kept under ``key`` too once it is sieved (it is then kept for good)."""
+        holds = key[1:]
+        plan = self.plan(holds)
+        if holds in self._plans:
+            self._plans[key] = plan  # (a key one longer than any probe's: none is shadowed)
+        return plan
+
+    @cached_property
     def after_probe(self) -> Callable[..., re.Match[str] | None] | None:
         """One anchored match telling which rules' ``after`` holds at a position: its groups, in
         rule order, are ``""`` where it holds and None where it does not (rules without an
