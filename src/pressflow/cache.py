@@ -199,7 +199,14 @@ class Cache:
         with WriteBatch() as batch:
             for table in sorted(self._changed):
                 record = {"format": FORMAT, "records": self._tables[table]}
-                text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+                # (check_circular off: records are made of fresh lists and dicts, never a cycle)
+                text = json.dumps(
+                    record,
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                    sort_keys=True,
+                    check_circular=False,
+                )
                 try:
                     data = text.encode("utf-8")
                 except UnicodeEncodeError:  # a lone surrogate (an undecodable file name)

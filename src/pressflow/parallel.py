@@ -30,9 +30,6 @@ from .files import Snapshot, atomic_write
 from .model import Problem, foreign_warnings
 from .po import catalog
 from .po import template as templating
-from .po import update as updating
-from .po.language import check_language_header
-from .po.stamps import stamp_of
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -257,6 +254,8 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
             return Outcome(name, slug, shown, error=exc, stage=MERGE)
     stamp = ""
     if settings.write and settings.langs == tuple(config.target_langs):
+        from .po.stamps import stamp_of  # (``update``'s: an extract stamps nothing)
+
         written = [_as_written(out, raw) for out, raw in zip(files, read, strict=True)]
         stamp = stamp_of(config, slug, [source, *written])
     return Outcome(
@@ -309,6 +308,9 @@ def _merge_one(
 ) -> tuple[Output, bytes | None]:
     """One language's catalog merged with the template: its output and its bytes as read.
     ``text``: the template's text (if formatted already), which a first catalog is made of."""
+    from .po import update as updating  # (here: an extract merges nothing)
+    from .po.language import check_language_header
+
     config = settings.config
     po_path = config.catalog_file(lang, slug)
     raw, po_snap, old = _load(po_path, settings)

@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..answers import answer_name, remember_answer
 from ..cache import stat_key
 from ..config import Config
 from ..errors import SlugError, UsageError
@@ -17,19 +16,12 @@ from ..lock import project_lock
 from ..model import Problem
 from ..po.orphans import ORPHAN_CODE, Orphan, find_orphans, orphan_problems
 from ..po.orphans import prune as prune_orphans
-from ..po.stamps import (
-    STAMPS_FILE,
-    Stamps,
-    fresh_releases,
-    release_outputs,
-    signature,
-    signature_prefix,
-)
 from ..results import ExtractResult, FileChange, UpdateResult
 from .project import Tick, rel_under, release_paths, slug_clash, target_languages
 
 if TYPE_CHECKING:
     from ..parallel import Extracted, Outcome
+    from ..po.stamps import Stamps
 
 # Heavy modules (polib, the segmenter, QA, MT, lxml) are imported by the functions using them:
 # start-up is part of every command, and ``update`` with nothing changed needs none of them.
@@ -230,6 +222,8 @@ def _stale_paths(
     """Releases to process, and (file name -> slug) those skipped because their source and
     catalogs are exactly as pressflow last wrote them (see stamps.py): a run with nothing
     changed reads no release."""
+    from ..po.stamps import fresh_releases
+
     paths = release_paths(config, only)
     fresh = fresh_releases(config, paths, stamps)
     return [p for p in paths if p.name not in fresh], fresh
@@ -278,6 +272,8 @@ def _update(
     parallel: int,
     tick: Tick | None,
 ) -> UpdateResult:
+    from ..po.stamps import Stamps, signature, signature_prefix  # (not an extract's)
+
     languages = target_languages(config, langs)
     stamps = Stamps.load(config.root)
     stale, fresh = _stale_paths(config, stamps, releases)
@@ -358,6 +354,9 @@ def update_if_unchanged(config: Config, *, check_only: bool = False) -> UpdateRe
     segmenter or merger imported; ``None`` when a release needs work or a template is orphaned
     (the caller then runs ``update``). A hook or CI step asking on every commit gets its answer
     in the time the question costs."""
+    from ..answers import answer_name, remember_answer
+    from ..po.stamps import Stamps, fresh_releases
+
     stamps = Stamps.load(config.root)
     paths = release_paths(config, ())
     # newest last (dated names): the release just edited or added is met first, and ends it
@@ -381,6 +380,8 @@ def _inputs(config: Config, fresh: Mapping[str, str]) -> list[str]:
     """Every file and folder ``update_if_unchanged``'s answer rests on: the project file, the
     stamps, the folders listed (releases, templates, each language: a file added, removed or
     renamed there changes their stat) and each release's source and catalogs."""
+    from ..po.stamps import STAMPS_FILE, release_outputs
+
     folders = [config.releases_dir, config.translations_dir / "templates"]
     folders += [config.translations_dir / lang for lang in config.target_langs]
     found = [str(config.root / CONFIG_NAME), str(config.root / STAMPS_FILE)]

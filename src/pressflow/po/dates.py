@@ -4,6 +4,7 @@ format, and this minute (or ``SOURCE_DATE_EPOCH``) for a template whose release 
 from __future__ import annotations
 
 import os
+import time
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -33,16 +34,17 @@ def parse_date(text: str) -> datetime | None:
 
 
 def now_stamp() -> str:
-    """This minute as a PO header date; ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    """This minute as a PO header date; ``SOURCE_DATE_EPOCH`` when set (reproducible builds).
+    (Asked by every template of a release without a date: the minute is read as a number and
+    written once, not made into a ``datetime`` for each.)"""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return _utc_stamp(datetime.fromtimestamp(int(epoch), tz=timezone.utc))
-    return _utc_stamp(datetime.now(timezone.utc).replace(second=0, microsecond=0))
+    seconds = int(epoch) if epoch.isdigit() else int(time.time())
+    return _minute_stamp(seconds // 60)
 
 
 @lru_cache(maxsize=4)
-def _utc_stamp(value: datetime) -> str:
-    """``format_date`` of a UTC time, remembered: every template of a run without release
-    dates asks for the same minute. (UTC only: two equal instants in other zones are written
-    with different offsets.)"""
-    return format_date(value)
+def _minute_stamp(minute: int) -> str:
+    """``format_date`` of the UTC minute ``minute`` (since the epoch), remembered: every
+    template of a run without release dates asks for the same minute. (Seconds are not written:
+    the minute's first is the instant's stamp.)"""
+    return format_date(datetime.fromtimestamp(minute * 60, tz=timezone.utc))
