@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -47,7 +48,7 @@ class _Extractor:
     (its index set at the end, when the first ``h1`` has decided which block is the title)."""
 
     def __init__(self, root: etree._Element, *, line_attr: str, image_kind: str):
-        self.path = root.getroottree().getpath
+        self.path = _paths(root)
         self.line_attr = line_attr
         self.image_kind = image_kind
         self.found: list[dict] = []  # each block's fields, in document order
@@ -253,9 +254,12 @@ class _Extractor:
                 number = len(inlines) + 1
                 attrs = tuple(node.items())
                 if attrs:
-                    if tag not in OPAQUE and not skipped(node):
-                        self.attributes(node, tag, node.keys())
-                    whole = tag in _WHOLE or skipped(node)
+                    whole = skipped(node)
+                    if not whole and tag not in OPAQUE:
+                        named = node.keys()
+                        if tag == "meta" or not _TEXT_ATTR_SET.isdisjoint(named):
+                            self.attributes(node, tag, named)
+                    whole = whole or tag in _WHOLE
                 else:
                     whole = tag in _WHOLE
                 if whole:
@@ -317,6 +321,22 @@ def _fields(kind: str, text: str, line: int, inlines: tuple, locator: str, attr:
         "role": "",
         "label": "",
     }
+
+
+def _paths(root: etree._Element) -> Callable[[etree._Element], str]:
+    """The XPath of an element under ``root`` (a page from ``tree._parse``), as libxml2 writes
+    it (``getpath``, with ``snprintf`` for each level: twice the cost): lxml's ElementPath of
+    it, which numbers an element among its siblings by the same rule (from 1, when another
+    element has its name), under libxml2's XPath of the root (``/html``, or ``/html[1]`` when
+    the page has more than one)."""
+    tree = root.getroottree()
+    relative, top = tree.getelementpath, tree.getpath(root)
+
+    def path(el: etree._Element) -> str:
+        found = relative(el)
+        return top if found == "." else f"{top}/{found}"
+
+    return path
 
 
 def _has_text(text: str) -> bool:
