@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pressflow.po import catalog, linebreak, powrap
+from pressflow.po import catalog, fastchars, fastpath, linebreak, powrap
 
 WRAP_GOLDEN = Path(__file__).resolve().parent / "data" / "wrap-golden.po"
 needs_gettext = pytest.mark.usefixtures("gettext_tools")  # fails under CI without it
@@ -79,6 +79,12 @@ def test_the_fast_path_finds_the_breaks_the_general_algorithm_finds(text: str) -
     breaks = linebreak.possible_breaks(text)
     general = {i for i, kind in enumerate(breaks) if kind == linebreak.POSSIBLE}
     assert {i for i in range(len(text)) if powrap._opportunity(text, i)} == general
+
+
+def test_the_fast_paths_characters_are_what_the_line_breaking_data_gives() -> None:
+    """fastchars.py, which every process loads, is made by fastpath.py from linebreak.txt and
+    must not drift from it (regenerate: ``python -m pressflow.po.fastpath``)."""
+    assert fastpath.render() == Path(fastchars.__file__).read_text(encoding="utf-8")
 
 
 @settings(max_examples=300, deadline=None)

@@ -11,21 +11,12 @@ algorithm (linebreak.py), and with a fast path for ordinary text held to it; std
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import pairwise
 
-from ..charclass import class_body
-from .linebreak import (
-    PROHIBITED,
-    UNDEFINED,
-    char_width,
-    class_action,
-    line_break_class,
-    pair_action,
-    width_breaks,
-)
+from .fastchars import BODIES, CLASSES
+from .linebreak import PROHIBITED, UNDEFINED, class_action, pair_action, width_breaks
 
 PAGE_WIDTH = 79
 
@@ -36,74 +27,39 @@ _PAIR = re.compile(r"\\.?", re.S)  # an escape pair, scanned left to right
 # Fast path for ordinary text (Cyrillic, Latin, digits, punctuation, all one column wide, none of
 # the classes with special rules): letters and digits never break against each other without a
 # space, so only spaces and punctuation need the pair table, found with regular expressions.
-_RANGES = ((0x20, 0x7E), (0xA0, 0x52F), (0x1E00, 0x1EFF), (0x2010, 0x2027), (0x2030, 0x205E),
-           (0x2070, 0x20CF), (0x2100, 0x218F))  # fmt: skip
-_SPECIAL_CLASSES = ("CM", "ZW", "ZWJ", "BK", "HL", "RI", "SP")
-_ESCAPED = '"\\'  # the one-column characters written escaped
+# Its characters and the sets of them matched below are derived once, in fastpath.py, from the
+# line-breaking data; every process loads them made (fastchars.py).
 
-
-# Runs once at import, before a mutation tool can switch a mutant on: tests/test_powrap.py checks
-# what it builds (the fast path breaks where the general algorithm breaks).
-def _fast_chars() -> list[str]:  # pragma: no mutate block
-    chars: list[str] = []
-    for first, last in _RANGES:
-        for code in range(first, last + 1):
-            char = chr(code)
-            if char_width(char) == 1 and line_break_class(char) not in _SPECIAL_CLASSES:
-                chars.append(char)
-    return chars
-
-
-_FAST_CHARS = _fast_chars()
 #: (the pair table's action depends on the two characters' classes only: each question below
 #: is asked once of a class, of the some 20 the fast path's characters fall in, not of each)
-_CLASS_OF = {c: line_break_class(c) for c in _FAST_CHARS}
-_CLASSES = set(_CLASS_OF.values())
+_CLASS_OF = {
+    chr(code): kind
+    for kind, runs in CLASSES.items()
+    for first, last in runs
+    for code in range(first, last + 1)
+}
 _WORD_CLASSES = ("AL", "NU")
 
-
-def _chars_of(classes: Collection[str]) -> list[str]:
-    """The fast path's characters of ``classes``, but the space, in code point order."""
-    return [c for c, k in _CLASS_OF.items() if k in classes and c != " "]
-
-
-_ELIGIBLE = re.compile(f"[ {class_body(_FAST_CHARS)}]*")
+_ELIGIBLE = re.compile(f"[ {BODIES['eligible']}]*")
 #: ``_ELIGIBLE`` text with nothing to escape (no quote, no backslash): written as it is.
-_VERBATIM = re.compile(f"[ {class_body([c for c in _FAST_CHARS if c not in _ESCAPED])}]*")
+_VERBATIM = re.compile(f"[ {BODIES['verbatim']}]*")
 #: Letters and digits (classes AL and NU): the pair table never breaks between two of them
 #: without a space (``_fast_breaks`` skips a run of them in one step).
-_WORDS = _chars_of(_WORD_CLASSES)
-_WORD_CHARS = frozenset(_WORDS)
-_WORDS_BODY = class_body(_WORDS)
+_WORD_CHARS = frozenset(c for c, k in _CLASS_OF.items() if k in _WORD_CLASSES)
+_WORDS_BODY = BODIES["words"]
 _WORD_RUN = re.compile(f"[{_WORDS_BODY}]*")
-
-
-#: The characters after which, and a space, a letter or a digit may start a line (most: not
-#: an opening bracket): a line whose last word is a run of them breaks before it.
-_OPEN_TO_WORDS = _chars_of(
-    {k for k in _CLASSES if all(class_action(k, w) in "ID" for w in _WORD_CLASSES)}
-)
-#: The characters that, after a space and before a word, start a line with it (a quotation
-#: mark, an opening bracket, a sign: never a break between them and a letter or a digit), and
-#: the characters after which, and a space, they may.
-_SIGN_CLASSES = {
-    k
-    for k in _CLASSES & {"QU", "OP", "PR", "PO", "GL"}
-    if all(class_action(k, w) != "D" for w in _WORD_CLASSES)
-}
-_BEFORE_WORDS = _chars_of(_SIGN_CLASSES)
-_OPEN_TO_SIGNS = _chars_of(
-    {k for k in _CLASSES if all(class_action(k, q) in "ID" for q in _SIGN_CLASSES)}
-)
-_LETTERS = _chars_of(("AL",))
 #: Matched two characters before a word (or a sign before it) that follows a space: reaches
 #: the end of the word when the line may break before it (else it ends before the word).
+#: (``open_to_signs``: the characters after which, and a space, a quotation mark, an opening
+#: bracket or a sign may start a line; ``before_words``: those signs, never broken from the
+#: word after them; ``open_to_words``: the characters after which, and a space, a letter or a
+#: digit may start a line: most, not an opening bracket.)
 _BEFORE_WORD = re.compile(
-    f"(?:[{class_body(_OPEN_TO_SIGNS)}] [{class_body(_BEFORE_WORDS)}]"
-    f"|[{class_body(_OPEN_TO_WORDS)}] )?[{_WORDS_BODY}]*"
+    f"(?:[{BODIES['open_to_signs']}] [{BODIES['before_words']}]"
+    f"|[{BODIES['open_to_words']}] )?[{_WORDS_BODY}]*"
 )
 #: Matched at a hyphen: reaches the end of the word after it when the line may break there.
-_AFTER_HYPHEN = re.compile(f"-(?:[{class_body(_LETTERS)}][{_WORDS_BODY}]*)?")
+_AFTER_HYPHEN = re.compile(f"-(?:[{BODIES['letters']}][{_WORDS_BODY}]*)?")
 
 
 #: ``_action`` of two characters, by the pair: a wrapped line asks a few of each
@@ -125,7 +81,9 @@ def _opportunity(text: str, i: int) -> bool:
     pair = text[j] + char
     action = _PAIRS.get(pair)
     if action is None:
-        action = _PAIRS[pair] = pair_action(text[j], char)
+        before, after = _CLASS_OF.get(text[j]), _CLASS_OF.get(char)
+        found = class_action(before, after) if before and after else pair_action(text[j], char)
+        action = _PAIRS[pair] = found
     return action == "D" or (action == "I" and j < i - 1)
 
 
