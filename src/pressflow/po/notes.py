@@ -54,16 +54,14 @@ def notes_of(text: str, by_id: dict[int, Inline]) -> list[str]:
 
 def add_placeholder_notes(notes: list[str], text: str, by_id: dict[int, Inline]) -> None:
     """``add_notes(notes, notes_of(text, by_id))``, the notes of the placeholders that recur
-    in every release (``<1>…</1>: bold``) made once."""
-    seen: list[int] = []
+    in every release (``<1>…</1>: bold``) made once. (A number met again adds its lines again,
+    each of them among ``notes`` already: nothing.)"""
     for digits in _PLACEHOLDER.findall(text):
-        number = int(digits)
-        if number in seen or number not in by_id:
+        inline = by_id.get(int(digits))
+        if inline is None:
             continue
-        seen.append(number)
-        inline = by_id[number]
         if inline.paired and inline.tag not in _ATTRIBUTED:
-            lines = _paired_lines(number, inline.tag)
+            lines = _paired_lines(inline.id, inline.tag)
         else:
             lines = note_lines(_placeholder_note(inline))
         for line in lines:

@@ -59,14 +59,14 @@ class _Placeholders:
 
     def add(self, notes: list[str], seg: Segment) -> None:
         """Add to ``notes`` what each placeholder of ``seg`` stands for (``add_notes``)."""
-        if self.inlines is None:
-            self.inlines = {b.index: b.inlines for b in self.blocks if b.inlines}
-        if seg.block not in self.inlines:
-            return
         by_id = self.by_id.get(seg.block)
         if by_id is None:
-            by_id = self.by_id[seg.block] = {i.id: i for i in self.inlines[seg.block]}
-        add_placeholder_notes(notes, seg.text, by_id)
+            if self.inlines is None:
+                self.inlines = {b.index: b.inlines for b in self.blocks if b.inlines}
+            inlines = self.inlines.get(seg.block, ())
+            by_id = self.by_id[seg.block] = {i.id: i for i in inlines}
+        if by_id:
+            add_placeholder_notes(notes, seg.text, by_id)
 
 
 def _unit(found: Found, placeholders: _Placeholders) -> tuple[list[str], dict[str, None]]:
