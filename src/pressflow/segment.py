@@ -11,6 +11,7 @@ inline placeholders, addresses and quoted titles whole, and marks runs of foreig
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -41,6 +42,8 @@ _ANY_PLACEHOLDER = re.compile(r"</?\d+/?>")
 _RUN = re.compile(r"\S*")
 #: How ``model.value_of`` makes a value without the frozen dataclass's ``__init__``.
 _NEW, _SET = object.__new__, object.__setattr__
+#: ``Span(start, end)`` without the named tuple's ``__new__``, a Python function of its own.
+_TUPLE = tuple.__new__
 
 
 class Span(NamedTuple):
@@ -62,6 +65,8 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
     last = len(text.rstrip())
     found: list[int] = []
     protected: Protected | None = None
+    starts: list[int] = []
+    ends: list[int] = []
     plans, plan_of = rules._plans, rules.scan_plan
     n = len(text)
     backwards = ""  # read from a candidate back (see ``Plan.sieve``), reversed when first needed
@@ -104,9 +109,14 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
         if not brk or (found and found[-1] == pos):
             continue
         if protected is None:
+            # (protected spans are asked about only where a rule breaks: they decide no other)
             protected = Protected(text, rules)
-        # (protected spans are asked about only where a rule breaks: they decide no other)
-        if not protected.inside(pos):
+            starts, ends = protected.starts, protected.ends
+        if starts:
+            k = bisect_left(starts, pos) - 1  # (``Protected.inside``, without the call)
+            if k >= 0 and pos < ends[k]:
+                continue
+        if text[pos].isspace() or not protected.in_address(pos):
             found.append(pos)
 
 
@@ -201,6 +211,8 @@ def _is_foreign(text: str, foreign: Foreign, rules: Rules) -> tuple[bool, int]:
 
 def _mark_foreign(text: str, spans: list[Span], foreign: Foreign, rules: Rules) -> list[Span]:
     """Merge each run of foreign-script units (and letterless tails like ``(17)``) into one."""
+    if not (foreign.held(text) and foreign.other.search(text)):
+        return spans  # no letter of another script anywhere: no unit can be foreign
     out: list[Span] = []
     run: list[Span] = []
     words = 0
@@ -214,8 +226,6 @@ def _mark_foreign(text: str, spans: list[Span], foreign: Foreign, rules: Rules) 
         run.clear()
         words = 0
 
-    if not (foreign.held(text) and foreign.other.search(text)):
-        return spans  # no letter of another script anywhere: no unit can be foreign
     for span in spans:
         piece = text[span.start : span.end]
         is_foreign, n = _is_foreign(piece, foreign, rules)
@@ -241,12 +251,14 @@ def _spans(text: str, lang: str) -> tuple[Span, ...]:
     rules = rules_for(lang)
     spans: list[Span] = []
     start = 0
-    for pos in [*_boundaries(text, rules), len(text)]:
+    ends = _boundaries(text, rules)
+    ends.append(len(text))
+    for pos in ends:
         piece = text[start:pos]
         body = piece.strip()  # (str.strip drops what str.isspace calls white space)
         if body:
             first = start + piece.find(body[0])  # what precedes it is white space
-            spans.append(Span(first, first + len(body)))
+            spans.append(_TUPLE(Span, (first, first + len(body), (), "")))
         start = pos
     if rules.foreign is not None:
         spans = _mark_foreign(text, spans, rules.foreign, rules)

@@ -124,21 +124,30 @@ def _url_interiors(text: str, rules: Rules) -> list[tuple[int, int]]:
     return spans
 
 
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Open intervals ``(a, b)``, merged: their starts and ends, in order (``_Intervals``)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    if len(spans) > 1:
+        spans.sort()
+    for a, b in spans:
+        if b - a <= 1:
+            continue  # (a, a+1) holds no integer
+        if starts and a < ends[-1]:  # overlapping open intervals merge; touching ones don't
+            if b > ends[-1]:
+                ends[-1] = b
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
 class _Intervals:
     """Open intervals ``(a, b)``, merged, answering "is ``pos`` strictly inside one?" by
     bisection: a long block has as many quotes and addresses as candidate breaks."""
 
     def __init__(self, spans: list[tuple[int, int]]):
-        starts: list[int] = []
-        ends: list[int] = []
-        for a, b in sorted(s for s in spans if s[1] - s[0] > 1):  # (a, a+1) holds no integer
-            if starts and a < ends[-1]:  # overlapping open intervals merge; touching ones don't
-                ends[-1] = max(ends[-1], b)
-            else:
-                starts.append(a)
-                ends.append(b)
-        self.starts = starts
-        self.ends = ends
+        self.starts, self.ends = _merged(list(spans))
 
     def __bool__(self) -> bool:
         return bool(self.starts)
@@ -151,20 +160,32 @@ class _Intervals:
 class Protected:
     """Where a unit never ends (placeholders' insides, quoted names, addresses), found when a
     rule first breaks in a text, and its addresses only when a break is not followed by white
-    space: an address holds none, so no break before white space is inside one."""
+    space: an address holds none, so no break before white space is inside one.
+
+    ``starts`` and ``ends`` are the placeholders' and quotations' merged open intervals, which
+    the splitter's loop bisects itself (a call per break costs as much as the bisection)."""
+
+    __slots__ = ("addresses", "ends", "rules", "starts", "text")
 
     def __init__(self, text: str, rules: Rules):
         self.text = text
         self.rules = rules
-        self.spans: _Intervals | None = None
+        spans = _placeholder_interiors(text) if "<" in text else []
+        spans += _title_quotes(text, rules)
+        self.starts, self.ends = _merged(spans)
         self.addresses: _Intervals | None = None
 
     def inside(self, pos: int) -> bool:
+        starts = self.starts
+        if starts:
+            k = bisect_left(starts, pos) - 1  # the last interval starting before pos
+            if k >= 0 and pos < self.ends[k]:
+                return True
+        return self.in_address(pos)
+
+    def in_address(self, pos: int) -> bool:
+        """Whether ``pos`` is inside an address (never, before white space)."""
         text = self.text
-        if self.spans is None:
-            self.spans = _Intervals(_placeholder_interiors(text) + _title_quotes(text, self.rules))
-        if self.spans and self.spans.inside(pos):
-            return True
         if text[pos].isspace():
             return False
         if self.addresses is None:
