@@ -327,6 +327,9 @@ def test_a_first_catalog_from_a_templates_head_and_text_is_the_merge() -> None:
             merged = catalog.format_po(update.merge(None, made.catalog(), lang=lang))
             assert update.first_from_text(made.comment, made.fields, made.text, lang=lang) == merged
             assert update.first_catalog(made.catalog(), made.text, lang=lang) == merged
+            data = made.text.encode("utf-8")  # (the template's file, as update makes it)
+            first = update.first_from_data(made.comment, made.fields, data, lang=lang)
+            assert first == merged.encode("utf-8")
 
 
 @needs_gettext

@@ -152,19 +152,20 @@ def _load(
 def _template_output(
     template: Callable[[], polib.POFile],
     text: str,
+    data: bytes,
     raw: bytes | None,
     path: str,
     *,
     write: bool,
     read: Snapshot | None,
 ) -> Output:
-    """The template's output (``text``: the template, made by ``template()``, formatted).
+    """The template's output (``text``: the template, made by ``template()``, formatted;
+    ``data``: its bytes).
     Compared first as text with the file as read: a template is pressflow's own file in
     msgcat's form, and when its release is unchanged (a translator's save is being merged)
     formatting the new one costs less than parsing the old one. A file that differs is judged
     as every catalog is: re-saved by another tool (polib, Weblate) it is the same template, and
     left as it is."""
-    data = text.encode("utf-8")
     if raw is None or data == raw:
         new = raw is None
         return Output(path, data if new and write else None, new, "", read)
@@ -241,13 +242,14 @@ def work(job: Job, settings: Settings, *, fan_out_from: int | None = None) -> Ou
     )
     with merges as merged:
         text = made.text
+        data = text.encode("utf-8")  # (once: the template's file, and each first catalog's)
         pot = _template_output(
-            made.catalog, text, raw, pot_path, write=settings.write, read=pot_snap
+            made.catalog, text, data, raw, pot_path, write=settings.write, read=pot_snap
         )
         files = [pot]
         read: list[bytes | None] = [raw]  # each catalog's bytes as read, in the order of files
         try:
-            for out, raw_po in merged(text):
+            for out, raw_po in merged(data):
                 files.append(out)
                 read.append(raw_po)
         except PressflowError as exc:
@@ -304,21 +306,20 @@ def _kept(
 
 
 def _merge_one(
-    made: Made, slug: str, lang: str, settings: Settings, *, text: str | None = None
+    made: Made, slug: str, lang: str, settings: Settings, *, data: bytes | None = None
 ) -> tuple[Output, bytes | None]:
     """One language's catalog merged with the template: its output and its bytes as read.
-    ``text``: the template's text (if formatted already), which a first catalog is made of."""
+    ``data``: the template's bytes (if formatted already), which a first catalog is made of."""
     from .po import update as updating  # (here: an extract merges nothing)
     from .po.language import check_language_header
 
     config = settings.config
     po_path = config.catalog_file(lang, slug)
     raw, po_snap, old = _load(po_path, settings)
-    if old is None and text is not None:
-        first = updating.first_from_text(made.comment, made.fields, text, lang=lang)
+    if old is None and data is not None:
+        first = updating.first_from_data(made.comment, made.fields, data, lang=lang)
         if first is not None:
-            data = first.encode("utf-8") if settings.write else None
-            return Output(po_path, data, True, lang, po_snap), raw
+            return Output(po_path, first if settings.write else None, True, lang, po_snap), raw
     if old is not None:
         check_language_header(old, lang, po_path, config=config, raw=raw or b"")
     merged = updating.merge(old, made.catalog(), lang=lang, config=config)
@@ -328,9 +329,9 @@ def _merge_one(
 @contextlib.contextmanager
 def _merges(
     made: Made, slug: str, settings: Settings, *, fan_out: bool
-) -> Iterator[Callable[[str], Iterator[tuple[Output, bytes | None]]]]:
+) -> Iterator[Callable[[bytes], Iterator[tuple[Output, bytes | None]]]]:
     """The language merges of one release (none for ``extract``), as a function of the
-    template's text (a first catalog is made of it) yielding them in language order.
+    template's bytes (a first catalog is made of them) yielding them in language order.
 
     With ``fan_out`` (a release of tens of thousands of units, worked on in the main process),
     each language is merged in a process forked now, which inherits the template instead of
@@ -340,7 +341,7 @@ def _merges(
     """
     langs = settings.langs
     if not (fan_out and len(langs) > 0 and cpu_count() > 1 and _forkable()):
-        yield lambda text: (_merge_one(made, slug, lang, settings, text=text) for lang in langs)
+        yield lambda data: (_merge_one(made, slug, lang, settings, data=data) for lang in langs)
         return
     import multiprocessing  # (here and in ``outcomes``: a run that starts no pool needs neither)
     from concurrent.futures import ProcessPoolExecutor
@@ -353,10 +354,10 @@ def _merges(
         initargs=(made, slug, settings, os.getpid()),
     ) as pool:
         futures = [pool.submit(_merge_forked, lang) for lang in langs]
-        yield lambda _text: (future.result() for future in futures)
+        yield lambda _data: (future.result() for future in futures)
 
 
-_NO_MERGES = contextlib.nullcontext(lambda _text: iter(()))
+_NO_MERGES = contextlib.nullcontext(lambda _data: iter(()))
 
 
 def _forkable() -> bool:

@@ -116,6 +116,19 @@ def first_from_text(
     return _first_header(comment, fields, lang) + (template_text[end:] if end >= 0 else "\n")
 
 
+def first_from_data(
+    comment: str, fields: Mapping[str, str], template_data: bytes, *, lang: str
+) -> bytes | None:
+    """``first_from_text`` encoded, from the template's bytes (``template_data``, its text as
+    written): only the header is made and encoded, the entries after it are the template's
+    bytes as they are, not encoded again for each language of each release."""
+    if not (fields or comment):
+        return None
+    end = template_data.find(b"\n\n")  # (the same blank line: UTF-8 never has a 0x0A inside)
+    head = _first_header(comment, fields, lang).encode("utf-8")
+    return head + (template_data[end:] if end >= 0 else b"\n")
+
+
 def _first_header(comment: str, fields: Mapping[str, str], lang: str) -> str:
     """``format_header(*new_header(comment, fields, lang))``, from the lines of the fields
     every catalog of a run shares (made once) and of its date, the one a release changes."""
