@@ -5,6 +5,7 @@ which are kept whole, and the tree every reader and renderer of a page gets from
 from __future__ import annotations
 
 import re
+import threading
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -94,7 +95,7 @@ def _parse(
     every node touched (a fifth of reading a page). ``encoded``: ``source`` in UTF-8 when the
     caller has it (a release file's bytes), parsed instead of encoding the text again."""
     data = source.encode("utf-8") if encoded is None else encoded
-    parser = parser_class(encoding="utf-8", remove_comments=False, remove_pis=False, huge_tree=True)
+    parser = _parser(parser_class)
     root = etree.fromstring(data, parser)
     if root is None:
         raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring says
@@ -113,6 +114,22 @@ def _parse(
         if depth > MAX_DEPTH:
             raise _too_deep(element.sourceline or 1)
     return root
+
+
+_LOCAL = threading.local()
+
+
+def _parser(parser_class: type[etree.HTMLParser]) -> etree.HTMLParser:
+    """This thread's parser of ``parser_class``, made once: a parser (and its libxml2
+    context) made for every page cost a fourteenth of parsing it. lxml clears a parser's
+    error log at each parse, and a parser serves one thread at a time."""
+    parsers = _LOCAL.__dict__.setdefault("parsers", {})
+    parser = parsers.get(parser_class)
+    if parser is None:
+        parser = parsers[parser_class] = parser_class(
+            encoding="utf-8", remove_comments=False, remove_pis=False, huge_tree=True
+        )
+    return parser
 
 
 _count_elements = etree.XPath("count(//*)")
