@@ -101,6 +101,21 @@ def test_missing_folders_are_made_and_a_new_file_is_0644(tmp_path: Path, writer:
     assert _mode(path) == 0o644
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_every_new_file_of_a_batch_keeping_no_stats_is_0644(tmp_path: Path, umask: int) -> None:
+    """Without stats, a file's mode is looked at until the umask is seen to leave it as asked
+    (then the files made alike are not): under a narrowing umask, every one is put right."""
+    old_umask = os.umask(umask)
+    names = ("a.po", "b.po", "c.po")
+    try:
+        with WriteBatch(stats=False) as batch:
+            for name in names:
+                assert batch.write(tmp_path / name, NEW) is True
+    finally:
+        os.umask(old_umask)
+    assert [_mode(tmp_path / name) for name in names] == [0o644] * 3
+
+
 @pytest.mark.parametrize("writer", ["atomic_write", "batch"])
 def test_a_rewrite_keeps_the_files_mode(tmp_path: Path, writer: str) -> None:
     path = tmp_path / "ru.po"

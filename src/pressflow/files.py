@@ -140,22 +140,22 @@ def _place(tmp: str, path: Path | str, expect: Expect) -> bool:
     if isinstance(expect, _Unchecked):
         os.replace(tmp, path)
         return True
+    if expect is None:  # (missing when read: ours only where nothing took the name since)
+        return _link_or_keep(tmp, path)
     # a crash before ours is in place leaves the path missing: remove_stale_temporaries puts
     # the version taken aside back
     aside = tmp.removesuffix(TMP_SUFFIX) + ASIDE_SUFFIX
-    if expect is not None:
-        try:
-            os.rename(path, aside)
-        except FileNotFoundError:  # deleted meanwhile: the translator's decision stands
-            os.unlink(tmp)
-            return False
-        if not unchanged_since(aside, expect):  # saved before we took it: put it back
-            _link_or_keep(aside, path)
-            os.unlink(tmp)
-            return False
+    try:
+        os.rename(path, aside)
+    except FileNotFoundError:  # deleted meanwhile: the translator's decision stands
+        os.unlink(tmp)
+        return False
+    if not unchanged_since(aside, expect):  # saved before we took it: put it back
+        _link_or_keep(aside, path)
+        os.unlink(tmp)
+        return False
     placed = _link_or_keep(tmp, path)
-    if expect is not None:
-        os.unlink(aside)  # ours is in place, or a save newer than it is
+    os.unlink(aside)  # ours is in place, or a save newer than it is
     return placed
 
 
@@ -246,6 +246,9 @@ class WriteBatch:
         self._pid = os.getpid()  # (a batch is never carried across a fork; O_EXCL checks)
         self._stats = stats  # False: ``stats`` is not kept (one ``stat`` less per file)
         self._flush: Flush | None = None  # the files staged first, being made durable
+        #: modes a file made by os.open was given as asked (the umask does not narrow them):
+        #: without ``stats``, a file made with one of them needs no ``fstat`` to be sure
+        self._kept_modes: set[int] = set()
         self.conflicts: list[Path | str] = []  # (each path as it was given to ``write``)
         self.stats: dict[Path | str, os.stat_result] = {}
 
@@ -274,20 +277,28 @@ class WriteBatch:
         tmp = f"{folder}{os.sep}.{name}.{self._pid}{TMP_SUFFIX}"
         # A fixed name is cheaper than mkstemp; O_EXCL still refuses a stale file. (The mode
         # given to os.open is not tested: fchmod below sets it when the umask narrowed it.)
+        # Without ``stats``, a file made with a mode the umask was seen to leave as asked needs
+        # no ``fstat``: nothing else could have changed it.
+        opened = True  # (by os.open, with ``mode``; else by mkstemp, 0o600)
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)  # pragma: no mutate
         except FileExistsError:
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TMP_SUFFIX, dir=folder)
+            opened = False
+        sure = opened and not self._stats and mode in self._kept_modes
         try:
             try:
                 left = memoryview(raw)
                 while left:  # (a regular file takes it all at once but for a full disk)
                     left = left[os.write(fd, left) :]
-                st = os.fstat(fd)  # a rename keeps all of it
-                if st.st_mode & 0o777 != mode:  # narrowed by the umask or by mkstemp
-                    os.fchmod(fd, mode)
-                    st = os.fstat(fd)
-                self.stats[path] = st
+                if not sure:
+                    st = os.fstat(fd)  # a rename keeps all of it
+                    if st.st_mode & 0o777 != mode:  # narrowed by the umask or by mkstemp
+                        os.fchmod(fd, mode)
+                        st = os.fstat(fd)
+                    elif opened:
+                        self._kept_modes.add(mode)
+                    self.stats[path] = st
             finally:
                 os.close(fd)
         except BaseException:
