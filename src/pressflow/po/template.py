@@ -162,7 +162,11 @@ class Template:
         if self._text is None:
             head = head_text(self.comment, self.fields)
             blocks = _body(self.release, self.units)
-            self._text = f"{head}\n\n{_BETWEEN.join(blocks)}\n" if blocks else f"{head}\n"
+            if blocks:  # (joined once: the body is not copied into the text again)
+                blocks[-1] += "\n"
+                self._text = _BETWEEN.join([head, *blocks])
+            else:
+                self._text = f"{head}\n"
         return self._text
 
     def catalog(self) -> polib.POFile:
