@@ -104,8 +104,8 @@ def rel_under(config: Config, folder: Path, *, many: bool = False) -> Shown:
 
     def rel(path: Path | str, *, missing: bool = False) -> str:
         text = os.fspath(path)
-        head, name = os.path.split(text)
-        if head != where or name in ("", ".", ".."):
+        head, _, name = text.rpartition(os.sep)  # (os.path.split, but for doubled separators:
+        if head != where or name in ("", ".", ".."):  # those paths take config.rel, as others)
             return config.rel(Path(path))
         if not missing and (os.path.islink(text) if links is None else name in links):
             return config.rel(Path(path))
