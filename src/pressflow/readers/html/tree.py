@@ -105,8 +105,8 @@ def _parse(
             raise _too_deep(error.line or 1)
     # Fewer elements cannot nest deeper; each is a start tag (a ``<``) but those libxml2
     # implies (``html``, ``head`` or ``body``, a ``p``): counting ``<`` is a cheaper bound
-    # (in the bytes: a ``<`` is that one byte in UTF-8, and counting bytes is quicker).
-    if data.count(b"<") + _IMPLIED <= MAX_DEPTH or _count_elements(root) <= MAX_DEPTH:
+    # (in the text, which has fewer characters than the UTF-8 bytes to count).
+    if source.count("<") + _IMPLIED <= MAX_DEPTH or _count_elements(root) <= MAX_DEPTH:
         return root
     depth = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
