@@ -3,6 +3,7 @@ adds only a few elements of its own), and the locators are the paths lxml gives.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -65,6 +66,20 @@ def test_libxml2_adds_at_most_a_few_elements_without_a_start_tag(source: str) ->
     assert max(deepest, count) <= source.count("<") + _IMPLIED
 
 
+def test_a_page_read_after_a_page_too_deep_is_read_whole() -> None:
+    """Each thread reuses its parser: the depth error of one page is not another's."""
+    deep = "<b>" * 2100 + "Текст"  # past libxml2's own limit: an error in its log
+    for _ in range(2):
+        try:
+            read_html(deep, slug="a", path="a.html", lang="ky")
+        except ReaderError as exc:
+            assert "deeper than" in str(exc)
+        else:
+            raise AssertionError("a page too deep was read")
+        release = read_html("<p>Текст</p>", slug="b", path="b.html", lang="ky")
+        assert [b.text for b in release.blocks] == ["Текст"]
+
+
 def test_a_page_just_under_and_just_over_the_depth_limit() -> None:
     for depth, refused in ((MAX_DEPTH - 3, False), (MAX_DEPTH, True), (MAX_DEPTH + 1, True)):
         page = "<b>" * depth + "Текст"  # html and body are implied, the rest nest
@@ -76,17 +91,28 @@ def test_a_page_just_under_and_just_over_the_depth_limit() -> None:
             assert not refused
 
 
-def test_every_locator_is_the_path_lxml_gives() -> None:
-    page = (
-        "<html><head><title>Аты</title><meta name='description' content='Сүрөттөмө'></head>"
-        "<body><h1>Аты</h1><p>Бир</p><div><p>Эки <b>үч</b></p>төрт<p title='Аталыш'>беш</p>"
-        "</div><!-- c --><p>алты</p><section><h2>жети</h2></section><p>сегиз<img alt='Сүрөт'>"
-        "</p><ul><li>тогуз</li><li>он</li></ul><table><tr><td>a1</td><td>b2</td></tr></table>"
-        "<o:p>он бир</o:p><p translate='no'>жок</p><p>он эки</p></body></html>"
-    )
+PAGE = (
+    "<html><head><title>Аты</title><meta name='description' content='Сүрөттөмө'></head>"
+    "<body><h1>Аты</h1><p>Бир</p><div><p>Эки <b>үч</b></p>төрт<p title='Аталыш'>беш</p>"
+    "</div><!-- c --><p>алты</p><section><h2>жети</h2></section><p>сегиз<img alt='Сүрөт'>"
+    "</p><ul><li>тогуз</li><li>он</li></ul><table><tr><td>a1</td><td>b2</td></tr></table>"
+    "<o:p>он бир</o:p><p translate='no'>жок</p><p>он эки</p></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [PAGE, PAGE.replace("</html>", "</html><html><p>дагы</p>")],  # libxml2 makes two roots
+    ids=["one-root", "two-roots"],
+)
+def test_every_locator_is_the_path_lxml_gives(page: str) -> None:
+    """The locators are libxml2's XPaths (``getpath``), though the reader makes them from
+    lxml's ElementPath under the root's: the same numbering, and ``/html[1]`` for a page
+    libxml2 gave two root elements."""
     release = read_html(page, slug="a", path="a.html", lang="ky")
     tree = parse_html(page).getroottree()
     assert len(release.blocks) >= 15
+    assert release.blocks[-1].locator.startswith("/html[1]/" if "дагы" in page else "/html/")
     for block in release.blocks:
         path = block.locator.partition("#")[0]
         (element,) = tree.xpath(path)
