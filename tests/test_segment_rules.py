@@ -17,16 +17,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressflow.charclass import word_trie
+from pressflow.charclass import script_class, word_trie
 from pressflow.regex_shape import backward as _backward
+from pressflow.regex_shape import longest
 from pressflow.segment import _boundaries, rules_for, split_text
-from pressflow.segment_rules import (
-    _REACH_MAX,
-    Rule,
-    _char_class,
-    _never_a_dot,
-    _reach,
-)
+from pressflow.segment_rules import _REACH_MAX, Rule, _never_a_dot
 
 
 @pytest.fixture(autouse=True)
@@ -217,7 +212,7 @@ def test_a_close_macro_is_trusted_to_match_no_full_stop_only_when_it_surely_cann
 def test_a_before_pattern_reaches_back_as_far_as_its_longest_match(
     pattern: str, reach: int | None
 ) -> None:
-    assert _reach(pattern) == reach
+    assert longest(pattern, _REACH_MAX) == reach
 
 
 TAILS = st.lists(
@@ -482,7 +477,7 @@ def test_the_letter_classes_reach_the_last_letter_of_each_block_and_no_further()
         ("Greek", "\u03fb\u03b1", "\u1f00"),
         ("Cyrillic", "\u052f\u0400", "\u0531"),
     ):
-        letters = re.compile(f"[{_char_class(str.isalpha, (script,))}]")
+        letters = re.compile(f"[{script_class(str.isalpha, (script,))}]")
         for char in inside:
             assert letters.fullmatch(char), (script, hex(ord(char)))
         for char in outside:

@@ -4,7 +4,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+
+#: Unicode blocks per script, for the segmenter's letter macros and its foreign-text test.
+_SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
+    "Latin": ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF)),
+    "Greek": ((0x370, 0x3FF),),
+    "Cyrillic": ((0x400, 0x52F),),
+}
+
+
+def script_class(
+    pred: Callable[[str], bool], scripts: Iterable[str] = ("Latin", "Greek", "Cyrillic")
+) -> str:
+    """The characters of ``scripts`` that satisfy ``pred``, as the body of a regex class."""
+    chars = [
+        chr(c) for s in scripts for lo, hi in _SCRIPTS[s] for c in range(lo, hi + 1) if pred(chr(c))
+    ]
+    return class_body(chars)
 
 
 def class_body(chars: Sequence[str]) -> str:

@@ -39,6 +39,20 @@ def _char(code: int) -> str:
     return re.escape(chr(code))
 
 
+def parsed(pattern: str) -> Any:
+    """Python's parse of ``pattern``, for a caller that asks several questions below of it
+    (parsing is most of the cost of compiling a pattern)."""
+    return sre_parse.parse(pattern)
+
+
+def longest(pattern: str | Any, most: int) -> int | None:
+    """The longest text ``pattern`` (its source, or ``parsed``) can match (lookarounds match
+    none), when it is at most ``most`` characters; else None."""
+    shape = sre_parse.parse(pattern) if isinstance(pattern, str) else pattern
+    width = shape.getwidth()[1]
+    return width if width <= most else None
+
+
 def backward(pattern: str | Any) -> re.Pattern[str] | None:
     """A pattern that matches, from its start, the reverse of every text ``pattern`` matches,
     and maybe more: matched on the reversed text at a candidate (to the end of the text, so

@@ -15,18 +15,14 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
-from .charclass import char_positions, class_body, word_trie
+from .charclass import char_positions, script_class, word_trie
 from .errors import ConfigError
-from .regex_shape import backward, class_chars, first_chars, needles, screen
+from .regex_shape import backward, class_chars, first_chars, longest, needles, parsed, screen
 from .segment_plan import Check, Plan, sieved
 
 if sys.version_info >= (3, 11):
-    from re import _parser as sre_parse
-
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import sre_parse
-
     import tomli as tomllib
 
 _RUN = re.compile(r"\S*")
@@ -35,13 +31,6 @@ _REACH_MAX = 200
 #: How a ``before`` pattern ends when its last character is a full stop followed only by the
 #: closing quotes, brackets and placeholders of the ``{close}`` macro.
 _DOT_CLOSE = "\\.{close}"
-
-#: Unicode blocks per script, for the letter macros and the foreign-text test.
-_SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
-    "Latin": ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF)),
-    "Greek": ((0x370, 0x3FF),),
-    "Cyrillic": ((0x400, 0x52F),),
-}
 
 
 @dataclass(frozen=True)
@@ -313,16 +302,6 @@ class Rules:
         # pragma: no mutate end
 
 
-def _char_class(
-    pred: Callable[[str], bool], scripts: Iterable[str] = ("Latin", "Greek", "Cyrillic")
-) -> str:
-    """The characters of ``scripts`` that satisfy ``pred``, as the body of a regex class."""
-    chars = [
-        chr(c) for s in scripts for lo, hi in _SCRIPTS[s] for c in range(lo, hi + 1) if pred(chr(c))
-    ]
-    return class_body(chars)
-
-
 def _load(lang: str) -> dict[str, Any]:
     path = resources.files("pressflow") / "data" / "segment" / f"{lang}.toml"
     return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -353,9 +332,9 @@ def _compile(base: str) -> Rules:
     abbrev = own.get("abbreviations", {})
     tlds = "|".join(re.escape(t) for t in common["tlds"])
     macros = {
-        "Lu": _char_class(str.isupper),
-        "Ll": _char_class(str.islower),
-        "L": _char_class(str.isalpha),
+        "Lu": script_class(str.isupper),
+        "Ll": script_class(str.islower),
+        "L": script_class(str.isalpha),
         **common["macros"],
         "tld": tlds or r"(?!)",  # pragma: no mutate (common.toml lists some: never empty)
         "never": word_trie(abbrev.get("never", ())),
@@ -380,16 +359,16 @@ def _compile(base: str) -> Rules:
             before = r.get("before")
             after = r.get("after")
             # parsed once for its reach and its reversal (the parse is most of compiling)
-            shape = sre_parse.parse(expand(before, ends)) if before else None
+            shape = parsed(expand(before, ends)) if before else None
             compiled.append(
                 Rule(
                     name=r.get("name", ""),
                     brk=bool(r["break"]),
                     before=re.compile(f"(?:{expand(before)})\\Z") if before else None,
                     after=re.compile(expand(after)) if after else None,
-                    reach=_longest(shape) if shape is not None else None,
+                    reach=longest(shape, _REACH_MAX) if shape is not None else None,
                     dot_reach=(
-                        _reach(expand(before[: -len("{close}")]))
+                        longest(expand(before[: -len("{close}")]), _REACH_MAX)
                         if before and dotless_close and before.endswith(_DOT_CLOSE)
                         else None
                     ),
@@ -400,8 +379,8 @@ def _compile(base: str) -> Rules:
     spec = own.get("foreign", {})
     if spec.get("script"):
         foreign = Foreign(
-            native=re.compile(f"[{_char_class(str.isalpha, (spec['script'],))}]"),
-            other=re.compile(f"[{_char_class(str.isalpha, spec.get('other', ()))}]"),
+            native=re.compile(f"[{script_class(str.isalpha, (spec['script'],))}]"),
+            other=re.compile(f"[{script_class(str.isalpha, spec.get('other', ()))}]"),
             min_words=int(spec.get("min_words", 2)),
             max_native_share=float(spec.get("max_native_share", 0.2)),
             note=str(spec.get("note", "")),
@@ -421,17 +400,6 @@ def _compile(base: str) -> Rules:
         ),
         url_hint=re.compile(rf"://|www\.|@|\.(?:{macros['tld']})(?![A-Za-z])"),
     )
-
-
-def _reach(pattern: str) -> int | None:
-    """The longest text ``pattern`` can match, when it is short (lookarounds match none)."""
-    return _longest(sre_parse.parse(pattern))
-
-
-def _longest(parsed: Any) -> int | None:
-    """``_reach`` of a parsed pattern."""
-    longest = parsed.getwidth()[1]
-    return longest if longest <= _REACH_MAX else None
 
 
 def _never_a_dot(close: str) -> bool:
