@@ -373,3 +373,22 @@ def test_update_with_work_to_do_runs_without_the_cli_and_says_and_writes_the_sam
     quick, full = run("update")
     assert quick.returncode == full.returncode != 0
     assert said(quick) == said(full) and said(quick).startswith("pressflow: error: ")
+
+
+@pytest.mark.parametrize("command", ["extract", "update"])
+def test_a_run_with_stdout_closed_ends_as_with_it_open(tmp_path: Path, command: str) -> None:
+    """A hook may start pressflow with no stdout at all (``>&-``: Python's ``sys.stdout`` is
+    None): the work is done, its line said on stderr and the exit code 0, no traceback."""
+    root = _twin_rooms(tmp_path, {"2019-01-01-clean.txt": CLEAN})[0]
+    result = subprocess.run(
+        [sys.executable, "-m", "pressflow", command],
+        cwd=root,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        env=cli_env(root),
+        preexec_fn=lambda: os.close(1),  # (a closed stdout is the point)
+    )
+    assert (result.returncode, result.stderr.count("\n")) == (0, 1), result.stderr
+    assert result.stderr.startswith(f"{command}: ")
+    assert (root / "translations" / "templates" / "2019-01-01-clean.pot").exists()

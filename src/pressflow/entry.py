@@ -155,7 +155,8 @@ def _leave(code: int) -> NoReturn:
     done here: the exit handlers run and both output streams are flushed. While another thread
     runs (none does once a run's pool and flush are over), under a profiler or a tracer (they
     report as Python exits), or when a stream cannot be flushed (a closed pipe), Python exits
-    as always and reports it as always."""
+    as always and reports it as always. (A stream is None when its descriptor was closed at
+    start-up, ``>&-``: nothing to flush.)"""
     import atexit
     import threading
 
@@ -163,8 +164,9 @@ def _leave(code: int) -> NoReturn:
         sys.exit(code)
     atexit._run_exitfuncs()
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
     except (OSError, ValueError):
         sys.exit(code)
     os._exit(code)
