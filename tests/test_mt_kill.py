@@ -52,6 +52,8 @@ def cached(root: Path) -> dict[str, set[str]]:
     if not path.exists():
         return {}
     with sqlite3.connect(path) as db:
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'mt'").fetchone() is None:
+            return {}  # killed after the file was made, before its table: nothing kept yet
         rows = db.execute("SELECT target, text FROM mt").fetchall()
     out: dict[str, set[str]] = {}
     for target, text in rows:
