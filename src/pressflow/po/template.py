@@ -141,7 +141,7 @@ class Template:
     """A release's template, its units gathered once: the text ``extract`` and a first catalog
     are made of, and the polib entries only a merge or a judgement of a re-saved file needs.
     Its entries hold a msgid, notes and references, nothing else: a first catalog copies them
-    as they are (``update.first_from_text``)."""
+    as they are (``header.first_from_data``, from the template's bytes)."""
 
     comment: str  # the header's
     fields: dict[str, str]  # the header's, in the order they are written
