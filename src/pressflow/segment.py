@@ -11,13 +11,12 @@ inline placeholders, addresses and quoted titles whole, and marks runs of foreig
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
 from . import segment_lines
 from .model import Block, Release, Segment
-from .segment_plan import Check
+from .segment_plan import Check, Plan
 from .segment_protect import Protected
 from .segment_rules import Foreign, Rules, rules_for
 
@@ -65,8 +64,6 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
     last = len(text.rstrip())
     found: list[int] = []
     protected: Protected | None = None
-    starts: list[int] = []
-    ends: list[int] = []
     plans, plan_of = rules._plans, rules.scan_plan
     n = len(text)
     backwards = ""  # read from a candidate back (see ``Plan.sieve``), reversed when first needed
@@ -96,27 +93,13 @@ def _boundaries(text: str, rules: Rules) -> list[int]:
             continue
         if not backwards:
             backwards = text[::-1]
-        plan = plans.get(key) or plan_of(key)
-        sieve = plan.sieve
-        if sieve is None:
-            brk = _decide(text, backwards, pos, plan.checks) if plan.checks else None
-        else:
-            picked = sieve(backwards, n - pos)
-            if picked is None:
-                brk = plan.default  # no ``before`` can end here: the last rule decides
-            else:
-                brk = _decide(text, backwards, pos, plan.checks[plan.picks[picked.lastindex] :])
+        brk = _by_plan(text, backwards, pos, plans.get(key) or plan_of(key))
         if not brk or (found and found[-1] == pos):
             continue
         if protected is None:
             # (protected spans are asked about only where a rule breaks: they decide no other)
             protected = Protected(text, rules)
-            starts, ends = protected.starts, protected.ends
-        if starts:
-            k = bisect_left(starts, pos) - 1  # (``Protected.inside``, without the call)
-            if k >= 0 and pos < ends[k]:
-                continue
-        if text[pos].isspace() or not protected.in_address(pos):
+        if not protected.inside(pos):
             found.append(pos)
 
 
@@ -129,7 +112,6 @@ def _boundaries_found(text: str, rules: Rules) -> list[int]:
     plans, plan_of = rules._plans, rules.plan
     probed = rules.probed is not None
     probe = None if probed else rules.after_probe  # (compiled only when not joined)
-    n = len(text)
     backwards = ""  # read from a candidate back (see ``Plan.sieve``), reversed when first needed
     for m in rules.candidates(text):
         pos = m.end()
@@ -141,16 +123,7 @@ def _boundaries_found(text: str, rules: Rules) -> list[int]:
             brk = _decide(text, backwards, pos, rules.checks)
         else:
             holds = m.groups() if probed else probe(text, pos).groups()  # type: ignore[misc]
-            plan = plans.get(holds) or plan_of(holds)
-            sieve = plan.sieve
-            if sieve is None:
-                brk = _decide(text, backwards, pos, plan.checks) if plan.checks else None
-            else:
-                picked = sieve(backwards, n - pos)
-                if picked is None:
-                    brk = plan.default  # no ``before`` can end here: the last rule decides
-                else:
-                    brk = _decide(text, backwards, pos, plan.checks[plan.picks[picked.lastindex] :])
+            brk = _by_plan(text, backwards, pos, plans.get(holds) or plan_of(holds))
         if not brk or (found and found[-1] == pos):
             continue
         if protected is None:
@@ -159,6 +132,18 @@ def _boundaries_found(text: str, rules: Rules) -> list[int]:
         if not protected.inside(pos):
             found.append(pos)
     return found
+
+
+def _by_plan(text: str, backwards: str, pos: int, plan: Plan) -> bool | None:
+    """Whether ``plan`` (the rules left by the probe's answer at ``pos``) breaks there: its
+    sieve, when it has one, picks the first rule that can hold, and the rules from it decide."""
+    sieve = plan.sieve
+    if sieve is None:
+        return _decide(text, backwards, pos, plan.checks) if plan.checks else None
+    picked = sieve(backwards, len(text) - pos)
+    if picked is None:
+        return plan.default  # no ``before`` can end here: the last rule decides
+    return _decide(text, backwards, pos, plan.checks[plan.picks[picked.lastindex] :])
 
 
 def _decide(text: str, backwards: str, pos: int, checks: tuple[Check, ...]) -> bool | None:

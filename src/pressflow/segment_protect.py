@@ -163,7 +163,7 @@ class Protected:
     space: an address holds none, so no break before white space is inside one.
 
     ``starts`` and ``ends`` are the placeholders' and quotations' merged open intervals, which
-    the splitter's loop bisects itself (a call per break costs as much as the bisection)."""
+    ``inside`` bisects."""
 
     __slots__ = ("addresses", "ends", "rules", "starts", "text")
 
