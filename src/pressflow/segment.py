@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import segment_lines
-from .model import Block, Release, Segment
+from .model import Block, Release, Segment, value_from
 from .segment_plan import Check, Plan
 from .segment_protect import Protected
 from .segment_rules import Foreign, Rules, rules_for
@@ -39,8 +39,6 @@ _WINDOW = 80
 _WORD = re.compile(r"[^\W\d_]+")
 _ANY_PLACEHOLDER = re.compile(r"</?\d+/?>")
 _RUN = re.compile(r"\S*")
-#: How ``model.value_of`` makes a value without the frozen dataclass's ``__init__``.
-_NEW, _SET = object.__new__, object.__setattr__
 #: ``Span(start, end)`` without the named tuple's ``__new__``, a Python function of its own.
 _TUPLE = tuple.__new__
 
@@ -289,7 +287,8 @@ def _add_units(
     counts: list[int],
 ) -> None:
     """``segment_block``'s units, appended to ``out``: the loop of ``segment_release``, made
-    for every block of every release, so each unit's value is built from one dict display."""
+    for every block of every release, so each unit's value is built from one dict display
+    (``model.value_from``)."""
     text = block.text
     spans = _spans(text, lang)
     if not lines and "\n" not in text:
@@ -310,10 +309,8 @@ def _add_units(
             unit_flags = own
         else:
             unit_flags = tuple(dict.fromkeys((*flags, *span_flags)))
-        made = _NEW(Segment)
-        _SET(
-            made,
-            "__dict__",
+        made = value_from(
+            Segment,
             {
                 "release": release,
                 "block": index,
