@@ -173,22 +173,7 @@ class _Extractor:
         if self.first_h1 is None and el.tag == "h1":
             self.first_h1 = len(found)
         line = self.line(el, text) if self.line_attr or text[:1].isspace() else el.sourceline or 1
-        # (every field of a ``Block``, in order: see ``blocks``)
-        found.append(
-            {
-                "index": 0,
-                "kind": kind,
-                "text": _collapse(text),
-                "line": line,
-                "inlines": (),
-                "locator": self.path(el),
-                "attr": "",
-                "flags": (),
-                "note": "",
-                "role": "",
-                "label": "",
-            }
-        )
+        found.append(_fields(kind, _collapse(text), line, (), self.path(el), ""))
 
     def run(
         self,
