@@ -16,7 +16,7 @@ from pressflow.config import Config
 from pressflow.errors import CatalogError
 from pressflow.files import WriteBatch
 from pressflow.model import Release, Segment
-from pressflow.po import catalog, dates, notes, poparse, update
+from pressflow.po import catalog, dates, header, notes, poparse, update
 from pressflow.po import template as templating
 from pressflow.segment import segment_release
 from pressflow.structure import read_structured
@@ -325,7 +325,7 @@ def test_a_first_catalog_from_a_templates_head_and_text_is_the_merge() -> None:
         made = templating.template_of(release, segments, config=CONFIG)
         for lang in ("ru", "en", "ky"):
             merged = catalog.format_po(update.merge(None, made.catalog(), lang=lang))
-            assert update.first_from_text(made.comment, made.fields, made.text, lang=lang) == merged
+            assert header.first_from_text(made.comment, made.fields, made.text, lang=lang) == merged
             assert update.first_catalog(made.catalog(), made.text, lang=lang) == merged
             data = made.text.encode("utf-8")  # (the template's file, as update makes it)
             first = update.first_from_data(made.comment, made.fields, data, lang=lang)

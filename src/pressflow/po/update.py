@@ -21,7 +21,6 @@ from ..locales import plural_count
 from .catalog import new_entry
 from .header import first_catalog as first_catalog  # (re-exported: where it was first)
 from .header import first_from_data as first_from_data
-from .header import first_from_text as first_from_text
 from .header import merged_header
 from .powrap import PAGE_WIDTH
 
